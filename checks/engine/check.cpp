@@ -1,0 +1,162 @@
+#include "checks/engine/check.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <map>
+
+namespace golive {
+
+std::string_view to_string(Severity s) {
+  switch (s) {
+    case Severity::Gate: return "gate";
+    case Severity::Warn: return "warn";
+    case Severity::Info: return "info";
+  }
+  return "gate";
+}
+
+std::string_view to_string(Status s) {
+  switch (s) {
+    case Status::Pass: return "pass";
+    case Status::Fail: return "fail";
+    case Status::Error: return "error";
+    case Status::Skip: return "skip";
+    case Status::Waived: return "waived";
+  }
+  return "error";
+}
+
+std::optional<Severity> parse_severity(std::string_view s) {
+  if (s == "gate") return Severity::Gate;
+  if (s == "warn") return Severity::Warn;
+  if (s == "info") return Severity::Info;
+  return std::nullopt;
+}
+
+// ---- Params ---------------------------------------------------------------------------
+
+const ParamValue* Params::find(std::string_view name, std::string kind, std::string def) const {
+  auto seen = std::find_if(requested_.begin(), requested_.end(),
+                           [&](const ParamDoc& d) { return d.name == name; });
+  if (seen == requested_.end()) requested_.push_back({std::string(name), std::move(kind), std::move(def)});
+  for (const auto& [k, v] : values_)
+    if (k == name) return &v;
+  return nullptr;
+}
+
+namespace {
+const std::string& scalar_param(std::string_view name, const ParamValue& v, const char* expected) {
+  if (v.is_list || v.items.size() != 1)
+    throw InputError(v.loc, fmt::format("params.{}: expected {}, got a list", name, expected));
+  return v.items[0];
+}
+std::string join(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (const auto& i : items) out += (out.size() > 1 ? ", " : "") + i;
+  return out + "]";
+}
+}  // namespace
+
+Duration Params::duration(std::string_view name, Duration def) const {
+  const ParamValue* v = find(name, "duration", format_duration(def));
+  if (!v) return def;
+  const auto& s = scalar_param(name, *v, "a duration");
+  if (auto d = parse_duration(s)) return *d;
+  throw InputError(v->loc, fmt::format("params.{}: '{}' is not a duration (expected e.g. 30m, 24h, 7d or PT1H)", name, s));
+}
+
+double Params::number(std::string_view name, double def) const {
+  const ParamValue* v = find(name, "number", fmt::format("{}", def));
+  if (!v) return def;
+  const auto& s = scalar_param(name, *v, "a number");
+  double d = 0;
+  auto res = std::from_chars(s.data(), s.data() + s.size(), d);
+  if (res.ec != std::errc() || res.ptr != s.data() + s.size() || !std::isfinite(d))
+    throw InputError(v->loc, fmt::format("params.{}: '{}' is not a number", name, s));
+  return d;
+}
+
+int64_t Params::integer(std::string_view name, int64_t def) const {
+  const ParamValue* v = find(name, "integer", std::to_string(def));
+  if (!v) return def;
+  const auto& s = scalar_param(name, *v, "a whole number");
+  int64_t i = 0;
+  auto res = std::from_chars(s.data(), s.data() + s.size(), i);
+  if (res.ec != std::errc() || res.ptr != s.data() + s.size())
+    throw InputError(v->loc, fmt::format("params.{}: '{}' is not a whole number", name, s));
+  return i;
+}
+
+std::string Params::text(std::string_view name, std::string def) const {
+  const ParamValue* v = find(name, "text", def);
+  if (!v) return def;
+  return scalar_param(name, *v, "a string");
+}
+
+std::vector<std::string> Params::list(std::string_view name, std::vector<std::string> def) const {
+  const ParamValue* v = find(name, "list", join(def));
+  if (!v) return def;
+  return v->items;
+}
+
+HoursRange Params::hours(std::string_view name, HoursRange def) const {
+  const ParamValue* v = find(name, "hours", format_hours(def));
+  if (!v) return def;
+  const auto& s = scalar_param(name, *v, "working hours");
+  if (auto h = parse_hours(s)) return *h;
+  throw InputError(v->loc, fmt::format("params.{}: '{}' is not a range of working hours (expected e.g. 09:00-18:00)", name, s));
+}
+
+// ---- Context --------------------------------------------------------------------------
+
+Finding& Context::add(Status status, std::string subject, SourceLoc loc, std::string message) {
+  Finding& f = findings_.emplace_back();
+  f.status = status;
+  f.subject = std::move(subject);
+  f.location = std::move(loc);
+  f.message = std::move(message);
+  return f;
+}
+
+std::vector<Finding> Context::take() {
+  std::vector<Finding> out(std::make_move_iterator(findings_.begin()),
+                           std::make_move_iterator(findings_.end()));
+  findings_.clear();
+  return out;
+}
+
+std::string subject_of(std::string_view list, const Text& id, size_t index) {
+  if (id) return fmt::format("{}[{}]", list, *id);
+  return fmt::format("{}[{}]", list, index);
+}
+
+// ---- Registry -------------------------------------------------------------------------
+
+namespace {
+// Function-local static: registration runs during static initialisation of other files.
+std::map<std::string, CheckInfo, std::less<>>& registry() {
+  static std::map<std::string, CheckInfo, std::less<>> r;
+  return r;
+}
+}  // namespace
+
+bool register_check(CheckInfo info) {
+  auto dot = info.id.find('.');
+  info.category = dot == std::string::npos ? info.id : info.id.substr(0, dot);
+  std::string id = info.id;
+  return registry().emplace(std::move(id), std::move(info)).second;
+}
+
+std::vector<const CheckInfo*> all_checks() {
+  std::vector<const CheckInfo*> out;
+  for (const auto& [id, info] : registry()) out.push_back(&info);
+  return out;
+}
+
+const CheckInfo* find_check(std::string_view id) {
+  auto it = registry().find(id);
+  return it == registry().end() ? nullptr : &it->second;
+}
+
+}  // namespace golive

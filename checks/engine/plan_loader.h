@@ -1,0 +1,27 @@
+#pragma once
+/// Reads launch plans (SPEC §3) into the typed model, reporting every problem with its
+/// `file:line:col`.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "checks/engine/plan.h"
+#include "checks/engine/source_loc.h"
+
+namespace golive {
+
+/// Loads one plan file. Errors and warnings go to `diags`; returns nullopt when there is
+/// any error (the caller exits 2).
+std::optional<Plan> load_plan(const std::string& path, Diagnostics& diags);
+
+/// Same, from text already in memory; `file` names it in messages.
+std::optional<Plan> load_plan_text(const std::string& text, const std::string& file,
+                                   Diagnostics& diags);
+
+/// Expands the paths given on the command line: files are kept as given; directories are
+/// searched recursively (sorted, hidden entries skipped) for `*.yaml`/`*.yml` files whose
+/// top level has a `golive:` key. A path that does not exist is an error.
+std::vector<std::string> find_plan_files(const std::vector<std::string>& paths, Diagnostics& diags);
+
+}  // namespace golive

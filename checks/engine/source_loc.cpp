@@ -1,0 +1,70 @@
+#include "checks/engine/source_loc.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace golive {
+
+std::string SourceLoc::str() const {
+  if (line <= 0) return file;
+  if (column <= 0) return fmt::format("{}:{}", file, line);
+  return fmt::format("{}:{}:{}", file, line, column);
+}
+
+std::string InputError::formatted() const {
+  return fmt::format("{}: error: {}", loc_.str(), what());
+}
+
+std::string Diagnostic::formatted() const {
+  return fmt::format("{}: {}: {}", loc.str(), level == Level::Error ? "error" : "warning",
+                     message);
+}
+
+void Diagnostics::error(const SourceLoc& loc, std::string message) {
+  items_.push_back({Diagnostic::Level::Error, loc, std::move(message)});
+  ++errors_;
+}
+
+void Diagnostics::warning(const SourceLoc& loc, std::string message) {
+  items_.push_back({Diagnostic::Level::Warning, loc, std::move(message)});
+}
+
+void Diagnostics::throw_if_errors() const {
+  for (const auto& d : items_)
+    if (d.level == Diagnostic::Level::Error) throw InputError(d.loc, d.message);
+}
+
+namespace {
+size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+}  // namespace
+
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
+  // Allow about one typo per three characters, at least one, at most three.
+  size_t limit = std::clamp<size_t>(word.size() / 3, 1, 3);
+  std::string best;
+  size_t best_distance = limit + 1;
+  for (const auto& c : candidates) {
+    size_t d = edit_distance(word, c);
+    if (d < best_distance) {
+      best_distance = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+}  // namespace golive

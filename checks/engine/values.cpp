@@ -1,0 +1,232 @@
+#include "checks/engine/values.h"
+
+#include <charconv>
+#include <cstdint>
+
+#include <date/date.h>
+#include <date/tz.h>
+#include <fmt/format.h>
+
+namespace golive {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Reads a run of digits at `pos`; false if there is none or it overflows.
+bool read_number(std::string_view s, size_t& pos, int64_t& out) {
+  size_t start = pos;
+  while (pos < s.size() && is_digit(s[pos])) ++pos;
+  if (pos == start || pos - start > 12) return false;
+  auto res = std::from_chars(s.data() + start, s.data() + pos, out);
+  return res.ec == std::errc();
+}
+
+std::optional<Duration> parse_iso_duration(std::string_view s) {
+  // P[nW] | P[nD][T[nH][nM][nS]]
+  size_t pos = 1;
+  int64_t total = 0;
+  bool in_time = false, any = false;
+  char last_unit = 0;
+  while (pos < s.size()) {
+    if (s[pos] == 'T') {
+      if (in_time) return std::nullopt;
+      in_time = true;
+      ++pos;
+      last_unit = 0;
+      continue;
+    }
+    int64_t n = 0;
+    if (!read_number(s, pos, n) || pos >= s.size()) return std::nullopt;
+    char unit = s[pos++];
+    int64_t mult = 0;
+    // Units must appear in descending order, each at most once.
+    static constexpr std::string_view date_units = "WD", time_units = "HMS";
+    std::string_view order = in_time ? time_units : date_units;
+    auto idx = order.find(unit);
+    if (idx == std::string_view::npos) return std::nullopt;
+    if (last_unit && order.find(last_unit) >= idx) return std::nullopt;
+    last_unit = unit;
+    switch (unit) {
+      case 'W': mult = 7 * 86400; break;
+      case 'D': mult = 86400; break;
+      case 'H': mult = 3600; break;
+      case 'M': mult = 60; break;
+      case 'S': mult = 1; break;
+    }
+    total += n * mult;
+    any = true;
+  }
+  if (!any) return std::nullopt;
+  if (in_time && last_unit == 0) return std::nullopt;  // "P1DT" has an empty time part
+  return Duration(total);
+}
+
+}  // namespace
+
+std::optional<Duration> parse_duration(std::string_view s) {
+  if (s.empty()) return std::nullopt;
+  if (s[0] == 'P') return parse_iso_duration(s);
+  size_t pos = 0;
+  int64_t total = 0;
+  std::string_view units = "wdhms";
+  size_t last = std::string_view::npos;
+  while (pos < s.size()) {
+    int64_t n = 0;
+    if (!read_number(s, pos, n) || pos >= s.size()) return std::nullopt;
+    char unit = s[pos++];
+    auto idx = units.find(unit);
+    // Each unit at most once, largest first: "1h30m", never "30m1h" or "1h1h".
+    if (idx == std::string_view::npos) return std::nullopt;
+    if (last != std::string_view::npos && idx <= last) return std::nullopt;
+    last = idx;
+    static constexpr int64_t mult[] = {7 * 86400, 86400, 3600, 60, 1};
+    total += n * mult[idx];
+  }
+  return Duration(total);
+}
+
+std::string format_duration(Duration d) {
+  int64_t s = d.count();
+  if (s == 0) return "0s";
+  std::string out;
+  if (s < 0) {
+    out = "-";
+    s = -s;
+  }
+  static constexpr std::pair<int64_t, char> parts[] = {{86400, 'd'}, {3600, 'h'}, {60, 'm'}, {1, 's'}};
+  for (auto [size, unit] : parts) {
+    if (s >= size) {
+      out += fmt::format("{}{}", s / size, unit);
+      s %= size;
+    }
+  }
+  return out;
+}
+
+bool is_bare_date(std::string_view t) {
+  return t.size() == 10 && is_digit(t[0]) && is_digit(t[1]) && is_digit(t[2]) && is_digit(t[3]) &&
+         t[4] == '-' && is_digit(t[5]) && is_digit(t[6]) && t[7] == '-' && is_digit(t[8]) &&
+         is_digit(t[9]);
+}
+
+std::optional<Instant> parse_instant(std::string_view t, const date::time_zone* zone) {
+  auto num = [&](size_t at, size_t len) -> int {
+    int v = 0;
+    for (size_t i = at; i < at + len; ++i) v = v * 10 + (t[i] - '0');
+    return v;
+  };
+  auto digits = [&](size_t at, size_t len) {
+    if (at + len > t.size()) return false;
+    for (size_t i = at; i < at + len; ++i)
+      if (!is_digit(t[i])) return false;
+    return true;
+  };
+  if (t.size() < 10 || !digits(0, 4) || t[4] != '-' || !digits(5, 2) || t[7] != '-' ||
+      !digits(8, 2))
+    return std::nullopt;
+  date::year_month_day ymd{date::year{num(0, 4)}, date::month(unsigned(num(5, 2))),
+                           date::day(unsigned(num(8, 2)))};
+  if (!ymd.ok()) return std::nullopt;
+  date::local_days local_day{ymd};
+  if (t.size() == 10) {
+    if (!zone) return Instant{date::sys_days{ymd}.time_since_epoch()};
+    try {
+      // Midnight that does not exist (a DST jump at 00:00) resolves to the first valid instant.
+      auto zt = zone->to_sys(date::local_seconds{local_day}, date::choose::earliest);
+      return std::chrono::time_point_cast<Duration>(zt);
+    } catch (const std::exception&) {
+      auto info = zone->get_info(date::local_seconds{local_day});
+      return Instant{date::sys_days{ymd}.time_since_epoch()} - info.second.offset +
+             std::chrono::hours(1);
+    }
+  }
+  char sep = t[10];
+  if (sep != 'T' && sep != 't' && sep != ' ') return std::nullopt;
+  if (!digits(11, 2) || t.size() < 19 || t[13] != ':' || !digits(14, 2) || t[16] != ':' ||
+      !digits(17, 2))
+    return std::nullopt;
+  int hh = num(11, 2), mm = num(14, 2), ss = num(17, 2);
+  if (hh > 23 || mm > 59 || ss > 59) return std::nullopt;
+  size_t pos = 19;
+  if (pos < t.size() && t[pos] == '.') {
+    ++pos;
+    size_t start = pos;
+    while (pos < t.size() && is_digit(t[pos])) ++pos;
+    if (pos == start) return std::nullopt;
+  }
+  if (pos >= t.size()) return std::nullopt;  // RFC 3339 requires an offset
+  int offset_minutes = 0;
+  if (t[pos] == 'Z' || t[pos] == 'z') {
+    ++pos;
+  } else if (t[pos] == '+' || t[pos] == '-') {
+    if (!digits(pos + 1, 2) || pos + 3 >= t.size() || t[pos + 3] != ':' || !digits(pos + 4, 2))
+      return std::nullopt;
+    int oh = num(pos + 1, 2), om = num(pos + 4, 2);
+    if (oh > 23 || om > 59) return std::nullopt;
+    offset_minutes = (oh * 60 + om) * (t[pos] == '-' ? -1 : 1);
+    pos += 6;
+  } else {
+    return std::nullopt;
+  }
+  if (pos != t.size()) return std::nullopt;
+  auto sys = date::sys_days{ymd} + std::chrono::hours(hh) + std::chrono::minutes(mm) +
+             std::chrono::seconds(ss) - std::chrono::minutes(offset_minutes);
+  return std::chrono::time_point_cast<Duration>(sys);
+}
+
+std::string format_instant(Instant t) { return date::format("%Y-%m-%dT%H:%M:%SZ", t); }
+
+std::string format_instant_in(Instant t, const date::time_zone* zone) {
+  if (!zone) return format_instant(t);
+  auto info = zone->get_info(t);
+  auto local = t + info.offset;
+  auto minutes = std::chrono::duration_cast<std::chrono::minutes>(info.offset).count();
+  char sign = minutes < 0 ? '-' : '+';
+  if (minutes < 0) minutes = -minutes;
+  return fmt::format("{}{}{:02}:{:02}", date::format("%Y-%m-%dT%H:%M:%S", local), sign,
+                     minutes / 60, minutes % 60);
+}
+
+const date::time_zone* find_zone(std::string_view name) {
+  if (name.empty()) return nullptr;
+  try {
+    return date::locate_zone(name);
+  } catch (const std::exception&) {
+    return nullptr;
+  }
+}
+
+bool is_e164(std::string_view p) {
+  if (p.size() < 3 || p.size() > 16 || p[0] != '+' || p[1] == '0') return false;
+  for (size_t i = 1; i < p.size(); ++i)
+    if (!is_digit(p[i])) return false;
+  return true;
+}
+
+int HoursRange::length_minutes() const {
+  return wraps_midnight() ? 24 * 60 - start_minute + end_minute : end_minute - start_minute;
+}
+
+std::optional<HoursRange> parse_hours(std::string_view t) {
+  // HH:MM-HH:MM
+  if (t.size() != 11 || t[2] != ':' || t[5] != '-' || t[8] != ':') return std::nullopt;
+  for (size_t i : {0, 1, 3, 4, 6, 7, 9, 10})
+    if (!is_digit(t[i])) return std::nullopt;
+  auto minute = [&](size_t at) { return ((t[at] - '0') * 10 + (t[at + 1] - '0')) * 60 +
+                                        (t[at + 3] - '0') * 10 + (t[at + 4] - '0'); };
+  int sh = (t[0] - '0') * 10 + (t[1] - '0'), sm = (t[3] - '0') * 10 + (t[4] - '0');
+  int eh = (t[6] - '0') * 10 + (t[7] - '0'), em = (t[9] - '0') * 10 + (t[10] - '0');
+  if (sh > 23 || sm > 59 || em > 59 || eh > 24 || (eh == 24 && em != 0)) return std::nullopt;
+  HoursRange h{minute(0), minute(6)};
+  if (h.start_minute == h.end_minute) return std::nullopt;
+  if (h.end_minute == 24 * 60 && h.start_minute == 0) return h;
+  if (h.end_minute == 24 * 60) h.end_minute = 24 * 60;
+  return h;
+}
+
+std::string format_hours(const HoursRange& h) {
+  return fmt::format("{:02}:{:02}-{:02}:{:02}", h.start_minute / 60, h.start_minute % 60,
+                     h.end_minute / 60, h.end_minute % 60);
+}
+
+}  // namespace golive

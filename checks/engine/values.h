@@ -1,0 +1,66 @@
+#pragma once
+/// Parsing and printing of the value types of SPEC §2: durations, instants, time zones,
+/// phone numbers and working hours. Parsers return std::nullopt on bad input; the plan
+/// loader turns that into a located error with an example of the expected form.
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace date {
+class time_zone;
+}
+
+namespace golive {
+
+/// A span of time, to the second.
+using Duration = std::chrono::seconds;
+/// A point in time, UTC, to the second.
+using Instant = std::chrono::sys_seconds;
+
+/// Parses `30s`, `15m`, `4h`, `7d`, `2w`, combinations such as `1h30m`, or ISO 8601
+/// (`PT15M`, `P7D`, `P1DT2H`, `P2W`). Months and years are refused: they have no fixed length.
+std::optional<Duration> parse_duration(std::string_view text);
+
+/// Prints a duration in the compact form parse_duration reads: `1d6h`, `15m`, `0s`.
+/// Negative durations get a leading `-`.
+std::string format_duration(Duration d);
+
+/// Parses an RFC 3339 instant with offset (`2026-12-05T02:00:00+08:00`, `...Z`, fractions
+/// dropped) or a bare date (`2026-11-20`), which is midnight in `zone` (UTC when null).
+/// Impossible calendar dates (2026-02-30) are refused.
+std::optional<Instant> parse_instant(std::string_view text, const date::time_zone* zone);
+
+/// True when `text` is a bare date (`2026-11-20`) rather than a full timestamp.
+bool is_bare_date(std::string_view text);
+
+/// RFC 3339 in UTC: `2026-12-04T15:00:00Z`.
+std::string format_instant(Instant t);
+
+/// RFC 3339 with the zone's offset at that instant: `2026-12-05T02:00:00+08:00`.
+std::string format_instant_in(Instant t, const date::time_zone* zone);
+
+/// The IANA zone of that name (`Asia/Shanghai`), or nullptr when unknown.
+const date::time_zone* find_zone(std::string_view name);
+
+/// True for an E.164 number: `+`, a non-zero digit, at most 15 digits in all.
+bool is_e164(std::string_view phone);
+
+/// Daily working hours, minutes after local midnight. `end` may be ≤ `start`: the range
+/// wraps midnight (`22:00-06:00`). `00:00-24:00` is the whole day.
+struct HoursRange {
+  int start_minute = 0;
+  int end_minute = 0;
+  bool wraps_midnight() const { return end_minute <= start_minute; }
+  /// Length of one day's range in minutes.
+  int length_minutes() const;
+};
+
+/// Parses `"09:00-18:00"` (24-hour clock; `24:00` allowed as an end). Equal ends are refused.
+std::optional<HoursRange> parse_hours(std::string_view text);
+
+/// Prints `09:00-18:00`.
+std::string format_hours(const HoursRange& h);
+
+}  // namespace golive

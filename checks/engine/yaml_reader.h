@@ -1,0 +1,111 @@
+#pragma once
+/// Safe YAML reading: one document, no NUL bytes, valid UTF-8, no duplicate keys, no alias
+/// cycles, bounded nesting and alias expansion; then typed access to mappings with
+/// `file:line:col` on every value and "did you mean" warnings for unknown keys.
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "checks/engine/field.h"
+#include "checks/engine/source_loc.h"
+#include "checks/engine/values.h"
+
+namespace golive {
+
+/// Reads a whole file; throws InputError ("cannot read ...") when it cannot.
+std::string read_file(const std::string& path);
+
+/// Parses `text` (named `file` in messages) as exactly one YAML document and checks the
+/// structure traps listed above. Throws InputError at the first problem.
+YAML::Node parse_yaml(const std::string& text, const std::string& file);
+
+/// The 1-based position of a node.
+SourceLoc loc_of(const YAML::Node& node, const std::string& file);
+
+/// "a mapping", "a sequence", "a string", "nothing": for "expected X, got Y" messages.
+std::string describe_node(const YAML::Node& node);
+
+/// Shared state while reading one input file.
+struct ReadContext {
+  std::string file;
+  Diagnostics& diags;
+  /// Zone for bare dates (`2026-11-20` is midnight there); UTC when null.
+  const date::time_zone* zone = nullptr;
+};
+
+/// Typed, located access to one YAML mapping. Every key asked for is "known"; finish()
+/// warns about the rest with a "did you mean" suggestion. Bad values are reported to the
+/// Diagnostics and read as absent, so one run shows every problem in the file.
+class MapReader {
+ public:
+  /// `path` names the mapping in messages ("backups[0]"); "" for the document root.
+  /// A node that is not a mapping is reported and read as empty.
+  MapReader(ReadContext& ctx, const YAML::Node& node, std::string path);
+
+  enum Need { Optional, Required };
+
+  const SourceLoc& loc() const { return loc_; }
+  const std::string& path() const { return path_; }
+  /// "backups[0].schedule"
+  std::string path_of(const std::string& key) const;
+  /// Whether the key is present with a non-null value (marks it known).
+  bool has(const std::string& key);
+  /// The raw node of a key (marks it known); an undefined node when absent.
+  YAML::Node node(const std::string& key);
+  /// Position of the key's value, or of this mapping when the key is absent.
+  SourceLoc loc_of_key(const std::string& key);
+
+  Text text(const std::string& key, Need need = Optional);
+  /// Text that must be one of `allowed` (error with "did you mean" otherwise).
+  Text one_of(const std::string& key, const std::vector<std::string>& allowed,
+              Need need = Optional);
+  Field<Duration> duration(const std::string& key, Need need = Optional);
+  Field<Instant> instant(const std::string& key, Need need = Optional);
+  Field<int64_t> integer(const std::string& key, int64_t min, int64_t max, Need need = Optional);
+  Field<double> number(const std::string& key, double min, double max, Need need = Optional);
+  Field<bool> boolean(const std::string& key, Need need = Optional);
+  /// An IANA zone name, validated.
+  Text zone(const std::string& key, Need need = Optional);
+  /// An E.164 phone number, validated.
+  Text phone(const std::string& key, Need need = Optional);
+  Field<HoursRange> hours(const std::string& key, Need need = Optional);
+  /// A sequence of scalars (a lone scalar is an error, not a one-element list).
+  std::vector<Text> text_list(const std::string& key, Need need = Optional);
+  /// A mapping of scalar values, in file order.
+  std::vector<std::pair<std::string, Text>> text_map(const std::string& key,
+                                                     Need need = Optional);
+  /// Calls `f` for the mapping under `key` if present. Returns whether it was.
+  bool map(const std::string& key, const std::function<void(MapReader&)>& f,
+           Need need = Optional);
+  /// Calls `f` for each mapping in the sequence under `key`, with "key[i]" as its path.
+  void each(const std::string& key, const std::function<void(MapReader&, size_t)>& f,
+            Need need = Optional);
+
+  /// Warns about keys never asked for. Called by the destructor if not called before.
+  void finish();
+  ~MapReader();
+  MapReader(const MapReader&) = delete;
+  MapReader& operator=(const MapReader&) = delete;
+
+  ReadContext& context() { return ctx_; }
+
+ private:
+  /// The scalar under `key`, or nullopt (reporting "expected ..." when not a scalar).
+  std::optional<std::pair<std::string, SourceLoc>> scalar(const std::string& key, Need need,
+                                                         const char* expected);
+  void missing(const std::string& key);
+
+  ReadContext& ctx_;
+  YAML::Node node_;
+  std::string path_;
+  SourceLoc loc_;
+  std::vector<std::string> known_;
+  bool finished_ = false;
+};
+
+}  // namespace golive
