@@ -119,6 +119,26 @@ Finding& Context::add(Status status, std::string subject, SourceLoc loc, std::st
   return f;
 }
 
+void Context::probe(HttpRequest request, ProbeCallback done) {
+  if (offline_) return;
+  // Wrapped so that a throwing callback is reported as this check's error, like a
+  // throwing run().
+  probes_.push_back({std::move(request), [this, done = std::move(done)](const HttpResponse& r) {
+                       try {
+                         done(r);
+                       } catch (const std::exception& e) {
+                         add(Status::Error, "plan", plan_.loc,
+                             fmt::format("live probe could not be evaluated: {}", e.what()));
+                       }
+                     }});
+}
+
+std::vector<PendingProbe> Context::take_probes() {
+  std::vector<PendingProbe> out = std::move(probes_);
+  probes_.clear();
+  return out;
+}
+
 std::vector<Finding> Context::take() {
   std::vector<Finding> out(std::make_move_iterator(findings_.begin()),
                            std::make_move_iterator(findings_.end()));

@@ -20,6 +20,7 @@
 #include <fmt/format.h>
 
 #include "checks/engine/plan.h"
+#include "checks/engine/probe.h"
 #include "checks/engine/source_loc.h"
 #include "checks/engine/values.h"
 
@@ -157,14 +158,24 @@ class Context {
     return add(Status::Skip, std::move(subject), std::move(loc), fmt::format(f, std::forward<A>(a)...));
   }
 
+  /// Queues a live probe; `done` runs after every check of the plan has run and all
+  /// queued probes have finished, and adds the live findings. Check offline() first: with
+  /// `--offline` nothing is queued and `done` never runs. `done` may capture this Context
+  /// by reference (it outlives the callbacks) but not the Check (`this`). A callback that
+  /// throws becomes an `error` finding of this check.
+  void probe(HttpRequest request, ProbeCallback done);
+
   /// Moves the findings out (for the runner).
   std::vector<Finding> take();
+  /// Moves the queued probes out (for the runner: see run_probes()).
+  std::vector<PendingProbe> take_probes();
 
  private:
   const Plan& plan_;
   Instant as_of_;
   bool offline_;
   std::deque<Finding> findings_;  // deque: references from add() stay valid
+  std::vector<PendingProbe> probes_;
 };
 
 /// A subject name: `backups[payments-db-hourly]`, or `backups[2]` when the item has no id.

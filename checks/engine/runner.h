@@ -14,6 +14,9 @@ struct RunOptions {
   bool offline = false;
   std::vector<std::string> only;  ///< check ids or globs (`backup.*`); empty = all
   std::vector<std::string> skip;  ///< check ids or globs
+  int concurrency = 64;           ///< live probes in flight at once (`--concurrency`)
+  Duration timeout{5};            ///< per probe try (`--timeout`)
+  std::string ca_bundle;          ///< PEM CA bundle for https probes; empty = GOLIVE_CA_BUNDLE or system
 };
 
 /// True when `id` matches a glob with `*` and `?` (`backup.*`).
