@@ -159,14 +159,24 @@ std::map<std::string, CheckInfo, std::less<>>& registry() {
   static std::map<std::string, CheckInfo, std::less<>> r;
   return r;
 }
+
+std::vector<RegistrationConflict>& conflicts() {
+  static std::vector<RegistrationConflict> c;
+  return c;
+}
 }  // namespace
 
 bool register_check(CheckInfo info) {
   auto dot = info.id.find('.');
   info.category = dot == std::string::npos ? info.id : info.id.substr(0, dot);
   std::string id = info.id;
-  return registry().emplace(std::move(id), std::move(info)).second;
+  std::string file = info.source_file;
+  auto [it, inserted] = registry().emplace(std::move(id), std::move(info));
+  if (!inserted) conflicts().push_back({it->first, it->second.source_file, std::move(file)});
+  return inserted;
 }
+
+const std::vector<RegistrationConflict>& registration_conflicts() { return conflicts(); }
 
 std::vector<const CheckInfo*> all_checks() {
   std::vector<const CheckInfo*> out;

@@ -197,14 +197,31 @@ struct CheckInfo {
   std::string fix;             ///< how to fix a failure: the default remediation
   std::vector<std::string> reads;  ///< plan keys read (`backups[].last_success`)
   bool live = false;           ///< has a part that probes the running world
+  /// The file that registered it (`__FILE__`, set by GOLIVE_REGISTER_CHECK): the registry
+  /// test checks that the category is the folder under checks/.
+  std::string source_file{};
 
-  // Filled by the registry.
-  std::string category;
-  std::function<std::unique_ptr<Check>(const Params&)> make;
+  // Filled by the registry. (Default member initializers keep g++ from warning about
+  // them in the designated initializers of GOLIVE_REGISTER_CHECK; fields a check must
+  // give have none, so leaving one out is a compile error under -Werror.)
+  std::string category{};
+  std::function<std::unique_ptr<Check>(const Params&)> make{};
 };
 
-/// Adds a check to the registry; used through GOLIVE_REGISTER_CHECK.
+/// Adds a check to the registry; used through GOLIVE_REGISTER_CHECK. Returns false when
+/// the id was already registered (the first registration stays; see
+/// registration_conflicts()).
 bool register_check(CheckInfo info);
+
+/// An id registered more than once: a copy-pasted check that kept its original id.
+struct RegistrationConflict {
+  std::string id;
+  std::string first_file;   ///< source_file of the registration that was kept
+  std::string second_file;  ///< source_file of the one refused
+};
+
+/// Every refused duplicate registration, in registration order.
+const std::vector<RegistrationConflict>& registration_conflicts();
 
 /// Every registered check, sorted by id.
 std::vector<const CheckInfo*> all_checks();
@@ -212,8 +229,9 @@ std::vector<const CheckInfo*> all_checks();
 const CheckInfo* find_check(std::string_view id);
 
 template <class C>
-bool register_check_class(CheckInfo info) {
+bool register_check_class(CheckInfo info, const char* source_file = "") {
   info.make = [](const Params& p) -> std::unique_ptr<Check> { return std::make_unique<C>(p); };
+  if (info.source_file.empty()) info.source_file = source_file;
   return register_check(std::move(info));
 }
 
@@ -224,4 +242,4 @@ bool register_check_class(CheckInfo info) {
 ///                         .title = "...", .why = "...", .fix = "...", .reads = {...});
 #define GOLIVE_REGISTER_CHECK(Class, ...)                                                   \
   [[maybe_unused]] static const bool golive_registered_##Class =                            \
-      ::golive::register_check_class<Class>(::golive::CheckInfo{__VA_ARGS__})
+      ::golive::register_check_class<Class>(::golive::CheckInfo{__VA_ARGS__}, __FILE__)
