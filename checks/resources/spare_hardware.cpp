@@ -1,0 +1,155 @@
+// checks/resources/spare_hardware.cpp
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <fmt/ranges.h>
+
+#include "checks/engine/check.h"
+
+namespace golive {
+namespace {
+
+bool covers(const Spare& s, const std::string& system) {
+  return std::any_of(s.covers.begin(), s.covers.end(),
+                     [&](const Ref& r) { return r && *r == system; });
+}
+
+std::string component_of(const Spare& s) { return s.component.value_or("(unnamed spare)"); }
+
+/// Fails when no spares are listed, or a tier-1 system has no spare on hand and none that
+/// can be delivered within its RTO.
+class SpareHardware final : public Check {
+ public:
+  explicit SpareHardware(const Params&) {}
+
+  void run(const Plan& plan, Context& ctx) const override {
+    std::vector<const System*> tier1;
+    for (const System& s : plan.systems)
+      if (s.tier && *s.tier == 1) tier1.push_back(&s);
+
+    const std::vector<Spare>* spares = plan.resources ? &plan.resources->spares : nullptr;
+    if (!spares || spares->empty()) {
+      SourceLoc loc = !plan.resources                      ? plan.loc
+                      : plan.resources->spares_loc.known() ? plan.resources->spares_loc
+                                                           : plan.resources->loc;
+      std::vector<std::string> ids;
+      for (const System* s : tier1) ids.push_back(s->id.value_or("?"));
+      Finding& f = ids.empty()
+                       ? ctx.fail("resources.spares", loc, "no spare hardware listed (resources.spares)")
+                       : ctx.fail("resources.spares", loc,
+                                  "no spare hardware listed (resources.spares); tier-1 systems "
+                                  "without a spare: {}",
+                                  fmt::join(ids, ", "));
+      f.evidence.emplace_back("uncovered", ids);
+      f.remediation =
+          "List the spare parts under resources.spares: component, the systems it covers, "
+          "on_hand and the supplier's lead_time";
+      return;
+    }
+
+    for (size_t i = 0; i < tier1.size(); ++i) check_system(plan, *tier1[i], i, ctx);
+    if (tier1.empty()) {
+      Finding& f = ctx.pass("resources.spares", plan.resources->spares_loc,
+                            "{} spare(s) listed; no tier-1 system to cover", spares->size());
+      f.evidence.emplace_back("spares", static_cast<int64_t>(spares->size()));
+    }
+  }
+
+ private:
+  static void check_system(const Plan& plan, const System& sys, size_t index, Context& ctx) {
+    const std::string subject = subject_of("systems", sys.id, index);
+    const std::string name = sys.id.value_or(subject);
+    std::vector<const Spare*> mine;
+    for (const Spare& s : plan.resources->spares)
+      if (sys.id && covers(s, *sys.id)) mine.push_back(&s);
+
+    if (mine.empty()) {
+      Finding& f = ctx.fail(subject, sys.id ? sys.id.loc : sys.loc,
+                            "no spare covers tier-1 system {}", name);
+      f.remediation = fmt::format(
+          "List a spare in resources.spares with covers: [{}] and on_hand ≥ 1, or a lead_time "
+          "within its RTO",
+          name);
+      return;
+    }
+
+    std::vector<std::string> components;
+    for (const Spare* s : mine) components.push_back(component_of(*s));
+
+    for (const Spare* s : mine) {
+      if (s->on_hand && *s->on_hand >= 1) {
+        Finding& f = ctx.pass(subject, s->on_hand.loc, "covered by {}: {} on hand at {}",
+                              component_of(*s), *s->on_hand, s->location.value_or("an unstated place"));
+        f.evidence.emplace_back("spare", component_of(*s));
+        f.evidence.emplace_back("on_hand", int64_t{*s->on_hand});
+        return;
+      }
+    }
+
+    // Nothing on hand: the fastest delivery decides.
+    const Spare* fastest = nullptr;
+    for (const Spare* s : mine)
+      if (s->lead_time && (!fastest || *s->lead_time < *fastest->lead_time)) fastest = s;
+
+    if (!fastest) {
+      Finding& f = ctx.fail(subject, mine.front()->on_hand.loc,
+                            "no spare of {} is on hand and none has a lead_time ({})", name,
+                            fmt::join(components, ", "));
+      f.evidence.emplace_back("spares", components);
+      f.remediation = fmt::format(
+          "Keep at least one spare for {} on hand, or record the supplier's lead_time", name);
+      return;
+    }
+
+    const std::string lead = format_duration(*fastest->lead_time);
+    if (!sys.rto) {
+      Finding& f = ctx.fail(subject, sys.rto.loc,
+                            "no spare of {} is on hand and {} has a lead time of {}, but {} has no "
+                            "rto to compare it with",
+                            name, component_of(*fastest), lead, name);
+      f.evidence.emplace_back("spare", component_of(*fastest));
+      f.evidence.emplace_back("lead_time", lead);
+      f.evidence.emplace_back("lead_time_seconds", int64_t{fastest->lead_time->count()});
+      f.remediation = fmt::format("Set the rto of {}, or keep a spare on hand", name);
+      return;
+    }
+
+    const std::string rto = format_duration(*sys.rto);
+    Finding& f = *fastest->lead_time <= *sys.rto
+                     ? ctx.pass(subject, fastest->lead_time.loc,
+                                "covered by {}: none on hand, lead time {} within rto {}",
+                                component_of(*fastest), lead, rto)
+                     : ctx.fail(subject, fastest->lead_time.loc,
+                                "no spare of {} is on hand and the shortest lead time is {} ({}), "
+                                "above its rto {}",
+                                name, lead, component_of(*fastest), rto);
+    f.evidence.emplace_back("spare", component_of(*fastest));
+    f.evidence.emplace_back("on_hand", int64_t{fastest->on_hand.value_or(0)});
+    f.evidence.emplace_back("lead_time", lead);
+    f.evidence.emplace_back("lead_time_seconds", int64_t{fastest->lead_time->count()});
+    f.evidence.emplace_back("rto", rto);
+    f.evidence.emplace_back("rto_seconds", int64_t{sys.rto->count()});
+    if (f.status == Status::Fail)
+      f.remediation = fmt::format(
+          "Keep a {} on hand for {}: a replacement that arrives after {} breaks its rto",
+          component_of(*fastest), name, rto);
+  }
+};
+
+}  // namespace
+
+GOLIVE_REGISTER_CHECK(
+    SpareHardware, .id = "resources.spare-hardware", .severity = Severity::Gate,
+    .title = "Spare hardware covers every tier-1 system",
+    .why = "When a server, disk or switch of a business-critical system dies during the "
+           "go-live, recovery waits for the replacement. Each tier-1 system needs a spare that "
+           "covers it and is either on hand or deliverable within the system's RTO; without an "
+           "RTO the lead time cannot be judged, so only a spare on hand will do.",
+    .fix = "List spares under resources.spares covering each tier-1 system, on hand or with a "
+           "lead_time within its RTO.",
+    .reads = {"systems[].tier", "systems[].rto", "resources.spares[].covers",
+              "resources.spares[].on_hand", "resources.spares[].lead_time"},
+    .live = false);
+
+}  // namespace golive
