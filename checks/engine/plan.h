@@ -455,6 +455,9 @@ struct Vendor {
 struct Plan {
   std::string file;    ///< path as given by the user
   std::string sha256;  ///< of the file's bytes, lowercase hex
+  /// The file's text as loaded. Exec plugins (SPEC §4) receive it as JSON on stdin; when
+  /// empty (a plan built in code) the runner reads `file` again.
+  std::string source_text;
   SourceLoc loc;       ///< the top of the file, for findings about absent sections
   int64_t format_version = 1;
 

@@ -31,6 +31,7 @@ struct Ruleset {
   std::string version;
   std::string description;
   std::vector<std::string> extends;  ///< built-in names or paths
+  std::vector<SourceLoc> extends_loc;  ///< position of each `extends` entry
   std::vector<Rule> rules;
   std::string sha256;  ///< of the file's bytes
   std::string source;  ///< "built-in" or the file path
@@ -69,6 +70,16 @@ const Ruleset* builtin_ruleset(const std::string& name);
 
 /// Loads a user ruleset file. Errors (unknown check ids, bad severities…) go to `diags`.
 std::optional<Ruleset> load_ruleset_file(const std::string& path, Diagnostics& diags);
+
+/// Parses ruleset text named `file` in messages; `source` is "built-in" or the file path,
+/// `base_dir` the directory relative `extends` paths and exec commands start from.
+/// Returns nullopt when there is any error (all of them are in `diags`).
+std::optional<Ruleset> parse_ruleset(const std::string& text, const std::string& file,
+                                     const std::string& source, const std::string& base_dir,
+                                     Diagnostics& diags);
+
+/// Lowercase hex SHA-256 of `bytes`.
+std::string sha256_hex(const std::string& bytes);
 
 /// When each built-in scenario ruleset applies, for `golive rulesets`.
 struct RulesetTrigger {

@@ -1,0 +1,62 @@
+#include "checks/engine/result.h"
+
+#include <cmath>
+
+namespace golive {
+
+std::string_view to_string(Verdict v) {
+  switch (v) {
+    case Verdict::Ready: return "ready";
+    case Verdict::ReadyWithWarnings: return "ready_with_warnings";
+    case Verdict::NotReady: return "not_ready";
+  }
+  return "not_ready";
+}
+
+namespace {
+// Skipped findings were not evaluated, so they neither raise nor lower the score.
+double score_of(const Summary& s) {
+  const int evaluated = s.passed + s.failed + s.warnings + s.errors + s.waived;
+  if (evaluated == 0) return 100.0;
+  return std::round(1000.0 * (s.passed + s.waived) / evaluated) / 10.0;
+}
+}  // namespace
+
+void Summary::add(const Summary& other) {
+  rules += other.rules;
+  passed += other.passed;
+  failed += other.failed;
+  warnings += other.warnings;
+  errors += other.errors;
+  skipped += other.skipped;
+  waived += other.waived;
+  score = score_of(*this);
+}
+
+Summary summarize(const std::vector<Finding>& findings, int rules) {
+  Summary s;
+  s.rules = rules;
+  for (const Finding& f : findings) {
+    switch (f.status) {
+      case Status::Pass: ++s.passed; break;
+      case Status::Fail: ++(f.severity == Severity::Gate ? s.failed : s.warnings); break;
+      case Status::Error: ++s.errors; break;
+      case Status::Skip: ++s.skipped; break;
+      case Status::Waived: ++s.waived; break;
+    }
+  }
+  s.score = score_of(s);
+  return s;
+}
+
+Verdict verdict_of(const std::vector<Finding>& findings) {
+  bool warnings = false;
+  for (const Finding& f : findings) {
+    if (f.blocking) return Verdict::NotReady;
+    // A fail that does not block (warn or info rule) or an error of a non-gate rule.
+    if (f.status == Status::Fail || f.status == Status::Error) warnings = true;
+  }
+  return warnings ? Verdict::ReadyWithWarnings : Verdict::Ready;
+}
+
+}  // namespace golive

@@ -1,0 +1,453 @@
+#include "checks/engine/ruleset.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+#include <fmt/format.h>
+#include <nettle/sha2.h>
+
+#include "checks/engine/embedded_rulesets.h"
+#include "checks/engine/yaml_reader.h"
+
+namespace golive {
+
+std::string sha256_hex(const std::string& bytes) {
+  sha256_ctx ctx;
+  sha256_init(&ctx);
+  sha256_update(&ctx, bytes.size(), reinterpret_cast<const uint8_t*>(bytes.data()));
+  uint8_t digest[SHA256_DIGEST_SIZE];
+  sha256_digest(&ctx, SHA256_DIGEST_SIZE, digest);
+  std::string out;
+  out.reserve(2 * SHA256_DIGEST_SIZE);
+  for (uint8_t b : digest) out += fmt::format("{:02x}", b);
+  return out;
+}
+
+namespace {
+
+std::vector<std::string> registered_ids() {
+  std::vector<std::string> ids;
+  for (const CheckInfo* c : all_checks()) ids.push_back(c->id);
+  return ids;
+}
+
+std::string hint(const std::string& word, const std::vector<std::string>& candidates) {
+  auto best = did_you_mean(word, candidates);
+  return best.empty() ? "" : fmt::format(" (did you mean '{}'?)", best);
+}
+
+// `params:` of a rule: each value a scalar or a list of scalars.
+std::vector<std::pair<std::string, ParamValue>> read_params(MapReader& r) {
+  std::vector<std::pair<std::string, ParamValue>> out;
+  auto node = r.node("params");
+  if (!node.IsDefined() || node.IsNull()) return out;
+  auto& ctx = r.context();
+  const std::string path = r.path_of("params");
+  if (!node.IsMap()) {
+    ctx.diags.error(loc_of(node, ctx.file),
+                    fmt::format("{}: expected a mapping, got {}", path, describe_node(node)));
+    return out;
+  }
+  for (const auto& kv : node) {
+    const std::string& key = kv.first.Scalar();
+    const YAML::Node& v = kv.second;
+    ParamValue pv;
+    pv.loc = loc_of(v, ctx.file);
+    if (!pv.loc.known()) pv.loc = loc_of(kv.first, ctx.file);
+    if (v.IsScalar()) {
+      pv.items.push_back(v.Scalar());
+    } else if (v.IsSequence()) {
+      pv.is_list = true;
+      size_t i = 0;
+      bool ok = true;
+      for (const auto& item : v) {
+        if (!item.IsScalar()) {
+          ctx.diags.error(loc_of(item, ctx.file),
+                          fmt::format("{}.{}[{}]: expected a value, got {}", path, key, i,
+                                      describe_node(item)));
+          ok = false;
+        } else {
+          pv.items.push_back(item.Scalar());
+        }
+        ++i;
+      }
+      if (!ok) continue;
+    } else {
+      ctx.diags.error(pv.loc, fmt::format("{}.{}: expected a value or a list of values, got {}",
+                                          path, key, describe_node(v)));
+      continue;
+    }
+    out.emplace_back(key, std::move(pv));
+  }
+  return out;
+}
+
+Rule read_rule(MapReader& r, const std::vector<std::string>& ids) {
+  auto& diags = r.context().diags;
+  Rule rule;
+  rule.loc = r.loc();
+  const bool has_check = r.has("check");
+  const bool has_id = r.has("id");
+  const bool has_exec = r.has("exec");
+  if (has_check && (has_id || has_exec)) {
+    diags.error(r.loc(), fmt::format("{}: a rule has either 'check', or 'id' and 'exec', not both",
+                                     r.path()));
+  }
+  if (has_check) {
+    Text check = r.text("check");
+    if (check) {
+      rule.check = *check;
+      if (!find_check(*check))
+        diags.error(check.loc, fmt::format("{}: unknown check '{}'{}", r.path_of("check"), *check,
+                                           hint(*check, ids)));
+    }
+  } else if (has_id || has_exec) {
+    Text id = r.text("id", MapReader::Required);
+    if (id) {
+      rule.check = *id;
+      if (find_check(*id))
+        diags.error(id.loc, fmt::format("{}: '{}' is a registered check: configure it with "
+                                        "'check: {}' (exec rules need an id of their own)",
+                                        r.path_of("id"), *id, *id));
+    }
+    for (const Text& arg : r.text_list("exec")) rule.exec.push_back(*arg);
+    if (has_exec && rule.exec.empty() && r.node("exec").IsSequence())
+      diags.error(r.loc_of_key("exec"),
+                  fmt::format("{}: expected a command and its arguments, got an empty list",
+                              r.path_of("exec")));
+    if (auto t = r.duration("timeout")) {
+      if (*t <= Duration::zero())
+        diags.error(t.loc, fmt::format("{}: must be longer than 0s", r.path_of("timeout")));
+      else
+        rule.timeout = *t;
+    }
+    rule.title = r.text("title").value_or("");
+    if (r.has("params"))
+      diags.error(r.loc_of_key("params"),
+                  fmt::format("{}: exec rules take no params (pass arguments in 'exec')",
+                              r.path_of("params")));
+  } else {
+    diags.error(r.loc(), fmt::format("{}: missing required key 'check' (or 'id' and 'exec' for "
+                                     "a plugin)",
+                                     r.path()));
+  }
+  if (auto s = r.one_of("severity", {"gate", "warn", "info"})) rule.severity = parse_severity(*s);
+  if (auto e = r.boolean("enabled")) rule.enabled = *e;
+  if (has_check) rule.params = read_params(r);
+  return rule;
+}
+
+}  // namespace
+
+std::optional<Ruleset> parse_ruleset(const std::string& text, const std::string& file,
+                                     const std::string& source, const std::string& base_dir,
+                                     Diagnostics& diags) {
+  YAML::Node root;
+  try {
+    root = parse_yaml(text, file);
+  } catch (const InputError& e) {
+    diags.add(e);
+    return std::nullopt;
+  }
+  const int errors_before = diags.error_count();
+  Ruleset rs;
+  rs.sha256 = sha256_hex(text);
+  rs.source = source;
+  rs.base_dir = base_dir;
+  ReadContext ctx{file, diags, nullptr};
+  {
+    MapReader r(ctx, root, "");
+    rs.name = r.text("ruleset", MapReader::Required).value_or("");
+    rs.version = r.text("version").value_or("");
+    rs.description = r.text("description").value_or("");
+    for (const Text& e : r.text_list("extends")) {
+      rs.extends.push_back(*e);
+      rs.extends_loc.push_back(e.loc);
+    }
+    const auto ids = registered_ids();
+    std::map<std::string, int> first_line;
+    r.each("rules", [&](MapReader& rr, size_t) {
+      Rule rule = read_rule(rr, ids);
+      if (!rule.check.empty()) {
+        auto [it, fresh] = first_line.emplace(rule.check, rule.loc.line);
+        if (!fresh)
+          diags.error(rule.loc, fmt::format("{}: duplicate rule for '{}' (first at line {})",
+                                            rr.path(), rule.check, it->second));
+      }
+      rs.rules.push_back(std::move(rule));
+    });
+    r.finish();
+  }
+  if (diags.error_count() > errors_before) return std::nullopt;
+  return rs;
+}
+
+std::optional<Ruleset> load_ruleset_file(const std::string& path, Diagnostics& diags) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    diags.error({path, 0, 0}, std::filesystem::exists(path, ec) ? "not a ruleset file"
+                                                                 : "no such ruleset file");
+    return std::nullopt;
+  }
+  std::string text;
+  try {
+    text = read_file(path);
+  } catch (const InputError& e) {
+    diags.add(e);
+    return std::nullopt;
+  }
+  auto dir = std::filesystem::path(path).parent_path().string();
+  return parse_ruleset(text, path, path, dir, diags);
+}
+
+// ---- Built-in rulesets ----------------------------------------------------------------
+
+namespace {
+
+// Scenario rulesets in the order SPEC §4 lists them; this is also their application order.
+const std::vector<RulesetTrigger> kTriggers = {
+    {"critical", "critical", "a tier-1 system (systems[].tier: 1)"},
+    {"large-upgrade", "large-upgrade", "scenarios.large_upgrade is present"},
+    {"cross-border", "cross-border", "scenarios.cross_border is present"},
+    {"new-technology", "new-technology", "scenarios.new_technology is present"},
+    {"third-party", "third-party", "vendors is not empty"},
+};
+
+const std::map<std::string, Ruleset>& builtins() {
+  // Parsed once, after every check has registered. A built-in that does not parse is a
+  // defect of this binary, not of the user's input: it surfaces as an internal error.
+  static const std::map<std::string, Ruleset> all = [] {
+    std::map<std::string, Ruleset> out;
+    for (const EmbeddedRuleset& e : embedded_rulesets()) {
+      Diagnostics diags;
+      const std::string file = fmt::format("rulesets/{}.yaml", e.name);
+      auto rs = parse_ruleset(e.text, file, "built-in", "", diags);
+      if (rs && rs->name != e.name)
+        diags.error({file, 1, 1}, fmt::format("ruleset: '{}' does not match the file name '{}'",
+                                              rs->name, e.name));
+      if (!diags.all().empty()) {
+        std::string msg = "built-in ruleset is invalid:";
+        for (const auto& d : diags.all()) msg += "\n" + d.formatted();
+        throw std::logic_error(msg);
+      }
+      out.emplace(e.name, std::move(*rs));
+    }
+    return out;
+  }();
+  return all;
+}
+
+}  // namespace
+
+std::vector<std::string> builtin_ruleset_names() {
+  std::vector<std::string> names;
+  const auto& all = builtins();
+  if (all.count("baseline")) names.push_back("baseline");
+  for (const auto& t : kTriggers)
+    if (all.count(t.name)) names.push_back(t.name);
+  for (const auto& [name, rs] : all)
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  return names;
+}
+
+const Ruleset* builtin_ruleset(const std::string& name) {
+  const auto& all = builtins();
+  auto it = all.find(name);
+  return it == all.end() ? nullptr : &it->second;
+}
+
+const std::vector<RulesetTrigger>& ruleset_triggers() { return kTriggers; }
+
+// ---- Selection ------------------------------------------------------------------------
+
+namespace {
+
+bool looks_like_path(const std::string& ref) {
+  auto ends_with = [&](std::string_view suffix) {
+    return ref.size() >= suffix.size() && ref.compare(ref.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  return ref.find('/') != std::string::npos || ends_with(".yaml") || ends_with(".yml");
+}
+
+// A rule being merged: the effective rule plus its parameters by name, in first-set order.
+struct Merging {
+  EffectiveRule rule;
+  std::vector<std::pair<std::string, ParamValue>> params;
+  SourceLoc first_loc;
+};
+
+class Selector {
+ public:
+  Selector(Diagnostics& diags, Selection& sel) : diags_(diags), sel_(sel) {}
+
+  /// Applies the ruleset `ref` (a built-in name or a path) and what it extends.
+  /// `base_dir` is the directory of the ruleset naming it ("" on the command line);
+  /// `at` is where it is named, for errors; `builtin_only` for extends of a built-in.
+  void apply_ref(const std::string& ref, const std::string& base_dir, const SourceLoc& at,
+                 const std::string& where, bool builtin_only, const std::string& reason) {
+    std::string key;
+    const Ruleset* rs = resolve(ref, base_dir, at, where, builtin_only, key);
+    if (!rs) return;
+    if (std::find(stack_.begin(), stack_.end(), key) != stack_.end()) {
+      std::string chain;
+      auto from = std::find(stack_.begin(), stack_.end(), key);
+      for (auto it = from; it != stack_.end(); ++it) chain += names_[*it] + " → ";
+      chain += rs->name;
+      diags_.error(at, fmt::format("{}cycle in extends: {}", prefix(where), chain));
+      return;
+    }
+    apply(*rs, key, reason);
+  }
+
+  void apply(const Ruleset& rs, const std::string& key, const std::string& reason) {
+    if (applied_.count(key)) return;
+    names_[key] = rs.name;
+    stack_.push_back(key);
+    for (size_t i = 0; i < rs.extends.size(); ++i) {
+      SourceLoc at = i < rs.extends_loc.size() ? rs.extends_loc[i] : SourceLoc{rs.source, 0, 0};
+      apply_ref(rs.extends[i], rs.base_dir, at, fmt::format("extends[{}]", i),
+                rs.source == "built-in", fmt::format("extended by {}", rs.name));
+    }
+    stack_.pop_back();
+    if (!applied_.insert(key).second) return;  // reached again through its own extends
+    sel_.applied.push_back({rs.name, rs.version, rs.sha256, reason, rs.source});
+    for (const Rule& r : rs.rules) merge(r, rs.base_dir);
+  }
+
+  void finish() {
+    for (auto& [id, m] : merged_) {
+      if (!m.rule.info && m.rule.exec.empty()) {
+        diags_.error(m.first_loc, fmt::format("exec rule '{}' has no command: give 'exec' here "
+                                              "or in a ruleset applied before this one",
+                                              id));
+        continue;
+      }
+      m.rule.params = Params(std::move(m.params));
+      sel_.rules.push_back(std::move(m.rule));
+    }
+  }
+
+ private:
+  static std::string prefix(const std::string& where) { return where.empty() ? "" : where + ": "; }
+
+  const Ruleset* resolve(const std::string& ref, const std::string& base_dir, const SourceLoc& at,
+                         const std::string& where, bool builtin_only, std::string& key) {
+    if (builtin_only || !looks_like_path(ref)) {
+      if (const Ruleset* rs = builtin_ruleset(ref)) {
+        key = "built-in:" + ref;
+        return rs;
+      }
+      // On the command line, a plain name that is not built-in may still be a file here.
+      std::error_code ec;
+      if (builtin_only || !std::filesystem::exists(std::filesystem::path(base_dir) / ref, ec)) {
+        diags_.error(at, fmt::format("{}unknown built-in ruleset '{}'{}", prefix(where), ref,
+                                     hint(ref, builtin_ruleset_names())));
+        return nullptr;
+      }
+    }
+    std::filesystem::path p(ref);
+    if (!base_dir.empty() && p.is_relative()) p = std::filesystem::path(base_dir) / p;
+    const std::string path = p.lexically_normal().string();
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) {
+      if (where.empty())
+        diags_.error({path, 0, 0}, "no such ruleset file");
+      else
+        diags_.error(at, fmt::format("{}no such ruleset file '{}'", prefix(where), path));
+      return nullptr;
+    }
+    auto canonical = std::filesystem::weakly_canonical(path, ec);
+    key = "file:" + (ec ? path : canonical.string());
+    auto cached = files_.find(key);
+    if (cached != files_.end()) return cached->second ? &*cached->second : nullptr;
+    auto rs = load_ruleset_file(path, diags_);
+    auto& slot = files_[key];
+    slot = std::move(rs);
+    return slot ? &*slot : nullptr;
+  }
+
+  void merge(const Rule& r, const std::string& base_dir) {
+    if (r.check.empty()) return;
+    auto [it, fresh] = merged_.try_emplace(r.check);
+    Merging& m = it->second;
+    if (fresh) {
+      m.rule.id = r.check;
+      m.rule.info = find_check(r.check);
+      if (m.rule.info) {
+        m.rule.severity = m.rule.info->severity;
+        m.rule.title = m.rule.info->title;
+      }
+      m.first_loc = r.loc;
+    }
+    if (r.is_exec()) {
+      m.rule.exec = r.exec;
+      m.rule.base_dir = base_dir;
+    }
+    if (r.timeout) m.rule.timeout = *r.timeout;
+    if (!r.title.empty()) m.rule.title = r.title;
+    if (r.severity) m.rule.severity = *r.severity;
+    if (r.enabled) m.rule.enabled = *r.enabled;
+    for (const auto& [name, value] : r.params) {
+      auto p = std::find_if(m.params.begin(), m.params.end(),
+                            [&](const auto& kv) { return kv.first == name; });
+      if (p == m.params.end())
+        m.params.emplace_back(name, value);
+      else
+        p->second = value;
+    }
+    m.rule.loc = r.loc;
+  }
+
+  Diagnostics& diags_;
+  Selection& sel_;
+  std::set<std::string> applied_;
+  std::vector<std::string> stack_;
+  std::map<std::string, std::string> names_;
+  std::map<std::string, std::optional<Ruleset>> files_;
+  std::map<std::string, Merging> merged_;  // by id: the selection's rules come out sorted
+};
+
+// Why a scenario ruleset applies to this plan, or "" when it does not.
+std::string scenario_reason(const RulesetTrigger& t, const Plan& plan) {
+  if (plan.tagged(t.tag)) return fmt::format("plan.scenarios lists {}", t.tag);
+  if (t.name == "critical") {
+    for (const System& s : plan.systems)
+      if (s.tier && *s.tier == 1) return fmt::format("tier-1 system {}", s.id.value_or("(no id)"));
+  } else if (t.name == "large-upgrade") {
+    if (plan.scenarios.large_upgrade) return "scenarios.large_upgrade is present";
+  } else if (t.name == "cross-border") {
+    if (plan.scenarios.cross_border) return "scenarios.cross_border is present";
+  } else if (t.name == "new-technology") {
+    if (plan.scenarios.has_new_technology || !plan.scenarios.new_technology.empty())
+      return "scenarios.new_technology is present";
+  } else if (t.name == "third-party") {
+    if (!plan.vendors.empty())
+      return fmt::format("vendors lists {}", plan.vendors.front().id.value_or("a vendor"));
+  }
+  return "";
+}
+
+}  // namespace
+
+Selection select_rules(const Plan& plan, const std::vector<std::string>& user_rulesets,
+                       bool auto_select, Diagnostics& diags) {
+  Selection sel;
+  Selector s(diags, sel);
+  if (auto_select) {
+    if (const Ruleset* base = builtin_ruleset("baseline")) s.apply(*base, "built-in:baseline", "always");
+    for (const RulesetTrigger& t : ruleset_triggers()) {
+      std::string reason = scenario_reason(t, plan);
+      const Ruleset* rs = builtin_ruleset(t.name);
+      if (!reason.empty() && rs) s.apply(*rs, "built-in:" + t.name, reason);
+    }
+  }
+  for (const std::string& ref : user_rulesets)
+    s.apply_ref(ref, "", SourceLoc{"--ruleset", 0, 0}, "", false, "--ruleset");
+  s.finish();
+  return sel;
+}
+
+}  // namespace golive

@@ -1,0 +1,139 @@
+#include <doctest/doctest.h>
+
+#include <regex>
+
+#include "checks/engine/ruleset.h"
+
+using namespace golive;
+
+namespace {
+
+// Two registrations of one id, as a copy-pasted check that kept its original id would make.
+class DuplicateA final : public Check {
+ public:
+  explicit DuplicateA(const Params&) {}
+  void run(const Plan&, Context&) const override {}
+};
+class DuplicateB final : public Check {
+ public:
+  explicit DuplicateB(const Params&) {}
+  void run(const Plan&, Context&) const override {}
+};
+
+}  // namespace
+
+GOLIVE_REGISTER_CHECK(DuplicateA, .id = "test.duplicate", .severity = Severity::Info,
+                      .title = "First registration", .why = "Registry test.", .fix = "None.",
+                      .reads = {});
+GOLIVE_REGISTER_CHECK(DuplicateB, .id = "test.duplicate", .severity = Severity::Gate,
+                      .title = "Second registration", .why = "Registry test.", .fix = "None.",
+                      .reads = {});
+
+namespace {
+
+/// The registering file relative to the source tree (`checks/backup/fresh.cpp`).
+std::string relative_source(const std::string& file) {
+  const std::string root = std::string(GOLIVE_SOURCE_DIR) + "/";
+  return file.rfind(root, 0) == 0 ? file.substr(root.size()) : file;
+}
+
+bool from_tests(const CheckInfo& c) { return relative_source(c.source_file).rfind("tests/", 0) == 0; }
+
+}  // namespace
+
+TEST_CASE("registry: ids are category.kebab-name") {
+  static const std::regex kId("[a-z]+\\.[a-z0-9]+(-[a-z0-9]+)*");
+  REQUIRE_FALSE(all_checks().empty());
+  for (const CheckInfo* c : all_checks()) {
+    INFO(c->id);
+    CHECK(std::regex_match(c->id, kId));
+    CHECK(c->id.rfind(c->category + ".", 0) == 0);
+    CHECK(find_check(c->id) == c);
+  }
+}
+
+TEST_CASE("registry: the category is the folder of the check under checks/") {
+  int seen = 0;
+  for (const CheckInfo* c : all_checks()) {
+    if (from_tests(*c)) continue;  // test-only checks live next to their tests
+    INFO(c->id << " registered in " << c->source_file);
+    const std::string rel = relative_source(c->source_file);
+    static const std::regex kPath("checks/([a-z]+)/[a-z0-9_]+\\.cpp");
+    std::smatch m;
+    REQUIRE(std::regex_match(rel, m, kPath));
+    CHECK(m[1].str() == c->category);
+    ++seen;
+  }
+  CHECK(seen > 0);
+}
+
+TEST_CASE("registry: every check documents itself") {
+  for (const CheckInfo* c : all_checks()) {
+    INFO(c->id);
+    CHECK_FALSE(c->title.empty());
+    CHECK_FALSE(c->why.empty());
+    CHECK_FALSE(c->fix.empty());
+    CHECK(c->make);
+    if (!from_tests(*c)) CHECK_FALSE(c->reads.empty());
+  }
+}
+
+TEST_CASE("registry: no id is registered twice") {
+  std::string conflicts;
+  for (const auto& rc : registration_conflicts()) {
+    if (rc.id == "test.duplicate") continue;  // registered twice on purpose, above
+    conflicts += rc.id + ": " + rc.first_file + " and " + rc.second_file + "\n";
+  }
+  CHECK(conflicts == "");
+}
+
+TEST_CASE("registry: a duplicate registration is refused and recorded") {
+  const CheckInfo* kept = find_check("test.duplicate");
+  REQUIRE(kept);
+  CHECK(kept->title == "First registration");
+  int recorded = 0;
+  for (const auto& rc : registration_conflicts()) {
+    if (rc.id != "test.duplicate") continue;
+    ++recorded;
+    CHECK(relative_source(rc.first_file) == "tests/engine/registry_test.cpp");
+    CHECK(relative_source(rc.second_file) == "tests/engine/registry_test.cpp");
+  }
+  CHECK(recorded == 1);
+}
+
+TEST_CASE("registry: every built-in ruleset loads and names registered checks only") {
+  for (const std::string& name : builtin_ruleset_names()) {
+    INFO(name);
+    const Ruleset* rs = nullptr;
+    CHECK_NOTHROW(rs = builtin_ruleset(name));
+    REQUIRE(rs);
+    CHECK(rs->name == name);
+    CHECK(rs->version == "1.0.0");
+    CHECK_FALSE(rs->description.empty());
+    for (const Rule& r : rs->rules) {
+      INFO(r.check);
+      CHECK_FALSE(r.is_exec());
+      CHECK(find_check(r.check) != nullptr);
+    }
+    // Applying it alone resolves its extends without error.
+    Diagnostics d;
+    Plan plan;
+    auto s = select_rules(plan, {name}, false, d);
+    CHECK(d.all().empty());
+    REQUIRE_FALSE(s.applied.empty());
+    CHECK(s.applied.back().name == name);
+    CHECK(s.applied.back().reason == "--ruleset");
+  }
+}
+
+TEST_CASE("registry: every scenario ruleset extends baseline and names its scenario") {
+  for (const RulesetTrigger& t : ruleset_triggers()) {
+    INFO(t.name);
+    const Ruleset* rs = builtin_ruleset(t.name);
+    REQUIRE(rs);
+    CHECK(rs->extends == std::vector<std::string>{"baseline"});
+    // The Chinese name of the scenario, as the go-live emergency plan calls it.
+    CHECK(std::any_of(rs->description.begin(), rs->description.end(),
+                      [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
+  }
+}
