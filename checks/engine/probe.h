@@ -43,8 +43,8 @@ struct AwsSigV4 {
   std::string provider = "aws:amz";  ///< "provider1[:provider2]" as libcurl takes it
   std::string region = "us-east-1";
   std::string service = "s3";
-  std::string access_key;  ///< secret: never printed
-  std::string secret_key;  ///< secret: never printed
+  std::string access_key{};  ///< secret: never printed
+  std::string secret_key{};  ///< secret: never printed
 };
 
 /// One live question: a URL to GET or HEAD.
@@ -52,9 +52,9 @@ struct HttpRequest {
   HttpMethod method = HttpMethod::Get;
   /// `http://`, `https://`, `s3://bucket/key` (HEAD, SigV4, path-style on the configured
   /// endpoint) or `file:///path` (a local stat, never the network).
-  std::string url;
+  std::string url{};
   /// Extra request headers, name and value. Never put a secret here: use bearer_token.
-  std::vector<std::pair<std::string, std::string>> headers;
+  std::vector<std::pair<std::string, std::string>> headers{};
   /// Limit for one try (connect + transfer); zero = the run's `--timeout`.
   std::chrono::milliseconds timeout{0};
   /// Attempts in all; transport errors, 408, 429 and 5xx are retried.
@@ -62,14 +62,14 @@ struct HttpRequest {
   /// Wait before the second try; doubled before each further try.
   std::chrono::milliseconds backoff{200};
   /// Sent as `Authorization: Bearer …`; a secret, never printed.
-  std::string bearer_token;
+  std::string bearer_token{};
   /// SigV4 signing; set for `s3://` by execute_probes() when absent.
-  std::optional<AwsSigV4> sigv4;
+  std::optional<AwsSigV4> sigv4{};
   /// Larger bodies end the probe with ProbeError::TooLarge.
   size_t max_body = 8 * 1024 * 1024;
   /// PEM file of trusted CAs; empty = the run's bundle, else the system store. TLS
   /// verification is never turned off.
-  std::string ca_bundle;
+  std::string ca_bundle{};
   /// Redirects followed (never to another scheme); more is ProbeError::Redirect.
   int max_redirects = 5;
 };
@@ -124,7 +124,7 @@ struct HttpResponse {
 struct ProbeSettings {
   int concurrency = 64;                       ///< probes in flight at once
   std::chrono::milliseconds timeout{5000};    ///< per try, when the request sets none
-  std::string ca_bundle;                      ///< default CA bundle; env GOLIVE_CA_BUNDLE
+  std::string ca_bundle{};                    ///< default CA bundle; env GOLIVE_CA_BUNDLE
 };
 
 /// Called with the answer once every probe of the run has finished.
@@ -133,7 +133,7 @@ using ProbeCallback = std::function<void(const HttpResponse&)>;
 /// A probe queued by a check, waiting for the runner.
 struct PendingProbe {
   HttpRequest request;
-  ProbeCallback done;
+  ProbeCallback done{};
 };
 
 /// Runs every pending probe together (execute_probes), then calls each callback in queue

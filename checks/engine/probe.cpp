@@ -1,0 +1,463 @@
+#include "checks/engine/probe.h"
+
+#include <dlfcn.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+
+#include <fmt/format.h>
+
+namespace golive {
+
+std::string_view to_string(ProbeError e) {
+  switch (e) {
+    case ProbeError::None: return "none";
+    case ProbeError::Refused: return "refused";
+    case ProbeError::Dns: return "dns";
+    case ProbeError::Timeout: return "timeout";
+    case ProbeError::Tls: return "tls";
+    case ProbeError::Redirect: return "redirect";
+    case ProbeError::TooLarge: return "too-large";
+    case ProbeError::NotFound: return "not-found";
+    case ProbeError::Unsupported: return "unsupported";
+    case ProbeError::Credentials: return "credentials";
+    case ProbeError::Module: return "module";
+    case ProbeError::Other: return "other";
+  }
+  return "other";
+}
+
+namespace {
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+bool istarts_with(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+// ---- HttpResponse ---------------------------------------------------------------------
+
+const std::string* HttpResponse::header(std::string_view name) const {
+  for (const auto& [k, v] : headers)
+    if (iequals(k, name)) return &v;
+  return nullptr;
+}
+
+std::optional<int64_t> HttpResponse::content_length() const {
+  if (file_size) return file_size;
+  const std::string* v = header("content-length");
+  if (!v || v->empty()) return std::nullopt;
+  int64_t n = 0;
+  for (char c : *v) {
+    if (c < '0' || c > '9') return std::nullopt;
+    if (n > (INT64_MAX - 9) / 10) return std::nullopt;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
+std::optional<Instant> HttpResponse::last_modified() const {
+  if (file_mtime) return file_mtime;
+  const std::string* v = header("last-modified");
+  if (!v) return std::nullopt;
+  return parse_http_date(*v);
+}
+
+// ---- Text helpers ---------------------------------------------------------------------
+
+std::optional<Instant> parse_http_date(std::string_view s) {
+  // IMF-fixdate only ("Sun, 06 Nov 1994 08:49:37 GMT"): every server in use sends it, and
+  // the obsolete forms RFC 9110 tolerates are not worth guessing at for evidence.
+  static constexpr std::array<std::string_view, 12> kMonths = {
+      "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  if (s.size() != 29 || s[3] != ',' || s[4] != ' ' || s[7] != ' ' || s[11] != ' ' ||
+      s[16] != ' ' || s[19] != ':' || s[22] != ':' || s[25] != ' ' || s.substr(26) != "GMT")
+    return std::nullopt;
+  auto num = [&](size_t pos, size_t len) -> int {
+    int n = 0;
+    for (size_t i = pos; i < pos + len; ++i) {
+      if (s[i] < '0' || s[i] > '9') return -1;
+      n = n * 10 + (s[i] - '0');
+    }
+    return n;
+  };
+  int day = num(5, 2), year = num(12, 4), hh = num(17, 2), mm = num(20, 2), ss = num(23, 2);
+  auto month = std::find(kMonths.begin(), kMonths.end(), s.substr(8, 3));
+  if (day < 1 || year < 0 || hh < 0 || hh > 23 || mm < 0 || mm > 59 || ss < 0 || ss > 60 ||
+      month == kMonths.end())
+    return std::nullopt;
+  std::chrono::year_month_day ymd{std::chrono::year{year},
+                                  std::chrono::month{static_cast<unsigned>(month - kMonths.begin() + 1)},
+                                  std::chrono::day{static_cast<unsigned>(day)}};
+  if (!ymd.ok()) return std::nullopt;
+  return Instant{std::chrono::sys_days{ymd}.time_since_epoch()} + std::chrono::hours(hh) +
+         std::chrono::minutes(mm) + std::chrono::seconds(ss);
+}
+
+std::string redact_url(std::string_view url) {
+  std::string out;
+  size_t scheme_end = url.find("://");
+  size_t authority = scheme_end == std::string_view::npos ? 0 : scheme_end + 3;
+  out.append(url.substr(0, authority));
+  size_t path_start = url.find_first_of("/?#", authority);
+  std::string_view auth = url.substr(authority, path_start == std::string_view::npos
+                                                    ? std::string_view::npos
+                                                    : path_start - authority);
+  // The last '@' ends the userinfo: passwords may contain unescaped '@'.
+  size_t at = auth.rfind('@');
+  if (at != std::string_view::npos) {
+    out += "***@";
+    out.append(auth.substr(at + 1));
+  } else {
+    out.append(auth);
+  }
+  if (path_start == std::string_view::npos) return out;
+  std::string_view rest = url.substr(path_start);
+  size_t q = rest.find('?');
+  if (q == std::string_view::npos) {
+    out.append(rest);
+    return out;
+  }
+  out.append(rest.substr(0, q + 1));
+  std::string_view query = rest.substr(q + 1);
+  std::string_view fragment;
+  if (size_t hash = query.find('#'); hash != std::string_view::npos) {
+    fragment = query.substr(hash);
+    query = query.substr(0, hash);
+  }
+  static constexpr std::array<std::string_view, 14> kSecretWords = {
+      "token", "key", "signature", "sig", "password", "passwd", "pwd", "secret",
+      "credential", "auth", "session", "apikey", "jwt", "x-amz-"};
+  bool first = true;
+  while (true) {
+    size_t amp = query.find('&');
+    std::string_view pair = query.substr(0, amp);
+    if (!first) out += '&';
+    first = false;
+    size_t eq = pair.find('=');
+    std::string name = lower(pair.substr(0, eq));
+    bool secret = std::any_of(kSecretWords.begin(), kSecretWords.end(), [&](std::string_view w) {
+      return name.find(w) != std::string::npos;
+    });
+    if (secret && eq != std::string_view::npos) {
+      out.append(pair.substr(0, eq + 1));
+      out += "***";
+    } else {
+      out.append(pair);
+    }
+    if (amp == std::string_view::npos) break;
+    query = query.substr(amp + 1);
+  }
+  out.append(fragment);
+  return out;
+}
+
+std::optional<std::string> resolve_secret(std::string_view text) {
+  if (text.starts_with("${env:") && text.ends_with("}")) {
+    std::string name(text.substr(6, text.size() - 7));
+    const char* v = std::getenv(name.c_str());
+    if (!v || !*v) return std::nullopt;
+    return std::string(v);
+  }
+  return std::string(text);
+}
+
+// ---- Network module -------------------------------------------------------------------
+
+namespace {
+
+struct ModuleState {
+  std::mutex mu;
+  std::string path_override;
+  void* handle = nullptr;
+  ProbeModuleEntry entry = nullptr;
+  std::string error;  // why loading failed, kept so later runs report the same reason
+  bool tried = false;
+};
+
+ModuleState& module_state() {
+  static ModuleState s;
+  return s;
+}
+
+std::string module_path(const ModuleState& s) {
+  if (!s.path_override.empty()) return s.path_override;
+  if (const char* env = std::getenv("GOLIVE_NET_MODULE"); env && *env) return env;
+  std::array<char, 4096> buf{};
+  ssize_t n = readlink("/proc/self/exe", buf.data(), buf.size() - 1);
+  std::string exe = n > 0 ? std::string(buf.data(), static_cast<size_t>(n)) : std::string();
+  size_t slash = exe.rfind('/');
+  std::string dir = slash == std::string::npos ? "." : exe.substr(0, slash);
+  return dir + "/golive-net.so";
+}
+
+ProbeModuleEntry load_module(std::string& error) {
+  ModuleState& s = module_state();
+  std::lock_guard lock(s.mu);
+  if (!s.tried) {
+    s.tried = true;
+    std::string path = module_path(s);
+    s.handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (!s.handle) {
+      const char* why = dlerror();
+      s.error = fmt::format("network module {} could not be loaded: {}", path, why ? why : "unknown error");
+    } else {
+      s.entry = reinterpret_cast<ProbeModuleEntry>(dlsym(s.handle, kProbeModuleEntry));
+      if (!s.entry)
+        s.error = fmt::format("network module {} has no entry {} (built for another golive?)",
+                              path, kProbeModuleEntry);
+    }
+  }
+  error = s.error;
+  return s.entry;
+}
+
+HttpResponse failed(ProbeError e, std::string reason) {
+  HttpResponse r;
+  r.error = e;
+  r.reason = std::move(reason);
+  return r;
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string percent_decode(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
+      out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+/// `file:///path` or `file://localhost/path`: a stat, reported like a HEAD answer.
+HttpResponse stat_file(const HttpRequest& req) {
+  auto start = std::chrono::steady_clock::now();
+  std::string_view rest = std::string_view(req.url).substr(7);
+  if (istarts_with(rest, "localhost/")) rest.remove_prefix(9);
+  if (rest.empty() || rest.front() != '/')
+    return failed(ProbeError::Unsupported,
+                  fmt::format("{}: only local files can be checked (file:///path)", redact_url(req.url)));
+  std::string path = percent_decode(rest.substr(0, rest.find_first_of("?#")));
+  HttpResponse r;
+  r.tries = 1;
+  r.effective_url = redact_url(req.url);
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    int err = errno;
+    r.error = err == ENOENT || err == ENOTDIR ? ProbeError::NotFound : ProbeError::Other;
+    r.reason = fmt::format("{}: {}", path, std::strerror(err));
+  } else if (!S_ISREG(st.st_mode)) {
+    r.error = ProbeError::NotFound;
+    r.reason = fmt::format("{}: not a regular file", path);
+  } else {
+    r.status = 200;
+    r.file_size = static_cast<int64_t>(st.st_size);
+    r.file_mtime = Instant{std::chrono::seconds(st.st_mtim.tv_sec)};
+  }
+  r.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+  return r;
+}
+
+std::string env_or(const char* name, std::string fallback) {
+  const char* v = std::getenv(name);
+  return v && *v ? std::string(v) : std::move(fallback);
+}
+
+/// Turns `s3://bucket/key` into a signed path-style HEAD on the configured endpoint.
+std::optional<HttpResponse> resolve_s3(HttpRequest& req) {
+  std::string_view rest = std::string_view(req.url).substr(5);
+  size_t slash = rest.find('/');
+  if (rest.empty() || slash == 0 || slash == std::string_view::npos || slash + 1 == rest.size())
+    return failed(ProbeError::Unsupported,
+                  fmt::format("{}: expected s3://bucket/key", redact_url(req.url)));
+  std::string region = env_or("AWS_REGION", env_or("AWS_DEFAULT_REGION", "us-east-1"));
+  std::string endpoint = env_or("GOLIVE_S3_ENDPOINT", env_or("AWS_ENDPOINT_URL", ""));
+  if (endpoint.empty()) endpoint = fmt::format("https://s3.{}.amazonaws.com", region);
+  while (!endpoint.empty() && endpoint.back() == '/') endpoint.pop_back();
+  if (!req.sigv4) {
+    AwsSigV4 sig;
+    sig.region = region;
+    sig.access_key = env_or("AWS_ACCESS_KEY_ID", "");
+    sig.secret_key = env_or("AWS_SECRET_ACCESS_KEY", "");
+    if (sig.access_key.empty() || sig.secret_key.empty())
+      return failed(ProbeError::Credentials,
+                    fmt::format("{}: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must be set to probe S3",
+                                redact_url(req.url)));
+    if (std::string token = env_or("AWS_SESSION_TOKEN", ""); !token.empty())
+      req.headers.emplace_back("x-amz-security-token", token);
+    req.sigv4 = std::move(sig);
+  }
+  // S3 requires the payload hash header, and libcurl before 8.0 does not add it: a HEAD
+  // has an empty payload, whose SHA-256 this is. libcurl signs it with the x-amz-date.
+  req.headers.emplace_back("x-amz-content-sha256",
+                           "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  req.method = HttpMethod::Head;
+  req.url = fmt::format("{}/{}", endpoint, rest);
+  return std::nullopt;
+}
+
+/// Every secret a request carries, longest first, for scrubbing responses.
+std::vector<std::string> secrets_of(const HttpRequest& req) {
+  std::vector<std::string> out;
+  if (!req.bearer_token.empty()) out.push_back(req.bearer_token);
+  if (req.sigv4) {
+    out.push_back(req.sigv4->access_key);
+    out.push_back(req.sigv4->secret_key);
+  }
+  for (const auto& [k, v] : req.headers)
+    if (iequals(k, "authorization") || iequals(k, "x-amz-security-token")) out.push_back(v);
+  size_t scheme_end = req.url.find("://");
+  if (scheme_end != std::string::npos) {
+    size_t start = scheme_end + 3;
+    size_t end = req.url.find_first_of("/?#", start);
+    std::string auth = req.url.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (size_t at = auth.rfind('@'); at != std::string::npos) {
+      std::string userinfo = auth.substr(0, at);
+      out.push_back(userinfo);
+      if (size_t colon = userinfo.find(':'); colon != std::string::npos) {
+        out.push_back(userinfo.substr(colon + 1));
+        out.push_back(percent_decode(userinfo.substr(colon + 1)));
+      }
+    }
+  }
+  std::erase_if(out, [](const std::string& s) { return s.size() < 3; });
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  return out;
+}
+
+void scrub(std::string& text, const std::vector<std::string>& secrets) {
+  for (const auto& s : secrets) {
+    for (size_t pos = text.find(s); pos != std::string::npos; pos = text.find(s, pos + 3))
+      text.replace(pos, s.size(), "***");
+  }
+}
+
+}  // namespace
+
+bool probe_module_loaded() {
+  ModuleState& s = module_state();
+  std::lock_guard lock(s.mu);
+  return s.entry != nullptr;
+}
+
+void set_probe_module_path(std::string path) {
+  ModuleState& s = module_state();
+  std::lock_guard lock(s.mu);
+  s.path_override = std::move(path);
+}
+
+std::vector<HttpResponse> execute_probes(const std::vector<HttpRequest>& requests,
+                                         const ProbeSettings& settings) {
+  std::vector<HttpResponse> out(requests.size());
+  ProbeSettings effective = settings;
+  if (effective.ca_bundle.empty()) effective.ca_bundle = env_or("GOLIVE_CA_BUNDLE", "");
+  if (effective.concurrency < 1) effective.concurrency = 1;
+
+  std::vector<HttpRequest> network;
+  std::vector<size_t> network_index;
+  for (size_t i = 0; i < requests.size(); ++i) {
+    HttpRequest req = requests[i];
+    std::string scheme = lower(std::string_view(req.url).substr(0, req.url.find("://")));
+    if (req.url.find("://") == std::string::npos) {
+      out[i] = failed(ProbeError::Unsupported,
+                      fmt::format("{}: not a URL (expected http://, https://, s3:// or file://)", redact_url(req.url)));
+      continue;
+    }
+    if (scheme == "file") {
+      out[i] = stat_file(req);
+      continue;
+    }
+    if (scheme == "s3") {
+      if (auto err = resolve_s3(req)) {
+        out[i] = std::move(*err);
+        continue;
+      }
+    } else if (scheme != "http" && scheme != "https") {
+      out[i] = failed(ProbeError::Unsupported,
+                      fmt::format("{}: scheme {} cannot be probed (use http, https, s3 or file)",
+                                  redact_url(req.url), scheme));
+      continue;
+    }
+    if (!req.bearer_token.empty()) {
+      auto token = resolve_secret(req.bearer_token);
+      if (!token) {
+        out[i] = failed(ProbeError::Credentials,
+                        fmt::format("{}: bearer token {} is not set", redact_url(req.url), req.bearer_token));
+        continue;
+      }
+      req.bearer_token = *token;
+    }
+    if (req.timeout.count() <= 0) req.timeout = effective.timeout;
+    if (req.ca_bundle.empty()) req.ca_bundle = effective.ca_bundle;
+    network.push_back(std::move(req));
+    network_index.push_back(i);
+  }
+  if (network.empty()) return out;
+
+  std::string load_error;
+  ProbeModuleEntry entry = load_module(load_error);
+  std::vector<HttpResponse> answers(network.size());
+  if (!entry) {
+    for (auto& a : answers) a = failed(ProbeError::Module, load_error);
+  } else {
+    entry(network.data(), answers.data(), answers.size(), &effective);
+  }
+  for (size_t j = 0; j < network.size(); ++j) {
+    HttpResponse& a = answers[j];
+    auto secrets = secrets_of(requests[network_index[j]]);
+    auto more = secrets_of(network[j]);
+    secrets.insert(secrets.end(), more.begin(), more.end());
+    std::sort(secrets.begin(), secrets.end(), [](const auto& x, const auto& y) { return x.size() > y.size(); });
+    scrub(a.reason, secrets);
+    a.effective_url = redact_url(a.effective_url);
+    scrub(a.effective_url, secrets);
+    for (auto& [k, v] : a.headers) scrub(v, secrets);
+    out[network_index[j]] = std::move(a);
+  }
+  return out;
+}
+
+void run_probes(std::vector<PendingProbe> probes, const ProbeSettings& settings) {
+  if (probes.empty()) return;
+  std::vector<HttpRequest> requests;
+  requests.reserve(probes.size());
+  for (const auto& p : probes) requests.push_back(p.request);
+  auto answers = execute_probes(requests, settings);
+  for (size_t i = 0; i < probes.size(); ++i)
+    if (probes[i].done) probes[i].done(answers[i]);
+}
+
+}  // namespace golive

@@ -1,0 +1,102 @@
+// The engine side of probes: redaction, secrets, HTTP dates, file:// stats, the queue.
+
+#include "checks/engine/probe.h"
+
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "checks/engine/check.h"
+#include "tests/support/fixtures.h"
+#include "tests/support/servers.h"
+
+namespace golive::test {
+namespace {
+
+TEST_CASE("redact_url: userinfo and credential-like query values are masked") {
+  CHECK(redact_url("https://user:p4ss@host.example/path") == "https://***@host.example/path");
+  CHECK(redact_url("https://token@host.example") == "https://***@host.example");
+  CHECK(redact_url("https://u:p@ss@host.example/x") == "https://***@host.example/x");
+  CHECK(redact_url("https://host.example/d?id=7&api_key=k1&token=t2#frag") ==
+        "https://host.example/d?id=7&api_key=***&token=***#frag");
+  CHECK(redact_url("https://b.s3.example/k?X-Amz-Signature=abc&X-Amz-Credential=AK/x") ==
+        "https://b.s3.example/k?X-Amz-Signature=***&X-Amz-Credential=***");
+  CHECK(redact_url("http://127.0.0.1:9090/api/v1/rules") == "http://127.0.0.1:9090/api/v1/rules");
+  CHECK(redact_url("s3://backups/db/latest.dump") == "s3://backups/db/latest.dump");
+  CHECK(redact_url("file:///var/backups/a.dump") == "file:///var/backups/a.dump");
+  // The '@' of a path is not userinfo.
+  CHECK(redact_url("https://host.example/users/@me") == "https://host.example/users/@me");
+}
+
+TEST_CASE("resolve_secret: ${env:NAME} is read from the environment") {
+  ScopedEnv env("GOLIVE_TEST_SECRET", "s-123");
+  CHECK(resolve_secret("${env:GOLIVE_TEST_SECRET}") == "s-123");
+  CHECK(resolve_secret("plain") == "plain");
+  ScopedEnv unset("GOLIVE_TEST_SECRET", "");
+  CHECK_FALSE(resolve_secret("${env:GOLIVE_TEST_SECRET}"));
+}
+
+TEST_CASE("parse_http_date: IMF-fixdate only") {
+  CHECK(format_instant(*parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT")) == "1994-11-06T08:49:37Z");
+  CHECK_FALSE(parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT"));
+  CHECK_FALSE(parse_http_date("Sun, 31 Feb 2026 08:49:37 GMT"));
+  CHECK_FALSE(parse_http_date("Sun, 06 Nov 1994 08:49:37 UTC"));
+  CHECK_FALSE(parse_http_date(""));
+}
+
+TEST_CASE("file:// probes stat the file without the network") {
+  char path[] = "/tmp/golive-probe-XXXXXX";
+  int fd = mkstemp(path);
+  REQUIRE(fd >= 0);
+  REQUIRE(write(fd, "backup", 6) == 6);
+  close(fd);
+  timeval times[2] = {{1796396400, 0}, {1796396400, 0}};  // 2026-12-04T15:00:00Z
+  REQUIRE(utimes(path, times) == 0);
+
+  HttpRequest req;
+  req.url = std::string("file://") + path;
+  auto r = execute_probes({req}, {}).at(0);
+  REQUIRE(r.transport_ok());
+  CHECK(r.content_length() == 6);
+  CHECK(format_instant(*r.last_modified()) == "2026-12-04T15:00:00Z");
+  std::remove(path);
+
+  auto missing = execute_probes({req}, {}).at(0);
+  CHECK(missing.error == ProbeError::NotFound);
+  CHECK(missing.reason == std::string(path) + ": No such file or directory");
+
+  req.url = "file:///tmp";
+  CHECK(execute_probes({req}, {}).at(0).reason == "/tmp: not a regular file");
+  req.url = "file://backup-host/var/a.dump";
+  CHECK(execute_probes({req}, {}).at(0).reason ==
+        "file://backup-host/var/a.dump: only local files can be checked (file:///path)");
+}
+
+TEST_CASE("Context::probe: queued in order, nothing when offline, throwing callbacks become errors") {
+  Plan plan = plan_from("");
+  Context offline(plan, at("2026-12-04T00:00:00Z"), true);
+  offline.probe({.url = "file:///nonexistent"}, [](const HttpResponse&) {});
+  CHECK(offline.take_probes().empty());
+
+  Context ctx(plan, at("2026-12-04T00:00:00Z"), false);
+  std::vector<std::string> order;
+  ctx.probe({.url = "file:///nonexistent-a"}, [&](const HttpResponse&) { order.push_back("a"); });
+  ctx.probe({.url = "file:///nonexistent-b"}, [&](const HttpResponse& r) {
+    order.push_back("b");
+    throw std::runtime_error(r.reason);
+  });
+  run_probes(ctx.take_probes(), {});
+  CHECK(order == std::vector<std::string>{"a", "b"});
+  auto findings = ctx.take();
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].status == Status::Error);
+  CHECK(findings[0].message ==
+        "live probe could not be evaluated: /nonexistent-b: No such file or directory");
+}
+
+}  // namespace
+}  // namespace golive::test
