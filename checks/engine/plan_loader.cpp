@@ -1,16 +1,730 @@
-// Temporary: replaced by the real loader.
 #include "checks/engine/plan_loader.h"
 
+#include <algorithm>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <regex>
+#include <system_error>
+
+#include <date/tz.h>
+#include <fmt/format.h>
+#include <nettle/sha2.h>
+
+#include "checks/engine/yaml_reader.h"
+
 namespace golive {
+namespace {
+
+using Need = MapReader::Need;
+constexpr Need Required = MapReader::Required;
+
+constexpr int64_t kFormatVersion = 1;
+constexpr double kHuge = std::numeric_limits<double>::max();
+
+const std::vector<std::string> kResults = {"pass", "fail"};
+const std::vector<std::string> kDrStrategies = {"backup_restore", "pilot_light", "warm_standby",
+                                                "active_active"};
+const std::vector<std::string> kShiftLevels = {"primary", "backup"};
+const std::vector<std::string> kRollbackStrategies = {
+    "blue_green", "canary", "rolling", "redeploy", "feature_flag", "restore", "other"};
+const std::vector<std::string> kRiskLevels = {"low", "medium", "high", "critical"};
+const std::vector<std::string> kScenarioTags = {"critical", "large-upgrade", "cross-border",
+                                                "new-technology", "third-party"};
+const std::vector<std::string> kStages = {"report", "assess", "activate",
+                                          "handle", "notify", "review"};
+const std::vector<std::string> kOperators = {">", ">=", "<", "<=", "==", "!="};
+
+std::string sha256_hex(const std::string& bytes) {
+  sha256_ctx ctx;
+  sha256_init(&ctx);
+  sha256_update(&ctx, bytes.size(), reinterpret_cast<const uint8_t*>(bytes.data()));
+  uint8_t digest[SHA256_DIGEST_SIZE];
+  sha256_digest(&ctx, SHA256_DIGEST_SIZE, digest);
+  std::string hex;
+  hex.reserve(2 * SHA256_DIGEST_SIZE);
+  for (uint8_t b : digest) hex += fmt::format("{:02x}", b);
+  return hex;
+}
+
+/// Reports the second and later occurrences of a key value (an id, a name) in one list.
+class UniqueValues {
+ public:
+  UniqueValues(ReadContext& ctx, std::string what) : ctx_(ctx), what_(std::move(what)) {}
+  /// `path` names the value in messages: "backups[1].id".
+  void add(const Text& t, const std::string& path) {
+    if (!t) return;
+    for (const auto& [value, line] : seen_) {
+      if (value == *t) {
+        ctx_.diags.error(t.loc, fmt::format("{}: duplicate {} '{}' (first at line {})", path,
+                                            what_, preview(*t), line));
+        return;
+      }
+    }
+    seen_.emplace_back(*t, t.loc.line);
+  }
+
+ private:
+  ReadContext& ctx_;
+  std::string what_;
+  std::vector<std::pair<std::string, int>> seen_;
+};
+
+// Secrets are referenced, never written: the text is kept and resolved only when probing.
+Text secret(MapReader& m, const std::string& key) {
+  Text t = m.text(key);
+  static const std::regex env_ref(R"(\$\{env:[A-Za-z_][A-Za-z0-9_]*\})");
+  if (t && !std::regex_match(*t, env_ref)) {
+    m.context().diags.error(
+        t.loc, fmt::format("{}: a secret must be written as ${{env:NAME}}, not inline",
+                           m.path_of(key)));
+    return {std::nullopt, t.loc};
+  }
+  return t;
+}
+
+bool starts_with_any(const std::string& s, std::initializer_list<const char*> prefixes) {
+  return std::any_of(prefixes.begin(), prefixes.end(),
+                     [&](const char* p) { return s.rfind(p, 0) == 0; });
+}
+
+/// A URL that a live probe fetches over HTTP.
+Text http_url(MapReader& m, const std::string& key) {
+  Text t = m.text(key);
+  if (t && !starts_with_any(*t, {"http://", "https://"})) {
+    m.context().diags.error(t.loc, fmt::format("{}: '{}' is not an http:// or https:// URL",
+                                               m.path_of(key), preview(*t)));
+    return {std::nullopt, t.loc};
+  }
+  return t;
+}
+
+/// Which keys a TestRecord may have where it appears; `at` and `result` always.
+enum TestKeys : unsigned {
+  kDuration = 1,
+  kEvidence = 2,
+  kReport = 4,
+  kVersion = 8,
+  kEnvironment = 16,
+  kKind = 32,
+  kMultiple = 64,
+};
+
+void read_test(MapReader& m, TestRecord& t, unsigned keys) {
+  t.loc = m.loc();
+  if (keys & kKind) t.kind = m.text("kind");
+  t.at = m.instant("at");
+  if (keys & kVersion) t.version = m.text("version");
+  if (keys & kEnvironment) t.environment = m.text("environment");
+  if (keys & kDuration) t.duration = m.duration("duration");
+  if (keys & kMultiple) t.multiple_of_peak = m.number("multiple_of_peak", 0, 1e6);
+  t.result = m.one_of("result", kResults);
+  if (keys & kEvidence) t.evidence = m.text("evidence");
+  if (keys & kReport) t.report = m.text("report");
+}
+
+std::optional<TestRecord> test_under(MapReader& m, const std::string& key, unsigned keys) {
+  std::optional<TestRecord> out;
+  m.map(key, [&](MapReader& r) { read_test(r, out.emplace(), keys); });
+  return out;
+}
+
+void read_plan_meta(MapReader& m, PlanMeta& p) {
+  p.loc = m.loc();
+  p.id = m.text("id", Required);
+  static const std::regex id_form("[a-z0-9._-]+");
+  if (p.id && !std::regex_match(*p.id, id_form)) {
+    m.context().diags.error(
+        p.id.loc, fmt::format("plan.id: '{}' is not a valid plan id (use a-z, 0-9, '.', '_' and '-')",
+                              preview(*p.id)));
+    p.id = {std::nullopt, p.id.loc};
+  }
+  p.name = m.text("name", Required);
+  p.owner = m.text("owner", Required);
+  p.revised_at = m.instant("revised_at", Required);
+  p.review_every = m.duration("review_every");
+  p.supersedes = m.text("supersedes");
+  p.scenarios = m.one_of_list("scenarios", kScenarioTags);
+  m.each("approvals", [&](MapReader& r, size_t) {
+    Approval& a = p.approvals.emplace_back();
+    a.loc = r.loc();
+    a.role = r.text("role");
+    a.by = r.text("by");
+    a.at = r.instant("at");
+  });
+}
+
+void read_go_live(MapReader& m, GoLive& g) {
+  g.loc = m.loc();
+  g.window_loc = m.loc_of_key("window");
+  m.map(
+      "window",
+      [&](MapReader& w) {
+        g.window_start = w.instant("start", Required);
+        g.window_end = w.instant("end", Required);
+        if (g.window_start && g.window_end && *g.window_end <= *g.window_start)
+          m.context().diags.error(g.window_end.loc,
+                                  "go_live.window.end: the window must end after it starts");
+      },
+      Required);
+  g.timezone = m.zone("timezone");
+  g.hypercare = m.duration("hypercare");
+  m.each("checkpoints", [&](MapReader& r, size_t) {
+    Checkpoint& c = g.checkpoints.emplace_back();
+    c.loc = r.loc();
+    c.name = r.text("name");
+    c.at = r.instant("at");
+    c.owner = r.text("owner");
+    c.criteria = r.text_list("criteria");
+  });
+}
+
+void read_contacts(MapReader& root, Plan& plan) {
+  UniqueValues ids(root.context(), "id");
+  root.each("contacts", [&](MapReader& r, size_t) {
+    Contact& c = plan.contacts.emplace_back();
+    c.loc = r.loc();
+    c.id = r.text("id", Required);
+    ids.add(c.id, r.path_of("id"));
+    c.name = r.text("name");
+    c.phone = r.phone("phone");
+    c.email = r.text("email");
+    c.timezone = r.zone("timezone");
+    c.hours = r.hours("hours");
+    c.region = r.text("region");
+  });
+}
+
+void read_organization(MapReader& m, Organization& o) {
+  o.loc = m.loc();
+  o.commander = m.text("commander");
+  o.deputy = m.text("deputy");
+  o.roles_loc = m.loc_of_key("roles");
+  o.roles = m.text_map("roles");
+  o.working_group_loc = m.loc_of_key("working_group");
+  o.working_group = m.text_list("working_group");
+  m.each("departments", [&](MapReader& r, size_t) {
+    Department& d = o.departments.emplace_back();
+    d.loc = r.loc();
+    d.name = r.text("name");
+    d.lead = r.text("lead");
+    d.responsibilities = r.text_list("responsibilities");
+  });
+}
+
+void read_response(MapReader& m, Response& resp) {
+  resp.loc = m.loc();
+  resp.severities_loc = m.loc_of_key("severities");
+  UniqueValues levels(m.context(), "level");
+  m.each("severities", [&](MapReader& r, size_t) {
+    SeverityLevel& s = resp.severities.emplace_back();
+    s.loc = r.loc();
+    s.level = r.text("level");
+    levels.add(s.level, r.path_of("level"));
+    s.criteria = r.text("criteria");
+    s.ack = r.duration("ack");
+    s.page = r.text_list("page");
+    s.update_every = r.duration("update_every");
+  });
+  resp.escalation_loc = m.loc_of_key("escalation");
+  m.each("escalation", [&](MapReader& r, size_t) {
+    EscalationLevel& e = resp.escalation.emplace_back();
+    e.loc = r.loc();
+    e.level = r.integer("level", 1, 100);
+    e.target = r.text("target");
+    e.after = r.duration("after");
+  });
+  resp.stages_loc = m.loc_of_key("stages");
+  resp.stages = m.one_of_list("stages", kStages);
+  m.map("comms", [&](MapReader& r) {
+    Comms& c = resp.comms.emplace();
+    c.loc = r.loc();
+    c.channel = r.text("channel");
+    c.bridge = r.text("bridge");
+    c.status_page = r.text("status_page");
+    c.owner = r.text("owner");
+    c.update_every = r.duration("update_every");
+    c.time_reference = r.zone("time_reference");
+  });
+  m.map("review", [&](MapReader& r) {
+    Review& v = resp.review.emplace();
+    v.loc = r.loc();
+    v.due = r.duration("due");
+    v.owner = r.text("owner");
+  });
+}
+
+void read_systems(MapReader& root, Plan& plan) {
+  UniqueValues ids(root.context(), "id");
+  root.each("systems", [&](MapReader& r, size_t) {
+    System& s = plan.systems.emplace_back();
+    s.loc = r.loc();
+    s.id = r.text("id", Required);
+    ids.add(s.id, r.path_of("id"));
+    s.tier = r.integer("tier", 1, 3);
+    s.rto = r.duration("rto");
+    s.rpo = r.duration("rpo");
+    s.dr_strategy = r.one_of("dr_strategy", kDrStrategies);
+    // Systems may share a datastore; one system listing it twice is a mistake.
+    UniqueValues stores(r.context(), "datastore");
+    s.datastores = r.text_list("datastores");
+    for (size_t i = 0; i < s.datastores.size(); ++i)
+      stores.add(s.datastores[i], fmt::format("{}[{}]", r.path_of("datastores"), i));
+    r.map("health_check", [&](MapReader& h) {
+      HealthCheck& hc = s.health_check.emplace();
+      hc.loc = h.loc();
+      hc.url = http_url(h, "url");
+      hc.expect_status = h.integer("expect_status", 100, 599);
+      hc.timeout = h.duration("timeout");
+    });
+    r.map("standby", [&](MapReader& b) {
+      Standby& sb = s.standby.emplace();
+      sb.loc = b.loc();
+      sb.site = b.text("site");
+      sb.failover_test = test_under(b, "failover_test", kDuration | kEvidence);
+    });
+  });
+}
+
+void read_backups(MapReader& root, Plan& plan) {
+  UniqueValues ids(root.context(), "id");
+  root.each("backups", [&](MapReader& r, size_t) {
+    Backup& b = plan.backups.emplace_back();
+    b.loc = r.loc();
+    b.id = r.text("id", Required);
+    ids.add(b.id, r.path_of("id"));
+    b.datastore = r.text("datastore");
+    b.schedule = r.duration("schedule");
+    b.copies = r.integer("copies", 0, 1000);
+    b.offsite = r.boolean("offsite");
+    b.immutable = r.boolean("immutable");
+    b.location = r.text("location");
+    if (b.location &&
+        !starts_with_any(*b.location, {"file://", "http://", "https://", "s3://"})) {
+      r.context().diags.error(
+          b.location.loc,
+          fmt::format("{}: '{}' is not a supported location (expected file://, http://, https:// "
+                      "or s3://)",
+                      r.path_of("location"), preview(*b.location)));
+      b.location = {std::nullopt, b.location.loc};
+    }
+    b.last_success = r.instant("last_success");
+    b.restore_test = test_under(r, "restore_test", kDuration | kEvidence);
+  });
+}
+
+void read_rollback(MapReader& m, Rollback& rb) {
+  rb.loc = m.loc();
+  rb.strategy = m.one_of("strategy", kRollbackStrategies);
+  rb.automated = m.boolean("automated");
+  rb.decision_owner = m.text("decision_owner");
+  rb.runbook = m.text("runbook");
+  rb.duration = m.duration("duration");
+  rb.verification = m.duration("verification");
+  rb.triggers_loc = m.loc_of_key("triggers");
+  m.each("triggers", [&](MapReader& r, size_t) {
+    Trigger& t = rb.triggers.emplace_back();
+    t.loc = r.loc();
+    t.metric = r.text("metric");
+    t.op = r.one_of("op", kOperators);
+    t.value = r.number("value", -kHuge, kHuge);
+    t.for_ = r.duration("for");
+  });
+  rb.tested = test_under(m, "tested", kDuration | kEvidence | kVersion | kEnvironment);
+}
+
+void read_monitoring(MapReader& m, Monitoring& mon) {
+  mon.loc = m.loc();
+  m.map("prometheus", [&](MapReader& r) {
+    PrometheusRef& p = mon.prometheus.emplace();
+    p.loc = r.loc();
+    p.url = http_url(r, "url");
+    p.job = r.text("job");
+    p.required_alerts = r.text_list("required_alerts");
+    p.bearer_token = secret(r, "bearer_token");
+  });
+  m.map("alertmanager", [&](MapReader& r) {
+    AlertmanagerRef& a = mon.alertmanager.emplace();
+    a.loc = r.loc();
+    a.url = http_url(r, "url");
+    a.receiver = r.text("receiver");
+    a.page_labels_loc = r.loc_of_key("page_labels");
+    a.page_labels = r.text_map("page_labels");
+    a.bearer_token = secret(r, "bearer_token");
+  });
+  mon.alerts_loc = m.loc_of_key("alerts");
+  UniqueValues names(m.context(), "name");
+  m.each("alerts", [&](MapReader& r, size_t) {
+    Alert& a = mon.alerts.emplace_back();
+    a.loc = r.loc();
+    a.name = r.text("name");
+    names.add(a.name, r.path_of("name"));
+    a.severity = r.text("severity");
+    a.runbook = r.text("runbook");
+  });
+  m.each("dashboards", [&](MapReader& r, size_t) {
+    Dashboard& d = mon.dashboards.emplace_back();
+    d.loc = r.loc();
+    d.name = r.text("name");
+    d.url = http_url(r, "url");
+  });
+  m.map("heartbeat", [&](MapReader& r) {
+    Heartbeat& h = mon.heartbeat.emplace();
+    h.loc = r.loc();
+    h.alert = r.text("alert");
+    h.receiver = r.text("receiver");
+  });
+}
+
+void read_oncall(MapReader& m, Plan& plan) {
+  plan.oncall_loc = m.loc();
+  m.each("shifts", [&](MapReader& r, size_t) {
+    Shift& s = plan.shifts.emplace_back();
+    s.loc = r.loc();
+    s.who = r.text("who");
+    s.level = r.one_of("level", kShiftLevels);
+    s.from = r.instant("from");
+    s.to = r.instant("to");
+  });
+}
+
+void read_training(MapReader& root, Plan& plan) {
+  root.each("training", [&](MapReader& r, size_t) {
+    Training& t = plan.training.emplace_back();
+    t.loc = r.loc();
+    t.topic = r.text("topic");
+    t.at = r.instant("at");
+    t.attendees = r.text_list("attendees");
+  });
+}
+
+void read_resources(MapReader& m, Resources& res) {
+  res.loc = m.loc();
+  res.spares_loc = m.loc_of_key("spares");
+  m.each("spares", [&](MapReader& r, size_t) {
+    Spare& s = res.spares.emplace_back();
+    s.loc = r.loc();
+    s.component = r.text("component");
+    s.covers = r.text_list("covers");
+    s.on_hand = r.integer("on_hand", 0, 1'000'000);
+    s.lead_time = r.duration("lead_time");
+    s.location = r.text("location");
+  });
+  m.map("network", [&](MapReader& n) {
+    Network& net = res.network.emplace();
+    net.loc = n.loc();
+    net.max_utilization = n.number("max_utilization", 0, 1);
+    UniqueValues ids(n.context(), "id");
+    n.each("links", [&](MapReader& r, size_t) {
+      Link& l = net.links.emplace_back();
+      l.loc = r.loc();
+      l.id = r.text("id", Required);
+      ids.add(l.id, r.path_of("id"));
+      l.capacity_mbps = r.number("capacity_mbps", 0, 1e12);
+      l.expected_peak_mbps = r.number("expected_peak_mbps", 0, 1e12);
+    });
+    net.peak_query = n.text("peak_query");
+  });
+  res.load_test = test_under(m, "load_test", kMultiple | kDuration | kEvidence | kReport);
+}
+
+void read_drills(MapReader& root, Plan& plan) {
+  root.each("drills", [&](MapReader& r, size_t) {
+    Drill& d = plan.drills.emplace_back();
+    d.loc = r.loc();
+    d.type = r.text("type");
+    d.at = r.instant("at");
+    d.result = r.one_of("result", kResults);
+    d.report = r.text("report");
+    r.each("findings", [&](MapReader& f, size_t) {
+      DrillFinding& x = d.findings.emplace_back();
+      x.loc = f.loc();
+      x.severity = f.one_of("severity", kRiskLevels);
+      x.title = f.text("title");
+      x.closed = f.boolean("closed");
+    });
+  });
+}
+
+void read_large_upgrade(MapReader& m, LargeUpgrade& u) {
+  u.loc = m.loc();
+  u.pm_group = m.text_list("pm_group");
+  u.phases_loc = m.loc_of_key("phases");
+  m.each("phases", [&](MapReader& r, size_t) {
+    Phase& p = u.phases.emplace_back();
+    p.loc = r.loc();
+    p.name = r.text("name");
+    p.scope_pct = r.number("scope_pct", 0, 100);
+    p.start = r.instant("start");
+    p.end = r.instant("end");
+    p.goals = r.text_list("goals");
+    p.risks = r.text_list("risks");
+    p.entry = r.text_list("entry");
+    p.exit = r.text_list("exit");
+  });
+  m.map("data_migration", [&](MapReader& r) {
+    DataMigration& d = u.data_migration.emplace();
+    d.loc = r.loc();
+    d.rehearsed = test_under(r, "rehearsed", kDuration | kEvidence);
+    d.reconciliation_loc = r.loc_of_key("reconciliation");
+    r.map("reconciliation", [&](MapReader& c) {
+      d.reconciliation_method = c.text("method");
+      d.reconciliation_tolerance_pct = c.number("tolerance_pct", 0, 100);
+    });
+    if (!d.reconciliation_method) d.reconciliation_method.loc = d.reconciliation_loc;
+    if (!d.reconciliation_tolerance_pct) d.reconciliation_tolerance_pct.loc = d.reconciliation_loc;
+    d.pre_backup = r.text("pre_backup");
+    d.point_of_no_return = r.instant("point_of_no_return");
+    d.forward_fix_plan = r.text("forward_fix_plan");
+  });
+  m.map("compatibility", [&](MapReader& r) {
+    Compatibility& c = u.compatibility.emplace();
+    c.loc = r.loc();
+    c.tested = test_under(r, "tested", kDuration | kEvidence);
+    c.matrix = r.text("matrix");
+  });
+}
+
+void read_cross_border(MapReader& m, CrossBorder& cb) {
+  cb.loc = m.loc();
+  UniqueValues codes(m.context(), "code");
+  m.each("regions", [&](MapReader& r, size_t) {
+    Region& g = cb.regions.emplace_back();
+    g.loc = r.loc();
+    g.code = r.text("code");
+    codes.add(g.code, r.path_of("code"));
+    g.timezone = r.zone("timezone");
+    g.responsible = r.text("responsible");
+    g.regulations = r.text_list("regulations");
+    r.map("legal_signoff", [&](MapReader& s) {
+      LegalSignoff& l = g.legal_signoff.emplace();
+      l.loc = s.loc();
+      l.by = s.text("by");
+      l.at = s.instant("at");
+    });
+  });
+  m.each("data_transfers", [&](MapReader& r, size_t) {
+    DataTransfer& t = cb.data_transfers.emplace_back();
+    t.loc = r.loc();
+    t.from = r.text("from");
+    t.to = r.text("to");
+    t.data = r.text("data");
+    t.mechanism = r.text("mechanism");
+    t.assessment = r.text("assessment");
+  });
+  cb.comms_platform = m.text("comms_platform");
+  cb.language = m.text("language");
+}
+
+void read_scenarios(MapReader& m, Scenarios& sc) {
+  sc.loc = m.loc();
+  m.map("large_upgrade", [&](MapReader& r) { read_large_upgrade(r, sc.large_upgrade.emplace()); });
+  m.map("cross_border", [&](MapReader& r) { read_cross_border(r, sc.cross_border.emplace()); });
+  sc.has_new_technology = m.node("new_technology").IsDefined();
+  UniqueValues components(m.context(), "component");
+  m.each("new_technology", [&](MapReader& r, size_t) {
+    NewTechnology& n = sc.new_technology.emplace_back();
+    n.loc = r.loc();
+    n.component = r.text("component");
+    components.add(n.component, r.path_of("component"));
+    n.validation = test_under(r, "validation", kKind | kDuration | kEvidence | kReport);
+    r.map("risk_assessment", [&](MapReader& a) {
+      RiskAssessment& ra = n.risk_assessment.emplace();
+      ra.loc = a.loc();
+      ra.at = a.instant("at");
+      ra.owner = a.text("owner");
+      ra.residual = a.one_of("residual", kRiskLevels);
+    });
+    n.trained = r.text_list("trained");
+  });
+}
+
+void read_vendors(MapReader& root, Plan& plan) {
+  UniqueValues ids(root.context(), "id");
+  root.each("vendors", [&](MapReader& r, size_t) {
+    Vendor& v = plan.vendors.emplace_back();
+    v.loc = r.loc();
+    v.id = r.text("id", Required);
+    ids.add(v.id, r.path_of("id"));
+    v.name = r.text("name");
+    v.covers = r.text_list("covers");
+    r.map("contract", [&](MapReader& c) {
+      Contract& k = v.contract.emplace();
+      k.loc = c.loc();
+      k.ref = c.text("ref");
+      k.end = c.instant("end");
+      k.notice = c.duration("notice");
+    });
+    r.map("support", [&](MapReader& s) {
+      Support& sup = v.support.emplace();
+      sup.loc = s.loc();
+      sup.hours = s.text("hours");
+      if (sup.hours && *sup.hours != "24x7" && !parse_hours(*sup.hours)) {
+        s.context().diags.error(
+            sup.hours.loc,
+            fmt::format("{}: '{}' is not 24x7 or a range of working hours (expected e.g. "
+                        "09:00-18:00)",
+                        s.path_of("hours"), preview(*sup.hours)));
+        sup.hours = {std::nullopt, sup.hours.loc};
+      }
+      sup.timezone = s.zone("timezone");
+      sup.response_loc = s.loc_of_key("response");
+      // Keys are severity levels of the plan's own naming; every value is a duration.
+      s.map("response", [&](MapReader& levels) {
+        const YAML::Node n = s.node("response");
+        if (!n.IsMap()) return;
+        for (const auto& kv : n)
+          sup.response.emplace_back(kv.first.Scalar(), levels.duration(kv.first.Scalar()));
+      });
+      sup.restore = s.duration("restore");
+    });
+    v.contacts_loc = r.loc_of_key("contacts");
+    r.each("contacts", [&](MapReader& c, size_t) {
+      VendorContact& vc = v.contacts.emplace_back();
+      vc.loc = c.loc();
+      vc.name = c.text("name");
+      vc.phone = c.phone("phone");
+      vc.email = c.text("email");
+      vc.escalation = c.integer("escalation", 1, 100);
+    });
+    v.responsibilities_loc = r.loc_of_key("responsibilities");
+    v.responsibilities = r.text_map("responsibilities");
+  });
+}
+
+// Bare dates anywhere in the plan are midnight in go_live.timezone, so it is read before
+// anything else. A bad zone is reported later, where go_live is read.
+const date::time_zone* plan_zone(const YAML::Node& root) {
+  // Type tests throw on the placeholder yaml-cpp returns for an absent key: test
+  // IsDefined() first.
+  if (!root.IsDefined() || !root.IsMap()) return nullptr;
+  const YAML::Node go_live = root["go_live"];
+  if (!go_live.IsDefined() || !go_live.IsMap()) return nullptr;
+  const YAML::Node tz = go_live["timezone"];
+  return tz.IsDefined() && tz.IsScalar() ? find_zone(tz.Scalar()) : nullptr;
+}
+
+void read_plan(MapReader& root, Plan& plan) {
+  auto version = root.integer("golive", std::numeric_limits<int64_t>::min(),
+                              std::numeric_limits<int64_t>::max(), Required);
+  if (!version) return;
+  if (*version != kFormatVersion) {
+    // Another format version means other keys: reading on would only add noise.
+    root.context().diags.error(version.loc,
+                               fmt::format("unsupported format version {} (this golive reads {})",
+                                           *version, kFormatVersion));
+    return;
+  }
+  plan.format_version = *version;
+  root.map("plan", [&](MapReader& m) { read_plan_meta(m, plan.plan); }, Required);
+  if (!plan.plan.loc.known()) plan.plan.loc = root.loc();
+  root.map("go_live", [&](MapReader& m) { read_go_live(m, plan.go_live); }, Required);
+  if (!plan.go_live.loc.known()) plan.go_live.loc = plan.go_live.window_loc = root.loc();
+  read_contacts(root, plan);
+  root.map("organization", [&](MapReader& m) { read_organization(m, plan.organization.emplace()); });
+  root.map("response", [&](MapReader& m) { read_response(m, plan.response.emplace()); });
+  read_systems(root, plan);
+  read_backups(root, plan);
+  root.map("rollback", [&](MapReader& m) { read_rollback(m, plan.rollback.emplace()); });
+  root.map("monitoring", [&](MapReader& m) { read_monitoring(m, plan.monitoring.emplace()); });
+  plan.oncall_loc = root.loc();
+  root.map("oncall", [&](MapReader& m) { read_oncall(m, plan); });
+  read_training(root, plan);
+  root.map("resources", [&](MapReader& m) { read_resources(m, plan.resources.emplace()); });
+  read_drills(root, plan);
+  plan.scenarios.loc = root.loc();
+  root.map("scenarios", [&](MapReader& m) { read_scenarios(m, plan.scenarios); });
+  read_vendors(root, plan);
+}
+
+// The cheap test for a plan among other YAML files: a top-level `golive:` key.
+bool looks_like_plan(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind("golive:", 0) == 0) return true;
+  return false;
+}
+
+bool is_yaml_name(const std::filesystem::path& p) {
+  auto ext = p.extension().string();
+  return ext == ".yaml" || ext == ".yml";
+}
+
+bool is_hidden(const std::filesystem::path& p) {
+  auto name = p.filename().string();
+  return !name.empty() && name[0] == '.';
+}
+
+}  // namespace
+
 std::optional<Plan> load_plan(const std::string& path, Diagnostics& diags) {
-  diags.error({path, 0, 0}, "plan loading not implemented yet");
-  return std::nullopt;
+  std::string text;
+  try {
+    text = read_file(path);
+  } catch (const InputError& e) {
+    diags.add(e);
+    return std::nullopt;
+  }
+  return load_plan_text(text, path, diags);
 }
-std::optional<Plan> load_plan_text(const std::string&, const std::string& file, Diagnostics& diags) {
-  diags.error({file, 0, 0}, "plan loading not implemented yet");
-  return std::nullopt;
+
+std::optional<Plan> load_plan_text(const std::string& text, const std::string& file,
+                                   Diagnostics& diags) {
+  const int errors_before = diags.error_count();
+  Plan plan;
+  plan.file = file;
+  plan.sha256 = sha256_hex(text);
+  plan.loc = {file, 1, 1};
+  try {
+    YAML::Node root = parse_yaml(text, file);
+    ReadContext ctx{file, diags, plan_zone(root)};
+    MapReader reader(ctx, root, "");
+    read_plan(reader, plan);
+    reader.finish();
+  } catch (const InputError& e) {
+    diags.add(e);
+  } catch (const YAML::Exception& e) {
+    // parse_yaml has vetted the document; this is a last line of defence.
+    diags.error({file, e.mark.line + 1, e.mark.column + 1}, fmt::format("invalid YAML: {}", e.msg));
+  }
+  if (diags.error_count() > errors_before) return std::nullopt;
+  return plan;
 }
-std::vector<std::string> find_plan_files(const std::vector<std::string>& paths, Diagnostics&) {
-  return paths;
+
+std::vector<std::string> find_plan_files(const std::vector<std::string>& paths,
+                                         Diagnostics& diags) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  for (const auto& path : paths) {
+    std::error_code ec;
+    auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      diags.error({path, 0, 0}, "no such file or directory");
+      continue;
+    }
+    if (!fs::is_directory(status)) {
+      out.push_back(path);
+      continue;
+    }
+    std::vector<std::string> found;
+    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      const fs::path& p = it->path();
+      if (is_hidden(p)) {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file(ec) && is_yaml_name(p) && looks_like_plan(p))
+        found.push_back(p.string());
+    }
+    if (ec) diags.error({path, 0, 0}, fmt::format("cannot search directory: {}", ec.message()));
+    std::sort(found.begin(), found.end());
+    if (found.empty() && !ec) diags.error({path, 0, 0}, "no golive plans found");
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
 }
+
 }  // namespace golive

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <exception>
 #include <fstream>
 #include <sstream>
 
@@ -81,12 +82,26 @@ struct Walker {
   }
 };
 
-std::string scalar_preview(const std::string& v) {
-  if (v.size() <= 60) return v;
-  return v.substr(0, 57) + "...";
+// "x: 'v' is not one of a, b (did you mean 'a'?)"
+std::string not_one_of(const std::string& path, const std::string& value,
+                       const std::vector<std::string>& allowed) {
+  std::string list;
+  for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+  auto hint = did_you_mean(value, allowed);
+  return fmt::format("{}: '{}' is not one of {}{}", path, preview(value), list,
+                     hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint));
 }
 
 }  // namespace
+
+std::string preview(std::string_view value) {
+  std::string v = redact_userinfo(value);
+  if (v.size() <= 60) return v;
+  // Cut on a character boundary so that a message stays valid UTF-8.
+  size_t cut = 57;
+  while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
+  return v.substr(0, cut) + "...";
+}
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -98,6 +113,7 @@ std::string read_file(const std::string& path) {
 }
 
 SourceLoc loc_of(const YAML::Node& node, const std::string& file) {
+  if (!node.IsDefined()) return {file, 0, 0};  // Mark() throws on an absent key's node
   auto m = node.Mark();
   if (m.line < 0) return {file, 0, 0};
   return {file, m.line + 1, m.column + 1};
@@ -107,7 +123,7 @@ std::string describe_node(const YAML::Node& n) {
   if (!n.IsDefined() || n.IsNull()) return "nothing";
   if (n.IsMap()) return "a mapping";
   if (n.IsSequence()) return "a list";
-  return fmt::format("'{}'", scalar_preview(n.Scalar()));
+  return fmt::format("'{}'", preview(n.Scalar()));
 }
 
 YAML::Node parse_yaml(const std::string& text, const std::string& file) {
@@ -139,8 +155,12 @@ YAML::Node parse_yaml(const std::string& text, const std::string& file) {
 }
 
 MapReader::MapReader(ReadContext& ctx, const YAML::Node& node, std::string path)
-    : ctx_(ctx), node_(node), path_(std::move(path)), loc_(loc_of(node, ctx.file)) {
-  if (!node_.IsMap()) {
+    : ctx_(ctx),
+      node_(node),
+      path_(std::move(path)),
+      loc_(loc_of(node, ctx.file)),
+      uncaught_at_start_(std::uncaught_exceptions()) {
+  if (!node_.IsDefined() || !node_.IsMap()) {
     ctx_.diags.error(loc_, fmt::format("{}expected a mapping, got {}",
                                        path_.empty() ? "" : path_ + ": ", describe_node(node_)));
     node_ = YAML::Node(YAML::NodeType::Map);
@@ -149,7 +169,9 @@ MapReader::MapReader(ReadContext& ctx, const YAML::Node& node, std::string path)
 }
 
 MapReader::~MapReader() {
-  if (!finished_) finish();
+  // While an exception unwinds, the keys after the failing one were never asked for:
+  // warning about them would only be noise.
+  if (!finished_ && std::uncaught_exceptions() == uncaught_at_start_) finish();
 }
 
 std::string MapReader::path_of(const std::string& key) const {
@@ -205,13 +227,29 @@ Text MapReader::one_of(const std::string& key, const std::vector<std::string>& a
   auto t = text(key, need);
   if (!t) return t;
   if (std::find(allowed.begin(), allowed.end(), *t) != allowed.end()) return t;
-  std::string list;
-  for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-  auto hint = did_you_mean(*t, allowed);
-  ctx_.diags.error(t.loc, fmt::format("{}: '{}' is not one of {}{}", path_of(key),
-                                      scalar_preview(*t), list,
-                                      hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
+  ctx_.diags.error(t.loc, not_one_of(path_of(key), *t, allowed));
   return {std::nullopt, t.loc};
+}
+
+std::vector<Text> MapReader::one_of_list(const std::string& key,
+                                         const std::vector<std::string>& allowed, Need need) {
+  std::vector<Text> out;
+  auto n = node(key);
+  auto items = text_list(key, need);
+  if (!n.IsDefined() || !n.IsSequence()) return items;
+  // text_list drops items that are not scalars; walk the node again for their indexes.
+  size_t i = 0, next = 0;
+  for (const auto& item : n) {
+    if (item.IsScalar()) {
+      const Text& t = items[next++];
+      if (std::find(allowed.begin(), allowed.end(), *t) != allowed.end())
+        out.push_back(t);
+      else
+        ctx_.diags.error(t.loc, not_one_of(fmt::format("{}[{}]", path_of(key), i), *t, allowed));
+    }
+    ++i;
+  }
+  return out;
 }
 
 Field<Duration> MapReader::duration(const std::string& key, Need need) {
@@ -220,7 +258,7 @@ Field<Duration> MapReader::duration(const std::string& key, Need need) {
   if (auto d = parse_duration(s->first)) return {*d, s->second};
   ctx_.diags.error(s->second,
                    fmt::format("{}: '{}' is not a duration (expected e.g. 30m, 24h, 7d or PT1H)",
-                               path_of(key), scalar_preview(s->first)));
+                               path_of(key), preview(s->first)));
   return {std::nullopt, s->second};
 }
 
@@ -232,14 +270,14 @@ Field<Instant> MapReader::instant(const std::string& key, Need need) {
   std::string why;
   std::string head = v.substr(0, std::min<size_t>(10, v.size()));
   if (is_bare_date(head) && !parse_instant(head, nullptr)) {
-    why = fmt::format("{}: '{}' is not a valid calendar date", path_of(key), scalar_preview(v));
+    why = fmt::format("{}: '{}' is not a valid calendar date", path_of(key), preview(v));
   } else if (v.size() == 19 && parse_instant(v + "Z", nullptr)) {
     why = fmt::format("{}: '{}' has no UTC offset (add Z or an offset such as +08:00)",
-                      path_of(key), scalar_preview(v));
+                      path_of(key), preview(v));
   } else {
     why = fmt::format(
         "{}: '{}' is not a date or time (expected e.g. 2026-11-20 or 2026-12-05T02:00:00+08:00)",
-        path_of(key), scalar_preview(v));
+        path_of(key), preview(v));
   }
   ctx_.diags.error(s->second, why);
   return {std::nullopt, s->second};
@@ -250,10 +288,18 @@ Field<int64_t> MapReader::integer(const std::string& key, int64_t min, int64_t m
   if (!s) return {std::nullopt, loc_};
   int64_t v = 0;
   const auto& str = s->first;
-  auto res = std::from_chars(str.data(), str.data() + str.size(), v);
-  if (res.ec != std::errc() || res.ptr != str.data() + str.size()) {
+  // A leading '+' is valid YAML for an integer; from_chars does not take it.
+  const char* first = str.data() + (str.size() > 1 && str[0] == '+' ? 1 : 0);
+  auto res = std::from_chars(first, str.data() + str.size(), v);
+  bool whole = res.ptr == str.data() + str.size();
+  if (res.ec == std::errc::result_out_of_range && whole) {
+    ctx_.diags.error(s->second, fmt::format("{}: {} is out of range ({} to {})", path_of(key),
+                                            preview(str), min, max));
+    return {std::nullopt, s->second};
+  }
+  if (res.ec != std::errc() || !whole) {
     ctx_.diags.error(s->second, fmt::format("{}: '{}' is not a whole number", path_of(key),
-                                            scalar_preview(str)));
+                                            preview(str)));
     return {std::nullopt, s->second};
   }
   if (v < min || v > max) {
@@ -269,10 +315,17 @@ Field<double> MapReader::number(const std::string& key, double min, double max, 
   if (!s) return {std::nullopt, loc_};
   double v = 0;
   const auto& str = s->first;
-  auto res = std::from_chars(str.data(), str.data() + str.size(), v);
-  if (res.ec != std::errc() || res.ptr != str.data() + str.size() || !std::isfinite(v)) {
+  const char* first = str.data() + (str.size() > 1 && str[0] == '+' ? 1 : 0);
+  auto res = std::from_chars(first, str.data() + str.size(), v);
+  bool whole = res.ptr == str.data() + str.size();
+  if (res.ec == std::errc::result_out_of_range && whole) {
+    ctx_.diags.error(s->second, fmt::format("{}: {} is out of range ({} to {})", path_of(key),
+                                            preview(str), min, max));
+    return {std::nullopt, s->second};
+  }
+  if (res.ec != std::errc() || !whole || !std::isfinite(v)) {
     ctx_.diags.error(s->second,
-                     fmt::format("{}: '{}' is not a number", path_of(key), scalar_preview(str)));
+                     fmt::format("{}: '{}' is not a number", path_of(key), preview(str)));
     return {std::nullopt, s->second};
   }
   if (v < min || v > max) {
@@ -289,7 +342,7 @@ Field<bool> MapReader::boolean(const std::string& key, Need need) {
   if (s->first == "true") return {true, s->second};
   if (s->first == "false") return {false, s->second};
   ctx_.diags.error(s->second, fmt::format("{}: '{}' is not true or false", path_of(key),
-                                          scalar_preview(s->first)));
+                                          preview(s->first)));
   return {std::nullopt, s->second};
 }
 
@@ -303,7 +356,7 @@ Text MapReader::zone(const std::string& key, Need need) {
   }
   auto hint = did_you_mean(*t, names);
   ctx_.diags.error(t.loc, fmt::format("{}: '{}' is not an IANA time zone (e.g. Asia/Shanghai, UTC){}",
-                                      path_of(key), scalar_preview(*t),
+                                      path_of(key), preview(*t),
                                       hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint)));
   return {std::nullopt, t.loc};
 }
@@ -312,7 +365,7 @@ Text MapReader::phone(const std::string& key, Need need) {
   auto t = text(key, need);
   if (!t || is_e164(*t)) return t;
   ctx_.diags.error(t.loc, fmt::format("{}: '{}' is not an E.164 phone number (expected e.g. +8613800000001)",
-                                      path_of(key), scalar_preview(*t)));
+                                      path_of(key), preview(*t)));
   return {std::nullopt, t.loc};
 }
 
@@ -322,7 +375,7 @@ Field<HoursRange> MapReader::hours(const std::string& key, Need need) {
   if (auto h = parse_hours(s->first)) return {*h, s->second};
   ctx_.diags.error(s->second,
                    fmt::format("{}: '{}' is not a range of working hours (expected e.g. 09:00-18:00)",
-                               path_of(key), scalar_preview(s->first)));
+                               path_of(key), preview(s->first)));
   return {std::nullopt, s->second};
 }
 

@@ -30,6 +30,9 @@ SourceLoc loc_of(const YAML::Node& node, const std::string& file);
 /// "a mapping", "a sequence", "a string", "nothing": for "expected X, got Y" messages.
 std::string describe_node(const YAML::Node& node);
 
+/// A value as quoted in messages: URL userinfo redacted, cut to about 60 characters.
+std::string preview(std::string_view value);
+
 /// Shared state while reading one input file.
 struct ReadContext {
   std::string file;
@@ -64,6 +67,10 @@ class MapReader {
   /// Text that must be one of `allowed` (error with "did you mean" otherwise).
   Text one_of(const std::string& key, const std::vector<std::string>& allowed,
               Need need = Optional);
+  /// A list of scalars each of which must be one of `allowed`; bad items are reported
+  /// ("plan.scenarios[1]: 'x' is not one of …") and left out.
+  std::vector<Text> one_of_list(const std::string& key, const std::vector<std::string>& allowed,
+                                Need need = Optional);
   Field<Duration> duration(const std::string& key, Need need = Optional);
   Field<Instant> instant(const std::string& key, Need need = Optional);
   Field<int64_t> integer(const std::string& key, int64_t min, int64_t max, Need need = Optional);
@@ -106,6 +113,7 @@ class MapReader {
   SourceLoc loc_;
   std::vector<std::string> known_;
   bool finished_ = false;
+  int uncaught_at_start_ = 0;
 };
 
 }  // namespace golive
