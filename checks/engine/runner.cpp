@@ -1,0 +1,228 @@
+#include "checks/engine/runner.h"
+
+#include <algorithm>
+#include <chrono>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "checks/engine/plugin.h"
+#include "checks/engine/probe.h"
+#include "checks/engine/yaml_reader.h"
+
+namespace golive {
+
+bool glob_match(std::string_view pattern, std::string_view id) {
+  // Iterative matcher with backtracking to the last `*`: linear in practice, no recursion.
+  size_t p = 0, s = 0, star = std::string_view::npos, mark = 0;
+  while (s < id.size()) {
+    if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == id[s])) {
+      ++p;
+      ++s;
+    } else if (p < pattern.size() && pattern[p] == '*') {
+      star = p++;
+      mark = s;
+    } else if (star != std::string_view::npos) {
+      p = star + 1;
+      s = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.size() && pattern[p] == '*') ++p;
+  return p == pattern.size();
+}
+
+namespace {
+
+bool matches_any(const std::vector<std::string>& globs, const std::string& id) {
+  return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return glob_match(g, id); });
+}
+
+bool selected(const RunOptions& o, const std::string& id) {
+  if (!o.only.empty() && !matches_any(o.only, id)) return false;
+  return !matches_any(o.skip, id);
+}
+
+std::string category_of(const EffectiveRule& r) {
+  if (r.info) return r.info->category;
+  auto dot = r.id.find('.');
+  return dot == std::string::npos ? r.id : r.id.substr(0, dot);
+}
+
+// Builds the check of a rule; rejects parameters the check never asked for. Parameter
+// problems are errors in the ruleset (InputError); any other exception from a constructor
+// is the check's own failure and is reported as its finding when it runs.
+std::unique_ptr<Check> construct(const EffectiveRule& rule, std::string& failure) {
+  Params params = rule.params;  // a copy: requested() is recorded per construction
+  std::unique_ptr<Check> check;
+  try {
+    check = rule.info->make(params);
+  } catch (const InputError&) {
+    throw;
+  } catch (const std::exception& e) {
+    failure = e.what();
+    return nullptr;
+  }
+  std::vector<std::string> known;
+  for (const ParamDoc& d : params.requested()) known.push_back(d.name);
+  for (const auto& [name, value] : params.values()) {
+    if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+    std::string suggestion = did_you_mean(name, known);
+    std::string tail;
+    if (!suggestion.empty()) {
+      tail = fmt::format(" (did you mean '{}'?)", suggestion);
+    } else if (known.empty()) {
+      tail = " (it takes no parameters)";
+    } else {
+      std::string list;
+      for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+      tail = fmt::format(" (it takes {})", list);
+    }
+    throw InputError(value.loc, fmt::format("params.{}: unknown parameter for {}{}", name, rule.id, tail));
+  }
+  return check;
+}
+
+struct Job {
+  const EffectiveRule* rule = nullptr;
+  std::unique_ptr<Check> check;
+  std::string failure;  // set when the constructor threw
+  std::unique_ptr<Context> ctx;  // stable address: probe callbacks hold it
+  bool warning_only = false;     // an exec plugin said "warn"
+};
+
+// The plan as JSON for exec plugins, made once per plan and only if a plugin runs.
+class PlanJson {
+ public:
+  explicit PlanJson(const Plan& plan) : plan_(plan) {}
+  const std::string& get() {
+    if (!done_) {
+      done_ = true;
+      try {
+        const std::string text = plan_.source_text.empty() ? read_file(plan_.file) : plan_.source_text;
+        json_ = yaml_to_json(text, plan_.file);
+      } catch (const InputError& e) {
+        failure_ = e.formatted();
+      }
+    }
+    return json_;
+  }
+  const std::string& failure() const { return failure_; }
+
+ private:
+  const Plan& plan_;
+  bool done_ = false;
+  std::string json_;
+  std::string failure_;
+};
+
+void run_exec(Job& job, const Plan& plan, PlanJson& plan_json, const RunOptions& options) {
+  const EffectiveRule& rule = *job.rule;
+  const std::string& json = plan_json.get();
+  if (!plan_json.failure().empty()) {
+    job.ctx->error("plan", plan.loc, "cannot give the plan to the plugin: {}", plan_json.failure());
+    return;
+  }
+  PluginCall call;
+  call.argv = rule.exec;
+  call.base_dir = rule.base_dir;
+  call.stdin_text = json;
+  call.timeout = rule.timeout;
+  call.env = {{"GOLIVE_CHECK_ID", rule.id},
+              {"GOLIVE_PLAN_FILE", plan.file},
+              {"GOLIVE_AS_OF", format_instant(options.as_of)},
+              {"GOLIVE_OFFLINE", options.offline ? "1" : "0"}};
+  PluginOutcome o = run_plugin(call);
+  Finding& f = job.ctx->add(o.status, "plan", plan.loc, std::move(o.message));
+  f.evidence = std::move(o.evidence);
+  job.warning_only = o.warning;
+}
+
+}  // namespace
+
+PlanResult run_plan(std::shared_ptr<const Plan> plan, const Selection& selection,
+                    const RunOptions& options) {
+  PlanResult result;
+  result.plan = plan;
+  result.rulesets = selection.applied;
+
+  // Every rule's parameters are checked before anything runs, filtered out or not: a
+  // broken ruleset is an input error whichever checks this run selects.
+  std::vector<Job> jobs;
+  for (const EffectiveRule& rule : selection.rules) {
+    Job job;
+    job.rule = &rule;
+    if (rule.info) job.check = construct(rule, job.failure);
+    if (rule.enabled && selected(options, rule.id)) jobs.push_back(std::move(job));
+  }
+
+  PlanJson plan_json(*plan);
+  for (Job& job : jobs) {
+    job.ctx = std::make_unique<Context>(*plan, options.as_of, options.offline);
+    if (!job.rule->info) {
+      run_exec(job, *plan, plan_json, options);
+      continue;
+    }
+    if (!job.check) {
+      job.ctx->error("plan", plan->loc, "check failed: {}", job.failure);
+      continue;
+    }
+    std::string failure;
+    try {
+      job.check->run(*plan, *job.ctx);
+    } catch (const std::exception& e) {
+      failure = e.what();
+    } catch (...) {
+      failure = "unknown exception";
+    }
+    if (!failure.empty()) {
+      // Half a check's findings would read as a verdict: keep only the failure.
+      (void)job.ctx->take();
+      (void)job.ctx->take_probes();
+      job.ctx->error("plan", plan->loc, "check failed: {}", failure);
+    }
+  }
+
+  // Live probes of every check go out together, then their callbacks add findings.
+  std::vector<PendingProbe> probes;
+  for (Job& job : jobs) {
+    for (PendingProbe& p : job.ctx->take_probes()) probes.push_back(std::move(p));
+  }
+  if (!probes.empty()) {
+    ProbeSettings settings;
+    settings.concurrency = options.concurrency;
+    settings.timeout = std::chrono::duration_cast<std::chrono::milliseconds>(options.timeout);
+    if (!options.ca_bundle.empty()) settings.ca_bundle = options.ca_bundle;
+    run_probes(std::move(probes), settings);
+  }
+
+  for (Job& job : jobs) {
+    const EffectiveRule& rule = *job.rule;
+    std::vector<Finding> findings = job.ctx->take();
+    if (findings.empty()) {
+      // Every rule shows in the report, even one with no subject in this plan.
+      Finding f;
+      f.status = Status::Skip;
+      f.subject = "plan";
+      f.location = plan->loc;
+      f.message = "nothing to check";
+      findings.push_back(std::move(f));
+    }
+    Severity severity = rule.severity;
+    if (job.warning_only && severity == Severity::Gate) severity = Severity::Warn;
+    for (Finding& f : findings) {
+      f.check = rule.id;
+      f.category = category_of(rule);
+      f.severity = severity;
+      f.blocking = severity == Severity::Gate && (f.status == Status::Fail || f.status == Status::Error);
+      if (f.remediation.empty() && rule.info) f.remediation = rule.info->fix;
+      result.findings.push_back(std::move(f));
+    }
+  }
+  result.summary = summarize(result.findings, static_cast<int>(jobs.size()));
+  result.verdict = verdict_of(result.findings);
+  return result;
+}
+
+}  // namespace golive
