@@ -73,8 +73,33 @@ class Mixed final : public Check {
   }
 };
 
+/// Asks for a local file with a live probe; the answer decides the finding.
+class FileProbe final : public Check {
+ public:
+  explicit FileProbe(const Params& p) : path_(p.text("path", "")) {}
+  void run(const Plan& plan, Context& ctx) const override {
+    if (ctx.offline()) {
+      ctx.skip("plan", plan.loc, "offline");
+      return;
+    }
+    HttpRequest req;
+    req.method = HttpMethod::Head;
+    req.url = "file://" + path_;
+    ctx.probe(req, [&ctx, &plan](const HttpResponse& r) {
+      if (!r.transport_ok()) throw std::runtime_error("no answer: " + r.reason);
+      ctx.pass("plan", plan.loc, "{} bytes", r.content_length().value_or(-1));
+    });
+  }
+
+ private:
+  std::string path_;
+};
+
 }  // namespace
 
+GOLIVE_REGISTER_CHECK(FileProbe, .id = "test.file-probe", .severity = Severity::Gate,
+                      .title = "Probes a local file", .why = "Runner test.",
+                      .fix = "Create the file.", .reads = {});
 GOLIVE_REGISTER_CHECK(ParamsProbe, .id = "test.params", .severity = Severity::Gate,
                       .title = "Reads parameters", .why = "Runner test.",
                       .fix = "Change the parameters.", .reads = {});
@@ -296,6 +321,32 @@ TEST_CASE("runner: a check whose constructor throws becomes an error finding") {
   CHECK(f.severity == Severity::Warn);
   CHECK_FALSE(f.blocking);
   CHECK(r.verdict == Verdict::ReadyWithWarnings);
+}
+
+TEST_CASE("runner: live probes run after the checks, their answers become findings") {
+  RulesetDir dir;
+  const std::string data = dir.write("data.bin", "12345");
+  auto s = select(dir, {"ruleset: r\nrules:\n  - {check: test.file-probe, params: {path: '" + data +
+                            "'}}\n"});
+  RunOptions o;
+  o.as_of = kAsOf;
+  o.offline = false;
+  auto r = run_plan(test_plan(), s, o);
+  CHECK(ids(r) == "test.file-probe pass\n");
+  CHECK(r.findings.at(0).message == "5 bytes");
+
+  // A callback that throws is an error of its check.
+  s = select(dir, {"ruleset: r\nrules:\n  - {check: test.file-probe, params: {path: '" +
+                       dir.path("missing.bin") + "'}}\n"});
+  r = run_plan(test_plan(), s, o);
+  const Finding& f = only_finding(r);
+  CHECK(f.status == Status::Error);
+  CHECK(f.message.starts_with("live probe could not be evaluated: no answer: "));
+  CHECK(f.blocking);
+
+  // Offline, nothing is probed.
+  r = run(s);
+  CHECK(ids(r) == "test.file-probe skip\n");
 }
 
 TEST_CASE("runner: a disabled rule does not run") {
