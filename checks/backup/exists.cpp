@@ -1,6 +1,7 @@
 // checks/backup/exists.cpp
 #include <algorithm>
 #include <cctype>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -8,6 +9,7 @@
 #include <fmt/ranges.h>
 
 #include "checks/engine/check.h"
+#include "checks/engine/probe.h"
 
 namespace golive {
 namespace {
@@ -19,44 +21,95 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-/// The location with any `user:password@` removed: userinfo in a URL is a secret.
-std::string redacted(const std::string& location) {
-  auto scheme_end = location.find("://");
-  if (scheme_end == std::string::npos) return location;
-  size_t authority = scheme_end + 3;
-  size_t authority_end = location.find_first_of("/?#", authority);
-  if (authority_end == std::string::npos) authority_end = location.size();
-  size_t at = location.rfind('@', authority_end);
-  if (at == std::string::npos || at < authority) return location;
-  return location.substr(0, authority) + "***@" + location.substr(at + 1);
-}
-
 /// Why a backup location cannot be probed, or "" when it can.
 std::string location_problem(const std::string& location) {
   auto scheme_end = location.find("://");
   if (scheme_end == std::string::npos)
     return fmt::format("location '{}' has no scheme (expected file://, http://, https:// or s3://)",
-                       redacted(location));
+                       redact_url(location));
   std::string scheme = lower(std::string_view(location).substr(0, scheme_end));
   std::string rest = location.substr(scheme_end + 3);
   if (scheme != "file" && scheme != "http" && scheme != "https" && scheme != "s3")
     return fmt::format(
         "location '{}' uses the unsupported scheme {}:// (expected file://, http://, https:// or "
         "s3://)",
-        redacted(location), scheme);
+        redact_url(location), scheme);
   if (scheme == "s3") {
     auto slash = rest.find('/');
     if (slash == 0 || slash == std::string::npos || slash + 1 == rest.size())
       return fmt::format("location '{}' does not name a bucket and an object key (s3://bucket/key)",
-                         redacted(location));
+                         redact_url(location));
   } else if (scheme == "file") {
     if (rest.empty() || rest == "/")
       return fmt::format("location '{}' does not name a file (file:///path/to/dump)",
-                         redacted(location));
+                         redact_url(location));
   } else if (rest.empty() || rest.front() == '/') {
-    return fmt::format("location '{}' does not name a host", redacted(location));
+    return fmt::format("location '{}' does not name a host", redact_url(location));
   }
   return "";
+}
+
+/// The live verdict on one datastore, built up as the probes of its backups answer.
+struct LiveExists {
+  Finding draft;  // the declarative pass, completed when the last probe answers
+  std::vector<std::string> missing;  // definite: absent or empty
+  std::vector<std::string> unknown;  // the probe could not tell
+  std::vector<std::string> found;    // "name: N bytes"
+  SourceLoc problem_loc;
+  size_t waiting = 0;
+};
+
+/// Classifies one answer about backup `name` at `location`.
+void record(LiveExists& live, const std::string& name, const std::string& location,
+            const SourceLoc& loc, const HttpResponse& r) {
+  std::string where = redact_url(location);
+  auto note = [&](std::vector<std::string>& list, std::string text) {
+    if (live.missing.empty() && live.unknown.empty()) live.problem_loc = loc;
+    list.push_back(fmt::format("backup {}: {}", name, text));
+  };
+  if (!r.transport_ok()) {
+    if (r.error == ProbeError::NotFound)
+      note(live.missing, fmt::format("{} does not exist ({})", where, r.reason));
+    else
+      note(live.unknown, fmt::format("could not probe {}: {}", where, r.reason));
+  } else if (r.status == 404 || r.status == 410) {
+    note(live.missing, fmt::format("{} does not exist (HTTP {})", where, r.status));
+  } else if (r.status < 200 || r.status > 299) {
+    note(live.unknown, fmt::format("{} answered HTTP {}", where, r.status));
+  } else if (auto size = r.content_length(); !size) {
+    note(live.unknown, fmt::format("{} did not report a size (Content-Length), so emptiness "
+                                   "cannot be checked", where));
+  } else if (*size == 0) {
+    note(live.missing, fmt::format("{} is empty (0 bytes)", where));
+  } else {
+    live.found.push_back(fmt::format("{}: {} bytes", name, *size));
+  }
+}
+
+/// Adds the finding once every backup of the datastore has been probed.
+void conclude(LiveExists& live, const std::string& store, Context& ctx) {
+  Finding f = std::move(live.draft);
+  f.evidence.emplace_back("probed", true);
+  f.evidence.emplace_back("found", live.found);
+  if (live.missing.empty() && live.unknown.empty()) {
+    f.message += fmt::format("; found {}", fmt::join(live.found, ", "));
+  } else {
+    std::vector<std::string> problems = live.missing;
+    problems.insert(problems.end(), live.unknown.begin(), live.unknown.end());
+    f.status = live.missing.empty() ? Status::Error : Status::Fail;
+    f.message = fmt::format("{}", fmt::join(problems, "; "));
+    f.location = live.problem_loc;
+    f.remediation =
+        live.missing.empty()
+            ? "Make the backup location reachable from where golive runs (network, proxy, "
+              "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, GOLIVE_S3_ENDPOINT, GOLIVE_CA_BUNDLE), "
+              "then run again"
+            : fmt::format("Check that the backup job of {} writes its dump to the declared "
+                          "location, or correct backups[].location",
+                          store);
+  }
+  Finding& out = ctx.add(f.status, f.subject, f.location, f.message);
+  out = std::move(f);
 }
 
 /// Fails when a datastore declared by a system has no backup, or when one of its backups
@@ -76,8 +129,6 @@ class BackupExists final : public Check {
     }
     if (seen.empty())
       ctx.skip("datastores", plan.loc, "no system declares a datastore (systems[].datastores)");
-    // The live part (the object exists and is non-empty: file stat, HTTP HEAD, S3 HEAD
-    // signed with SigV4) is added by the probe layer; offline runs stop here.
   }
 
  private:
@@ -110,7 +161,7 @@ class BackupExists final : public Check {
       else if (auto p = location_problem(*b->location); !p.empty())
         problem = fmt::format("backup {}: {}", name, p);
       else
-        locations.push_back(redacted(*b->location));
+        locations.push_back(redact_url(*b->location));
       if (!problem.empty()) {
         if (problems.empty()) first_problem = b->location.loc;
         problems.push_back(std::move(problem));
@@ -128,10 +179,35 @@ class BackupExists final : public Check {
           *store);
       return;
     }
-    Finding& f = ctx.pass(subject, store.loc, "backed up by {} at {}", fmt::join(names, ", "),
-                          fmt::join(locations, ", "));
-    f.evidence.emplace_back("backups", names);
-    f.evidence.emplace_back("locations", locations);
+    std::string message = fmt::format("backed up by {} at {}", fmt::join(names, ", "),
+                                      fmt::join(locations, ", "));
+    if (ctx.offline()) {
+      Finding& f = ctx.pass(subject, store.loc, "{}", message);
+      f.evidence.emplace_back("backups", names);
+      f.evidence.emplace_back("locations", locations);
+      return;
+    }
+    // Live: every backup's object must exist and be non-empty; one finding per datastore
+    // once the last of its probes has answered.
+    auto live = std::make_shared<LiveExists>();
+    live->draft.status = Status::Pass;
+    live->draft.subject = subject;
+    live->draft.location = store.loc;
+    live->draft.message = std::move(message);
+    live->draft.evidence.emplace_back("backups", names);
+    live->draft.evidence.emplace_back("locations", locations);
+    live->waiting = backups.size();
+    for (const Backup* b : backups) {
+      HttpRequest req;
+      req.method = HttpMethod::Head;
+      req.url = *b->location;
+      std::string name = b->id.value_or("(unnamed)");
+      ctx.probe(std::move(req), [live, name, location = *b->location, loc = b->location.loc,
+                                 store = *store, &ctx](const HttpResponse& r) {
+        record(*live, name, location, loc, r);
+        if (--live->waiting == 0) conclude(*live, store, ctx);
+      });
+    }
   }
 };
 

@@ -1,8 +1,10 @@
 // checks/backup/fresh.cpp
+#include <cctype>
 #include <chrono>
 #include <string>
 
 #include "checks/engine/check.h"
+#include "checks/engine/probe.h"
 
 namespace golive {
 namespace {
@@ -18,8 +20,6 @@ class BackupFresh final : public Check {
   void run(const Plan& plan, Context& ctx) const override {
     for (size_t i = 0; i < plan.backups.size(); ++i) check(plan, plan.backups[i], i, ctx);
     if (plan.backups.empty()) ctx.skip("backups", plan.loc, "no backups declared (backups)");
-    // The live part (Last-Modified or mtime, when known, must agree) is added by the probe
-    // layer; offline runs stop here.
   }
 
  private:
@@ -66,11 +66,12 @@ class BackupFresh final : public Check {
       return;
     }
 
-    Finding& f = age <= limit
-                     ? ctx.pass(subject, b.last_success.loc, "last success {} ago, limit {} ({})",
-                                format_duration(age), format_duration(limit), limited_by)
-                     : ctx.fail(subject, b.last_success.loc, "last success {} ago, limit {} ({})",
-                                format_duration(age), format_duration(limit), limited_by);
+    Finding f;
+    f.status = age <= limit ? Status::Pass : Status::Fail;
+    f.subject = subject;
+    f.location = b.last_success.loc;
+    f.message = fmt::format("last success {} ago, limit {} ({})", format_duration(age),
+                            format_duration(limit), limited_by);
     f.evidence.emplace_back("last_success", last_text);
     f.evidence.emplace_back("age", format_duration(age));
     f.evidence.emplace_back("age_seconds", int64_t{age.count()});
@@ -84,6 +85,81 @@ class BackupFresh final : public Check {
           "Run the backup job for {} and check its schedule, then update backups[].last_success",
           b.datastore.value_or(name));
     }
+    if (f.status == Status::Pass && !ctx.offline() && probeable(b.location)) {
+      // Live: the object's own date must agree with the recorded last success.
+      Duration tolerance = b.schedule && *b.schedule > Duration::zero() ? *b.schedule : limit;
+      HttpRequest req;
+      req.method = HttpMethod::Head;
+      req.url = *b.location;
+      ctx.probe(std::move(req), [f = std::move(f), last, tolerance, zone = plan.zone(),
+                                 location = *b.location, loc = b.location.loc,
+                                 &ctx](const HttpResponse& r) mutable {
+        agree(f, last, tolerance, zone, location, loc, r, ctx);
+        Finding& out = ctx.add(f.status, f.subject, f.location, f.message);
+        out = std::move(f);
+      });
+      return;
+    }
+    Finding& out = ctx.add(f.status, f.subject, f.location, f.message);
+    out = std::move(f);
+  }
+
+  /// True for a location the probe layer can answer (the scheme is known and there is
+  /// something after it); backup.exists reports the others.
+  static bool probeable(const Text& location) {
+    if (!location || location->empty()) return false;
+    auto scheme_end = location->find("://");
+    if (scheme_end == std::string::npos || scheme_end + 3 >= location->size()) return false;
+    std::string scheme = location->substr(0, scheme_end);
+    for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return scheme == "file" || scheme == "http" || scheme == "https" || scheme == "s3";
+  }
+
+  /// Completes a passing finding with the object's Last-Modified or mtime: more than
+  /// `tolerance` (the schedule) before the recorded last success fails.
+  static void agree(Finding& f, Instant last, Duration tolerance, const date::time_zone* zone,
+                    const std::string& location, const SourceLoc& loc, const HttpResponse& r,
+                    Context& ctx) {
+    const std::string where = redact_url(location);
+    f.evidence.emplace_back("probed", true);
+    if (!r.transport_ok()) {
+      f.status = Status::Error;
+      f.location = loc;
+      f.message = fmt::format("could not read the date of {}: {}", where, r.reason);
+      f.expires_at.reset();
+      f.remediation =
+          "Make the backup location reachable from where golive runs (network, proxy, "
+          "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, GOLIVE_S3_ENDPOINT, GOLIVE_CA_BUNDLE), then "
+          "run again";
+      return;
+    }
+    auto modified = r.status >= 200 && r.status <= 299 ? r.last_modified() : std::nullopt;
+    if (!modified) {
+      // Nothing to compare with: the declared record stands (backup.exists reports a
+      // missing object).
+      f.message += r.status >= 200 && r.status <= 299
+                       ? fmt::format("; {} reports no Last-Modified", where)
+                       : fmt::format("; {} answered HTTP {}, its date is unknown", where, r.status);
+      return;
+    }
+    const std::string modified_text = format_instant_in(*modified, zone);
+    f.evidence.emplace_back("last_modified", modified_text);
+    Duration behind = last - *modified;
+    if (behind > tolerance) {
+      f.status = Status::Fail;
+      f.location = loc;
+      f.message = fmt::format(
+          "{} was last modified {}, {} before the recorded last success {} (tolerance {}): the "
+          "recorded success is not the object at the location",
+          where, modified_text, format_duration(behind), format_instant_in(last, zone),
+          format_duration(tolerance));
+      f.expires_at.reset();
+      f.remediation =
+          "Check that the backup job writes to backups[].location and that last_success is "
+          "taken from the job's own log";
+      return;
+    }
+    f.message += fmt::format("; object modified {} ago", format_duration(ctx.age(*modified)));
   }
 
   Duration max_age_;
