@@ -1,0 +1,92 @@
+// checks/plan/revision_current.cpp
+#include <chrono>
+#include <string>
+
+#include "checks/engine/check.h"
+
+namespace golive {
+namespace {
+
+using namespace std::chrono_literals;
+
+/// Fails when the plan's last revision is older than its review interval: the plan's own
+/// `plan.review_every`, else the rule's `review_every`.
+class RevisionCurrent final : public Check {
+ public:
+  explicit RevisionCurrent(const Params& p)
+      : review_every_(p.duration("review_every", 365 * 24h)) {}
+
+  void run(const Plan& plan, Context& ctx) const override {
+    const PlanMeta& meta = plan.plan;
+    const bool from_plan = meta.review_every && *meta.review_every > Duration::zero();
+    const Duration limit = from_plan ? *meta.review_every : review_every_;
+    const std::string limited_by = from_plan ? "plan.review_every" : "rule parameter review_every";
+
+    if (!meta.revised_at) {
+      Finding& f = ctx.fail("plan", meta.revised_at.loc,
+                            "no plan.revised_at recorded, so the plan's age cannot be known");
+      f.evidence.emplace_back("limit", format_duration(limit));
+      f.evidence.emplace_back("limit_seconds", int64_t{limit.count()});
+      f.remediation = "Record the date of the plan's last revision in plan.revised_at";
+      return;
+    }
+
+    const Instant revised = *meta.revised_at;
+    const Duration age = ctx.age(revised);
+    const std::string revised_text = format_instant_in(revised, plan.zone());
+    if (age < Duration::zero()) {
+      Finding& f = ctx.fail("plan", meta.revised_at.loc,
+                            "revised_at {} is dated in the future: {} after the as-of instant {}",
+                            revised_text, format_duration(-age),
+                            format_instant_in(ctx.as_of(), plan.zone()));
+      f.evidence.emplace_back("revised_at", revised_text);
+      f.evidence.emplace_back("age", format_duration(age));
+      f.evidence.emplace_back("age_seconds", int64_t{age.count()});
+      f.remediation = "Correct plan.revised_at: the date the current text of the plan was adopted";
+      return;
+    }
+
+    Finding& f = age <= limit
+                     ? ctx.pass("plan", meta.revised_at.loc, "revised {} ago, review every {} ({})",
+                                format_duration(age), format_duration(limit), limited_by)
+                     : ctx.fail("plan", meta.revised_at.loc,
+                                "revised {} ago, review every {} ({}): review overdue by {}",
+                                format_duration(age), format_duration(limit), limited_by,
+                                format_duration(age - limit));
+    f.evidence.emplace_back("revised_at", revised_text);
+    f.evidence.emplace_back("age", format_duration(age));
+    f.evidence.emplace_back("age_seconds", int64_t{age.count()});
+    f.evidence.emplace_back("limit", format_duration(limit));
+    f.evidence.emplace_back("limit_seconds", int64_t{limit.count()});
+    f.evidence.emplace_back("limited_by", limited_by);
+    if (f.status == Status::Pass)
+      f.expires_at = revised + limit;
+    else
+      f.remediation = fmt::format(
+          "Review the plan with the command centre, then update plan.revised_at and collect a "
+          "new approval from the commander (the last revision was {})",
+          revised_text);
+  }
+
+ private:
+  Duration review_every_;
+};
+
+}  // namespace
+
+GOLIVE_REGISTER_CHECK(
+    RevisionCurrent, .id = "plan.revision-current", .severity = Severity::Gate,
+    .title = "The plan was revised within its review interval",
+    .why =
+        "An emergency plan describes people, systems and procedures that change: a plan "
+        "not reviewed for a long time names people who have left and steps that no longer "
+        "work. The age of plan.revised_at at the as-of instant must stay within "
+        "plan.review_every, or the rule's review_every when the plan sets none; a revision "
+        "dated after the as-of instant is a recording error and fails. The pass expires when "
+        "the next review falls due.",
+    .fix =
+        "Review the plan, then update plan.revised_at (and plan.review_every if the interval "
+        "changed).",
+    .reads = {"plan.revised_at", "plan.review_every"}, .live = false);
+
+}  // namespace golive
