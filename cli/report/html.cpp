@@ -1,0 +1,448 @@
+// The HTML report: one self-contained file an auditor can archive and print to PDF.
+// No script, no external font, stylesheet or image: a Content-Security-Policy forbids
+// every fetch, CSS is inline and the chart is inline SVG. Every text goes through
+// xml_escape() (which also redacts credentials). Deterministic for the same input,
+// as-of instant and generated_at.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "checks/engine/values.h"
+#include "cli/report/report.h"
+#include "cli/report/support.h"
+
+namespace golive {
+namespace {
+
+std::string h(std::string_view text) { return xml_escape(text, true); }
+
+constexpr std::string_view kStyle = R"css(
+:root {
+  --ink: #1f2933; --muted: #52606d; --line: #d9e2ec; --paper: #ffffff; --soft: #f5f7fa;
+  --pass: #2f9e44; --fail: #c92a2a; --warn: #e67700; --error: #7048e8; --waived: #1971c2;
+  --skip: #adb5bd;
+  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans",
+    "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB",
+    "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif;
+  --mono: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", "DejaVu Sans Mono",
+    "Noto Sans Mono CJK SC", monospace;
+}
+* { box-sizing: border-box; }
+html { background: var(--soft); }
+body { margin: 0 auto; max-width: 60rem; padding: 2rem 2.5rem 3rem; background: var(--paper);
+  color: var(--ink); font: 14px/1.5 var(--sans); }
+h1 { font-size: 1.9rem; line-height: 1.25; margin: 0.2rem 0 0.3rem; }
+h2 { font-size: 1.25rem; margin: 2.2rem 0 0.8rem; padding-bottom: 0.3rem;
+  border-bottom: 2px solid var(--ink); }
+h3 { font-size: 1rem; margin: 0; }
+code, .mono { font-family: var(--mono); font-size: 0.92em; overflow-wrap: break-word; }
+.hash { font-family: var(--mono); font-size: 0.85em; word-break: break-all; }
+.nowrap { white-space: nowrap; }
+table { width: 100%; border-collapse: collapse; margin: 0.5rem 0 1rem; }
+th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.5rem;
+  border-bottom: 1px solid var(--line); overflow-wrap: break-word; }
+th { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted);
+  border-bottom: 2px solid var(--line); }
+.cover { border: 1px solid var(--line); border-top: 8px solid var(--tone); border-radius: 6px;
+  padding: 1.5rem 1.75rem; margin-bottom: 1.5rem; }
+.brand { color: var(--muted); font-size: 0.8rem; letter-spacing: 0.08em; text-transform: uppercase; }
+.plan-id { color: var(--muted); margin: 0 0 1rem; }
+.headline { display: flex; gap: 2rem; align-items: center; flex-wrap: wrap; margin: 1rem 0; }
+.verdict { font-size: 1.6rem; font-weight: 800; letter-spacing: 0.03em; color: var(--tone);
+  border: 3px solid var(--tone); border-radius: 6px; padding: 0.35rem 1rem; }
+.score { font-size: 2.2rem; font-weight: 700; line-height: 1; }
+.score small { display: block; font-size: 0.75rem; font-weight: 400; color: var(--muted);
+  text-transform: uppercase; letter-spacing: 0.06em; margin-top: 0.3rem; }
+.tone-ready { --tone: var(--pass); }
+.tone-warnings { --tone: var(--warn); }
+.tone-not-ready { --tone: var(--fail); }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1.25rem; margin: 0; }
+dl.facts dt { color: var(--muted); }
+dl.facts dd { margin: 0; }
+.counts { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 1rem; }
+.count { border: 1px solid var(--line); border-left: 5px solid var(--c); border-radius: 4px;
+  padding: 0.2rem 0.6rem; font-weight: 600; }
+.count span { color: var(--muted); font-weight: 400; }
+.c-pass { --c: var(--pass); } .c-fail { --c: var(--fail); } .c-warn { --c: var(--warn); }
+.c-error { --c: var(--error); } .c-waived { --c: var(--waived); } .c-skip { --c: var(--skip); }
+.chart { width: 100%; height: auto; font-family: var(--sans); }
+.finding { border: 1px solid var(--line); border-left: 5px solid var(--c); border-radius: 4px;
+  padding: 0.7rem 0.9rem; margin: 0 0 0.75rem; break-inside: avoid; }
+.finding header { display: flex; gap: 0.6rem; align-items: baseline; flex-wrap: wrap; }
+.badge { font-size: 0.72rem; font-weight: 700; letter-spacing: 0.05em; text-transform: uppercase;
+  color: var(--c); border: 1.5px solid var(--c); border-radius: 3px; padding: 0 0.35rem; }
+.finding .title { color: var(--muted); }
+.finding p { margin: 0.4rem 0 0; }
+.finding .where { color: var(--muted); font-size: 0.9em; }
+.finding .fix { margin-top: 0.4rem; }
+dl.evidence { display: grid; grid-template-columns: repeat(2, max-content minmax(0, 1fr));
+  gap: 0.1rem 0.8rem; margin: 0.45rem 0 0; padding: 0.4rem 0.6rem; background: var(--soft);
+  border-radius: 3px; font-size: 0.9em; }
+dl.evidence dt { color: var(--muted); font-family: var(--mono); font-size: 0.92em; }
+dl.evidence dd { margin: 0; overflow-wrap: break-word; min-width: 0; }
+table.list td:first-child { width: 24%; }
+table.list td:nth-child(2) { width: 20%; }
+table.list td:last-child { width: 22%; }
+details { margin: 0.5rem 0; border: 1px solid var(--line); border-radius: 4px; padding: 0.4rem 0.8rem; }
+details > summary { cursor: pointer; font-weight: 600; }
+.none { color: var(--muted); font-style: italic; }
+.sign td { height: 3.2rem; }
+.sign td.blank { width: 10rem; }
+.attest { border: 1px solid var(--line); border-radius: 4px; padding: 0.6rem 0.9rem; margin: 0.5rem 0 1rem; }
+.plan + .plan { margin-top: 3rem; }
+footer { margin-top: 2.5rem; color: var(--muted); font-size: 0.85em; border-top: 1px solid var(--line);
+  padding-top: 0.6rem; }
+@page { size: A4; margin: 16mm 14mm; }
+@media print {
+  html, body { background: #fff; }
+  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .plan + .plan, .appendix, .signoff { break-before: page; }
+  h2 { break-after: avoid; }
+  tr, .finding, .cover, svg { break-inside: avoid; }
+  details { border: 0; padding: 0; }
+  details::details-content { content-visibility: visible; display: block; }
+  details > summary { list-style: none; font-size: 1.05rem; margin: 1rem 0 0.4rem; }
+}
+)css";
+
+struct Tone {
+  std::string_view badge;
+  std::string_view css;  // c-… class
+};
+
+Tone tone_of(const Finding& f) {
+  switch (f.status) {
+    case Status::Pass: return {"pass", "c-pass"};
+    case Status::Skip: return {"skipped", "c-skip"};
+    case Status::Waived: return {"waived", "c-waived"};
+    case Status::Error: return {f.blocking ? "blocking error" : "error", "c-error"};
+    case Status::Fail: break;
+  }
+  if (f.blocking) return {"blocking", "c-fail"};
+  return {f.severity == Severity::Info ? "info" : "warning", "c-warn"};
+}
+
+std::string_view verdict_class(Verdict v) {
+  switch (v) {
+    case Verdict::Ready: return "tone-ready";
+    case Verdict::ReadyWithWarnings: return "tone-warnings";
+    case Verdict::NotReady: return "tone-not-ready";
+  }
+  return "tone-not-ready";
+}
+
+std::string contact_name(const Plan& plan, const std::string& id) {
+  const Contact* c = plan.contact(id);
+  return c && c->name ? *c->name : "";
+}
+
+std::string window_text(const Plan& plan) {
+  const GoLive& g = plan.go_live;
+  if (!g.window_start) return "";
+  std::string out = format_instant_in(*g.window_start, plan.zone());
+  if (g.window_end) out += " to " + format_instant_in(*g.window_end, plan.zone());
+  if (g.timezone) out += " (" + *g.timezone + ")";
+  return out;
+}
+
+void fact(std::ostream& out, std::string_view name, std::string_view value_html) {
+  out << "<dt>" << name << "</dt><dd>" << value_html << "</dd>\n";
+}
+
+void count_pill(std::ostream& out, std::string_view css, int n, std::string_view label) {
+  out << "<span class=\"count " << css << "\">" << n << " <span>" << label << "</span></span>\n";
+}
+
+void write_cover(std::ostream& out, const RunResult& result, const PlanResult& p,
+                 const std::vector<const Finding*>& blocking) {
+  const Plan& plan = *p.plan;
+  const Summary& s = p.summary;
+  out << "<header class=\"cover " << verdict_class(p.verdict) << "\">\n"
+      << "<div class=\"brand\">golive go-live readiness report</div>\n"
+      << "<h1>" << h(plan.plan.name.value_or(plan.plan.id.value_or(plan.file))) << "</h1>\n"
+      << "<p class=\"plan-id\"><code>" << h(plan.plan.id.value_or("")) << "</code> &middot; <code>"
+      << h(plan.file) << "</code></p>\n"
+      << "<div class=\"headline\"><div class=\"verdict\">" << verdict_title(p.verdict)
+      << "</div><div class=\"score\">" << fmt::format("{:.1f}%", s.score)
+      << "<small>readiness score</small></div></div>\n";
+  out << "<dl class=\"facts\">\n";
+  if (plan.plan.owner) {
+    std::string name = contact_name(plan, *plan.plan.owner);
+    fact(out, "Owner", name.empty() ? h(*plan.plan.owner)
+                                    : h(name) + " (<code>" + h(*plan.plan.owner) + "</code>)");
+  }
+  fact(out, "Go-live window", h(window_text(plan)));
+  if (plan.go_live.hypercare) fact(out, "Hypercare", h(format_duration(*plan.go_live.hypercare)));
+  fact(out, "Evidence as of",
+       h(format_instant(plan_as_of(result, p))) +
+           (result.as_of_mode == "window" ? " (window start, a forecast)" : "") +
+           (result.offline ? " &middot; offline: live probes skipped" : ""));
+  fact(out, "Blocking findings", std::to_string(blocking.size()));
+  std::string rulesets;
+  for (const AppliedRuleset& r : p.rulesets)
+    rulesets += (rulesets.empty() ? "" : ", ") + h(r.name) + " " + h(r.version);
+  fact(out, "Rulesets", rulesets.empty() ? "none" : rulesets);
+  out << "</dl>\n<div class=\"counts\">\n";
+  count_pill(out, "c-fail", s.failed, "failed");
+  count_pill(out, "c-warn", s.warnings, "warnings");
+  count_pill(out, "c-error", s.errors, "errors");
+  count_pill(out, "c-waived", s.waived, "waived");
+  count_pill(out, "c-skip", s.skipped, "skipped");
+  count_pill(out, "c-pass", s.passed, "passed");
+  out << "</div>\n</header>\n";
+}
+
+// A horizontal stacked bar per category, scaled to the largest category.
+void write_chart(std::ostream& out, const std::vector<Finding>& findings) {
+  auto cats = count_by_category(findings);
+  if (cats.empty()) {
+    out << "<p class=\"none\">No findings.</p>\n";
+    return;
+  }
+  int most = 1;
+  for (const auto& c : cats) most = std::max(most, c.total());
+  constexpr int kLabel = 130, kBar = 470, kRow = 26, kTop = 30, kWidth = 720;
+  const int height = kTop + kRow * static_cast<int>(cats.size()) + 8;
+  out << fmt::format(
+      "<svg class=\"chart\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"img\" "
+      "aria-label=\"Findings per category\" xmlns=\"http://www.w3.org/2000/svg\">\n",
+      kWidth, height, kWidth, height);
+  struct Part {
+    int CategoryCount::*count;
+    std::string_view colour, label;
+  };
+  const Part parts[] = {{&CategoryCount::passed, "#2f9e44", "pass"},
+                        {&CategoryCount::failed, "#c92a2a", "fail"},
+                        {&CategoryCount::warnings, "#e67700", "warn"},
+                        {&CategoryCount::errors, "#7048e8", "error"},
+                        {&CategoryCount::waived, "#1971c2", "waived"},
+                        {&CategoryCount::skipped, "#adb5bd", "skip"}};
+  int x = kLabel;
+  for (const Part& part : parts) {
+    out << fmt::format(
+        "<rect x=\"{}\" y=\"6\" width=\"12\" height=\"12\" rx=\"2\" fill=\"{}\"/>"
+        "<text x=\"{}\" y=\"16\" font-size=\"12\" fill=\"#52606d\">{}</text>\n",
+        x, part.colour, x + 16, part.label);
+    x += 78;
+  }
+  int y = kTop;
+  for (const auto& c : cats) {
+    out << fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"13\" text-anchor=\"end\" fill=\"#1f2933\">{}</text>\n",
+                       kLabel - 10, y + 15, h(c.category));
+    out << fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"18\" fill=\"#f0f2f5\"/>\n", kLabel,
+                       y + 2, kBar);
+    double at = kLabel;
+    for (const Part& part : parts) {
+      int n = c.*part.count;
+      if (n == 0) continue;
+      double w = static_cast<double>(kBar) * n / most;
+      out << fmt::format(
+          "<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"18\" fill=\"{}\"><title>{}: {} "
+          "{}</title></rect>\n",
+          at, y + 2, w, part.colour, h(c.category), n, part.label);
+      at += w;
+    }
+    std::string tally = fmt::format("{} pass", c.passed);
+    if (c.failed) tally += fmt::format(", {} fail", c.failed);
+    if (c.warnings) tally += fmt::format(", {} warn", c.warnings);
+    if (c.errors) tally += fmt::format(", {} error", c.errors);
+    if (c.waived) tally += fmt::format(", {} waived", c.waived);
+    if (c.skipped) tally += fmt::format(", {} skip", c.skipped);
+    out << fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#52606d\">{}</text>\n",
+                       kLabel + kBar + 8, y + 15, tally);
+    y += kRow;
+  }
+  out << "</svg>\n";
+}
+
+void write_finding(std::ostream& out, const Finding& f) {
+  Tone tone = tone_of(f);
+  out << "<article class=\"finding " << tone.css << "\">\n<header><span class=\"badge\">"
+      << tone.badge << "</span><h3><code>" << h(f.check) << "</code></h3><span class=\"title\">"
+      << h(check_title(f)) << "</span></header>\n";
+  out << "<p><strong>" << h(f.subject) << "</strong>: " << h(f.message) << "</p>\n";
+  out << "<p class=\"where\">" << h(to_string(f.severity)) << " rule";
+  if (!f.location.file.empty()) out << " &middot; plan <code>" << h(file_line(f.location)) << "</code>";
+  if (f.expires_at) out << " &middot; evidence valid until " << h(format_instant(*f.expires_at));
+  out << "</p>\n";
+  if (!f.evidence.empty()) {
+    out << "<dl class=\"evidence\">\n";
+    for (const auto& [key, value] : f.evidence)
+      out << "<dt>" << h(key) << "</dt><dd>" << h(evidence_text(value)) << "</dd>\n";
+    out << "</dl>\n";
+  }
+  if (f.waiver) {
+    out << "<p class=\"fix\">Waived by <strong>" << h(f.waiver->approved_by) << "</strong> until "
+        << h(format_instant(f.waiver->expires)) << ": " << h(f.waiver->reason);
+    if (!f.waiver->ticket.empty()) out << " (" << h(f.waiver->ticket) << ")";
+    out << "</p>\n";
+  } else if (f.status != Status::Pass && f.status != Status::Skip) {
+    if (std::string fix = remediation_of(f); !fix.empty())
+      out << "<p class=\"fix\"><strong>Fix:</strong> " << h(fix) << "</p>\n";
+  }
+  out << "</article>\n";
+}
+
+void write_section(std::ostream& out, std::string_view title,
+                   const std::vector<const Finding*>& items, bool collapsed) {
+  if (collapsed) {
+    if (items.empty()) return;
+    out << "<details><summary>" << title << " (" << items.size() << ")</summary>\n";
+    out << "<table class=\"list\"><thead><tr><th>Check</th><th>Subject</th><th>Message</th>"
+           "<th>Plan</th></tr></thead><tbody>\n";
+    for (const Finding* f : items)
+      out << "<tr><td><code>" << h(f->check) << "</code></td><td>" << h(f->subject) << "</td><td>"
+          << h(f->message) << "</td><td><code>" << h(file_line(f->location)) << "</code></td></tr>\n";
+    out << "</tbody></table>\n</details>\n";
+    return;
+  }
+  out << "<h2>" << title << " (" << items.size() << ")</h2>\n";
+  if (items.empty()) out << "<p class=\"none\">None.</p>\n";
+  for (const Finding* f : items) write_finding(out, *f);
+}
+
+void write_waivers(std::ostream& out, const std::vector<const Finding*>& waived) {
+  out << "<h2>Waivers (" << waived.size() << ")</h2>\n";
+  if (waived.empty()) {
+    out << "<p class=\"none\">No finding was waived.</p>\n";
+    return;
+  }
+  out << "<table><thead><tr><th>Check</th><th>Subject</th><th>Approved by</th><th>Until</th>"
+         "<th>Reason</th><th>Ticket</th><th>Waiver</th></tr></thead><tbody>\n";
+  for (const Finding* f : waived) {
+    const AppliedWaiver& w = *f->waiver;
+    out << "<tr><td><code>" << h(f->check) << "</code></td><td>" << h(f->subject) << "</td><td>"
+        << h(w.approved_by) << "</td><td>" << h(format_instant(w.expires)) << "</td><td>"
+        << h(w.reason) << "</td><td>" << h(w.ticket) << "</td><td><code>" << h(file_line(w.loc))
+        << "</code></td></tr>\n";
+  }
+  out << "</tbody></table>\n";
+}
+
+// `ops_lead` → `Ops lead`.
+std::string role_title(std::string_view role) {
+  std::string out(role);
+  std::replace(out.begin(), out.end(), '_', ' ');
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
+void write_signoff(std::ostream& out, const RunResult& result, const PlanResult& p) {
+  const Plan& plan = *p.plan;
+  out << "<section class=\"signoff\">\n<h2>Command centre sign-off</h2>\n";
+  // The signed page must stand on its own once printed: say what is being signed.
+  out << "<p class=\"attest\">Plan <strong>" << h(plan_title(plan)) << "</strong>, file <code>"
+      << h(plan.file) << "</code> (SHA-256 <span class=\"hash\">" << h(plan.sha256)
+      << "</span>).<br>Verdict <strong>" << verdict_title(p.verdict) << "</strong>, readiness score "
+      << fmt::format("{:.1f}%", p.summary.score) << ", evidence as of "
+      << h(format_instant(plan_as_of(result, p))) << ", go-live window " << h(window_text(plan))
+      << ".</p>\n";
+  std::vector<std::pair<std::string, std::string>> seats;  // role, contact id
+  if (plan.organization) {
+    const Organization& o = *plan.organization;
+    if (o.commander) seats.emplace_back("Commander", *o.commander);
+    if (o.deputy) seats.emplace_back("Deputy commander", *o.deputy);
+    for (const auto& [role, who] : o.roles)
+      if (who) seats.emplace_back(role_title(role), *who);
+  }
+  if (plan.plan.owner) seats.emplace_back("Plan owner", *plan.plan.owner);
+  if (seats.empty()) {
+    out << "<p class=\"none\">The plan names no command centre (organization).</p>\n</section>\n";
+    return;
+  }
+  out << "<p>By signing, each member confirms the verdict above and the waivers listed in this "
+         "report.</p>\n";
+  out << "<table class=\"sign\"><thead><tr><th>Role</th><th>Name</th><th>Phone</th>"
+         "<th>Signature</th><th>Date</th></tr></thead><tbody>\n";
+  for (const auto& [role, id] : seats) {
+    const Contact* c = plan.contact(id);
+    out << "<tr><td>" << h(role) << "</td><td>" << h(c && c->name ? *c->name : id)
+        << " <span class=\"mono\">(" << h(id) << ")</span></td><td class=\"mono nowrap\">"
+        << h(c && c->phone ? *c->phone : "") << "</td><td class=\"blank\"></td><td class=\"blank\"></td></tr>\n";
+  }
+  out << "</tbody></table>\n</section>\n";
+}
+
+void write_appendix(std::ostream& out, const RunResult& result, const PlanResult& p) {
+  const Plan& plan = *p.plan;
+  out << "<section class=\"appendix\">\n<h2>Appendix: provenance</h2>\n<dl class=\"facts\">\n";
+  fact(out, "Tool", "golive " + h(result.tool_version));
+  fact(out, "Plan file", "<code>" + h(plan.file) + "</code>");
+  fact(out, "Plan SHA-256", "<span class=\"hash\">" + h(plan.sha256) + "</span>");
+  fact(out, "As of", h(format_instant(plan_as_of(result, p))) + " (" + h(result.as_of_mode) + ")");
+  fact(out, "Generated at", h(format_instant(result.generated_at)));
+  fact(out, "Live probes", result.offline ? "skipped (--offline)" : "run");
+  fact(out, "Fails on", result.fail_on_warn ? "warnings and gates" : "gates");
+  out << "</dl>\n<table><thead><tr><th>Ruleset</th><th>Version</th><th>Why applied</th>"
+         "<th>Source</th><th>SHA-256</th></tr></thead><tbody>\n";
+  for (const AppliedRuleset& r : p.rulesets)
+    out << "<tr><td class=\"nowrap\">" << h(r.name) << "</td><td class=\"nowrap\">" << h(r.version)
+        << "</td><td>" << h(r.reason) << "</td><td class=\"nowrap\"><code>" << h(r.source)
+        << "</code></td><td class=\"hash\">" << h(r.sha256) << "</td></tr>\n";
+  out << "</tbody></table>\n</section>\n";
+}
+
+void write_plan(std::ostream& out, const RunResult& result, const PlanResult& p) {
+  std::vector<const Finding*> blocking, warnings, errors, waived, skipped, passed;
+  for (const Finding& f : p.findings) {
+    switch (standing_of(f)) {
+      case Standing::Blocking: blocking.push_back(&f); break;
+      case Standing::Warning:
+      case Standing::Notice: (f.status == Status::Error ? errors : warnings).push_back(&f); break;
+      case Standing::Waived: waived.push_back(&f); break;
+      case Standing::Skipped: skipped.push_back(&f); break;
+      case Standing::Passed: passed.push_back(&f); break;
+    }
+  }
+  out << "<section class=\"plan\">\n";
+  write_cover(out, result, p, blocking);
+  out << "<h2>Findings per category</h2>\n";
+  write_chart(out, p.findings);
+  write_section(out, "Blocking findings", blocking, false);
+  write_section(out, "Warnings", warnings, false);
+  if (!errors.empty()) write_section(out, "Errors (not blocking)", errors, false);
+  if (!skipped.empty() || !passed.empty()) {
+    out << "<h2>Other results</h2>\n";
+    write_section(out, "Skipped", skipped, true);
+    write_section(out, "Passed", passed, true);
+  }
+  write_waivers(out, waived);
+  write_signoff(out, result, p);
+  write_appendix(out, result, p);
+  out << "</section>\n";
+}
+
+void write_html(const RunResult& result, std::ostream& out, const ReportOptions& options) {
+  std::string title = "golive readiness report";
+  if (result.plans.size() == 1) title += ": " + plan_title(*result.plans[0].plan);
+  out << "<!DOCTYPE html>\n<html lang=\"" << h(options.lang) << "\">\n<head>\n<meta charset=\"utf-8\">\n"
+      << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+         "style-src 'unsafe-inline'\">\n"
+      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      << "<meta name=\"generator\" content=\"golive " << h(result.tool_version) << "\">\n"
+      << "<title>" << h(title) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
+  if (result.plans.size() > 1) {
+    out << "<header class=\"cover " << verdict_class(result.verdict) << "\">\n"
+        << "<div class=\"brand\">golive go-live readiness report</div>\n<h1>" << result.plans.size()
+        << " launch plans</h1>\n<div class=\"headline\"><div class=\"verdict\">"
+        << verdict_title(result.verdict) << "</div><div class=\"score\">"
+        << fmt::format("{:.1f}%", result.summary.score) << "<small>readiness score</small></div></div>\n"
+        << "<table><thead><tr><th>Plan</th><th>File</th><th>Verdict</th><th>Score</th></tr></thead><tbody>\n";
+    for (const auto& p : result.plans)
+      out << "<tr><td>" << h(plan_title(*p.plan)) << "</td><td><code>" << h(p.plan->file)
+          << "</code></td><td>" << verdict_title(p.verdict) << "</td><td>"
+          << fmt::format("{:.1f}%", p.summary.score) << "</td></tr>\n";
+    out << "</tbody></table>\n</header>\n";
+  }
+  for (const auto& p : result.plans) write_plan(out, result, p);
+  out << "<footer>Generated by golive " << h(result.tool_version) << " at "
+      << h(format_instant(result.generated_at)) << "; evidence as of "
+      << h(format_instant(result.as_of)) << ".</footer>\n</body>\n</html>\n";
+}
+
+}  // namespace
+
+GOLIVE_REGISTER_REPORT(html, "Self-contained HTML for auditors; prints to PDF", write_html);
+
+}  // namespace golive

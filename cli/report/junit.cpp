@@ -1,0 +1,142 @@
+// The JUnit XML report, for CI test dashboards (Jenkins, GitLab, Azure DevOps…). Valid
+// against the Jenkins xUnit JUnit schema: testsuites > one testsuite per plan (with its
+// properties) > one nested testsuite per category > one testcase per finding.
+//
+// A testcase fails exactly when its finding makes `golive check` exit 1, so the
+// dashboard agrees with the gate: blocking findings, and warnings too with --fail-on warn.
+// Other warnings pass with their message in <system-out>, so they stay visible without
+// failing the build.
+#include <fmt/format.h>
+
+#include "checks/engine/values.h"
+#include "cli/report/report.h"
+#include "cli/report/support.h"
+
+namespace golive {
+namespace {
+
+std::string attr(std::string_view text) { return xml_escape(text, true); }
+std::string body(std::string_view text) { return xml_escape(text, false); }
+
+struct Counts {
+  int tests = 0;
+  int failures = 0;
+  int errors = 0;
+  int skipped = 0;
+};
+
+Counts count(const RunResult& result, const std::vector<const Finding*>& findings) {
+  Counts c;
+  for (const Finding* f : findings) {
+    ++c.tests;
+    if (fails_run(*f, result))
+      ++(f->status == Status::Error ? c.errors : c.failures);
+    else if (f->status == Status::Skip || f->status == Status::Waived)
+      ++c.skipped;
+  }
+  return c;
+}
+
+std::string counts_attrs(const Counts& c) {
+  return fmt::format("tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\"", c.tests,
+                     c.failures, c.errors, c.skipped);
+}
+
+// The detail printed inside <failure>, <error>, <skipped> or <system-out>.
+std::string detail(const Finding& f) {
+  std::string out = fmt::format("{}: {}\n", to_string(f.status), f.message);
+  if (f.location.known()) out += fmt::format("location: {}\n", f.location.str());
+  for (const auto& [key, value] : f.evidence)
+    out += fmt::format("evidence.{}: {}\n", key, evidence_text(value));
+  if (f.waiver) {
+    out += fmt::format("waived by {} until {}: {}\n", f.waiver->approved_by,
+                       format_instant(f.waiver->expires), f.waiver->reason);
+    if (!f.waiver->ticket.empty()) out += fmt::format("ticket: {}\n", f.waiver->ticket);
+  } else if (std::string fix = remediation_of(f);
+             !fix.empty() && f.status != Status::Pass && f.status != Status::Skip) {
+    out += fmt::format("fix: {}\n", fix);
+  }
+  return out;
+}
+
+void write_testcase(std::ostream& out, const RunResult& result, const Finding& f) {
+  out << "      <testcase classname=\"" << attr(f.check) << "\" name=\"" << attr(f.subject)
+      << "\"";
+  std::string type = fmt::format("{}.{}", to_string(f.severity), to_string(f.status));
+  std::string element;
+  if (fails_run(f, result))
+    element = f.status == Status::Error ? "error" : "failure";
+  else if (f.status == Status::Skip || f.status == Status::Waived)
+    element = "skipped";
+  if (!element.empty()) {
+    out << ">\n        <" << element << " type=\"" << attr(type) << "\" message=\""
+        << attr(f.message) << "\">" << body(detail(f)) << "</" << element << ">\n"
+        << "      </testcase>\n";
+  } else if (f.status != Status::Pass) {
+    // A warning or notice that does not fail the run: visible, not failing.
+    out << ">\n        <system-out>" << body(fmt::format("{}.{}\n", to_string(f.severity),
+                                                         to_string(f.status)) +
+                                             detail(f))
+        << "</system-out>\n      </testcase>\n";
+  } else {
+    out << "/>\n";
+  }
+}
+
+void property(std::ostream& out, std::string_view name, std::string_view value) {
+  out << "      <property name=\"" << attr(name) << "\" value=\"" << attr(value) << "\"/>\n";
+}
+
+void write_plan(std::ostream& out, const RunResult& result, const PlanResult& p) {
+  const Plan& plan = *p.plan;
+  std::vector<const Finding*> all;
+  for (const Finding& f : p.findings) all.push_back(&f);
+  out << "  <testsuite name=\"" << attr(plan_title(plan)) << "\" " << counts_attrs(count(result, all))
+      << " timestamp=\"" << format_instant(result.generated_at) << "\" file=\"" << attr(plan.file)
+      << "\">\n";
+  out << "    <properties>\n";
+  property(out, "plan.id", plan.plan.id.value_or(""));
+  property(out, "plan.file", plan.file);
+  property(out, "plan.sha256", plan.sha256);
+  property(out, "verdict", to_string(p.verdict));
+  property(out, "score", fmt::format("{:.1f}", p.summary.score));
+  property(out, "as_of", format_instant(plan_as_of(result, p)));
+  property(out, "as_of_mode", result.as_of_mode);
+  property(out, "offline", result.offline ? "true" : "false");
+  property(out, "fail_on", result.fail_on_warn ? "warn" : "gate");
+  property(out, "generated_at", format_instant(result.generated_at));
+  property(out, "tool", fmt::format("golive {}", result.tool_version));
+  for (const AppliedRuleset& r : p.rulesets)
+    property(out, fmt::format("ruleset.{}", r.name),
+             fmt::format("{} sha256:{} ({}; {})", r.version, r.sha256, r.reason, r.source));
+  out << "    </properties>\n";
+
+  for (const CategoryCount& c : count_by_category(p.findings)) {
+    std::vector<const Finding*> in;
+    for (const Finding& f : p.findings)
+      if (f.category == c.category) in.push_back(&f);
+    out << "    <testsuite name=\"" << attr(c.category) << "\" " << counts_attrs(count(result, in))
+        << ">\n";
+    for (const Finding* f : in) write_testcase(out, result, *f);
+    out << "    </testsuite>\n";
+  }
+  out << "  </testsuite>\n";
+}
+
+void write_junit(const RunResult& result, std::ostream& out, const ReportOptions&) {
+  std::vector<const Finding*> all;
+  for (const auto& p : result.plans)
+    for (const Finding& f : p.findings) all.push_back(&f);
+  Counts c = count(result, all);
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out << fmt::format("<testsuites name=\"golive\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n",
+                     c.tests, c.failures, c.errors);
+  for (const auto& p : result.plans) write_plan(out, result, p);
+  out << "</testsuites>\n";
+}
+
+}  // namespace
+
+GOLIVE_REGISTER_REPORT(junit, "JUnit XML for CI test dashboards", write_junit);
+
+}  // namespace golive

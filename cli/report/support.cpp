@@ -1,0 +1,245 @@
+#include "cli/report/support.h"
+
+#include <fmt/format.h>
+#include <utf8proc.h>
+
+#include <algorithm>
+
+#include "checks/engine/probe.h"
+
+namespace golive {
+
+namespace {
+
+bool is_scheme_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' ||
+         c == '-' || c == '.';
+}
+
+bool ends_url(char c) {
+  return std::string_view(" \t\r\n\"'<>`|").find(c) != std::string_view::npos;
+}
+
+// Calls `emit(code_point, bytes)` for every character, with U+FFFD for a byte that is not
+// UTF-8.
+template <class Emit>
+void each_char(std::string_view text, Emit emit) {
+  auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  auto left = static_cast<utf8proc_ssize_t>(text.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) {
+      emit(0xFFFD, std::string_view("\xEF\xBF\xBD"));
+      n = 1;
+    } else {
+      emit(cp, std::string_view(reinterpret_cast<const char*>(p), static_cast<size_t>(n)));
+    }
+    p += n;
+    left -= n;
+  }
+}
+
+// Characters XML 1.0 cannot carry even as references.
+bool xml_forbidden(int32_t cp) {
+  if (cp == '\t' || cp == '\n' || cp == '\r') return false;
+  return cp < 0x20 || cp == 0xFFFE || cp == 0xFFFF;
+}
+
+}  // namespace
+
+std::string redact(std::string_view text) {
+  std::string out;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t mark = text.find("://", pos);
+    if (mark == std::string_view::npos) break;
+    size_t start = mark;
+    while (start > pos && is_scheme_char(text[start - 1])) --start;
+    size_t end = mark + 3;
+    while (end < text.size() && !ends_url(text[end])) ++end;
+    out.append(text.substr(pos, start - pos));
+    if (start == mark)  // no scheme: not a URL, keep the separator
+      out.append(text.substr(mark, end - mark));
+    else
+      out += redact_url(text.substr(start, end - start));
+    pos = end;
+  }
+  out.append(text.substr(pos));
+  return out;
+}
+
+std::string valid_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  each_char(text, [&](int32_t, std::string_view bytes) { out.append(bytes); });
+  return out;
+}
+
+std::string xml_escape(std::string_view text, bool attribute) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  each_char(redact(text), [&](int32_t cp, std::string_view bytes) {
+    switch (cp) {
+      case '&': out += "&amp;"; return;
+      case '<': out += "&lt;"; return;
+      case '>': out += "&gt;"; return;
+      case '"': out += "&quot;"; return;
+      case '\'': out += "&#39;"; return;
+      case '\t': out += attribute ? "&#9;" : "\t"; return;
+      case '\n': out += attribute ? "&#10;" : "\n"; return;
+      case '\r': out += "&#13;"; return;
+      default: break;
+    }
+    if (xml_forbidden(cp))
+      out += "\xEF\xBF\xBD";
+    else
+      out.append(bytes);
+  });
+  return out;
+}
+
+std::string markdown_cell(std::string_view text) {
+  std::string out;
+  std::string clean = valid_utf8(redact(text));
+  for (size_t i = 0; i < clean.size(); ++i) {
+    char c = clean[i];
+    switch (c) {
+      case '|': out += "\\|"; break;
+      case '\\': out += "\\\\"; break;
+      case '`': out += "\\`"; break;
+      case '*': out += "\\*"; break;
+      case '[': out += "\\["; break;
+      case ']': out += "\\]"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '\r':
+        if (i + 1 < clean.size() && clean[i + 1] == '\n') break;
+        out += "<br>";
+        break;
+      case '\n': out += "<br>"; break;
+      case '\t': out += ' '; break;
+      default:
+        // Other control characters would be invisible or break the table.
+        out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
+    }
+  }
+  return out;
+}
+
+std::string github_message(std::string_view text) {
+  std::string out;
+  for (char c : valid_utf8(redact(text))) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string github_property(std::string_view text) {
+  std::string out;
+  for (char c : github_message(text)) {
+    switch (c) {
+      case ':': out += "%3A"; break;
+      case ',': out += "%2C"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+Standing standing_of(const Finding& f) {
+  if (f.blocking) return Standing::Blocking;
+  switch (f.status) {
+    case Status::Fail:
+    case Status::Error: return f.severity == Severity::Info ? Standing::Notice : Standing::Warning;
+    case Status::Waived: return Standing::Waived;
+    case Status::Skip: return Standing::Skipped;
+    case Status::Pass: return Standing::Passed;
+  }
+  return Standing::Passed;
+}
+
+bool fails_run(const Finding& f, const RunResult& result) {
+  Standing s = standing_of(f);
+  return s == Standing::Blocking ||
+         (result.fail_on_warn && (s == Standing::Warning || s == Standing::Notice));
+}
+
+std::string_view verdict_title(Verdict v) {
+  switch (v) {
+    case Verdict::Ready: return "READY";
+    case Verdict::ReadyWithWarnings: return "READY WITH WARNINGS";
+    case Verdict::NotReady: return "NOT READY";
+  }
+  return "NOT READY";
+}
+
+std::string check_title(const Finding& f) {
+  const CheckInfo* info = find_check(f.check);
+  return info && !info->title.empty() ? info->title : f.check;
+}
+
+std::string file_line(const SourceLoc& loc) {
+  if (loc.file.empty()) return "";
+  if (!loc.known()) return loc.file;
+  return fmt::format("{}:{}", loc.file, loc.line);
+}
+
+std::string evidence_text(const EvidenceValue& value) {
+  return std::visit(
+      [](const auto& v) -> std::string {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, std::string>) {
+          return v;
+        } else if constexpr (std::is_same_v<T, bool>) {
+          return v ? "true" : "false";
+        } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+          return fmt::format("{}", fmt::join(v, ", "));
+        } else {
+          return fmt::format("{}", v);
+        }
+      },
+      value.get());
+}
+
+std::vector<CategoryCount> count_by_category(const std::vector<Finding>& findings) {
+  std::vector<CategoryCount> out;
+  for (const Finding& f : findings) {
+    auto it = std::find_if(out.begin(), out.end(),
+                           [&](const CategoryCount& c) { return c.category == f.category; });
+    if (it == out.end()) {
+      out.push_back(CategoryCount{f.category});
+      it = out.end() - 1;
+    }
+    if (f.status == Status::Error) {
+      ++it->errors;
+      continue;
+    }
+    switch (standing_of(f)) {
+      case Standing::Blocking: ++it->failed; break;
+      case Standing::Warning:
+      case Standing::Notice: ++it->warnings; break;
+      case Standing::Waived: ++it->waived; break;
+      case Standing::Skipped: ++it->skipped; break;
+      case Standing::Passed: ++it->passed; break;
+    }
+  }
+  return out;
+}
+
+std::string plan_title(const Plan& plan) {
+  const std::string id = plan.plan.id.value_or("");
+  const std::string name = plan.plan.name.value_or("");
+  if (!name.empty() && !id.empty()) return fmt::format("{} ({})", name, id);
+  if (!name.empty()) return name;
+  if (!id.empty()) return id;
+  return plan.file;
+}
+
+}  // namespace golive

@@ -1,0 +1,87 @@
+#pragma once
+/// What the report formats share: redaction, escaping for each target syntax, and the
+/// grouping of findings that every report shows in the same order.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "checks/engine/result.h"
+
+namespace golive {
+
+/// Removes credentials from text bound for a report: the userinfo of every URL
+/// (`https://user:secret@host` → `https://***@host`) and credential-like query values
+/// (`?token=…`). `${env:NAME}` references stay as written: reports never resolve them.
+/// Every string a report prints goes through here first.
+std::string redact(std::string_view text);
+
+/// Replaces bytes that are not UTF-8 with U+FFFD, so that XML, JSON and HTML stay valid
+/// when a probe message quotes binary data.
+std::string valid_utf8(std::string_view text);
+
+/// Escapes `&<>"'` as character references and drops the control characters XML 1.0
+/// cannot carry; in attributes (`attribute`) tab and line breaks become `&#9;`, `&#10;`,
+/// `&#13;` so that they survive attribute-value normalisation. Input is redacted and made
+/// valid UTF-8 first. Serves XML and HTML alike.
+std::string xml_escape(std::string_view text, bool attribute = false);
+
+/// Text for one cell of a Markdown table: `|`, backticks, `<`, `>`, `&`, `*`, `_`, `[`,
+/// `]` escaped and line breaks turned into `<br>`, so that a cell can neither end the
+/// row nor open markup. Redacted.
+std::string markdown_cell(std::string_view text);
+
+/// The message part of a GitHub workflow command (`::error …::MESSAGE`): `%`, `\r`, `\n`
+/// percent-encoded. Redacted.
+std::string github_message(std::string_view text);
+
+/// A property value of a GitHub workflow command (`file=VALUE`): as github_message, and
+/// `:` and `,` too.
+std::string github_property(std::string_view text);
+
+/// Where a finding stands in a report, the order reports list them in.
+enum class Standing {
+  Blocking,  ///< fail or error of a gate rule, not waived: makes the plan not ready
+  Warning,   ///< fail or error of a warn rule
+  Notice,    ///< fail or error of an info rule
+  Waived,    ///< turned into `waived` by a waiver
+  Skipped,   ///< not applicable, or live-only with --offline
+  Passed,
+};
+
+/// The standing of a finding.
+Standing standing_of(const Finding& f);
+
+/// True when the finding makes `golive check` exit 1: blocking, or any warning or notice
+/// with `--fail-on warn`.
+bool fails_run(const Finding& f, const RunResult& result);
+
+/// `READY`, `READY WITH WARNINGS`, `NOT READY`.
+std::string_view verdict_title(Verdict v);
+
+/// The title of a finding's check (its registered title; the rule id for exec rules).
+std::string check_title(const Finding& f);
+
+/// `file:line` of a finding's location, or the file alone when the line is unknown.
+std::string file_line(const SourceLoc& loc);
+
+/// An evidence value as one line of text: numbers as written, lists comma-separated.
+std::string evidence_text(const EvidenceValue& value);
+
+/// Categories in the order their first finding appears, with counts per standing.
+struct CategoryCount {
+  std::string category;
+  int passed = 0;
+  int failed = 0;    ///< blocking fails
+  int warnings = 0;  ///< warnings and notices
+  int errors = 0;    ///< errors, blocking or not
+  int skipped = 0;
+  int waived = 0;
+  int total() const { return passed + failed + warnings + errors + skipped + waived; }
+};
+std::vector<CategoryCount> count_by_category(const std::vector<Finding>& findings);
+
+/// A plan's display name: `name (id)`, or whichever of the two is set.
+std::string plan_title(const Plan& plan);
+
+}  // namespace golive

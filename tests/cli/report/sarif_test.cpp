@@ -1,0 +1,150 @@
+// The SARIF report: golden files, Microsoft's `sarif-multitool validate` (the 2.1.0
+// schema and its authoring rules), and the result mapping.
+#include <set>
+
+#include "tests/cli/report/report_support.h"
+
+namespace golive::test {
+
+namespace {
+
+const std::string kMultitool =
+    source_dir() + "/tests/fixtures/validators/node_modules/.bin/sarif-multitool";
+
+// Runs `sarif-multitool validate` and returns its own SARIF log of problems found.
+nlohmann::json validate_sarif(const std::string& sarif, const std::string& name) {
+  REQUIRE_MESSAGE(std::filesystem::exists(kMultitool),
+                  kMultitool << " is missing: run .ci/install-deps");
+  TempDir dir;
+  std::string in = write_file(dir, name + ".sarif", sarif);
+  std::string out = dir.file("validation.sarif");
+  CommandResult r = run_command(shell_quote(kMultitool) + " validate " + shell_quote(in) + " -o " +
+                                shell_quote(out));
+  CAPTURE(r.output);
+  CHECK(r.exit_code == 0);
+  auto log = slurp(out);
+  REQUIRE_MESSAGE(log, "sarif-multitool wrote no log");
+  return json_of(*log);
+}
+
+// Every problem the validator reports, as "LEVEL RULE: message".
+std::vector<std::string> problems(const nlohmann::json& log) {
+  std::vector<std::string> out;
+  for (const auto& run : log["runs"])
+    for (const auto& r : run["results"]) {
+      std::string args;
+      for (const auto& a : r["message"].value("arguments", nlohmann::json::array()))
+        args += " " + a.get<std::string>();
+      out.push_back(r.value("level", "warning") + " " + r.value("ruleId", "?") + ":" + args);
+    }
+  return out;
+}
+
+// The one warning we accept: the tool has no public home page to give as informationUri.
+void expect_clean(const nlohmann::json& log) {
+  for (const std::string& p : problems(log)) {
+    CAPTURE(p);
+    CHECK(p == "warning SARIF2005: runs[0].tool.driver golive");
+  }
+}
+
+}  // namespace
+
+TEST_CASE("report.sarif golden files pass sarif-multitool validate") {
+  for (const ReportInput& input : report_inputs()) {
+    std::string sarif = render(input, "sarif");
+    compare_golden(input, "sarif", sarif);
+    expect_clean(validate_sarif(sarif, input.name));
+  }
+  std::string sarif = render_synthetic("sarif");
+  compare_golden(kSynthetic, "sarif", sarif);
+  expect_clean(validate_sarif(sarif, kSynthetic.name));
+}
+
+TEST_CASE("report.sarif validation catches a broken log") {
+  // The validator is really consulted: a result without a message is a schema error.
+  auto log = json_of(render_synthetic("sarif"));
+  log["runs"][0]["results"][0].erase("message");
+  auto found = problems(validate_sarif(log.dump(), "broken"));
+  CHECK(std::any_of(found.begin(), found.end(), [](const std::string& p) { return p.rfind("error ", 0) == 0; }));
+}
+
+TEST_CASE("report.sarif maps findings to rules, levels, kinds and locations") {
+  auto log = json_of(render_synthetic("sarif"));
+  REQUIRE(log["version"] == "2.1.0");
+  const auto& run = log["runs"][0];
+  const auto& rules = run["tool"]["driver"]["rules"];
+  const auto& results = run["results"];
+  REQUIRE(results.size() == 9);
+  // One rule per check that ran, sorted by id; ruleIndex points at it.
+  std::vector<std::string> ids;
+  for (const auto& r : rules) ids.push_back(r["id"]);
+  CHECK(ids == std::vector<std::string>{"backup.exists", "backup.fresh", "custom.replication-lag",
+                                        "monitoring.alerts-defined", "resources.bandwidth-headroom",
+                                        "resources.spare-hardware", "rollback.tested"});
+  for (const auto& r : results) CHECK(rules[r["ruleIndex"].get<size_t>()]["id"] == r["ruleId"]);
+  const auto& fresh = rules[1];
+  CHECK(fresh["name"] == "BackupFresh");
+  CHECK(fresh["defaultConfiguration"]["level"] == "error");
+  CHECK(fresh["shortDescription"]["text"].get<std::string>().back() == '.');
+  CHECK(fresh["help"]["text"].is_string());
+
+  auto kind_level = [&](size_t i) {
+    return results[i]["kind"].get<std::string>() + "/" + results[i]["level"].get<std::string>();
+  };
+  CHECK(kind_level(0) == "fail/error");       // gate fail
+  CHECK(kind_level(1) == "fail/error");       // gate error
+  CHECK(kind_level(2) == "fail/warning");     // warn fail
+  CHECK(kind_level(3) == "fail/warning");     // warn error
+  CHECK(kind_level(4) == "fail/note");        // info fail
+  CHECK(kind_level(5) == "fail/error");       // waived: suppressed
+  CHECK(kind_level(6) == "notApplicable/none");
+  CHECK(kind_level(7) == "pass/none");
+  CHECK(results[1]["properties"]["status"] == "error");
+  CHECK(results[5]["suppressions"][0]["kind"] == "external");
+  CHECK(results[5]["suppressions"][0]["status"] == "accepted");
+  CHECK(results[5]["suppressions"][0]["properties"]["ticket"] == "CHG-1234");
+
+  const auto& loc = results[0]["locations"][0]["physicalLocation"];
+  CHECK(loc["artifactLocation"]["uri"] == "plan.yaml");
+  CHECK(loc["artifactLocation"]["uriBaseId"] == "%SRCROOT%");
+  CHECK(loc["region"]["startLine"] == 12);
+  CHECK(loc["region"]["startColumn"] == 3);
+  CHECK(results[0]["message"]["text"] == "last success 3d ago, limit 2h (100% over) | see <runbook>.");
+  CHECK(run["invocations"][0]["executionSuccessful"] == true);
+  CHECK(run["invocations"][0]["exitCode"] == 1);
+  CHECK(run["automationDetails"]["id"] == "golive/test-plan/2026-12-04T04:00:00Z");
+  CHECK(log.dump().find("hunter2") == std::string::npos);
+  CHECK(log.dump().find("s3cr3t") == std::string::npos);
+}
+
+TEST_CASE("report.sarif fingerprints are stable across runs and distinct per finding") {
+  auto fingerprints = [](const std::string& as_of) {
+    ProcessResult r = run_golive({"check", "--offline", "--as-of", as_of, "-f", "sarif",
+                                  "tests/fixtures/cli/not-ready.yaml"});
+    std::vector<std::string> out;
+    auto log = json_of(r.out);
+    for (const auto& res : log["runs"][0]["results"])
+      out.push_back(res["partialFingerprints"]["goliveFinding/v1"]);
+    return out;
+  };
+  auto today = fingerprints(kAsOf);
+  auto later = fingerprints("2026-12-05T01:00:00+08:00");  // ages and messages differ
+  REQUIRE(!today.empty());
+  CHECK(today == later);
+  CHECK(std::set<std::string>(today.begin(), today.end()).size() == today.size());
+}
+
+TEST_CASE("report.sarif locates absolute plan paths with file URIs") {
+  TempDir dir;
+  auto text = slurp(source_dir() + "/tests/fixtures/cli/ready.yaml");
+  REQUIRE(text);
+  dir.write("my plan.yaml", *text);
+  ProcessResult r = check({"-f", "sarif", dir.file("my plan.yaml")});
+  auto log = json_of(r.out);
+  const auto& art = log["runs"][0]["artifacts"][0]["location"];
+  CHECK(art["uri"] == "file://" + dir.path() + "/my%20plan.yaml");
+  CHECK(!art.contains("uriBaseId"));
+}
+
+}  // namespace golive::test
