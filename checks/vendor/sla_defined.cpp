@@ -1,0 +1,156 @@
+// checks/vendor/sla_defined.cpp
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include <date/tz.h>
+#include <fmt/ranges.h>
+
+#include "checks/engine/check.h"
+#include "checks/engine/time_intervals.h"
+
+namespace golive {
+namespace {
+
+using namespace std::chrono_literals;
+
+bool same_level(const std::string& a, const std::string& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    if (lower(a[i]) != lower(b[i])) return false;
+  }
+  return true;
+}
+
+/// Fails when a vendor's SEV1 response time is missing or above max_sev1_response, or when
+/// its support hours (24x7, or a daily range in the support time zone) leave part of the
+/// go-live window without support.
+class VendorSlaDefined final : public Check {
+ public:
+  explicit VendorSlaDefined(const Params& p) : max_sev1_(p.duration("max_sev1_response", 30min)) {}
+
+  void run(const Plan& plan, Context& ctx) const override {
+    if (plan.vendors.empty()) {
+      if (plan.tagged("third-party")) {
+        Finding& f = ctx.fail("vendors", plan.loc,
+                              "plan.scenarios lists third-party but no vendors are declared (vendors)");
+        f.remediation = "List each third-party vendor under vendors with its support terms";
+      } else {
+        ctx.skip("vendors", plan.loc, "no third-party vendors (vendors)");
+      }
+      return;
+    }
+    for (size_t i = 0; i < plan.vendors.size(); ++i) check(plan, plan.vendors[i], i, ctx);
+  }
+
+ private:
+  void check(const Plan& plan, const Vendor& v, size_t index, Context& ctx) const {
+    const std::string subject = subject_of("vendors", v.id, index);
+    const std::string name = v.id.value_or(std::to_string(index));
+    if (!v.support) {
+      Finding& f = ctx.fail(subject, v.loc, "vendor {} has no support terms (vendors[].support)", name);
+      f.remediation = fmt::format(
+          "Add vendors[].support to {} with hours (24x7 or HH:MM-HH:MM), timezone and a SEV1 "
+          "response time of at most {}",
+          name, format_duration(max_sev1_));
+      return;
+    }
+    const Support& s = *v.support;
+    std::vector<std::string> problems, good;
+    SourceLoc where;
+    auto problem = [&](std::string text, const SourceLoc& loc) {
+      if (problems.empty()) where = loc;
+      problems.push_back(std::move(text));
+    };
+    Evidence evidence;
+
+    // SEV1 response.
+    const Field<Duration>* sev1 = nullptr;
+    for (const auto& [level, d] : s.response)
+      if (same_level(level, "SEV1")) sev1 = &d;
+    evidence.emplace_back("limit", format_duration(max_sev1_));
+    evidence.emplace_back("limit_seconds", int64_t{max_sev1_.count()});
+    if (!sev1 || !*sev1) {
+      problem("no SEV1 response time (support.response.SEV1)", sev1 ? sev1->loc : s.response_loc);
+    } else {
+      evidence.emplace_back("sev1_response", format_duration(**sev1));
+      evidence.emplace_back("sev1_response_seconds", int64_t{(*sev1)->count()});
+      if (**sev1 > max_sev1_)
+        problem(fmt::format("SEV1 response {}, limit {} (max_sev1_response)",
+                            format_duration(**sev1), format_duration(max_sev1_)),
+                sev1->loc);
+      else
+        good.push_back(fmt::format("SEV1 response {}, limit {} (max_sev1_response)",
+                                   format_duration(**sev1), format_duration(max_sev1_)));
+    }
+
+    // Support hours against the go-live window.
+    const GoLive& g = plan.go_live;
+    if (!s.hours) {
+      problem("no support hours (support.hours)", s.hours.loc);
+    } else if (*s.hours == "24x7") {
+      evidence.emplace_back("hours", *s.hours);
+      good.push_back("support 24x7");
+    } else {
+      evidence.emplace_back("hours", *s.hours);
+      const auto range = parse_hours(*s.hours);
+      const date::time_zone* zone = s.timezone ? find_zone(*s.timezone) : nullptr;
+      if (!range) {
+        problem(fmt::format("support hours '{}' are neither 24x7 nor HH:MM-HH:MM", *s.hours),
+                s.hours.loc);
+      } else if (!zone) {
+        problem(fmt::format("support hours {} have no time zone (support.timezone)", *s.hours),
+                s.timezone.loc);
+      } else if (!g.window_start || !g.window_end) {
+        problem("go_live.window has no start or end to compare support hours with", g.window_loc);
+      } else {
+        evidence.emplace_back("timezone", zone->name());
+        const TimeInterval window{*g.window_start, *g.window_end};
+        evidence.emplace_back("window", format_interval(window));
+        const IntervalSet gaps = subtract({window}, daily_hours(*range, *zone, window));
+        std::vector<std::string> listed;
+        for (const TimeInterval& gap : gaps) listed.push_back(format_interval(gap));
+        evidence.emplace_back("gaps", listed);
+        if (gaps.empty())
+          good.push_back(fmt::format("support {} {} covers the go-live window {}", *s.hours,
+                                     zone->name(), format_interval(window)));
+        else
+          problem(fmt::format("support {} {} leaves {} of the go-live window without support: {}",
+                              *s.hours, zone->name(), format_duration(total_length(gaps)),
+                              fmt::join(listed, ", ")),
+                  s.hours.loc);
+      }
+    }
+
+    Finding& f = problems.empty()
+                     ? ctx.pass(subject, s.loc, "{}", fmt::join(good, "; "))
+                     : ctx.fail(subject, where, "vendor {}: {}", name, fmt::join(problems, "; "));
+    f.evidence = std::move(evidence);
+    if (!problems.empty())
+      f.remediation = fmt::format(
+          "Agree with {} a SEV1 response of at most {} and support hours (24x7, or hours in "
+          "support.timezone) covering the whole go-live window, and record them in "
+          "vendors[].support",
+          v.name.value_or(name), format_duration(max_sev1_));
+  }
+
+  Duration max_sev1_;
+};
+
+}  // namespace
+
+GOLIVE_REGISTER_CHECK(
+    VendorSlaDefined, .id = "vendor.sla-defined", .severity = Severity::Gate,
+    .title = "Vendors answer SEV1 fast enough and are on duty during the window",
+    .why = "When a vendor's component breaks during the go-live, recovery waits for the "
+           "vendor. Its SEV1 response time must be at most max_sev1_response, and its support "
+           "hours must be 24x7 or a daily range that, placed in the support time zone day by "
+           "day (DST-aware, wrapping midnight), covers the whole go-live window; any uncovered "
+           "span is reported in UTC.",
+    .fix = "Agree a faster SEV1 response or on-duty support for the window, and record it in "
+           "vendors[].support.",
+    .reads = {"vendors[].support.response", "vendors[].support.hours",
+              "vendors[].support.timezone", "go_live.window", "plan.scenarios"});
+
+}  // namespace golive
