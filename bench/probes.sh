@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Live-probe throughput: 500 health-check probes against a local server that answers each
+# request after 100 ms, with --concurrency 1, 64 and 500. Prints hyperfine's table and the
+# speed-up over sequential probing.
+#
+# Usage: bench/probes.sh [BUILD_DIR] [SYSTEMS]     (defaults: build, 500)
+# Needs: hyperfine, python3. Writes bench/results/probes.json.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+build="${1:-$root/build}"
+systems="${2:-500}"
+golive="$build/golive"
+[[ -x "$golive" ]] || { echo "no golive binary in $build (make build first)" >&2; exit 2; }
+command -v hyperfine >/dev/null || { echo "hyperfine is not installed" >&2; exit 2; }
+
+work="$(mktemp -d)"
+cleanup() {
+  [[ -n "${server_pid:-}" ]] && kill "$server_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# The test fixture server prints its free port first and serves until its stdin closes:
+# fd 4 holds that stdin open for as long as this script runs.
+mkfifo "$work/port" "$work/stdin"
+exec 4<>"$work/stdin"
+python3 "$root/tests/fixtures/http_server.py" <&4 >"$work/port" &
+server_pid=$!
+read -r -t 15 port <"$work/port" || { echo "server did not start" >&2; exit 1; }
+
+python3 "$root/bench/gen_probe_plan.py" "$systems" "http://127.0.0.1:$port" "$work"
+# 500 connections at once, each needing a descriptor on both sides.
+ulimit -n 4096 2>/dev/null || true
+
+mkdir -p "$root/bench/results"
+hyperfine --style basic --runs 3 --warmup 1 \
+  --parameter-list c 500,64,1 \
+  --export-json "$root/bench/results/probes.json" \
+  "$golive check --as-of 2026-12-04T12:00:00+08:00 -r $work/live.yaml --only monitoring.health-checks --concurrency {c} --quiet $work/plan.yaml"
+
+python3 - "$root/bench/results/probes.json" "$systems" <<'PY'
+import json, sys
+results = json.load(open(sys.argv[1]))["results"]
+by_c = {int(r["parameters"]["c"]): r for r in results}
+seq = by_c[1]["mean"]
+print(f"\n{sys.argv[2]} probes, 100 ms each")
+print("| --concurrency | mean (s) | stddev (s) | speed-up over sequential |")
+print("|---|---|---|---|")
+for c in sorted(by_c):
+    r = by_c[c]
+    print(f"| {c} | {r['mean']:.2f} | {r['stddev'] or 0:.2f} | {seq / r['mean']:.1f}x |")
+PY
