@@ -1,0 +1,60 @@
+// checks/response/comms.cpp
+#include <fmt/ranges.h>
+
+#include <string>
+#include <vector>
+
+#include "checks/engine/check.h"
+
+namespace golive {
+namespace {
+
+/// Warns when the incident communication has no channel, owner or update interval.
+class ResponseComms final : public Check {
+ public:
+  explicit ResponseComms(const Params&) {}
+
+  void run(const Plan& plan, Context& ctx) const override {
+    const std::string subject = "response.comms";
+    if (!plan.response || !plan.response->comms) {
+      Finding& f = ctx.fail(subject, plan.response ? plan.response->loc : plan.loc,
+                            "no incident communication defined (response.comms)");
+      f.remediation =
+          "Add response.comms with the channel, its owner and how often status updates go out "
+          "(update_every)";
+      return;
+    }
+    const golive::Comms& c = *plan.response->comms;
+    std::vector<std::string> missing;
+    if (!c.channel) missing.push_back("channel");
+    if (!c.owner) missing.push_back("owner");
+    if (!c.update_every) missing.push_back("update_every");
+    if (!missing.empty()) {
+      Finding& f =
+          ctx.fail(subject, c.loc, "response.comms has no {}", fmt::join(missing, ", no "));
+      f.evidence.emplace_back("missing", missing);
+      f.remediation = fmt::format("Set {} in response.comms", fmt::join(missing, ", "));
+      return;
+    }
+    Finding& f = ctx.pass(subject, c.loc, "channel {}, owner {}, updates every {}", *c.channel,
+                          *c.owner, format_duration(*c.update_every));
+    f.evidence.emplace_back("channel", *c.channel);
+    f.evidence.emplace_back("owner", *c.owner);
+    f.evidence.emplace_back("update_every", format_duration(*c.update_every));
+  }
+};
+
+}  // namespace
+
+GOLIVE_REGISTER_CHECK(
+    ResponseComms, .id = "response.comms", .severity = Severity::Warn,
+    .title = "Incident communication has a channel, an owner and a rhythm",
+    .why =
+        "During an incident people need one place to look for news, somebody whose job is "
+        "to write it, and updates at a known interval; otherwise the responders are "
+        "interrupted by everyone asking for status.",
+    .fix = "Set response.comms.channel, response.comms.owner and response.comms.update_every.",
+    .reads = {"response.comms.channel", "response.comms.owner", "response.comms.update_every"},
+    .live = false);
+
+}  // namespace golive
