@@ -1,2 +1,32 @@
-// Placeholder until the CLI lands.
-int main() { return 0; }
+// golive: parse the command line into options, run the command, map the outcome to an
+// exit code. Nothing escapes as a crash: input problems exit 2, anything else exits 3.
+#include <csignal>
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/commands/commands.h"
+#include "cli/commands/parse.h"
+
+int main(int argc, char** argv) {
+  // A reader that closes the pipe early (`golive check … | head`) must not kill us with
+  // SIGPIPE: writes fail instead, and the exit code still tells the verdict.
+  std::signal(SIGPIPE, SIG_IGN);
+  try {
+    const golive::Io io = golive::Io::process();
+    std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
+    golive::Parsed parsed = golive::parse_command_line(args, io);
+    if (!parsed.command) return parsed.exit_code;
+    return golive::dispatch(*parsed.command, io);
+  } catch (const golive::InputError& e) {
+    std::cerr << e.formatted() << std::endl;
+    return golive::kExitUsage;
+  } catch (const std::exception& e) {
+    std::cerr << "golive: internal error: " << e.what() << std::endl;
+    return golive::kExitInternal;
+  } catch (...) {
+    std::cerr << "golive: internal error: unknown exception" << std::endl;
+    return golive::kExitInternal;
+  }
+}

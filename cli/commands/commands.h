@@ -1,0 +1,28 @@
+#pragma once
+/// The commands of `golive`, one file each. Each returns its process exit code (ExitCode);
+/// input problems may also be thrown as InputError, which the caller prints (exit 2).
+
+#include "cli/commands/io.h"
+#include "cli/commands/options.h"
+
+namespace golive {
+
+/// `golive check`: loads plans, selects rulesets, runs checks, writes reports.
+int run_check(const CheckOptions& options, const Io& io);
+
+/// `golive validate`: loads plans and reports their problems; runs no check.
+int run_validate(const ValidateOptions& options, const Io& io);
+
+/// `golive list-checks`: every registered check as text, a markdown table or JSON.
+int run_list_checks(const ListChecksOptions& options, const Io& io);
+
+/// `golive explain CHECK_ID`: what a check verifies, why, its parameters and plan keys.
+int run_explain(const ExplainOptions& options, const Io& io);
+
+/// `golive rulesets`: the built-in rulesets and when each applies.
+int run_rulesets(const RulesetsOptions& options, const Io& io);
+
+/// Runs the parsed command.
+int dispatch(const Invocation& command, const Io& io);
+
+}  // namespace golive

@@ -1,0 +1,20 @@
+#include <type_traits>
+
+#include "cli/commands/commands.h"
+
+namespace golive {
+
+int dispatch(const Invocation& command, const Io& io) {
+  return std::visit(
+      [&](const auto& options) -> int {
+        using T = std::decay_t<decltype(options)>;
+        if constexpr (std::is_same_v<T, CheckOptions>) return run_check(options, io);
+        if constexpr (std::is_same_v<T, ValidateOptions>) return run_validate(options, io);
+        if constexpr (std::is_same_v<T, ListChecksOptions>) return run_list_checks(options, io);
+        if constexpr (std::is_same_v<T, ExplainOptions>) return run_explain(options, io);
+        if constexpr (std::is_same_v<T, RulesetsOptions>) return run_rulesets(options, io);
+      },
+      command);
+}
+
+}  // namespace golive

@@ -1,0 +1,86 @@
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "checks/engine/check.h"
+#include "checks/engine/ruleset.h"
+#include "cli/commands/commands.h"
+#include "cli/report/width.h"
+
+namespace golive {
+
+namespace {
+
+// The built-in rulesets that name this check, with the severity each gives it.
+std::vector<std::string> rulesets_naming(const std::string& id) {
+  std::vector<std::string> out;
+  for (const std::string& name : builtin_ruleset_names()) {
+    const Ruleset* r = builtin_ruleset(name);
+    if (!r) continue;
+    for (const Rule& rule : r->rules) {
+      if (rule.check != id) continue;
+      std::string what = name;
+      if (rule.enabled && !*rule.enabled) what += " (disabled)";
+      else if (rule.severity) what += fmt::format(" ({})", to_string(*rule.severity));
+      out.push_back(what);
+      break;
+    }
+  }
+  return out;
+}
+
+void section(const Io& io, std::string_view title, const std::string& body) {
+  if (body.empty()) return;
+  io.out << '\n' << title << "\n  " << body << '\n';
+}
+
+}  // namespace
+
+int run_explain(const ExplainOptions& options, const Io& io) {
+  const CheckInfo* info = find_check(options.check_id);
+  if (!info) {
+    std::vector<std::string> ids;
+    for (const CheckInfo* c : all_checks()) ids.push_back(c->id);
+    std::string near = did_you_mean(options.check_id, ids);
+    io.err << "golive: error: unknown check '" << options.check_id << "'"
+           << (near.empty() ? std::string(" (see golive list-checks)")
+                            : fmt::format(" (did you mean '{}'?)", near))
+           << '\n';
+    return kExitUsage;
+  }
+
+  Params params;
+  (void)info->make(params);  // the constructor reads each parameter with its default
+
+  io.out << info->id << ": " << info->title << '\n';
+  io.out << "  category: " << info->category << ", default severity: " << to_string(info->severity)
+         << ", live: "
+         << (info->live ? "yes (probes the running system; skipped with --offline)" : "no")
+         << '\n';
+  section(io, "Why it matters", info->why);
+
+  io.out << "\nParameters\n";
+  if (params.requested().empty()) {
+    io.out << "  none\n";
+  } else {
+    int name_w = 0, kind_w = 0;
+    for (const ParamDoc& p : params.requested()) {
+      name_w = std::max(name_w, display_width(p.name));
+      kind_w = std::max(kind_w, display_width(p.kind));
+    }
+    for (const ParamDoc& p : params.requested())
+      io.out << "  " << pad_right(p.name, name_w) << "  " << pad_right(p.kind, kind_w)
+             << "  default " << p.default_value << '\n';
+  }
+
+  io.out << "\nPlan keys read\n";
+  if (info->reads.empty()) io.out << "  none\n";
+  for (const std::string& key : info->reads) io.out << "  " << key << '\n';
+
+  section(io, "How to fix", info->fix);
+  auto rulesets = rulesets_naming(info->id);
+  if (!rulesets.empty()) io.out << "\nIn built-in rulesets\n  " << fmt::format("{}", fmt::join(rulesets, ", ")) << '\n';
+  return kExitReady;
+}
+
+}  // namespace golive

@@ -1,0 +1,35 @@
+#include "cli/commands/io.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+#include <set>
+
+namespace golive {
+
+Io Io::process() {
+  return Io{std::cout, std::cerr, ::isatty(STDOUT_FILENO) == 1,
+            [](const std::string& name) -> std::optional<std::string> {
+              const char* v = std::getenv(name.c_str());
+              if (!v || !*v) return std::nullopt;
+              return std::string(v);
+            },
+            [] { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }};
+}
+
+void Io::print(const Diagnostics& diags, bool quiet) const {
+  // A user ruleset applied to several plans reports the same problem for each: say it once.
+  std::set<std::string> seen;
+  for (const Diagnostic& d : diags.all()) {
+    if (quiet && d.level == Diagnostic::Level::Warning) continue;
+    std::string line = d.formatted();
+    if (seen.insert(line).second) err << line << '\n';
+  }
+  err.flush();
+}
+
+InputError usage_error(std::string message) { return InputError({"golive", 0, 0}, message); }
+
+}  // namespace golive

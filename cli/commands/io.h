@@ -1,0 +1,34 @@
+#pragma once
+/// The outside world of a command: its streams, environment and clock, passed in so that
+/// commands stay testable and never reach for globals.
+
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "checks/engine/source_loc.h"
+#include "checks/engine/values.h"
+
+namespace golive {
+
+struct Io {
+  std::ostream& out;
+  std::ostream& err;
+  bool out_is_tty = false;
+  /// Reads an environment variable; an empty value counts as unset.
+  std::function<std::optional<std::string>(const std::string&)> env;
+  /// The current instant (`--as-of now`, `generated_at`).
+  std::function<Instant()> now;
+
+  /// The process's own streams, environment and clock.
+  static Io process();
+
+  /// Prints diagnostics to `err` like a compiler, each once; warnings only unless `quiet`.
+  void print(const Diagnostics& diags, bool quiet) const;
+};
+
+/// A usage error, printed `golive: error: message` (exit code 2).
+InputError usage_error(std::string message);
+
+}  // namespace golive

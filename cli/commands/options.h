@@ -1,0 +1,77 @@
+#pragma once
+/// What the command line asks for: one options struct per command, filled by
+/// parse_command_line() from the arguments, `GOLIVE_*` variables and `.golive.yaml`.
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "checks/engine/source_loc.h"
+#include "checks/engine/values.h"
+
+namespace golive {
+
+/// Process exit codes, the same for every command (SPEC §1).
+enum ExitCode : int {
+  kExitReady = 0,     ///< ready (warnings allowed unless --fail-on warn)
+  kExitNotReady = 1,  ///< a blocking finding, or a warning with --fail-on warn
+  kExitUsage = 2,     ///< usage error, or an invalid plan, ruleset or config file
+  kExitInternal = 3,  ///< a bug or an unexpected failure of the machine
+};
+
+/// When to colour the text report.
+enum class ColorMode { Auto, Always, Never };
+
+/// One `--report FORMAT:PATH`.
+struct ReportRequest {
+  std::string format;
+  std::string path;
+};
+
+/// `golive check PATH...`
+struct CheckOptions {
+  std::vector<std::string> paths;
+  std::vector<std::string> rulesets;  ///< `-r`: names of built-in rulesets or files, in order
+  bool auto_rulesets = true;          ///< false with `--no-auto-rulesets`
+  std::string format = "text";        ///< stdout format; a registered report format
+  std::vector<ReportRequest> reports;
+  std::string as_of_mode = "now";     ///< "now", "window" or "fixed"
+  std::optional<Instant> as_of;       ///< set when as_of_mode is "fixed"
+  bool offline = false;
+  std::vector<std::string> only;      ///< check ids or globs
+  std::vector<std::string> skip;
+  /// Where `only` and `skip` came from, for messages about ids that match no check.
+  SourceLoc only_loc{"golive", 0, 0};
+  std::string only_label = "--only";
+  SourceLoc skip_loc{"golive", 0, 0};
+  std::string skip_label = "--skip";
+  bool fail_on_warn = false;
+  ColorMode color = ColorMode::Auto;
+  bool quiet = false;
+};
+
+/// `golive validate PATH...`
+struct ValidateOptions {
+  std::vector<std::string> paths;
+  bool quiet = false;
+};
+
+/// `golive list-checks`
+struct ListChecksOptions {
+  std::string format = "text";  ///< text | markdown | json
+};
+
+/// `golive explain CHECK_ID`
+struct ExplainOptions {
+  std::string check_id;
+};
+
+/// `golive rulesets`
+struct RulesetsOptions {};
+
+/// A command with its options, ready to run.
+using Invocation =
+    std::variant<CheckOptions, ValidateOptions, ListChecksOptions, ExplainOptions, RulesetsOptions>;
+
+}  // namespace golive

@@ -1,0 +1,186 @@
+#include "cli/commands/parse.h"
+
+#include <algorithm>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/commands/settings.h"
+#include "cli/report/report.h"
+
+namespace golive {
+
+namespace {
+
+const std::vector<std::string>& command_names() {
+  static const std::vector<std::string> names = {"check", "validate", "list-checks", "explain",
+                                                 "rulesets"};
+  return names;
+}
+
+// Commands SPEC §1 promises that this version does not have yet.
+const std::vector<std::string>& later_command_names() {
+  static const std::vector<std::string> names = {"init", "schema"};
+  return names;
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& s) {
+  return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+std::string hint(const std::string& word, const std::vector<std::string>& candidates) {
+  std::string near = did_you_mean(word, candidates);
+  return near.empty() ? "" : fmt::format(" (did you mean '{}'?)", near);
+}
+
+Parsed usage(const Io& io, const std::string& message) {
+  io.err << "golive: error: " << message << '\n';
+  return {std::nullopt, kExitUsage};
+}
+
+// The problem with the first word, before CLI11 sees it, so that a typo gets a
+// "did you mean" rather than CLI11's generic complaint.
+std::optional<std::string> first_word_problem(const std::vector<std::string>& args) {
+  if (args.empty()) return fmt::format("no command given (expected one of {}; see golive --help)",
+                                       fmt::join(command_names(), ", "));
+  const std::string& word = args[0];
+  if (word.empty()) return "empty command";
+  if (word[0] == '-') {
+    std::string name = word.substr(0, word.find('='));
+    static const std::vector<std::string> options = {"--help", "-h", "--version"};
+    if (contains(options, name)) return std::nullopt;
+    return fmt::format("unknown option '{}'{}", name, hint(name, options));
+  }
+  if (contains(command_names(), word)) return std::nullopt;
+  if (contains(later_command_names(), word))
+    return fmt::format("command '{}' is not available in golive {}", word, GOLIVE_VERSION);
+  std::string near = did_you_mean(word, command_names());
+  if (!near.empty()) return fmt::format("unknown command '{}' (did you mean '{}'?)", word, near);
+  return fmt::format("unknown command '{}' (expected one of {})", word,
+                     fmt::join(command_names(), ", "));
+}
+
+// Arguments CLI11 could not place (subcommands allow extras so that we can name them).
+std::optional<std::string> extras_problem(const CLI::App& sub) {
+  std::vector<std::string> extras = sub.remaining();
+  if (extras.empty()) return std::nullopt;
+  const std::string& first = extras.front();
+  if (first.size() > 1 && first[0] == '-') {
+    std::string name = first.substr(0, first.find('='));
+    std::vector<std::string> known;
+    for (const CLI::Option* opt : sub.get_options()) {
+      for (const auto& l : opt->get_lnames()) known.push_back("--" + l);
+      for (const auto& s : opt->get_snames()) known.push_back("-" + s);
+    }
+    return fmt::format("{}: unknown option '{}'{}", sub.get_name(), name, hint(name, known));
+  }
+  return fmt::format("{}: unexpected argument '{}'", sub.get_name(), first);
+}
+
+constexpr const char* kFooter =
+    "Exit codes: 0 ready, 1 not ready, 2 usage error or invalid input, 3 internal error.\n"
+    "check options may also be set as GOLIVE_<NAME> variables (GOLIVE_FORMAT, GOLIVE_AS_OF...)\n"
+    "and in .golive.yaml in the working directory; the command line wins, then the variable.";
+
+}  // namespace
+
+Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
+                          const std::string& config_path) {
+  if (auto problem = first_word_problem(args)) return usage(io, *problem);
+
+  CLI::App app{"golive: is this system ready to go live? Checks a YAML launch plan.", "golive"};
+  app.set_version_flag("--version", std::string("golive ") + GOLIVE_VERSION);
+  app.require_subcommand(1);
+  app.footer(kFooter);
+
+  // check: CLI11 records what the command line gave, as raw strings; settings.cpp merges
+  // them with the environment and the config file and validates all three alike.
+  CLI::App* check = app.add_subcommand("check", "Evaluate launch plans (files, or directories of *.yaml plans)");
+  check->allow_extras();
+  std::vector<std::string> check_paths;
+  check->add_option("PATH", check_paths, "Plan files, or directories searched for plans")->required();
+  std::map<std::string, std::vector<std::string>> values;
+  std::map<std::string, CLI::Option*> check_opts;
+  for (const OptionSpec& spec : check_option_specs()) {
+    std::string names = (spec.short_name.empty() ? "" : "-" + spec.short_name + ",") + "--" + spec.name;
+    CLI::Option* opt = nullptr;
+    if (spec.kind == OptionSpec::Flag) {
+      opt = check->add_flag(names, spec.help);
+    } else {
+      std::string help = spec.help;
+      if (spec.name == "format" || spec.name == "report")
+        help += fmt::format("; formats: {}", fmt::join(report_format_names(), ", "));
+      opt = check->add_option(names, values[spec.name], help)
+                ->type_name(spec.value_name)
+                ->expected(1)
+                ->allow_extra_args(false)
+                ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    }
+    check_opts[spec.name] = opt;
+  }
+
+  CLI::App* validate = app.add_subcommand("validate", "Check plan structure only: syntax, types, keys; no checks run");
+  validate->allow_extras();
+  ValidateOptions validate_options;
+  validate->add_option("PATH", validate_options.paths, "Plan files, or directories searched for plans")->required();
+  validate->add_flag("-q,--quiet", validate_options.quiet, "Hide warnings");
+
+  CLI::App* list = app.add_subcommand("list-checks", "List every registered check");
+  list->allow_extras();
+  ListChecksOptions list_options;
+  list->add_option("-f,--format", list_options.format, "text (default), markdown or json")
+      ->type_name("text|markdown|json");
+
+  CLI::App* explain = app.add_subcommand("explain", "Explain what a check verifies and why");
+  explain->allow_extras();
+  ExplainOptions explain_options;
+  explain->add_option("CHECK_ID", explain_options.check_id, "A check id, e.g. backup.fresh")->required();
+
+  CLI::App* rulesets = app.add_subcommand("rulesets", "List the built-in rulesets and when each applies");
+  rulesets->allow_extras();
+
+  std::vector<const char*> argv = {"golive"};
+  for (const auto& a : args) argv.push_back(a.c_str());
+  try {
+    app.parse(static_cast<int>(argv.size()), argv.data());
+  } catch (const CLI::Success& e) {  // --help, --version
+    return {std::nullopt, app.exit(e, io.out, io.err)};
+  } catch (const CLI::ParseError& e) {
+    return usage(io, e.what());
+  }
+
+  for (const CLI::App* sub : {check, validate, list, explain, rulesets})
+    if (sub->parsed())
+      if (auto problem = extras_problem(*sub)) return usage(io, *problem);
+
+  if (validate->parsed()) return {validate_options, kExitReady};
+  if (explain->parsed()) return {explain_options, kExitReady};
+  if (rulesets->parsed()) return {RulesetsOptions{}, kExitReady};
+  if (list->parsed()) {
+    static const std::vector<std::string> formats = {"text", "markdown", "json"};
+    if (!contains(formats, list_options.format))
+      return usage(io, fmt::format("--format: '{}' is not one of text, markdown or json{}",
+                                   list_options.format, hint(list_options.format, formats)));
+    return {list_options, kExitReady};
+  }
+
+  RawSettings from_args;
+  for (const OptionSpec& spec : check_option_specs()) {
+    const CLI::Option* opt = check_opts[spec.name];
+    if (opt->count() == 0) continue;
+    RawSetting s{{}, "--" + spec.name, {"golive", 0, 0}};
+    s.values = spec.kind == OptionSpec::Flag ? std::vector<std::string>{"true"} : values[spec.name];
+    from_args.emplace(spec.name, std::move(s));
+  }
+  Diagnostics diags;
+  RawSettings from_env = settings_from_env(io);
+  RawSettings from_file = settings_from_file(config_path, diags);
+  CheckOptions options;
+  options.paths = check_paths;
+  resolve_check_options({&from_args, &from_env, &from_file}, options, diags);
+  io.print(diags, options.quiet);
+  if (diags.has_errors()) return {std::nullopt, kExitUsage};
+  return {options, kExitReady};
+}
+
+}  // namespace golive

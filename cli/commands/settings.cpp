@@ -1,0 +1,231 @@
+#include "cli/commands/settings.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <functional>
+
+#include <fmt/format.h>
+
+#include "checks/engine/yaml_reader.h"
+#include "cli/report/report.h"
+
+namespace golive {
+
+namespace {
+
+std::vector<std::string> split_commas(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    std::string item = text.substr(start, comma - start);
+    auto first = item.find_first_not_of(" \t");
+    auto last = item.find_last_not_of(" \t");
+    if (first != std::string::npos) out.push_back(item.substr(first, last - first + 1));
+    start = comma + 1;
+  }
+  return out;
+}
+
+std::optional<bool> parse_bool(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (text == "1" || text == "true" || text == "yes" || text == "on") return true;
+  if (text == "0" || text == "false" || text == "no" || text == "off") return false;
+  return std::nullopt;
+}
+
+std::string one_of_problem(const std::string& value, const std::vector<std::string>& allowed) {
+  std::string list;
+  for (size_t i = 0; i < allowed.size(); ++i)
+    list += (i == 0 ? "" : i + 1 == allowed.size() ? " or " : ", ") + allowed[i];
+  std::string hint = did_you_mean(value, allowed);
+  return fmt::format("'{}' is not {}{}", value, allowed.size() > 1 ? "one of " + list : list,
+                     hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint));
+}
+
+}  // namespace
+
+std::string OptionSpec::env_name() const {
+  std::string out = "GOLIVE_";
+  for (char c : name) out += c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+const std::vector<OptionSpec>& check_option_specs() {
+  static const std::vector<OptionSpec> specs = {
+      {"ruleset", "r", OptionSpec::List, "NAME|FILE",
+       "Ruleset applied after the automatic ones (repeatable): a built-in name or a file"},
+      {"no-auto-rulesets", "", OptionSpec::Flag, "",
+       "Do not select built-in rulesets from the plan (baseline and scenarios)"},
+      {"format", "f", OptionSpec::Value, "FORMAT", "Report format on stdout (default text)"},
+      {"report", "", OptionSpec::List, "FORMAT:PATH",
+       "Also write a report to a file, atomically (repeatable)"},
+      {"as-of", "", OptionSpec::Value, "TIME|now|window",
+       "Instant evidence ages are measured at: RFC 3339, now (default) or window (window start)"},
+      {"offline", "", OptionSpec::Flag, "", "Run no live probe: live-only checks are skipped"},
+      {"only", "", OptionSpec::List, "ID,...", "Run only these checks (globs such as backup.*)"},
+      {"skip", "", OptionSpec::List, "ID,...", "Do not run these checks (globs such as backup.*)"},
+      {"fail-on", "", OptionSpec::Value, "gate|warn",
+       "gate (default): only blocking findings fail; warn: warnings fail too"},
+      {"color", "", OptionSpec::Value, "auto|always|never",
+       "Colour the text report (auto: stdout is a terminal and NO_COLOR is unset)"},
+      {"quiet", "q", OptionSpec::Flag, "", "Print only the verdict and blocking items; hide warnings"},
+  };
+  return specs;
+}
+
+RawSettings settings_from_env(const Io& io) {
+  RawSettings out;
+  for (const OptionSpec& spec : check_option_specs()) {
+    auto value = io.env(spec.env_name());
+    if (!value) continue;
+    RawSetting s{{}, spec.env_name(), {"golive", 0, 0}};
+    if (spec.kind == OptionSpec::List)
+      s.values = split_commas(*value);
+    else
+      s.values = {*value};
+    out.emplace(spec.name, std::move(s));
+  }
+  return out;
+}
+
+RawSettings settings_from_file(const std::string& path, Diagnostics& diags) {
+  RawSettings out;
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return out;
+  try {
+    YAML::Node root = parse_yaml(read_file(path), path);
+    ReadContext ctx{path, diags, nullptr};
+    MapReader reader(ctx, root, "");
+    for (const OptionSpec& spec : check_option_specs()) {
+      if (!reader.has(spec.name)) continue;
+      YAML::Node node = reader.node(spec.name);
+      RawSetting s{{}, spec.name, loc_of(node, path)};
+      if (node.IsScalar()) {
+        s.values = spec.kind == OptionSpec::List ? split_commas(node.Scalar())
+                                                 : std::vector<std::string>{node.Scalar()};
+      } else if (node.IsSequence() && spec.kind == OptionSpec::List) {
+        for (const auto& item : node) {
+          if (!item.IsScalar()) {
+            diags.error(loc_of(item, path),
+                        fmt::format("{}: expected a string, got {}", spec.name, describe_node(item)));
+            continue;
+          }
+          s.values.push_back(item.Scalar());
+        }
+      } else {
+        diags.error(s.loc, fmt::format("{}: expected {}, got {}", spec.name,
+                                       spec.kind == OptionSpec::List ? "a string or a list"
+                                       : spec.kind == OptionSpec::Flag ? "true or false"
+                                                                       : "a string",
+                                       describe_node(node)));
+        continue;
+      }
+      out.emplace(spec.name, std::move(s));
+    }
+    reader.finish();
+  } catch (const InputError& e) {
+    diags.add(e);
+  }
+  return out;
+}
+
+std::string parse_as_of(const std::string& text, CheckOptions& options) {
+  if (text == "now" || text == "window") {
+    options.as_of_mode = text;
+    options.as_of.reset();
+    return "";
+  }
+  std::optional<Instant> t;
+  if (!is_bare_date(text)) t = parse_instant(text, nullptr);
+  if (!t)
+    return fmt::format("'{}' is not an RFC 3339 time, 'now' or 'window' (e.g. 2026-12-04T12:00:00+08:00)",
+                       text);
+  options.as_of_mode = "fixed";
+  options.as_of = t;
+  return "";
+}
+
+void resolve_check_options(const std::vector<const RawSettings*>& sources, CheckOptions& options,
+                           Diagnostics& diags) {
+  for (const OptionSpec& spec : check_option_specs()) {
+    const RawSetting* s = nullptr;
+    for (const RawSettings* source : sources) {
+      auto it = source->find(spec.name);
+      if (it != source->end()) {
+        s = &it->second;
+        break;
+      }
+    }
+    if (!s) continue;
+    auto problem = [&](const std::string& message) {
+      diags.error(s->loc, fmt::format("{}: {}", s->label, message));
+    };
+    const std::string& value = s->values.empty() ? std::string() : s->values.back();
+
+    if (spec.kind == OptionSpec::Flag) {
+      auto b = parse_bool(value);
+      if (!b) {
+        problem(fmt::format("'{}' is not a boolean (expected true or false)", value));
+        continue;
+      }
+      if (spec.name == "offline") options.offline = *b;
+      if (spec.name == "quiet") options.quiet = *b;
+      if (spec.name == "no-auto-rulesets") options.auto_rulesets = !*b;
+    } else if (spec.name == "format") {
+      if (auto p = report_format_problem(value); !p.empty())
+        problem(p);
+      else
+        options.format = value;
+    } else if (spec.name == "as-of") {
+      if (auto p = parse_as_of(value, options); !p.empty()) problem(p);
+    } else if (spec.name == "fail-on") {
+      if (value == "gate" || value == "warn")
+        options.fail_on_warn = value == "warn";
+      else
+        problem(one_of_problem(value, {"gate", "warn"}));
+    } else if (spec.name == "color") {
+      if (value == "auto") options.color = ColorMode::Auto;
+      else if (value == "always") options.color = ColorMode::Always;
+      else if (value == "never") options.color = ColorMode::Never;
+      else problem(one_of_problem(value, {"auto", "always", "never"}));
+    } else if (spec.name == "ruleset") {
+      options.rulesets.clear();
+      for (const auto& v : s->values) {
+        if (v.empty()) problem("empty ruleset name");
+        else options.rulesets.push_back(v);
+      }
+    } else if (spec.name == "report") {
+      options.reports.clear();
+      for (const auto& v : s->values) {
+        auto colon = v.find(':');
+        if (colon == std::string::npos || colon == 0 || colon + 1 == v.size()) {
+          problem(fmt::format("'{}' is not FORMAT:PATH (e.g. json:out/report.json)", v));
+          continue;
+        }
+        std::string format = v.substr(0, colon);
+        if (auto p = report_format_problem(format); !p.empty()) {
+          problem(p);
+          continue;
+        }
+        options.reports.push_back({format, v.substr(colon + 1)});
+      }
+    } else if (spec.name == "only" || spec.name == "skip") {
+      std::vector<std::string> ids;
+      for (const auto& v : s->values)
+        for (auto& id : split_commas(v)) ids.push_back(std::move(id));
+      if (spec.name == "only") {
+        options.only = std::move(ids);
+        options.only_loc = s->loc;
+        options.only_label = s->label;
+      } else {
+        options.skip = std::move(ids);
+        options.skip_loc = s->loc;
+        options.skip_label = s->label;
+      }
+    }
+  }
+}
+
+}  // namespace golive

@@ -1,0 +1,58 @@
+#pragma once
+/// `check` options from three sources, command line > `GOLIVE_<NAME>` environment
+/// variables > `.golive.yaml` in the working directory, validated the same way whatever
+/// their source. CLI11 only finds what the command line said; this file decides.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "checks/engine/source_loc.h"
+#include "cli/commands/io.h"
+#include "cli/commands/options.h"
+
+namespace golive {
+
+/// A `check` option as every source knows it.
+struct OptionSpec {
+  enum Kind { Flag, Value, List };
+  std::string name;        ///< long name without dashes: `fail-on`; the `.golive.yaml` key
+  std::string short_name;  ///< `r`, or ""
+  Kind kind = Value;
+  std::string value_name;  ///< `NAME|FILE`, for help
+  std::string help;
+  /// The environment variable: `GOLIVE_FAIL_ON`.
+  std::string env_name() const;
+};
+
+/// Every `check` option, in help order.
+const std::vector<OptionSpec>& check_option_specs();
+
+/// An option's value as one source gave it, before validation.
+struct RawSetting {
+  std::vector<std::string> values;  ///< one per occurrence; "true"/"false" for flags
+  std::string label;  ///< `--format`, `GOLIVE_FORMAT` or `format` (a config key)
+  SourceLoc loc;      ///< where to point errors: the config value, or "golive"
+};
+
+/// Option name → raw setting, for one source.
+using RawSettings = std::map<std::string, RawSetting>;
+
+/// The `check` options set by `GOLIVE_*` environment variables. List values are split on
+/// commas (`GOLIVE_RULESET=critical,ops.yaml`).
+RawSettings settings_from_env(const Io& io);
+
+/// The `check` options set in a config file (`.golive.yaml`): keys are long option names,
+/// values scalars or lists. A missing file sets nothing. Problems go to `diags`.
+RawSettings settings_from_file(const std::string& path, Diagnostics& diags);
+
+/// Merges the sources (earlier wins) into `options`, validating every value. Problems go
+/// to `diags`, pointing at the source that gave the value.
+void resolve_check_options(const std::vector<const RawSettings*>& sources, CheckOptions& options,
+                           Diagnostics& diags);
+
+/// Parses `--as-of` text: `now`, `window` or an RFC 3339 instant with offset. Returns an
+/// error message, or "" when `text` is good.
+std::string parse_as_of(const std::string& text, CheckOptions& options);
+
+}  // namespace golive

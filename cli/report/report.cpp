@@ -1,0 +1,139 @@
+#include "cli/report/report.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "checks/engine/source_loc.h"
+
+namespace golive {
+
+namespace {
+std::map<std::string, ReportFormat, std::less<>>& registry() {
+  static std::map<std::string, ReportFormat, std::less<>> formats;
+  return formats;
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view sep) {
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : std::string(sep)) + i;
+  return out;
+}
+
+// Removes the temporary file unless the write completed and it was renamed.
+class TempFile {
+ public:
+  explicit TempFile(const std::string& target) {
+    std::filesystem::path p(target);
+    std::filesystem::path dir = p.parent_path();
+    path_ = (dir / ("." + p.filename().string() + ".tmp-XXXXXX")).string();
+    fd_ = ::mkstemp(path_.data());
+    if (fd_ < 0) throw std::runtime_error(std::strerror(errno));
+  }
+  ~TempFile() {
+    if (fd_ >= 0) ::close(fd_);
+    if (!committed_) ::unlink(path_.c_str());
+  }
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+
+  void write_all(std::string_view data) {
+    while (!data.empty()) {
+      ssize_t n = ::write(fd_, data.data(), data.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) throw std::runtime_error(std::strerror(errno));
+      data.remove_prefix(static_cast<size_t>(n));
+    }
+  }
+
+  void commit(const std::string& target) {
+    // mkstemp creates 0600; a report is an ordinary file, so honour the umask instead.
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    if (::fchmod(fd_, 0666 & ~mask) != 0 || ::fsync(fd_) != 0)
+      throw std::runtime_error(std::strerror(errno));
+    int rc = ::close(fd_);
+    fd_ = -1;
+    if (rc != 0) throw std::runtime_error(std::strerror(errno));
+    if (::rename(path_.c_str(), target.c_str()) != 0) throw std::runtime_error(std::strerror(errno));
+    committed_ = true;
+  }
+
+ private:
+  std::string path_;
+  int fd_ = -1;
+  bool committed_ = false;
+};
+}  // namespace
+
+bool register_report_format(ReportFormat format) {
+  std::string name = format.name;
+  return registry().emplace(std::move(name), std::move(format)).second;
+}
+
+const ReportFormat* find_report_format(std::string_view name) {
+  auto it = registry().find(name);
+  return it == registry().end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> report_format_names() {
+  std::vector<std::string> names;
+  for (const auto& [name, format] : registry()) names.push_back(name);
+  return names;
+}
+
+const std::vector<std::string>& promised_report_formats() {
+  static const std::vector<std::string> names = {"text",     "json", "junit", "sarif",
+                                                 "markdown", "html", "github"};
+  return names;
+}
+
+std::string report_format_problem(std::string_view name) {
+  if (find_report_format(name)) return "";
+  std::string available = join(report_format_names(), ", ");
+  const auto& promised = promised_report_formats();
+  if (std::find(promised.begin(), promised.end(), name) != promised.end())
+    return fmt::format("format '{}' is not available in golive {} (available: {})", name,
+                       GOLIVE_VERSION, available);
+  std::string near = did_you_mean(std::string(name), report_format_names());
+  if (!near.empty()) return fmt::format("unknown format '{}' (did you mean '{}'?)", name, near);
+  return fmt::format("unknown format '{}' (expected one of {})", name, available);
+}
+
+std::string remediation_of(const Finding& finding) {
+  if (!finding.remediation.empty()) return finding.remediation;
+  const CheckInfo* info = find_check(finding.check);
+  return info ? info->fix : "";
+}
+
+Instant plan_as_of(const RunResult& result, const PlanResult& plan) {
+  if (result.as_of_mode == "window" && plan.plan && plan.plan->go_live.window_start)
+    return *plan.plan->go_live.window_start;
+  return result.as_of;
+}
+
+void write_report_file(const ReportFormat& format, const RunResult& result,
+                       const std::string& path, const ReportOptions& options) {
+  // Render fully first, so a writer that throws leaves nothing behind at all.
+  std::ostringstream text;
+  format.write(result, text, options);
+  try {
+    TempFile tmp(path);
+    tmp.write_all(text.view());
+    tmp.commit(path);
+  } catch (const std::exception& e) {
+    throw std::runtime_error(fmt::format("cannot write report {}: {}", path, e.what()));
+  }
+}
+
+}  // namespace golive

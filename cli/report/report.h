@@ -1,0 +1,68 @@
+#pragma once
+/// Report formats: a registry from format name to writer, one file per format in
+/// cli/report/ (text.cpp, json.cpp…), each registering itself with one line.
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "checks/engine/result.h"
+
+namespace golive {
+
+/// How a report is rendered, beyond the result itself.
+struct ReportOptions {
+  bool color = false;     ///< ANSI colour (text only); decided by the caller, never by fmt
+  bool quiet = false;     ///< verdict and blocking items only (text only)
+  std::string lang = "en";  ///< language of fixed report wording
+};
+
+/// Writes a whole report of `result` to `out`.
+using ReportWriter = void (*)(const RunResult& result, std::ostream& out,
+                              const ReportOptions& options);
+
+/// A report format as shown by `--format` and `--report FORMAT:PATH`.
+struct ReportFormat {
+  std::string name;         ///< `text`, `json`…
+  std::string description;  ///< one line, for help and docs
+  ReportWriter write = nullptr;
+};
+
+/// Adds a format to the registry; used through GOLIVE_REGISTER_REPORT.
+bool register_report_format(ReportFormat format);
+
+/// The registered format of that name, or nullptr.
+const ReportFormat* find_report_format(std::string_view name);
+
+/// Names of every registered format, sorted.
+std::vector<std::string> report_format_names();
+
+/// Every format name SPEC §6 promises, registered in this build or not, so that a format
+/// still to come is refused as "not available" rather than "unknown".
+const std::vector<std::string>& promised_report_formats();
+
+/// Why `name` cannot be used as a format, or "" when it can: "unknown format 'xml'
+/// (expected one of json, text)", with a "did you mean" for near misses.
+std::string report_format_problem(std::string_view name);
+
+/// What to change to fix a finding: its own remediation, else its check's `fix` text.
+std::string remediation_of(const Finding& finding);
+
+/// The instant a plan's evidence ages were measured at: the run's as-of instant, or the
+/// plan's window start with `--as-of window`.
+Instant plan_as_of(const RunResult& result, const PlanResult& plan);
+
+/// Writes a report to `path` atomically: into a temporary file in the same directory,
+/// renamed over `path` only once complete, removed on failure. Throws std::runtime_error
+/// with "cannot write report PATH: reason" when the file cannot be written.
+void write_report_file(const ReportFormat& format, const RunResult& result,
+                       const std::string& path, const ReportOptions& options);
+
+}  // namespace golive
+
+/// Registers a report writer next to its definition:
+///   GOLIVE_REGISTER_REPORT(text, "Readable summary for terminals", write_text);
+#define GOLIVE_REGISTER_REPORT(name, description, writer)                      \
+  [[maybe_unused]] static const bool golive_report_registered_##name =          \
+      ::golive::register_report_format(::golive::ReportFormat{#name, description, writer})

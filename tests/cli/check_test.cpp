@@ -1,0 +1,343 @@
+// End-to-end: `golive check` on small fixture plans — exit codes, JSON fields, check
+// selection, --fail-on, configuration precedence, colour and report files.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "tests/cli/cli_support.h"
+
+namespace golive::test {
+
+namespace {
+bool has_escape(const std::string& s) { return s.find('\x1b') != std::string::npos; }
+
+bool all_start_with(const std::vector<std::string>& ids, const std::string& prefix) {
+  return std::all_of(ids.begin(), ids.end(), [&](const std::string& id) { return id.rfind(prefix, 0) == 0; });
+}
+bool none_start_with(const std::vector<std::string>& ids, const std::string& prefix) {
+  return std::none_of(ids.begin(), ids.end(), [&](const std::string& id) { return id.rfind(prefix, 0) == 0; });
+}
+}  // namespace
+
+TEST_CASE("cli.check a ready plan exits 0") {
+  ProcessResult r = check_fixture({fixture("ready.yaml")});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err == "");
+  CHECK(r.out.rfind("READY  score 100.0%  0 blocking items, 0 warnings\n", 0) == 0);
+  CHECK(r.out.find("\n0 failed, 0 warnings, 0 errors, ") == std::string::npos);  // passed count leads
+  CHECK(r.out.find(" passed, 0 failed, 0 warnings, 0 errors, ") != std::string::npos);
+}
+
+TEST_CASE("cli.check a not-ready plan exits 1 and the JSON report says why") {
+  ProcessResult r = check_fixture({"-f", "json", fixture("not-ready.yaml")});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err == "");
+  auto j = json_of(r.out);
+  CHECK(j["tool"] == nlohmann::json{{"name", "golive"}, {"version", "0.1.0"}});
+  CHECK(j["generated_at"] == kGeneratedAt);
+  CHECK(j["as_of"] == "2026-12-04T04:00:00Z");
+  CHECK(j["verdict"] == "not_ready");
+  CHECK(j["exit_code"] == 1);
+  for (const char* key : {"rules", "passed", "failed", "warnings", "errors", "skipped", "waived"})
+    CHECK(j["summary"][key].is_number_integer());
+  CHECK(j["summary"]["score"].is_number());
+  CHECK(j["summary"]["failed"] == 2);
+  REQUIRE(j["plans"].size() == 1);
+  const auto& plan = j["plans"][0];
+  CHECK(plan["file"] == fixture("not-ready.yaml"));
+  CHECK(plan["id"] == "cli-not-ready");
+  CHECK(plan["name"] == "CLI test plan, not ready");
+  CHECK(plan["verdict"] == "not_ready");
+  CHECK(plan["sha256"].get<std::string>().size() == 64);
+  REQUIRE(plan["rulesets"].size() == 1);
+  CHECK(plan["rulesets"][0]["name"] == "foundation");
+  CHECK(plan["rulesets"][0]["version"] == "1.0.0");
+
+  const nlohmann::json* fresh = nullptr;
+  for (const auto& f : plan["findings"])
+    if (f["check"] == "backup.fresh") fresh = &f;
+  REQUIRE(fresh != nullptr);
+  const auto& f = *fresh;
+  CHECK(f["category"] == "backup");
+  CHECK(f["severity"] == "gate");
+  CHECK(f["status"] == "fail");
+  CHECK(f["blocking"] == true);
+  CHECK(f["subject"] == "backups[shop-db-hourly]");
+  CHECK(f["message"].is_string());
+  CHECK(f["location"]["file"] == fixture("not-ready.yaml"));
+  CHECK(f["location"]["line"] == 23);
+  CHECK(f["location"]["column"].is_number_integer());
+  CHECK(f["evidence"].is_object());
+  CHECK(!f["remediation"].get<std::string>().empty());
+  CHECK(f["waiver"].is_null());
+  CHECK(f.contains("expires_at"));
+  // Every finding has the full SPEC §6 shape.
+  for (const auto& any : plan["findings"])
+    for (const char* key : {"check", "category", "severity", "status", "blocking", "subject", "message",
+                            "location", "evidence", "remediation", "expires_at", "waiver"})
+      CHECK_MESSAGE(any.contains(key), key);
+}
+
+TEST_CASE("cli.check names each automatically applied ruleset and why") {
+  auto j = json_of(check({"-f", "json", "examples/payments-ready.yaml"}).out);
+  std::vector<std::string> names, reasons;
+  for (const auto& r : j["plans"][0]["rulesets"]) {
+    names.push_back(r["name"]);
+    reasons.push_back(r["reason"]);
+    CHECK(r["sha256"].get<std::string>().size() == 64);
+  }
+  CHECK(names == std::vector<std::string>{"baseline", "critical", "large-upgrade", "cross-border",
+                                          "new-technology", "third-party"});
+  REQUIRE(!reasons.empty());
+  CHECK(reasons[0] == "always");
+
+  auto none = json_of(check({"-f", "json", "--no-auto-rulesets", "examples/payments-ready.yaml"}).out);
+  CHECK(none["plans"][0]["rulesets"].empty());
+  CHECK(none["plans"][0]["findings"].empty());
+}
+
+TEST_CASE("cli.check JSON is identical for the same input and as-of") {
+  ProcessResult a = check_fixture({"-f", "json", fixture("not-ready.yaml"), fixture("ready.yaml")});
+  ProcessResult b = check_fixture({"-f", "json", fixture("not-ready.yaml"), fixture("ready.yaml")});
+  CHECK(a.exit_code == 1);
+  CHECK(a.out == b.out);
+  CHECK(json_of(a.out)["plans"].size() == 2);
+
+  ProcessOptions epoch;
+  epoch.env["SOURCE_DATE_EPOCH"] = "1796000000";
+  epoch.env["GOLIVE_GENERATED_AT"] = "";  // empty = unset: SOURCE_DATE_EPOCH applies
+  ProcessResult c = check_fixture({"-f", "json", fixture("ready.yaml")}, epoch);
+  CHECK(json_of(c.out)["generated_at"] == "2026-11-30T00:53:20Z");
+}
+
+TEST_CASE("cli.check --as-of window measures at each plan's window start") {
+  ProcessResult r = run_golive({"check", "--as-of", "window", "--offline", "-f", "json", fixture("ready.yaml")});
+  auto j = json_of(r.out);
+  CHECK(j["as_of"] == "2026-12-04T18:00:00Z");
+  CHECK(j["as_of_mode"] == "window");
+  CHECK(j["plans"][0]["as_of"] == "2026-12-04T18:00:00Z");
+}
+
+TEST_CASE("cli.check --only and --skip select checks by id or glob") {
+  auto only = json_of(check_fixture({"-f", "json", "--only", "backup.*", fixture("not-ready.yaml")}).out);
+  auto ids = checks_in(only);
+  CHECK(!ids.empty());
+  CHECK(all_start_with(ids, "backup."));
+
+  ProcessResult skipped = check_fixture({"-f", "json", "--skip", "backup.*,rollback.tested", fixture("not-ready.yaml")});
+  ids = checks_in(json_of(skipped.out));
+  CHECK(!ids.empty());
+  CHECK(none_start_with(ids, "backup."));
+  CHECK(none_start_with(ids, "rollback.tested"));
+  CHECK(skipped.exit_code == 0);  // both blocking findings were skipped
+
+  ProcessResult typo = check_fixture({"--only", "backup.fersh", fixture("ready.yaml")});
+  CHECK(typo.exit_code == 2);
+  CHECK(typo.out == "");
+  CHECK(typo.err == "golive: error: --only: no check matches 'backup.fersh' (did you mean 'backup.fresh'?)\n");
+  ProcessResult typo_skip = check_fixture({"--skip", "nosuch.*", fixture("ready.yaml")});
+  CHECK(typo_skip.exit_code == 2);
+  CHECK(typo_skip.err == "golive: error: --skip: no check matches 'nosuch.*'\n");
+}
+
+TEST_CASE("cli.check --fail-on warn makes warnings fail the run") {
+  std::vector<std::string> args = {"-r", fixture("rollback-warn.yaml"), fixture("warnings.yaml")};
+  ProcessResult gate = check_fixture(args);
+  CHECK(gate.exit_code == 0);
+  CHECK(gate.out.rfind("READY WITH WARNINGS  ", 0) == 0);
+
+  args.insert(args.begin(), {"--fail-on", "warn", "-f", "json"});
+  ProcessResult warn = check_fixture(args);
+  CHECK(warn.exit_code == 1);
+  auto j = json_of(warn.out);
+  CHECK(j["verdict"] == "ready_with_warnings");
+  CHECK(j["exit_code"] == 1);
+  CHECK(j["summary"]["warnings"] == 1);
+  CHECK(j["plans"][0]["rulesets"].back()["name"] == "rollback-warn");
+}
+
+TEST_CASE("cli.check options from the environment and .golive.yaml, command line first") {
+  TempDir dir;
+  std::string plan = source_dir() + "/" + fixture("warnings.yaml");
+  std::string ruleset = source_dir() + "/" + fixture("rollback-warn.yaml");
+  auto is_json = [](const ProcessResult& r) { return !r.out.empty() && r.out[0] == '{'; };
+
+  ProcessOptions in_dir;
+  in_dir.cwd = dir.path();
+  std::string foundation = source_dir() + "/" + fixture("foundation.yaml");
+  dir.write(".golive.yaml", "format: json\nfail-on: warn\nno-auto-rulesets: true\nruleset: [" + foundation +
+                                ", " + ruleset + "]\n");
+  ProcessResult file_only = check({plan}, in_dir);
+  CHECK(file_only.err == "");
+  CHECK(is_json(file_only));
+  CHECK(file_only.exit_code == 1);  // fail-on warn from the file
+
+  ProcessOptions env = in_dir;
+  env.env["GOLIVE_FORMAT"] = "text";
+  env.env["GOLIVE_FAIL_ON"] = "gate";
+  ProcessResult env_wins = check({plan}, env);
+  CHECK(!is_json(env_wins));
+  CHECK(env_wins.exit_code == 0);
+
+  ProcessResult args_win = check({"-f", "json", "--fail-on", "warn", plan}, env);
+  CHECK(is_json(args_win));
+  CHECK(args_win.exit_code == 1);
+
+  ProcessOptions env_list = in_dir;
+  env_list.env["GOLIVE_ONLY"] = "backup.*";
+  CHECK(all_start_with(checks_in(json_of(check({plan}, env_list).out)), "backup."));
+
+  ProcessOptions bad_env = in_dir;
+  bad_env.env["GOLIVE_OFFLINE"] = "maybe";
+  ProcessResult bad = run_golive({"check", plan}, bad_env);
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err == "golive: error: GOLIVE_OFFLINE: 'maybe' is not a boolean (expected true or false)\n");
+}
+
+TEST_CASE("cli.check reports problems in .golive.yaml at their position") {
+  TempDir dir;
+  ProcessOptions in_dir;
+  in_dir.cwd = dir.path();
+  std::string plan = source_dir() + "/" + fixture("ready.yaml");
+
+  dir.write(".golive.yaml", "fromat: json\ncolor: never\n");
+  ProcessResult warned = check_fixture({plan}, in_dir);
+  CHECK(warned.exit_code == 0);
+  CHECK(warned.err == ".golive.yaml:1:1: warning: unknown key 'fromat' (did you mean 'format'?)\n");
+  ProcessResult quiet = check_fixture({"-q", plan}, in_dir);
+  CHECK(quiet.err == "");
+
+  dir.write(".golive.yaml", "color: never\nformat: jsn\nonly: {backup: x}\n");
+  ProcessResult bad = check_fixture({plan}, in_dir);
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.out == "");
+  CHECK(bad.err ==
+        ".golive.yaml:3:7: error: only: expected a string or a list, got a mapping\n"
+        ".golive.yaml:2:9: error: format: unknown format 'jsn' (did you mean 'json'?)\n");
+}
+
+TEST_CASE("cli.check colour: --color, NO_COLOR and the terminal") {
+  std::string plan = fixture("ready.yaml");
+  ProcessResult always = check_fixture({"--color", "always", plan});
+  CHECK(always.out.rfind("\x1b[1;32mREADY\x1b[0m  score 100.0%", 0) == 0);
+  CHECK(!has_escape(check_fixture({"--color", "never", plan}).out));
+  CHECK(!has_escape(check_fixture({plan}).out));  // auto, and stdout is a pipe
+
+  ProcessOptions tty;
+  tty.tty = true;
+  ProcessResult on_tty = check_fixture({plan}, tty);
+  CHECK(on_tty.exit_code == 0);
+  CHECK(has_escape(on_tty.out));
+
+  ProcessOptions no_color = tty;
+  no_color.env["NO_COLOR"] = "1";
+  CHECK(!has_escape(check_fixture({plan}, no_color).out));
+  CHECK(has_escape(check_fixture({"--color", "always", plan}, no_color).out));
+
+  ProcessOptions env_never = tty;
+  env_never.env["GOLIVE_COLOR"] = "never";
+  CHECK(!has_escape(check_fixture({plan}, env_never).out));
+}
+
+TEST_CASE("cli.check -q prints the verdict and blocking items only") {
+  ProcessResult r = check_fixture({"-q", fixture("not-ready.yaml")});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.rfind("NOT READY  score ", 0) == 0);
+  CHECK(r.out.find("FAIL   backup.fresh") != std::string::npos);
+  CHECK(r.out.find("FAIL   rollback.tested") != std::string::npos);
+  CHECK(r.out.find("rulesets:") == std::string::npos);
+  CHECK(r.out.find(" passed, ") == std::string::npos);
+}
+
+TEST_CASE("cli.check --report writes the file atomically") {
+  TempDir dir;
+  std::string path = dir.file("report.json");
+  ProcessResult r = check_fixture({"--report", "json:" + path, "--report", "text:" + dir.file("report.txt"),
+                           "--color", "always", fixture("not-ready.yaml")});
+  CHECK(r.exit_code == 1);
+  CHECK(dir.list() == std::vector<std::string>{"report.json", "report.txt"});  // no temporary left
+  ProcessResult json = check_fixture({"-f", "json", fixture("not-ready.yaml")});
+  CHECK(slurp(path) == json.out);
+  auto text = slurp(dir.file("report.txt"));
+  REQUIRE(text);
+  CHECK(!has_escape(*text));  // files are never coloured
+  CHECK(*text == check_fixture({"--color", "never", fixture("not-ready.yaml")}).out);
+
+  // A second run replaces the file whole.
+  CHECK(check_fixture({"--report", "json:" + path, fixture("ready.yaml")}).exit_code == 0);
+  CHECK(json_of(*slurp(path))["verdict"] == "ready");
+  CHECK(dir.list() == std::vector<std::string>{"report.json", "report.txt"});
+
+  std::string missing = dir.file("missing/report.json");
+  ProcessResult nowhere = check_fixture({"--report", "json:" + missing, fixture("ready.yaml")});
+  CHECK(nowhere.exit_code == 2);
+  CHECK(nowhere.err == "golive: error: cannot write report " + missing + ": No such file or directory\n");
+  CHECK(dir.list() == std::vector<std::string>{"report.json", "report.txt"});
+}
+
+TEST_CASE("cli.check a failed run leaves no report file") {
+  TempDir dir;
+  std::string report = "json:" + dir.file("report.json");
+  CHECK(check_fixture({"--report", report, fixture("bad-plan.yaml")}).exit_code == 2);
+  CHECK(check_fixture({"--report", report, "-r", fixture("bad-ruleset.yaml"), fixture("ready.yaml")}).exit_code == 2);
+  CHECK(check_fixture({"--report", report, "--only", "nosuch.check", fixture("ready.yaml")}).exit_code == 2);
+  CHECK(check_fixture({"--report", report, fixture("ready.yaml"), fixture("no-such-plan.yaml")}).exit_code == 2);
+  CHECK(dir.list().empty());
+}
+
+TEST_CASE("cli.check bad input: every diagnostic like a compiler, exit 2, nothing on stdout") {
+  ProcessResult plan = check_fixture({fixture("bad-plan.yaml")});
+  CHECK(plan.exit_code == 2);
+  CHECK(plan.out == "");
+  CHECK(plan.err ==
+        "tests/fixtures/cli/bad-plan.yaml:10:15: error: backups[0].schedule: '1 hour' is not a duration "
+        "(expected e.g. 30m, 24h, 7d or PT1H)\n"
+        "tests/fixtures/cli/bad-plan.yaml:11:5: warning: backups[0]: unknown key 'copeis' (did you mean "
+        "'copies'?)\n");
+  ProcessResult quiet = check_fixture({"-q", fixture("bad-plan.yaml")});
+  CHECK(quiet.exit_code == 2);
+  CHECK(quiet.err ==
+        "tests/fixtures/cli/bad-plan.yaml:10:15: error: backups[0].schedule: '1 hour' is not a duration "
+        "(expected e.g. 30m, 24h, 7d or PT1H)\n");
+
+  // A bad ruleset is reported once, however many plans it applies to.
+  ProcessResult ruleset =
+      check_fixture({"-r", fixture("bad-ruleset.yaml"), fixture("ready.yaml"), fixture("not-ready.yaml")});
+  CHECK(ruleset.exit_code == 2);
+  CHECK(ruleset.out == "");
+  CHECK(ruleset.err ==
+        "tests/fixtures/cli/bad-ruleset.yaml:5:13: error: rules[0].check: unknown check 'backup.fersh' "
+        "(did you mean 'backup.fresh'?)\n");
+
+  ProcessResult missing = check_fixture({fixture("ready.yaml"), "no-such-plan.yaml"});
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.out == "");
+  CHECK(missing.err == "no-such-plan.yaml: error: no such file or directory\n");
+
+  ProcessResult builtin = check({"-r", "critcal", fixture("ready.yaml")});
+  CHECK(builtin.exit_code == 2);
+  CHECK(builtin.err == "--ruleset: error: unknown built-in ruleset 'critcal' (did you mean 'critical'?)\n");
+}
+
+TEST_CASE("cli.check a reader that stops early ends the run with its exit code, not SIGPIPE") {
+  // About 700 KB of JSON: far more than a pipe holds, so most writes find the pipe closed.
+  std::string plans;
+  for (int i = 0; i < 40; ++i) plans += " " + fixture("not-ready.yaml");
+  ProcessResult r = run_golive_shell("\"$0\" check --offline -f json" + plans +
+                                     " | head -c 1 >/dev/null; echo ${PIPESTATUS[0]}");
+  CHECK(r.out == "1\n");
+}
+
+TEST_CASE("cli.validate reports structure only") {
+  ProcessResult ok = run_golive({"validate", fixture("ready.yaml"), fixture("not-ready.yaml")});
+  CHECK(ok.exit_code == 0);
+  CHECK(ok.err == "");
+  CHECK(ok.out == fixture("ready.yaml") + ": ok (cli-ready)\n" + fixture("not-ready.yaml") + ": ok (cli-not-ready)\n");
+
+  ProcessResult bad = run_golive({"validate", fixture("bad-plan.yaml")});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.out == "");
+  CHECK(bad.err.find(": error: ") != std::string::npos);
+}
+
+}  // namespace golive::test
