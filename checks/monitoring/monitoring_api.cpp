@@ -1,0 +1,47 @@
+// checks/monitoring/monitoring_api.cpp
+#include "checks/monitoring/monitoring_api.h"
+
+#include <fmt/format.h>
+
+namespace golive {
+
+HttpRequest api_request(const std::string& base, const std::string& path, const std::string& bearer_token) {
+  std::string url = base;
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  HttpRequest req;
+  req.method = HttpMethod::Get;
+  req.url = url + path;
+  req.bearer_token = bearer_token;
+  return req;
+}
+
+std::optional<nlohmann::json> api_json(const HttpResponse& r, bool prometheus, std::string& why) {
+  if (!r.transport_ok()) {
+    why = r.reason;
+    return std::nullopt;
+  }
+  nlohmann::json j = nlohmann::json::parse(r.body, nullptr, /*allow_exceptions=*/false);
+  if (r.status < 200 || r.status > 299) {
+    // Prometheus explains a refused query in the body; say it when it is there.
+    if (j.is_object() && j.contains("error") && j["error"].is_string())
+      why = fmt::format("answered {}: {}", r.status, j["error"].get<std::string>());
+    else
+      why = fmt::format("answered {}", r.status);
+    return std::nullopt;
+  }
+  if (j.is_discarded()) {
+    why = fmt::format("answered {} with a body that is not JSON", r.status);
+    return std::nullopt;
+  }
+  if (!prometheus) return j;
+  if (!j.is_object() || !j.contains("status") || j["status"] != "success" || !j.contains("data")) {
+    if (j.is_object() && j.contains("error") && j["error"].is_string())
+      why = fmt::format("answered status error: {}", j["error"].get<std::string>());
+    else
+      why = "the answer is not a Prometheus API response (no status success and data)";
+    return std::nullopt;
+  }
+  return j["data"];
+}
+
+}  // namespace golive

@@ -1,0 +1,134 @@
+// checks/monitoring/rules_loaded.cpp
+#include <string>
+#include <vector>
+
+#include "checks/engine/check.h"
+#include "checks/engine/probe.h"
+#include "checks/monitoring/monitoring_api.h"
+
+namespace golive {
+namespace {
+
+struct LoadedRule {
+  std::string health;
+  std::string last_error;
+  std::string group;
+};
+
+/// Live only: Prometheus has loaded every required alert rule, healthy, and sends its
+/// alerts to at least one Alertmanager.
+class RulesLoaded final : public Check {
+ public:
+  explicit RulesLoaded(const Params&) {}
+
+  void run(const Plan& plan, Context& ctx) const override {
+    const PrometheusRef* prom = plan.monitoring && plan.monitoring->prometheus ? &*plan.monitoring->prometheus : nullptr;
+    if (!prom || !prom->url || prom->url->empty()) {
+      ctx.fail("prometheus", prom ? prom->url.loc : plan.monitoring ? plan.monitoring->loc : plan.loc,
+               "no Prometheus to ask (monitoring.prometheus.url)")
+          .remediation = "Declare monitoring.prometheus.url, the Prometheus that evaluates the launch's alerts";
+      return;
+    }
+    if (ctx.offline()) {
+      ctx.skip("prometheus", prom->loc, "live only: loaded rules not probed (offline)");
+      return;
+    }
+    const std::string base = *prom->url;
+    const std::string token = prom->bearer_token.value_or("");
+    const std::string shown = redact_url(base);
+    std::vector<std::string> required;
+    for (const Text& a : prom->required_alerts)
+      if (a) required.push_back(*a);
+
+    ctx.probe(api_request(base, "/api/v1/rules?type=alert", token),
+              [&ctx, required, shown, loc = prom->loc, alerts_loc = prom->required_alerts.empty()
+                                                                       ? prom->loc
+                                                                       : prom->required_alerts.front().loc](
+                  const HttpResponse& r) {
+                std::string why;
+                auto data = api_json(r, true, why);
+                if (!data) {
+                  ctx.error("rules", loc, "GET {}/api/v1/rules: {}", shown, why).remediation =
+                      "Make Prometheus reachable from where golive runs, then run again";
+                  return;
+                }
+                std::vector<std::pair<std::string, LoadedRule>> loaded;
+                for (const auto& g : data->value("groups", nlohmann::json::array()))
+                  for (const auto& rule : g.value("rules", nlohmann::json::array()))
+                    if (rule.value("type", "") == "alerting")
+                      loaded.emplace_back(rule.value("name", ""),
+                                          LoadedRule{rule.value("health", ""), rule.value("lastError", ""),
+                                                     g.value("name", "")});
+                if (required.empty()) {
+                  ctx.skip("rules", loc, "no required alerts declared (monitoring.prometheus.required_alerts); "
+                                         "{} alert rule(s) loaded", loaded.size());
+                  return;
+                }
+                for (const auto& name : required) {
+                  const std::string subject = "rules[" + name + "]";
+                  const LoadedRule* found = nullptr;
+                  for (const auto& [n, rule] : loaded)
+                    if (n == name) { found = &rule; break; }
+                  if (!found) {
+                    ctx.fail(subject, alerts_loc, "alert rule {} is not loaded in Prometheus {}", name, shown)
+                        .remediation = "Add the rule file that defines " + name +
+                                       " to rule_files in prometheus.yml and reload Prometheus";
+                    continue;
+                  }
+                  if (found->health != "ok") {
+                    Finding& f = ctx.fail(subject, alerts_loc, "alert rule {} (group {}) has health {}{}", name,
+                                          found->group, found->health.empty() ? "unknown" : found->health,
+                                          found->last_error.empty() ? "" : ": " + found->last_error);
+                    f.evidence.emplace_back("health", found->health);
+                    f.remediation = "Fix the expression of " + name + " so that Prometheus evaluates it";
+                    continue;
+                  }
+                  Finding& f = ctx.pass(subject, alerts_loc, "alert rule {} loaded (group {}), health ok", name,
+                                        found->group);
+                  f.evidence.emplace_back("group", found->group);
+                  f.evidence.emplace_back("health", found->health);
+                }
+              });
+
+    ctx.probe(api_request(base, "/api/v1/alertmanagers", token),
+              [&ctx, shown, loc = prom->loc](const HttpResponse& r) {
+                std::string why;
+                auto data = api_json(r, true, why);
+                if (!data) {
+                  ctx.error("alertmanagers", loc, "GET {}/api/v1/alertmanagers: {}", shown, why).remediation =
+                      "Make Prometheus reachable from where golive runs, then run again";
+                  return;
+                }
+                std::vector<std::string> urls;
+                for (const auto& am : data->value("activeAlertmanagers", nlohmann::json::array()))
+                  urls.push_back(redact_url(am.value("url", "")));
+                if (urls.empty()) {
+                  ctx.fail("alertmanagers", loc, "Prometheus {} has no active Alertmanager: its alerts reach no one",
+                           shown)
+                      .remediation = "Configure alerting.alertmanagers in prometheus.yml with a reachable Alertmanager";
+                  return;
+                }
+                Finding& f = ctx.pass("alertmanagers", loc, "Prometheus {} sends alerts to {} Alertmanager(s)", shown,
+                                      urls.size());
+                f.evidence.emplace_back("alertmanagers", urls);
+              });
+  }
+};
+
+}  // namespace
+
+GOLIVE_REGISTER_CHECK(
+    RulesLoaded, .id = "monitoring.rules-loaded", .severity = Severity::Gate,
+    .title = "Prometheus has loaded every required alert rule and has an Alertmanager",
+    .why = "An alert written in a file that Prometheus never loaded, or whose expression fails to "
+           "evaluate, never fires. Live only: GET /api/v1/rules must list every "
+           "monitoring.prometheus.required_alerts alert rule with health ok, and GET "
+           "/api/v1/alertmanagers must show at least one active Alertmanager, without which "
+           "firing alerts reach no one. A Prometheus that cannot be asked is an error.",
+    .fix = "Load the rule files that define the required alerts, fix rules whose health is not "
+           "ok, and configure alerting.alertmanagers in prometheus.yml.",
+    .reads = {"monitoring.prometheus.url", "monitoring.prometheus.required_alerts",
+              "monitoring.prometheus.bearer_token"},
+    .live = true);
+
+}  // namespace golive

@@ -1,0 +1,90 @@
+// checks/monitoring/targets_up.cpp
+#include <string>
+#include <vector>
+
+#include "checks/engine/check.h"
+#include "checks/engine/probe.h"
+#include "checks/monitoring/monitoring_api.h"
+
+namespace golive {
+namespace {
+
+/// Live only: Prometheus scrapes at least one target of the plan's job, and all are up.
+class TargetsUp final : public Check {
+ public:
+  explicit TargetsUp(const Params&) {}
+
+  void run(const Plan& plan, Context& ctx) const override {
+    const PrometheusRef* prom = plan.monitoring && plan.monitoring->prometheus ? &*plan.monitoring->prometheus : nullptr;
+    if (!prom || !prom->url || prom->url->empty()) {
+      ctx.fail("prometheus", prom ? prom->url.loc : plan.monitoring ? plan.monitoring->loc : plan.loc,
+               "no Prometheus to ask (monitoring.prometheus.url)")
+          .remediation = "Declare monitoring.prometheus.url, the Prometheus that scrapes the launched system";
+      return;
+    }
+    if (!prom->job || prom->job->empty()) {
+      ctx.fail("prometheus", prom->job.loc, "no scrape job named (monitoring.prometheus.job)").remediation =
+          "Declare monitoring.prometheus.job, the job label of the launched system's targets";
+      return;
+    }
+    const std::string subject = "targets[" + *prom->job + "]";
+    if (ctx.offline()) {
+      ctx.skip(subject, prom->loc, "live only: targets of job {} not probed (offline)", *prom->job);
+      return;
+    }
+    const std::string shown = redact_url(*prom->url);
+    ctx.probe(api_request(*prom->url, "/api/v1/targets?state=active", prom->bearer_token.value_or("")),
+              [&ctx, subject, shown, job = *prom->job, loc = prom->job.loc](const HttpResponse& r) {
+                std::string why;
+                auto data = api_json(r, true, why);
+                if (!data) {
+                  ctx.error(subject, loc, "GET {}/api/v1/targets: {}", shown, why).remediation =
+                      "Make Prometheus reachable from where golive runs, then run again";
+                  return;
+                }
+                size_t total = 0;
+                std::vector<std::string> down;
+                for (const auto& t : data->value("activeTargets", nlohmann::json::array())) {
+                  const auto labels = t.value("labels", nlohmann::json::object());
+                  if (labels.value("job", "") != job) continue;
+                  ++total;
+                  const std::string health = t.value("health", "");
+                  if (health == "up") continue;
+                  const std::string err = t.value("lastError", "");
+                  down.push_back(fmt::format("{} ({}{})", redact_url(t.value("scrapeUrl", "")), health,
+                                             err.empty() ? "" : ": " + err));
+                }
+                if (total == 0) {
+                  ctx.fail(subject, loc, "Prometheus {} has no active target of job {}", shown, job).remediation =
+                      "Add a scrape_config with job_name " + job + " for the launched system's targets";
+                  return;
+                }
+                if (!down.empty()) {
+                  Finding& f = ctx.fail(subject, loc, "{} of {} target(s) of job {} not up: {}", down.size(), total,
+                                        job, fmt::join(down, "; "));
+                  f.evidence.emplace_back("targets", total);
+                  f.evidence.emplace_back("down", down);
+                  f.remediation = "Bring the targets up, or fix their scrape address, before go-live";
+                  return;
+                }
+                Finding& f = ctx.pass(subject, loc, "{} target(s) of job {} up", total, job);
+                f.evidence.emplace_back("targets", total);
+              });
+  }
+};
+
+}  // namespace
+
+GOLIVE_REGISTER_CHECK(
+    TargetsUp, .id = "monitoring.targets-up", .severity = Severity::Gate,
+    .title = "Prometheus scrapes the launched system and every target is up",
+    .why = "Alerts about a system Prometheus does not scrape never fire, and a target that is down "
+           "at go-live hides exactly the failures the launch is watching for. Live only: GET "
+           "/api/v1/targets?state=active must show at least one target whose job label is "
+           "monitoring.prometheus.job, every one with health up; the down ones are listed with "
+           "their last scrape error.",
+    .fix = "Scrape the launched system under monitoring.prometheus.job and bring every target up.",
+    .reads = {"monitoring.prometheus.url", "monitoring.prometheus.job", "monitoring.prometheus.bearer_token"},
+    .live = true);
+
+}  // namespace golive
