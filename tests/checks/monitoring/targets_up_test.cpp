@@ -46,9 +46,8 @@ TEST_CASE("monitoring.targets-up: live, against a real Prometheus") {
       "  - job_name: ledger\n"
       "    static_configs: [{targets: ['127.0.0.1:{{PORT}}', '127.0.0.1:" + std::to_string(down_port) + "']}]\n",
       "groups: []\n");
-  // Until a target's first scrape its health is "unknown".
-  prom.wait_for("/api/v1/targets?state=active", "\"health\":\"down\"");
-  prom.wait_for("/api/v1/query?query=count(up{job=%22payments-api%22}==1)", "\"result\":[{");
+  // Until a target's first scrape its health is "unknown": wait for every target's `up`.
+  prom.wait_for("/api/v1/query?query=count(up)==3", "\"result\":[{");
 
   SUBCASE("every target of the job up: pass") {
     auto findings = run_check_live("monitoring.targets-up", plan_from(plan_for(prom.url(), "payments-api")), kAsOf);
