@@ -1,0 +1,140 @@
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include "tests/support/fixtures.h"
+
+using namespace golive;
+using namespace golive::test;
+
+namespace {
+
+const Instant kAsOf = at("2026-12-04T12:00:00+08:00");
+const char* const kId = "crossborder.compliance";
+
+std::string where(const Finding& f) {
+  return fmt::format("{}:{}:{}", f.location.file, f.location.line, f.location.column);
+}
+
+/// Regions start on line 15, data transfers after them.
+Plan cb_plan(const std::string& regions, const std::string& transfers = "") {
+  return plan_from("scenarios:\n  cross_border:\n    regions:\n" + regions +
+                   (transfers.empty() ? "" : "    data_transfers:\n" + transfers));
+}
+
+const std::string kSg =
+    "      - {code: SG, regulations: [PDPA, MAS TRM], legal_signoff: {by: \"Mei Lin, counsel SG\", "
+    "at: 2026-11-10}}\n";
+
+}  // namespace
+
+TEST_CASE("crossborder.compliance: regulations and a dated sign-off pass") {
+  auto findings = run_check(kId, cb_plan(kSg), kAsOf);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].status == Status::Pass);
+  CHECK(findings[0].subject == "regions[SG]");
+  CHECK(findings[0].message ==
+        "legal sign-off by Mei Lin, counsel SG on 2026-11-10T00:00:00+08:00 covering PDPA, MAS TRM");
+}
+
+TEST_CASE("crossborder.compliance: a region without regulations or sign-off fails") {
+  SUBCASE("nothing") {
+    auto findings = run_check(kId, cb_plan("      - {code: SG, timezone: Asia/Singapore}\n"), kAsOf);
+    REQUIRE(findings.size() == 1);
+    const Finding& f = findings[0];
+    CHECK(f.status == Status::Fail);
+    CHECK(f.message ==
+          "region SG: no regulations listed (regions[].regulations); no legal sign-off "
+          "(regions[].legal_signoff)");
+    CHECK(where(f) == "plan.yaml:15:9");
+    CHECK(f.remediation ==
+          "List the regulations that apply in SG under regions[].regulations and record the "
+          "legal review as regions[].legal_signoff {by: <counsel>, at: <date>}");
+  }
+  SUBCASE("a sign-off without by or at") {
+    auto findings =
+        run_check(kId, cb_plan("      - {code: SG, regulations: [PDPA], legal_signoff: {}}\n"), kAsOf);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].status == Status::Fail);
+    CHECK(findings[0].message ==
+          "region SG: legal sign-off names no one (legal_signoff.by); legal sign-off is not dated "
+          "(legal_signoff.at)");
+  }
+}
+
+TEST_CASE("crossborder.compliance: a sign-off dated after the as-of instant fails") {
+  SUBCASE("at the as-of instant") {
+    auto findings = run_check(
+        kId,
+        cb_plan("      - {code: SG, regulations: [PDPA], legal_signoff: {by: Mei Lin, at: "
+                "2026-12-04T12:00:00+08:00}}\n"),
+        kAsOf);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].status == Status::Pass);
+  }
+  SUBCASE("one second later") {
+    auto findings = run_check(
+        kId,
+        cb_plan("      - {code: SG, regulations: [PDPA], legal_signoff: {by: Mei Lin, at: "
+                "2026-12-04T12:00:01+08:00}}\n"),
+        kAsOf);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].status == Status::Fail);
+    CHECK(findings[0].message ==
+          "region SG: legal sign-off dated 2026-12-04T12:00:01+08:00, after the as-of instant "
+          "2026-12-04T12:00:00+08:00");
+    CHECK(where(findings[0]) == "plan.yaml:15:74");
+  }
+}
+
+TEST_CASE("crossborder.compliance: personal data needs a mechanism and an assessment") {
+  SUBCASE("complete") {
+    auto findings = run_check(
+        kId, cb_plan(kSg, "      - {from: CN, to: SG, data: personal, mechanism: standard_contract, "
+                          "assessment: \"https://wiki.example.com/pia\"}\n"),
+        kAsOf);
+    REQUIRE(findings.size() == 2);
+    CHECK(findings[1].subject == "data_transfers[CN->SG]");
+    CHECK(findings[1].status == Status::Pass);
+    CHECK(findings[1].message ==
+          "personal data CN->SG transferred under standard_contract, assessed in "
+          "https://wiki.example.com/pia");
+  }
+  SUBCASE("no mechanism, no assessment") {
+    auto findings = run_check(kId, cb_plan(kSg, "      - {from: CN, to: SG, data: personal}\n"), kAsOf);
+    REQUIRE(findings.size() == 2);
+    const Finding& f = findings[1];
+    CHECK(f.status == Status::Fail);
+    CHECK(f.message ==
+          "personal data transfer CN->SG: no transfer mechanism (data_transfers[].mechanism); no "
+          "impact assessment (data_transfers[].assessment)");
+    CHECK(where(f) == "plan.yaml:17:9");
+  }
+  SUBCASE("other data does not need one") {
+    auto findings = run_check(kId, cb_plan(kSg, "      - {from: SG, to: CN, data: aggregated}\n"), kAsOf);
+    REQUIRE(findings.size() == 2);
+    CHECK(findings[1].status == Status::Skip);
+    CHECK(findings[1].message == "transfer SG->CN carries aggregated data, not personal data");
+  }
+  SUBCASE("unknown data fails") {
+    auto findings = run_check(kId, cb_plan(kSg, "      - {from: SG, to: CN}\n"), kAsOf);
+    REQUIRE(findings.size() == 2);
+    CHECK(findings[1].status == Status::Fail);
+    CHECK(findings[1].message ==
+          "transfer SG->CN does not say what data it carries (data_transfers[].data)");
+  }
+}
+
+TEST_CASE("crossborder.compliance: not applicable, or missing regions") {
+  SUBCASE("skip") {
+    auto findings = run_check(kId, plan_from(""), kAsOf);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].status == Status::Skip);
+    CHECK(findings[0].message == "not a cross-border launch (no scenarios.cross_border)");
+  }
+  SUBCASE("no regions") {
+    auto findings = run_check(kId, plan_from("scenarios:\n  cross_border: {language: en}\n"), kAsOf);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].status == Status::Fail);
+    CHECK(findings[0].message == "no regions declared (scenarios.cross_border.regions)");
+  }
+}

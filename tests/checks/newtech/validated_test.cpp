@@ -1,0 +1,139 @@
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include "tests/support/fixtures.h"
+
+using namespace golive;
+using namespace golive::test;
+
+namespace {
+
+const Instant kAsOf = at("2026-12-04T12:00:00+08:00");
+const char* const kId = "newtech.validated";
+
+std::string where(const Finding& f) {
+  return fmt::format("{}:{}:{}", f.location.file, f.location.line, f.location.column);
+}
+
+/// One component on line 14; its validation on line 15, its risk assessment on line 16.
+Plan component(const std::string& validation_at, const std::string& result = "pass",
+               const std::string& risk = "{at: 2026-10-20, owner: li.wei, residual: medium}") {
+  return plan_from("scenarios:\n  new_technology:\n    - component: TiDB 7.5\n"
+                   "      validation: {kind: poc, at: " + validation_at + ", result: " + result +
+                   "}\n" + (risk.empty() ? "" : "      risk_assessment: " + risk + "\n"));
+}
+
+}  // namespace
+
+TEST_CASE("newtech.validated: a recent passed validation with an accepted risk passes") {
+  auto findings = run_check(kId, component("2026-10-01"), kAsOf);
+  REQUIRE(findings.size() == 1);
+  const Finding& f = findings[0];
+  CHECK(f.status == Status::Pass);
+  CHECK(f.subject == "new_technology[TiDB 7.5]");
+  CHECK(f.message ==
+        "poc passed 64d12h ago, limit 180d (max_age); residual risk medium (max medium), owner li.wei");
+  REQUIRE(f.expires_at.has_value());
+  CHECK(*f.expires_at == at("2027-03-30T00:00:00+08:00"));
+}
+
+TEST_CASE("newtech.validated: validation age equal to max_age passes, one second more fails") {
+  SUBCASE("exactly 180 days") {
+    auto findings = run_check(kId, component("2026-06-07T12:00:00+08:00"), kAsOf);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].status == Status::Pass);
+    CHECK(*findings[0].expires_at == kAsOf);
+  }
+  SUBCASE("one second over") {
+    auto findings = run_check(kId, component("2026-06-07T11:59:59+08:00"), kAsOf);
+    REQUIRE(findings.size() == 1);
+    const Finding& f = findings[0];
+    CHECK(f.status == Status::Fail);
+    CHECK(f.message == "TiDB 7.5: poc 180d1s ago, limit 180d (max_age)");
+    CHECK(where(f) == "plan.yaml:15:35");
+    CHECK(f.remediation ==
+          "Validate TiDB 7.5 (PoC, pilot or benchmark) and record a passing result within 180d in "
+          "new_technology[].validation; record a risk assessment with an owner from contacts and "
+          "a residual risk of at most medium");
+    CHECK_FALSE(f.expires_at.has_value());
+  }
+}
+
+TEST_CASE("newtech.validated: failed validation and unacceptable risk fail together") {
+  auto findings = run_check(kId, component("2026-10-01", "fail", "{owner: mei.lin, residual: high}"), kAsOf);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].status == Status::Fail);
+  CHECK(findings[0].message ==
+        "TiDB 7.5: poc result is fail; risk assessment owner mei.lin is not among contacts; "
+        "residual risk high is above medium (max_residual)");
+  CHECK(where(findings[0]) == "plan.yaml:15:55");
+}
+
+TEST_CASE("newtech.validated: missing validation or risk assessment fails") {
+  SUBCASE("no risk assessment") {
+    auto findings = run_check(kId, component("2026-10-01", "pass", ""), kAsOf);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].status == Status::Fail);
+    CHECK(findings[0].message == "TiDB 7.5: no risk assessment (new_technology[].risk_assessment)");
+    CHECK(where(findings[0]) == "plan.yaml:14:7");
+  }
+  SUBCASE("nothing but the name") {
+    auto findings =
+        run_check(kId, plan_from("scenarios:\n  new_technology:\n    - {component: TiDB 7.5}\n"), kAsOf);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].message ==
+          "TiDB 7.5: not validated (new_technology[].validation); no risk assessment "
+          "(new_technology[].risk_assessment)");
+  }
+  SUBCASE("a risk assessment without owner or residual") {
+    auto findings = run_check(kId, component("2026-10-01", "pass", "{at: 2026-10-20}"), kAsOf);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].message ==
+          "TiDB 7.5: risk assessment has no owner (risk_assessment.owner); risk assessment has "
+          "no residual risk (risk_assessment.residual)");
+  }
+  SUBCASE("a validation dated after the as-of instant") {
+    auto findings = run_check(kId, component("2026-12-05"), kAsOf);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].message ==
+          "TiDB 7.5: poc dated 2026-12-05T00:00:00+08:00 is after the as-of instant");
+  }
+  SUBCASE("the key without components") {
+    auto findings = run_check(kId, plan_from("scenarios:\n  new_technology: []\n"), kAsOf);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].status == Status::Fail);
+    CHECK(findings[0].message == "no new component listed (scenarios.new_technology)");
+  }
+  SUBCASE("no new technology") {
+    auto findings = run_check(kId, plan_from(""), kAsOf);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].status == Status::Skip);
+    CHECK(findings[0].message == "no new technology in this launch (no scenarios.new_technology)");
+  }
+}
+
+TEST_CASE("newtech.validated: max_age and max_residual come from the rule's parameters") {
+  SUBCASE("tighter age") {
+    auto findings = run_check(kId, component("2026-10-01"), kAsOf, {{"max_age", "30d"}});
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].status == Status::Fail);
+    CHECK(findings[0].message == "TiDB 7.5: poc 64d12h ago, limit 30d (max_age)");
+  }
+  SUBCASE("only low residual risk accepted") {
+    auto findings = run_check(kId, component("2026-10-01"), kAsOf, {{"max_residual", "low"}});
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].message == "TiDB 7.5: residual risk medium is above low (max_residual)");
+  }
+  SUBCASE("high accepted") {
+    auto findings = run_check(kId, component("2026-10-01", "pass", "{owner: li.wei, residual: high}"),
+                              kAsOf, {{"max_residual", "high"}});
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].status == Status::Pass);
+  }
+  SUBCASE("not a risk level") {
+    CHECK_THROWS_WITH_AS(run_check(kId, component("2026-10-01"), kAsOf, {{"max_residual", "extreme"}}),
+                         "params.max_residual: 'extreme' is not a risk level (expected low, medium, "
+                         "high or critical)",
+                         InputError);
+  }
+}
