@@ -4,7 +4,7 @@
 # speed-up over sequential probing.
 #
 # Usage: bench/probes.sh [BUILD_DIR] [SYSTEMS]     (defaults: build, 500)
-# Needs: hyperfine, python3. Writes bench/results/probes.json.
+# Needs: hyperfine, python3. Writes hyperfine's JSON to $PROBES_JSON when set.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${1:-$root/build}"
@@ -21,24 +21,24 @@ cleanup() {
 trap cleanup EXIT
 
 # The test fixture server prints its free port first and serves until its stdin closes:
-# fd 4 holds that stdin open for as long as this script runs.
+# fd 4, the only writer of that stdin, stays open for as long as this script runs.
 mkfifo "$work/port" "$work/stdin"
-exec 4<>"$work/stdin"
-python3 "$root/tests/fixtures/http_server.py" <&4 >"$work/port" &
+python3 "$root/tests/fixtures/http_server.py" <"$work/stdin" >"$work/port" &
 server_pid=$!
+exec 4>"$work/stdin"
 read -r -t 15 port <"$work/port" || { echo "server did not start" >&2; exit 1; }
 
 python3 "$root/bench/gen_probe_plan.py" "$systems" "http://127.0.0.1:$port" "$work"
 # 500 connections at once, each needing a descriptor on both sides.
 ulimit -n 4096 2>/dev/null || true
 
-mkdir -p "$root/bench/results"
+json="${PROBES_JSON:-$work/probes.json}"
 hyperfine --style basic --runs 3 --warmup 1 \
   --parameter-list c 500,64,1 \
-  --export-json "$root/bench/results/probes.json" \
+  --export-json "$json" \
   "$golive check --as-of 2026-12-04T12:00:00+08:00 -r $work/live.yaml --only monitoring.health-checks --concurrency {c} --quiet $work/plan.yaml"
 
-python3 - "$root/bench/results/probes.json" "$systems" <<'PY'
+python3 - "$json" "$systems" <<'PY'
 import json, sys
 results = json.load(open(sys.argv[1]))["results"]
 by_c = {int(r["parameters"]["c"]): r for r in results}
