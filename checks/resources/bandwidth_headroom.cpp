@@ -43,21 +43,23 @@ class BandwidthHeadroom final : public Check {
       return;
     }
 
-    // The plan's own max_utilization, when set, replaces the ruleset parameter: the network
-    // team that sized the links states the ceiling they engineered for.
+    // The plan's own max_utilization may tighten the ruleset's ceiling, never loosen it:
+    // the stricter of the two applies (the plan's when they are equal, since it says where
+    // the value was written).
     double limit = max_utilization_;
     std::string limit_source = "max_utilization";
-    SourceLoc limit_loc;
     if (net->max_utilization) {
-      limit = *net->max_utilization;
-      limit_source = "resources.network.max_utilization";
-      limit_loc = net->max_utilization.loc;
-      if (!(limit > 0 && limit <= 1)) {
-        ctx.fail("network", limit_loc,
+      const double own = *net->max_utilization;
+      if (!(own > 0 && own <= 1)) {
+        ctx.fail("network", net->max_utilization.loc,
                  "resources.network.max_utilization {} is not a fraction above 0 and at most 1",
-                 limit)
+                 own)
             .remediation = "Write max_utilization as a fraction, e.g. 0.7 for 70%";
         return;
+      }
+      if (own <= limit) {
+        limit = own;
+        limit_source = "resources.network.max_utilization";
       }
     }
     const std::string limit_text = fmt::format("limit {} ({})", pct(limit), limit_source);
@@ -169,9 +171,10 @@ GOLIVE_REGISTER_CHECK(
            "turns a go-live into an outage. Each link and all links together must stay at or "
            "below max_utilization of capacity at the expected peak, and with two or more links "
            "the total peak must still fit when the largest link fails (N-1). The parameter "
-           "max_utilization is the default ceiling; a plan that states its own "
-           "resources.network.max_utilization is judged by that value instead, because the "
-           "network team that sized the links states the ceiling they engineered for. Live, "
+           "max_utilization is the ruleset's ceiling; a plan may state a stricter "
+           "resources.network.max_utilization (the ceiling its network team engineered for), "
+           "and the lower of the two applies, so a plan can tighten the ruleset but never "
+           "loosen it. Live, "
            "when peak_query is set, the observed peak from Prometheus is used when higher.",
     .fix = "Add capacity or spread traffic so that every link, the total and the N-1 case stay "
            "within the limit.",

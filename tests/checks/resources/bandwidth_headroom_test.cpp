@@ -140,7 +140,7 @@ TEST_CASE("resources.bandwidth-headroom: N-1 needs the total peak to fit without
   }
 }
 
-TEST_CASE("resources.bandwidth-headroom: the ceiling comes from the rule, or from the plan") {
+TEST_CASE("resources.bandwidth-headroom: the stricter of the rule's and the plan's ceiling applies") {
   SUBCASE("parameter") {
     auto findings = run_check("resources.bandwidth-headroom", links_plan("7500", "1000"), kAsOf,
                               {{"max_utilization", "0.8"}});
@@ -148,7 +148,7 @@ TEST_CASE("resources.bandwidth-headroom: the ceiling comes from the rule, or fro
     CHECK(subject(findings, "links[wan-a]").message ==
           "peak 7500 Mbit/s of 10000 Mbit/s = 75%, limit 80% (max_utilization)");
   }
-  SUBCASE("the plan's value replaces the parameter") {
+  SUBCASE("a lower plan value tightens the parameter") {
     auto findings = run_check("resources.bandwidth-headroom",
                               links_plan("6500", "1000", "    max_utilization: 0.6\n"), kAsOf,
                               {{"max_utilization", "0.9"}});
@@ -157,6 +157,31 @@ TEST_CASE("resources.bandwidth-headroom: the ceiling comes from the rule, or fro
     CHECK(f.message ==
           "peak 6500 Mbit/s of 10000 Mbit/s = 65%, limit 60% (resources.network.max_utilization)");
     CHECK(where(f) == "plan.yaml:17:29");
+  }
+  SUBCASE("a higher plan value does not loosen the parameter") {
+    auto findings = run_check("resources.bandwidth-headroom",
+                              links_plan("7500", "1000", "    max_utilization: 0.9\n"), kAsOf);
+    const Finding& f = subject(findings, "links[wan-a]");
+    CHECK(f.status == Status::Fail);
+    CHECK(f.message == "peak 7500 Mbit/s of 10000 Mbit/s = 75%, limit 70% (max_utilization)");
+    CHECK(subject(findings, "network.total").message ==
+          "total peak 8500 Mbit/s of 20000 Mbit/s = 42.5%, limit 70% (max_utilization)");
+  }
+  SUBCASE("equal values: the plan's, where it is written") {
+    auto findings = run_check("resources.bandwidth-headroom",
+                              links_plan("7000", "1000", "    max_utilization: 0.7\n"), kAsOf);
+    const Finding& f = subject(findings, "links[wan-a]");
+    CHECK(f.status == Status::Pass);
+    CHECK(f.message ==
+          "peak 7000 Mbit/s of 10000 Mbit/s = 70%, limit 70% (resources.network.max_utilization)");
+  }
+  SUBCASE("a plan value of zero is refused, not taken as the stricter ceiling") {
+    auto findings = run_check("resources.bandwidth-headroom",
+                              links_plan("1000", "1000", "    max_utilization: 0\n"), kAsOf);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].status == Status::Fail);
+    CHECK(findings[0].message ==
+          "resources.network.max_utilization 0 is not a fraction above 0 and at most 1");
   }
   SUBCASE("not a number") {
     CHECK_THROWS_WITH_AS(run_check("resources.bandwidth-headroom", links_plan("1", "1"), kAsOf,

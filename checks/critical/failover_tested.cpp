@@ -1,0 +1,89 @@
+// checks/critical/failover_tested.cpp
+#include <chrono>
+#include <string>
+
+#include "checks/engine/check.h"
+#include "checks/engine/dated_evidence.h"
+
+namespace golive {
+namespace {
+
+using namespace std::chrono_literals;
+
+bool has_standby(const std::string& strategy) {
+  return strategy == "pilot_light" || strategy == "warm_standby" || strategy == "active_active";
+}
+
+/// Fails for each tier-1 system with a standby whose failover test is missing, failed or
+/// older than max_age.
+class CriticalFailoverTested final : public Check {
+ public:
+  explicit CriticalFailoverTested(const Params& p) : max_age_(p.duration("max_age", 365 * 24h)) {}
+
+  void run(const Plan& plan, Context& ctx) const override {
+    for (size_t i = 0; i < plan.systems.size(); ++i) check(plan, plan.systems[i], i, ctx);
+    if (plan.systems.empty()) ctx.skip("systems", plan.loc, "no systems declared (systems)");
+  }
+
+ private:
+  void check(const Plan& plan, const System& s, size_t index, Context& ctx) const {
+    const std::string subject = subject_of("systems", s.id, index);
+    const std::string name = s.id.value_or(subject);
+    if (!s.tier || *s.tier != 1) {
+      ctx.skip(subject, s.tier.loc, "{}: failover tests are required of tier-1 systems",
+               s.tier ? fmt::format("tier {}", *s.tier) : std::string("no tier"));
+      return;
+    }
+    if (!s.dr_strategy || !has_standby(*s.dr_strategy)) {
+      ctx.skip(subject, s.dr_strategy.loc, "{}: no standby to fail over to",
+               s.dr_strategy ? *s.dr_strategy : std::string("no dr_strategy"));
+      return;
+    }
+    const std::string retest = fmt::format(
+        "Fail {} over to its standby site, verify it serves traffic, and record "
+        "systems[].standby.failover_test with at, duration and result",
+        name);
+    if (!s.standby || !s.standby->failover_test) {
+      ctx.fail(subject, s.standby ? s.standby->loc : s.loc,
+               "tier-1 {} system {} has no failover test recorded (systems[].standby.failover_test)",
+               *s.dr_strategy, name)
+          .remediation = retest;
+      return;
+    }
+    const TestRecord& t = *s.standby->failover_test;
+    auto age = passed_record_age(plan, ctx, subject, t, "failover test of " + name,
+                                 "systems[].standby.failover_test", retest);
+    if (!age) return;
+    const bool ok = *age <= max_age_;
+    Finding& f = ok ? ctx.pass(subject, t.at.loc, "failover test passed {} ago, limit {} (max_age)",
+                               format_duration(*age), format_duration(max_age_))
+                    : ctx.fail(subject, t.at.loc, "failover test passed {} ago, limit {} (max_age)",
+                               format_duration(*age), format_duration(max_age_));
+    f.evidence.emplace_back("dr_strategy", *s.dr_strategy);
+    if (s.standby->site) f.evidence.emplace_back("site", *s.standby->site);
+    add_age_evidence(f, plan, *t.at, *age, max_age_);
+    if (ok)
+      f.expires_at = *t.at + max_age_;
+    else
+      f.remediation = retest;
+  }
+
+  Duration max_age_;
+};
+
+}  // namespace
+
+GOLIVE_REGISTER_CHECK(
+    CriticalFailoverTested, .id = "critical.failover-tested", .severity = Severity::Gate,
+    .title = "Tier-1 systems with a standby passed a failover test within max_age",
+    .why = "A standby that has never taken traffic is a guess: configuration drift, expired "
+           "certificates and missing firewall rules are found only by failing over. Every tier-1 "
+           "system with a standby strategy (pilot_light, warm_standby, active_active) must have "
+           "a passed systems[].standby.failover_test no older than max_age. Other tiers and "
+           "strategies are skipped; the pass expires max_age after the test.",
+    .fix = "Fail each tier-1 system over to its standby and record the passed test.",
+    .reads = {"systems[].id", "systems[].tier", "systems[].dr_strategy", "systems[].standby.site",
+              "systems[].standby.failover_test"},
+    .live = false);
+
+}  // namespace golive

@@ -1,0 +1,86 @@
+// checks/drills/findings_closed.cpp
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <fmt/ranges.h>
+
+#include "checks/engine/check.h"
+
+namespace golive {
+namespace {
+
+/// "1 drill", "4 drills".
+std::string counted(size_t n, const char* noun) { return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s"); }
+
+/// Fails for each drill finding of a listed severity that is not marked closed.
+class DrillsFindingsClosed final : public Check {
+ public:
+  explicit DrillsFindingsClosed(const Params& p) : severities_(p.list("severities", {"high", "critical"})) {}
+
+  void run(const Plan& plan, Context& ctx) const override {
+    if (plan.drills.empty()) {
+      ctx.skip("drills", plan.loc, "no drills declared (drills)");
+      return;
+    }
+    size_t total = 0, open_other = 0, open_blocking = 0;
+    for (size_t i = 0; i < plan.drills.size(); ++i) {
+      const Drill& d = plan.drills[i];
+      const std::string drill = fmt::format("{} drill of {}", d.type.value_or("untyped"),
+                                            d.at ? format_instant_in(*d.at, plan.zone()).substr(0, 10) : "unknown date");
+      for (size_t j = 0; j < d.findings.size(); ++j) {
+        const DrillFinding& x = d.findings[j];
+        ++total;
+        const bool closed = x.closed.value_or(false);
+        if (closed) continue;
+        const std::string severity = x.severity.value_or("unrated");
+        // An unrated finding may be anything: treat it as in scope.
+        const bool in_scope =
+            !x.severity || std::find(severities_.begin(), severities_.end(), *x.severity) != severities_.end();
+        if (!in_scope) {
+          ++open_other;
+          continue;
+        }
+        ++open_blocking;
+        const std::string title = x.title.value_or("untitled");
+        Finding& f = ctx.fail(fmt::format("drills[{}].findings[{}]", i, j), x.closed ? x.closed.loc : x.loc,
+                              "{} finding '{}' of the {} is {}", severity, title, drill,
+                              x.closed ? "open (closed: false)" : "not marked closed");
+        f.evidence.emplace_back("severity", severity);
+        f.evidence.emplace_back("title", title);
+        f.evidence.emplace_back("drill", drill);
+        f.evidence.emplace_back("severities", severities_);
+        f.remediation = fmt::format(
+            "Fix '{}' (or accept it with a waiver approved by the commander), then mark it "
+            "closed: true",
+            title);
+      }
+    }
+    if (open_blocking > 0) return;
+    Finding& f = ctx.pass("drills", plan.loc, "no open drill finding of severity {} ({} in {}, {} open of lower severity)",
+                          fmt::join(severities_, " or "), counted(total, "finding"),
+                          counted(plan.drills.size(), "drill"), open_other);
+    f.evidence.emplace_back("findings", total);
+    f.evidence.emplace_back("open_lower_severity", open_other);
+    f.evidence.emplace_back("severities", severities_);
+  }
+
+ private:
+  std::vector<std::string> severities_;
+};
+
+}  // namespace
+
+GOLIVE_REGISTER_CHECK(
+    DrillsFindingsClosed, .id = "drills.findings-closed", .severity = Severity::Gate,
+    .title = "No high or critical drill finding is left open",
+    .why = "A drill is only worth its follow-up: a serious problem found in rehearsal and left "
+           "open will happen again on go-live night. Every drill finding whose severity is in "
+           "`severities` (and every unrated one) must be marked closed: true; an unset closed "
+           "counts as open. One finding per open item, pointing at it in the plan.",
+    .fix = "Fix the open drill findings and mark them closed: true.",
+    .reads = {"drills[].type", "drills[].at", "drills[].findings[].severity",
+              "drills[].findings[].title", "drills[].findings[].closed"},
+    .live = false);
+
+}  // namespace golive

@@ -1,0 +1,51 @@
+#include "checks/engine/dated_evidence.h"
+
+#include <fmt/format.h>
+
+namespace golive {
+
+std::optional<Duration> passed_record_age(const Plan& plan, Context& ctx, const std::string& subject,
+                                          const TestRecord& t, std::string_view what,
+                                          std::string_view path, const std::string& remediation) {
+  if (!t.result) {
+    ctx.fail(subject, t.result.loc, "{} has no result (pass or fail)", what).remediation = remediation;
+    return std::nullopt;
+  }
+  if (!t.passed()) {
+    Finding& f = ctx.fail(subject, t.result.loc, "{} did not pass (result: {})", what, *t.result);
+    f.evidence.emplace_back("result", *t.result);
+    f.remediation = remediation;
+    return std::nullopt;
+  }
+  if (!t.at) {
+    ctx.fail(subject, t.at.loc, "{} has no date ({}.at)", what, path).remediation = remediation;
+    return std::nullopt;
+  }
+  const Duration age = ctx.age(*t.at);
+  if (age < Duration::zero()) {
+    const std::string when = format_instant_in(*t.at, plan.zone());
+    Finding& f = ctx.fail(subject, t.at.loc, "{} is dated in the future: {} is {} after the as-of instant {}",
+                          what, when, format_duration(-age), format_instant_in(ctx.as_of(), plan.zone()));
+    f.evidence.emplace_back("tested_at", when);
+    f.evidence.emplace_back("age", format_duration(age));
+    f.evidence.emplace_back("age_seconds", int64_t{age.count()});
+    f.remediation = fmt::format("Correct {}.at to the day the test actually ran", path);
+    return std::nullopt;
+  }
+  return age;
+}
+
+void add_age_evidence(Finding& f, const Plan& plan, Instant at, Duration age, Duration limit) {
+  f.evidence.emplace_back("tested_at", format_instant_in(at, plan.zone()));
+  f.evidence.emplace_back("age", format_duration(age));
+  f.evidence.emplace_back("age_seconds", int64_t{age.count()});
+  f.evidence.emplace_back("limit", format_duration(limit));
+  f.evidence.emplace_back("limit_seconds", int64_t{limit.count()});
+}
+
+std::string local_and_utc(Instant t, const Plan& plan) {
+  if (!plan.zone()) return format_instant(t);
+  return fmt::format("{} ({})", format_instant_in(t, plan.zone()), format_instant(t));
+}
+
+}  // namespace golive

@@ -1,0 +1,77 @@
+#include <doctest/doctest.h>
+
+#include "tests/checks/findings_support.h"
+#include "tests/support/fixtures.h"
+
+using namespace golive;
+using namespace golive::test;
+
+namespace {
+
+const Instant kAsOf = at("2026-12-04T12:00:00+08:00");
+
+/// A system with a standby failover test dated `tested_at` (line 19, value at column 13).
+Plan standby_plan(const std::string& tested_at, int tier = 1, const std::string& strategy = "warm_standby") {
+  return plan_from(R"(systems:
+  - id: payments-api
+    tier: )" + std::to_string(tier) + R"(
+    dr_strategy: )" + strategy + R"(
+    standby:
+      site: dc-b
+      failover_test:
+        at: )" + tested_at + R"(
+        duration: 9m
+        result: pass
+)");
+}
+
+}  // namespace
+
+TEST_CASE("critical.failover-tested: a recent passed failover passes and expires after max_age") {
+  auto findings = run_check("critical.failover-tested", standby_plan("2026-10-12"), kAsOf);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].status == Status::Pass);
+  CHECK(findings[0].subject == "systems[payments-api]");
+  CHECK(findings[0].message == "failover test passed 53d12h ago, limit 365d (max_age)");
+  CHECK(*findings[0].expires_at == at("2027-10-12T00:00:00+08:00"));
+  CHECK(text_evidence(findings[0], "site") == "dc-b");
+}
+
+TEST_CASE("critical.failover-tested: exactly max_age passes, one second more fails") {
+  CHECK(run_check("critical.failover-tested", standby_plan("2025-12-04T12:00:00+08:00"), kAsOf)[0].status ==
+        Status::Pass);
+  auto findings = run_check("critical.failover-tested", standby_plan("2025-12-04T11:59:59+08:00"), kAsOf);
+  CHECK(findings[0].status == Status::Fail);
+  CHECK(findings[0].message == "failover test passed 365d1s ago, limit 365d (max_age)");
+  CHECK(where(findings[0]) == "plan.yaml:19:13");
+  CHECK(findings[0].remediation ==
+        "Fail payments-api over to its standby site, verify it serves traffic, and record "
+        "systems[].standby.failover_test with at, duration and result");
+}
+
+TEST_CASE("critical.failover-tested: only tier-1 systems with a standby strategy") {
+  SUBCASE("tier 2") {
+    auto findings = run_check("critical.failover-tested", standby_plan("2026-10-12", 2), kAsOf);
+    CHECK(findings[0].status == Status::Skip);
+    CHECK(findings[0].message == "tier 2: failover tests are required of tier-1 systems");
+  }
+  SUBCASE("backup and restore") {
+    auto findings = run_check("critical.failover-tested", standby_plan("2026-10-12", 1, "backup_restore"), kAsOf);
+    CHECK(findings[0].status == Status::Skip);
+    CHECK(findings[0].message == "backup_restore: no standby to fail over to");
+  }
+  SUBCASE("pilot light without a test") {
+    Plan plan = plan_from("systems:\n  - {id: payments-api, tier: 1, dr_strategy: pilot_light, standby: {site: dc-b}}\n");
+    auto findings = run_check("critical.failover-tested", plan, kAsOf);
+    CHECK(findings[0].status == Status::Fail);
+    CHECK(findings[0].message ==
+          "tier-1 pilot_light system payments-api has no failover test recorded (systems[].standby.failover_test)");
+    CHECK(where(findings[0]) == "plan.yaml:13:68");
+  }
+}
+
+TEST_CASE("critical.failover-tested: max_age is a parameter") {
+  auto findings = run_check("critical.failover-tested", standby_plan("2026-10-12"), kAsOf, {{"max_age", "30d"}});
+  CHECK(findings[0].status == Status::Fail);
+  CHECK(findings[0].message == "failover test passed 53d12h ago, limit 30d (max_age)");
+}

@@ -1,0 +1,88 @@
+#include <doctest/doctest.h>
+
+#include "tests/checks/findings_support.h"
+#include "tests/support/fixtures.h"
+
+using namespace golive;
+using namespace golive::test;
+
+namespace {
+
+const Instant kAsOf = at("2026-12-04T12:00:00+08:00");
+
+/// One system of `tier`; rto on line 15 and rpo on line 16 (values at column 10). An empty
+/// value leaves the key out.
+Plan system_plan(int tier, const std::string& rto, const std::string& rpo) {
+  return plan_from("systems:\n  - id: payments-api\n    tier: " + std::to_string(tier) + "\n" +
+                   (rto.empty() ? "" : "    rto: " + rto + "\n") + (rpo.empty() ? "" : "    rpo: " + rpo + "\n"));
+}
+
+Status status_of(int tier, const std::string& rto, const std::string& rpo) {
+  auto findings = run_check("critical.rto-rpo-defined", system_plan(tier, rto, rpo), kAsOf);
+  REQUIRE(findings.size() == 1);
+  return findings[0].status;
+}
+
+}  // namespace
+
+TEST_CASE("critical.rto-rpo-defined: limits per tier, each boundary passes and one second more fails") {
+  CHECK(status_of(1, "1h", "15m") == Status::Pass);
+  CHECK(status_of(1, "1h1s", "15m") == Status::Fail);
+  CHECK(status_of(1, "1h", "15m1s") == Status::Fail);
+  CHECK(status_of(2, "4h", "2h") == Status::Pass);
+  CHECK(status_of(2, "4h1s", "2h") == Status::Fail);
+  CHECK(status_of(2, "4h", "2h1s") == Status::Fail);
+  CHECK(status_of(3, "24h", "24h") == Status::Pass);
+  CHECK(status_of(3, "24h1s", "24h") == Status::Fail);
+  CHECK(status_of(3, "24h", "24h1s") == Status::Fail);
+}
+
+TEST_CASE("critical.rto-rpo-defined: messages name the values, limits and parameters") {
+  SUBCASE("pass") {
+    auto findings = run_check("critical.rto-rpo-defined", system_plan(1, "15m", "5m"), kAsOf);
+    CHECK(findings[0].subject == "systems[payments-api]");
+    CHECK(findings[0].message == "tier 1: rto 15m within 1h (tier1_max_rto), rpo 5m within 15m (tier1_max_rpo)");
+  }
+  SUBCASE("fail") {
+    auto findings = run_check("critical.rto-rpo-defined", system_plan(2, "4h", "2h1s"), kAsOf);
+    const Finding& f = findings[0];
+    CHECK(f.message == "tier 2: rto 4h within 4h (tier2_max_rto), rpo 2h1s over the limit 2h (tier2_max_rpo)");
+    CHECK(where(f) == "plan.yaml:16:10");
+    CHECK(f.remediation ==
+          "Bring the rpo of payments-api down to 2h or less (agree it with the business owner, then "
+          "prove it in critical.rto-achievable and critical.rpo-achievable)");
+    CHECK(text_evidence(f, "max_rpo") == "2h");
+  }
+}
+
+TEST_CASE("critical.rto-rpo-defined: a missing rto, rpo or tier fails") {
+  SUBCASE("no rto") {
+    auto findings = run_check("critical.rto-rpo-defined", system_plan(1, "", "5m"), kAsOf);
+    CHECK(findings[0].status == Status::Fail);
+    CHECK(findings[0].message == "tier 1: no rto (systems[].rto), rpo 5m within 15m (tier1_max_rpo)");
+    CHECK(where(findings[0]) == "plan.yaml:13:5");
+  }
+  SUBCASE("no rpo") {
+    auto findings = run_check("critical.rto-rpo-defined", system_plan(3, "1h", ""), kAsOf);
+    CHECK(findings[0].status == Status::Fail);
+    CHECK(findings[0].message == "tier 3: rto 1h within 1d (tier3_max_rto), no rpo (systems[].rpo)");
+  }
+  SUBCASE("no tier") {
+    auto findings = run_check("critical.rto-rpo-defined", plan_from("systems:\n  - {id: ledger, rto: 1h, rpo: 1h}\n"), kAsOf);
+    CHECK(findings[0].status == Status::Fail);
+    CHECK(findings[0].message == "system ledger has no tier (systems[].tier), so its RTO and RPO limits are unknown");
+  }
+  SUBCASE("no systems") {
+    auto findings = run_check("critical.rto-rpo-defined", plan_from(""), kAsOf);
+    CHECK(findings[0].status == Status::Skip);
+  }
+}
+
+TEST_CASE("critical.rto-rpo-defined: tier limits are parameters") {
+  auto findings = run_check("critical.rto-rpo-defined", system_plan(1, "45m", "5m"), kAsOf, {{"tier1_max_rto", "30m"}});
+  CHECK(findings[0].status == Status::Fail);
+  CHECK(findings[0].message == "tier 1: rto 45m over the limit 30m (tier1_max_rto), rpo 5m within 15m (tier1_max_rpo)");
+  auto tier3 = run_check("critical.rto-rpo-defined", system_plan(3, "48h", "48h"), kAsOf,
+                         {{"tier3_max_rto", "2d"}, {"tier3_max_rpo", "2d"}});
+  CHECK(tier3[0].status == Status::Pass);
+}

@@ -1,0 +1,75 @@
+#include <doctest/doctest.h>
+
+#include "tests/checks/findings_support.h"
+#include "tests/support/fixtures.h"
+
+using namespace golive;
+using namespace golive::test;
+
+namespace {
+const Instant kAsOf = at("2026-12-04T12:00:00+08:00");
+}  // namespace
+
+TEST_CASE("drills.findings-closed: closed serious findings and open minor ones pass") {
+  Plan plan = plan_from(R"(drills:
+  - type: rollback
+    at: 2026-11-28
+    result: pass
+    findings:
+      - {severity: critical, title: rollback script deleted the wrong volume, closed: true}
+      - {severity: low, title: runbook typo}
+)");
+  auto findings = run_check("drills.findings-closed", plan, kAsOf);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].status == Status::Pass);
+  CHECK(findings[0].subject == "drills");
+  CHECK(findings[0].message ==
+        "no open drill finding of severity high or critical (2 findings in 1 drill, 1 open of lower severity)");
+}
+
+TEST_CASE("drills.findings-closed: each open high or critical finding fails where it is written") {
+  Plan plan = plan_from(R"(drills:
+  - type: restore
+    at: 2026-11-20
+    result: pass
+    findings:
+      - {severity: high, title: restore host lacked disk space, closed: false}
+      - {severity: medium, title: slow DNS failover}
+      - {title: unrated remark}
+)");
+  auto findings = run_check("drills.findings-closed", plan, kAsOf);
+  REQUIRE(findings.size() == 2);
+  const Finding& f = findings[0];
+  CHECK(f.status == Status::Fail);
+  CHECK(f.subject == "drills[0].findings[0]");
+  CHECK(f.message ==
+        "high finding 'restore host lacked disk space' of the restore drill of 2026-11-20 is open "
+        "(closed: false)");
+  CHECK(where(f) == "plan.yaml:17:73");
+  CHECK(f.remediation ==
+        "Fix 'restore host lacked disk space' (or accept it with a waiver approved by the "
+        "commander), then mark it closed: true");
+  CHECK(findings[1].subject == "drills[0].findings[2]");
+  CHECK(findings[1].message ==
+        "unrated finding 'unrated remark' of the restore drill of 2026-11-20 is not marked closed");
+}
+
+TEST_CASE("drills.findings-closed: severities is a parameter; no drills is a skip") {
+  SUBCASE("medium included") {
+    Plan plan = plan_from(R"(drills:
+  - {type: restore, at: 2026-11-20, result: pass, findings: [{severity: medium, title: slow DNS failover}]}
+)");
+    auto findings = run_check("drills.findings-closed", plan, kAsOf, {{"severities", "[medium, high, critical]"}});
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].status == Status::Fail);
+    CHECK(findings[0].message ==
+          "medium finding 'slow DNS failover' of the restore drill of 2026-11-20 is not marked closed");
+    CHECK(run_check("drills.findings-closed", plan, kAsOf)[0].status == Status::Pass);
+  }
+  SUBCASE("no drills") {
+    auto findings = run_check("drills.findings-closed", plan_from(""), kAsOf);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].status == Status::Skip);
+    CHECK(findings[0].message == "no drills declared (drills)");
+  }
+}
