@@ -21,7 +21,6 @@ using Need = MapReader::Need;
 constexpr Need Required = MapReader::Required;
 
 constexpr int64_t kFormatVersion = 1;
-constexpr double kHuge = std::numeric_limits<double>::max();
 
 const std::vector<std::string> kResults = {"pass", "fail"};
 const std::vector<std::string> kDrStrategies = {"backup_restore", "pilot_light", "warm_standby",
@@ -328,7 +327,7 @@ void read_rollback(MapReader& m, Rollback& rb) {
     t.loc = r.loc();
     t.metric = r.text("metric");
     t.op = r.one_of("op", kOperators);
-    t.value = r.number("value", -kHuge, kHuge);
+    t.value = r.number("value", -1e15, 1e15);
     t.for_ = r.duration("for");
   });
   rb.tested = test_under(m, "tested", kDuration | kEvidence | kVersion | kEnvironment);
@@ -605,18 +604,26 @@ const date::time_zone* plan_zone(const YAML::Node& root) {
   return tz.IsDefined() && tz.IsScalar() ? find_zone(tz.Scalar()) : nullptr;
 }
 
-void read_plan(MapReader& root, Plan& plan) {
-  auto version = root.integer("golive", std::numeric_limits<int64_t>::min(),
-                              std::numeric_limits<int64_t>::max(), Required);
+void read_plan(MapReader& root, const YAML::Node& doc, Plan& plan) {
+  Text version = root.text("golive", Required);
+  if (!version || *version != std::to_string(kFormatVersion)) {
+    // Without a format version we know, the other keys cannot be judged: mark them as
+    // known so that the only message is about the version.
+    for (const auto& kv : doc) (void)root.node(kv.first.Scalar());
+  }
   if (!version) return;
-  if (*version != kFormatVersion) {
+  if (*version != std::to_string(kFormatVersion)) {
     // Another format version means other keys: reading on would only add noise.
-    root.context().diags.error(version.loc,
-                               fmt::format("unsupported format version {} (this golive reads {})",
-                                           *version, kFormatVersion));
+    bool number = !version->empty() && std::all_of(version->begin(), version->end(),
+                              [](char c) { return c >= '0' && c <= '9'; });
+    root.context().diags.error(
+        version.loc, number ? fmt::format("unsupported format version {} (this golive reads {})",
+                                          preview(*version), kFormatVersion)
+                            : fmt::format("golive: '{}' is not a format version (expected {})",
+                                          preview(*version), kFormatVersion));
     return;
   }
-  plan.format_version = *version;
+  plan.format_version = kFormatVersion;
   root.map("plan", [&](MapReader& m) { read_plan_meta(m, plan.plan); }, Required);
   if (!plan.plan.loc.known()) plan.plan.loc = root.loc();
   root.map("go_live", [&](MapReader& m) { read_go_live(m, plan.go_live); }, Required);
@@ -672,24 +679,36 @@ std::optional<Plan> load_plan(const std::string& path, Diagnostics& diags) {
 
 std::optional<Plan> load_plan_text(const std::string& text, const std::string& file,
                                    Diagnostics& diags) {
-  const int errors_before = diags.error_count();
+  // Sections are read in a fixed order; messages are printed in file order.
+  Diagnostics found;
   Plan plan;
   plan.file = file;
   plan.sha256 = sha256_hex(text);
   plan.loc = {file, 1, 1};
   try {
     YAML::Node root = parse_yaml(text, file);
-    ReadContext ctx{file, diags, plan_zone(root)};
+    ReadContext ctx{file, found, plan_zone(root)};
     MapReader reader(ctx, root, "");
-    read_plan(reader, plan);
+    // A document that is not a mapping has been reported; its missing keys would be noise.
+    if (root.IsMap()) read_plan(reader, root, plan);
     reader.finish();
   } catch (const InputError& e) {
-    diags.add(e);
+    found.add(e);
   } catch (const YAML::Exception& e) {
     // parse_yaml has vetted the document; this is a last line of defence.
-    diags.error({file, e.mark.line + 1, e.mark.column + 1}, fmt::format("invalid YAML: {}", e.msg));
+    found.error({file, e.mark.line + 1, e.mark.column + 1}, fmt::format("invalid YAML: {}", e.msg));
   }
-  if (diags.error_count() > errors_before) return std::nullopt;
+  std::vector<Diagnostic> sorted = found.all();
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::pair(a.loc.line, a.loc.column) < std::pair(b.loc.line, b.loc.column);
+  });
+  for (auto& d : sorted) {
+    if (d.level == Diagnostic::Level::Error)
+      diags.error(d.loc, std::move(d.message));
+    else
+      diags.warning(d.loc, std::move(d.message));
+  }
+  if (found.has_errors()) return std::nullopt;
   return plan;
 }
 

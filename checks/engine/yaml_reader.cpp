@@ -71,7 +71,8 @@ struct Walker {
         auto it = std::find_if(seen.begin(), seen.end(), [&](auto& p) { return p.first == key; });
         if (it != seen.end())
           throw InputError(loc_of(kv.first, file),
-                           fmt::format("duplicate key '{}' (first at line {})", key, it->second.line + 1));
+                           fmt::format("duplicate key '{}' (first at line {})", preview(key),
+                                       it->second.line + 1));
         seen.emplace_back(key, kv.first.Mark());
         walk(kv.second);
       }
@@ -156,14 +157,15 @@ YAML::Node parse_yaml(const std::string& text, const std::string& file) {
 
 MapReader::MapReader(ReadContext& ctx, const YAML::Node& node, std::string path)
     : ctx_(ctx),
-      node_(node),
+      // Assigning to a yaml-cpp Node rebinds the node it shares with the document, so
+      // a stand-in for a bad value is chosen here and never assigned.
+      node_(node.IsDefined() && node.IsMap() ? node : YAML::Node(YAML::NodeType::Map)),
       path_(std::move(path)),
       loc_(loc_of(node, ctx.file)),
       uncaught_at_start_(std::uncaught_exceptions()) {
-  if (!node_.IsDefined() || !node_.IsMap()) {
+  if (!node.IsDefined() || !node.IsMap()) {
     ctx_.diags.error(loc_, fmt::format("{}expected a mapping, got {}",
-                                       path_.empty() ? "" : path_ + ": ", describe_node(node_)));
-    node_ = YAML::Node(YAML::NodeType::Map);
+                                       path_.empty() ? "" : path_ + ": ", describe_node(node)));
     finished_ = true;
   }
 }
@@ -175,7 +177,8 @@ MapReader::~MapReader() {
 }
 
 std::string MapReader::path_of(const std::string& key) const {
-  return path_.empty() ? key : path_ + "." + key;
+  // Keys come from the file too: a URL written as a key keeps its userinfo out of messages.
+  return redact_userinfo(path_.empty() ? key : path_ + "." + key);
 }
 
 bool MapReader::has(const std::string& key) {
@@ -233,21 +236,19 @@ Text MapReader::one_of(const std::string& key, const std::vector<std::string>& a
 
 std::vector<Text> MapReader::one_of_list(const std::string& key,
                                          const std::vector<std::string>& allowed, Need need) {
-  std::vector<Text> out;
   auto n = node(key);
-  auto items = text_list(key, need);
-  if (!n.IsDefined() || !n.IsSequence()) return items;
-  // text_list drops items that are not scalars; walk the node again for their indexes.
-  size_t i = 0, next = 0;
+  if (!n.IsDefined() || !n.IsSequence()) return text_list(key, need);  // reports what is wrong
+  std::vector<Text> out;
+  size_t i = 0;
   for (const auto& item : n) {
-    if (item.IsScalar()) {
-      const Text& t = items[next++];
-      if (std::find(allowed.begin(), allowed.end(), *t) != allowed.end())
-        out.push_back(t);
-      else
-        ctx_.diags.error(t.loc, not_one_of(fmt::format("{}[{}]", path_of(key), i), *t, allowed));
-    }
-    ++i;
+    auto loc = loc_of(item, ctx_.file);
+    auto path = fmt::format("{}[{}]", path_of(key), i++);
+    if (!item.IsScalar())
+      ctx_.diags.error(loc, fmt::format("{}: expected a string, got {}", path, describe_node(item)));
+    else if (std::find(allowed.begin(), allowed.end(), item.Scalar()) == allowed.end())
+      ctx_.diags.error(loc, not_one_of(path, item.Scalar(), allowed));
+    else
+      out.push_back({item.Scalar(), loc});
   }
   return out;
 }
@@ -421,8 +422,8 @@ std::vector<std::pair<std::string, Text>> MapReader::text_map(const std::string&
     auto loc = loc_of(kv.second, ctx_.file);
     const auto& k = kv.first.Scalar();
     if (!kv.second.IsScalar()) {
-      ctx_.diags.error(loc, fmt::format("{}.{}: expected a string, got {}", path_of(key), k,
-                                        describe_node(kv.second)));
+      ctx_.diags.error(loc, fmt::format("{}.{}: expected a string, got {}", path_of(key),
+                                        preview(k), describe_node(kv.second)));
       continue;
     }
     out.emplace_back(k, Text{kv.second.Scalar(), loc});
@@ -436,9 +437,10 @@ bool MapReader::map(const std::string& key, const std::function<void(MapReader&)
     if (need == Required) missing(key);
     return false;
   }
-  MapReader sub(ctx_, n, path_of(key));
+  MapReader sub(ctx_, n, path_of(key));  // reports a value that is not a mapping
+  if (!n.IsMap()) return false;
   f(sub);
-  return n.IsMap();
+  return true;
 }
 
 void MapReader::each(const std::string& key, const std::function<void(MapReader&, size_t)>& f,
@@ -469,7 +471,8 @@ void MapReader::finish() {
     if (std::find(known_.begin(), known_.end(), key) != known_.end()) continue;
     auto hint = did_you_mean(key, known_);
     ctx_.diags.warning(loc_of(kv.first, ctx_.file),
-                       fmt::format("{}unknown key '{}'{}", path_.empty() ? "" : path_ + ": ", key,
+                       fmt::format("{}unknown key '{}'{}", path_.empty() ? "" : path_ + ": ",
+                                   preview(key),
                                    hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
   }
 }

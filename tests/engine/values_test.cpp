@@ -16,3 +16,141 @@ TEST_CASE("durations: compact form") {
   CHECK_FALSE(parse_duration("P1M"));
   CHECK(format_duration(30h) == "1d6h");
 }
+
+TEST_CASE("durations: every unit, ISO 8601 and what is refused") {
+  CHECK(parse_duration("0s") == 0s);
+  CHECK(parse_duration("15m") == 15min);
+  CHECK(parse_duration("4h") == 4h);
+  CHECK(parse_duration("7d") == 7 * 24h);
+  CHECK(parse_duration("1w2d3h4m5s") == 9 * 24h + 3h + 4min + 5s);
+  CHECK(parse_duration("P7D") == 7 * 24h);
+  CHECK(parse_duration("P2W") == 14 * 24h);
+  CHECK(parse_duration("PT1H30M") == 90min);
+  CHECK(parse_duration("PT45S") == 45s);
+  CHECK_FALSE(parse_duration(""));
+  CHECK_FALSE(parse_duration("15"));       // no unit
+  CHECK_FALSE(parse_duration("m"));        // no number
+  CHECK_FALSE(parse_duration("1h1h"));     // unit twice
+  CHECK_FALSE(parse_duration("-5m"));      // negative
+  CHECK_FALSE(parse_duration("1.5h"));     // fractions
+  CHECK_FALSE(parse_duration("1y"));       // years have no fixed length
+  CHECK_FALSE(parse_duration("P"));
+  CHECK_FALSE(parse_duration("P1DT"));     // empty time part
+  CHECK_FALSE(parse_duration("PT1D"));     // days are not a time unit
+  CHECK_FALSE(parse_duration("P1H"));      // hours need the T
+  CHECK_FALSE(parse_duration("PT30M1H"));  // descending order only
+  CHECK_FALSE(parse_duration("9999999999999999999999h"));  // too many digits, no overflow
+  CHECK(format_duration(0s) == "0s");
+  CHECK(format_duration(90min) == "1h30m");
+  CHECK(format_duration(-15min) == "-15m");
+  CHECK(format_duration(7 * 24h + 1s) == "7d1s");
+}
+
+TEST_CASE("instants: RFC 3339 with an offset") {
+  auto utc = [](std::string_view s) { return parse_instant(s, nullptr); };
+  const Instant base = *utc("2026-12-04T18:00:00Z");
+  CHECK(utc("2026-12-05T02:00:00+08:00") == base);
+  CHECK(utc("2026-12-04T13:00:00-05:00") == base);
+  CHECK(utc("2026-12-04t18:00:00z") == base);
+  CHECK(utc("2026-12-04 18:00:00Z") == base);
+  CHECK(utc("2026-12-04T18:00:00.999Z") == base);  // fractions dropped
+  CHECK(format_instant(base) == "2026-12-04T18:00:00Z");
+  CHECK_FALSE(utc("2026-12-04T18:00:00"));         // no offset
+  CHECK_FALSE(utc("2026-12-04T18:00Z"));           // no seconds
+  CHECK_FALSE(utc("2026-12-04T24:00:00Z"));
+  CHECK_FALSE(utc("2026-12-04T18:00:00+0800"));    // offset without colon
+  CHECK_FALSE(utc("2026-12-04T18:00:00Zjunk"));
+  CHECK_FALSE(utc("2026-02-30T00:00:00Z"));        // no such day
+  CHECK_FALSE(utc("2026-02-30"));
+  CHECK_FALSE(utc("2026-13-01"));
+  CHECK_FALSE(utc("2026-11-1"));
+  CHECK(utc("2028-02-29"));                        // leap year
+  CHECK_FALSE(utc("2027-02-29"));
+  CHECK(is_bare_date("2026-11-20"));
+  CHECK_FALSE(is_bare_date("2026-11-20T00:00:00Z"));
+}
+
+TEST_CASE("instants: a bare date is midnight in the zone, DST-aware") {
+  CHECK(parse_instant("2026-11-20", nullptr) == parse_instant("2026-11-20T00:00:00Z", nullptr));
+  CHECK(parse_instant("2026-11-20", find_zone("Asia/Shanghai")) ==
+        parse_instant("2026-11-19T16:00:00Z", nullptr));
+  const auto* berlin = find_zone("Europe/Berlin");
+  REQUIRE(berlin);
+  // 2026-03-29: clocks go from 02:00 CET to 03:00 CEST; midnight is still CET.
+  CHECK(parse_instant("2026-03-29", berlin) == parse_instant("2026-03-28T23:00:00Z", nullptr));
+  CHECK(parse_instant("2026-03-30", berlin) == parse_instant("2026-03-29T22:00:00Z", nullptr));
+  // In Santiago the 2026-09-06 change happens at midnight: that midnight does not exist and
+  // the day starts at 01:00 local, the first valid instant.
+  const auto* santiago = find_zone("America/Santiago");
+  REQUIRE(santiago);
+  CHECK(parse_instant("2026-09-06", santiago) == parse_instant("2026-09-06T04:00:00Z", nullptr));
+  CHECK(format_instant_in(*parse_instant("2026-09-06", santiago), santiago) ==
+        "2026-09-06T01:00:00-03:00");
+}
+
+TEST_CASE("instants: printed in a zone with its offset at that instant") {
+  const auto* berlin = find_zone("Europe/Berlin");
+  CHECK(format_instant_in(*parse_instant("2026-07-01T10:00:00Z", nullptr), berlin) ==
+        "2026-07-01T12:00:00+02:00");
+  CHECK(format_instant_in(*parse_instant("2026-12-01T10:00:00Z", nullptr), berlin) ==
+        "2026-12-01T11:00:00+01:00");
+  CHECK(format_instant_in(*parse_instant("2026-12-01T10:00:00Z", nullptr), find_zone("America/St_Johns")) ==
+        "2026-12-01T06:30:00-03:30");
+  CHECK(format_instant_in(*parse_instant("2026-12-01T10:00:00Z", nullptr), nullptr) ==
+        "2026-12-01T10:00:00Z");
+}
+
+TEST_CASE("time zones: IANA names only") {
+  CHECK(find_zone("Asia/Shanghai"));
+  CHECK(find_zone("UTC"));
+  CHECK_FALSE(find_zone(""));
+  CHECK_FALSE(find_zone("Asia/Shangai"));
+  CHECK_FALSE(find_zone("GMT+8 "));
+}
+
+TEST_CASE("phones: E.164") {
+  CHECK(is_e164("+8613800000001"));
+  CHECK(is_e164("+6560000000"));
+  CHECK(is_e164("+123456789012345"));      // 15 digits
+  CHECK_FALSE(is_e164("+1234567890123456"));  // 16 digits
+  CHECK_FALSE(is_e164("8613800000001"));   // no +
+  CHECK_FALSE(is_e164("+0613800000001"));  // country codes do not start with 0
+  CHECK_FALSE(is_e164("+86 138 0000 0001"));
+  CHECK_FALSE(is_e164("+86-13800000001"));
+  CHECK_FALSE(is_e164("+"));
+}
+
+TEST_CASE("working hours") {
+  auto day = parse_hours("09:00-18:00");
+  REQUIRE(day);
+  CHECK(day->start_minute == 540);
+  CHECK(day->end_minute == 1080);
+  CHECK(day->length_minutes() == 540);
+  CHECK_FALSE(day->wraps_midnight());
+  auto night = parse_hours("22:00-06:00");
+  REQUIRE(night);
+  CHECK(night->wraps_midnight());
+  CHECK(night->length_minutes() == 480);
+  auto all = parse_hours("00:00-24:00");
+  REQUIRE(all);
+  CHECK(all->length_minutes() == 1440);
+  CHECK(format_hours(*night) == "22:00-06:00");
+  CHECK(format_hours(*all) == "00:00-24:00");
+  CHECK_FALSE(parse_hours("9:00-18:00"));
+  CHECK_FALSE(parse_hours("09:00-18:60"));
+  CHECK_FALSE(parse_hours("24:00-06:00"));
+  CHECK_FALSE(parse_hours("09:00-24:01"));
+  CHECK_FALSE(parse_hours("09:00-09:00"));
+  CHECK_FALSE(parse_hours("09:00 - 18:00"));
+  CHECK_FALSE(parse_hours("24x7"));
+}
+
+TEST_CASE("URL userinfo is redacted") {
+  CHECK(redact_userinfo("https://user:pass@host/x?y=1") == "https://***@host/x?y=1");
+  CHECK(redact_userinfo("s3://AKIA:secret@bucket") == "s3://***@bucket");
+  CHECK(redact_userinfo("https://host/path@v2") == "https://host/path@v2");  // '@' in the path
+  CHECK(redact_userinfo("mailto:a@b.example") == "mailto:a@b.example");     // not a URL authority
+  CHECK(redact_userinfo("a http://u:p@one and ftp://u@two") == "a http://***@one and ftp://***@two");
+  CHECK(redact_userinfo("https://u:p@ss@host/") == "https://***@host/");
+  CHECK(redact_userinfo("no url") == "no url");
+}

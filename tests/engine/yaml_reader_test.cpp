@@ -1,0 +1,213 @@
+#include <doctest/doctest.h>
+
+#include <stdexcept>
+#include <string>
+
+#include "checks/engine/yaml_reader.h"
+
+using namespace golive;
+using namespace std::chrono_literals;
+
+namespace {
+
+// The message parse_yaml throws for `text`, or "" when it parses.
+std::string parse_error(const std::string& text) {
+  try {
+    parse_yaml(text, "in.yaml");
+  } catch (const InputError& e) {
+    return e.formatted();
+  }
+  return "";
+}
+
+std::string messages(const Diagnostics& diags) {
+  std::string out;
+  for (const auto& d : diags.all()) out += d.formatted() + "\n";
+  return out;
+}
+
+/// A parsed document and a reader over its root, for one test.
+struct Doc {
+  explicit Doc(const std::string& text, const date::time_zone* zone = nullptr)
+      : node(parse_yaml(text, "in.yaml")), ctx{"in.yaml", diags, zone} {}
+  YAML::Node node;
+  Diagnostics diags;
+  ReadContext ctx;
+};
+
+}  // namespace
+
+TEST_CASE("parse_yaml: structure traps") {
+  CHECK(parse_error("a: 1\n") == "");
+  CHECK(parse_error("") == "in.yaml:1:1: error: empty document");
+  CHECK(parse_error("# nothing\n\n") == "in.yaml:1:1: error: empty document");
+  CHECK(parse_error("a: 1\n---\nb: 2\n") ==
+        "in.yaml:3:1: error: more than one YAML document in the file (put each plan in its own "
+        "file)");
+  // A trailing document marker with nothing after it is not a second document.
+  CHECK(parse_error("a: 1\n---\n") == "");
+  CHECK(parse_error("a: 1\nb:\n  c: 1\n  c: 2\n") ==
+        "in.yaml:4:3: error: duplicate key 'c' (first at line 3)");
+  CHECK(parse_error("? [a]\n: 1\n") == "in.yaml:1:3: error: mapping keys must be plain strings");
+  CHECK(parse_error("a: &x [1, *x]\n") == "in.yaml:1:4: error: alias refers to itself (cycle in anchors)");
+  CHECK(parse_error("a: *nowhere\n") == "in.yaml:1:4: error: invalid YAML: the referenced anchor is not defined");
+  CHECK(parse_error("a: [1, 2\n") == "in.yaml:2:1: error: invalid YAML: end of sequence flow not found");
+  CHECK(parse_error(std::string("a: 1\0", 5)) == "in.yaml:1:5: error: NUL byte in input (not a text file?)");
+  CHECK(parse_error("a: \xe4\xb8\n") == "in.yaml:1:4: error: invalid UTF-8");
+  CHECK(parse_error("a: \xc0\xaf\n") == "in.yaml:1:4: error: invalid UTF-8");  // overlong '/'
+  CHECK(parse_error("name: 张三\n") == "");
+}
+
+TEST_CASE("parse_yaml: shared anchors are fine, expansion is bounded") {
+  // The same anchor used twice is no cycle.
+  CHECK(parse_error("a: &x {k: 1}\nb: *x\nc: [*x, *x]\n") == "");
+  std::string bomb = "l0: &l0 [a, a, a, a, a, a, a, a, a, a]\n";
+  for (int i = 1; i <= 8; ++i) {
+    std::string prev = "*l" + std::to_string(i - 1);
+    bomb += "l" + std::to_string(i) + ": &l" + std::to_string(i) + " [";
+    for (int k = 0; k < 10; ++k) bomb += prev + (k < 9 ? ", " : "]\n");
+  }
+  CHECK(parse_error(bomb).find("error: document expands to more than 5000000 nodes (alias bomb?)") !=
+        std::string::npos);
+}
+
+TEST_CASE("preview: short, redacted, valid UTF-8") {
+  CHECK(preview("short") == "short");
+  CHECK(preview("s3://key:secret@bucket/x") == "s3://***@bucket/x");
+  CHECK(preview(std::string(70, 'a')) == std::string(57, 'a') + "...");
+  // Sixty bytes are shown whole.
+  std::string chinese;
+  for (int i = 0; i < 20; ++i) chinese += "张";
+  CHECK(preview(chinese) == chinese);
+  // "x" and 21 three-byte characters: byte 57 falls inside the 19th character, so the cut
+  // backs off to the 18th rather than split it.
+  CHECK(preview("x" + chinese + "张") == "x" + chinese.substr(0, 54) + "...");
+}
+
+TEST_CASE("MapReader: typed values with positions") {
+  Doc d(R"(name: Payments
+every: 1h30m
+at: 2026-11-20
+tier: +2
+ratio: 0.5
+on: true
+phone: "+8613800000001"
+hours: "22:00-06:00"
+zone: Europe/Berlin
+list: [a, b]
+labels: {team: pay, severity: critical}
+)",
+        find_zone("Asia/Shanghai"));
+  MapReader m(d.ctx, d.node, "");
+  CHECK(*m.text("name") == "Payments");
+  CHECK(m.text("name").loc.str() == "in.yaml:1:7");
+  CHECK(*m.duration("every") == 90min);
+  // Bare dates are midnight in the context's zone.
+  CHECK(*m.instant("at") == *parse_instant("2026-11-19T16:00:00Z", nullptr));
+  CHECK(*m.integer("tier", 1, 3) == 2);
+  CHECK(*m.number("ratio", 0, 1) == 0.5);
+  CHECK(*m.boolean("on"));
+  CHECK(*m.phone("phone") == "+8613800000001");
+  CHECK(m.hours("hours")->wraps_midnight());
+  CHECK(*m.zone("zone") == "Europe/Berlin");
+  auto list = m.text_list("list");
+  REQUIRE(list.size() == 2);
+  CHECK(list[1].loc.str() == "in.yaml:10:11");
+  auto labels = m.text_map("labels");
+  REQUIRE(labels.size() == 2);
+  CHECK(labels[0].first == "team");
+  CHECK(*labels[1].second == "critical");
+  CHECK_FALSE(m.has("absent"));
+  CHECK(m.loc_of_key("absent").str() == "in.yaml:1:1");
+  CHECK(m.loc_of_key("labels").str() == "in.yaml:11:9");
+  m.finish();
+  CHECK(messages(d.diags) == "");
+}
+
+TEST_CASE("MapReader: bad values are reported and read as absent") {
+  Doc d(R"(sub:
+  id: [x]
+  when: 2026-11-20T10:00:00
+  count: 12abc
+  big: 123456789012345678901234567890
+  flag: on
+  kind: standy
+  kinds: [pass, fial, {x: 1}]
+  list: single
+  labels: {a: [1]}
+)");
+  MapReader root(d.ctx, d.node, "");
+  root.map("sub", [&](MapReader& m) {
+    CHECK(m.path() == "sub");
+    CHECK_FALSE(m.text("id"));
+    CHECK_FALSE(m.instant("when"));
+    CHECK_FALSE(m.integer("count", 0, 10));
+    CHECK_FALSE(m.integer("big", 0, 10));
+    CHECK_FALSE(m.boolean("flag"));
+    CHECK_FALSE(m.one_of("kind", {"standby", "primary"}));
+    CHECK(m.one_of_list("kinds", {"pass", "fail"}).size() == 1);
+    CHECK(m.text_list("list").empty());
+    CHECK(m.text_map("labels").empty());
+    CHECK_FALSE(m.text("required", MapReader::Required));
+  });
+  root.finish();
+  CHECK(messages(d.diags) ==
+        "in.yaml:2:7: error: sub.id: expected a string, got a list\n"
+        "in.yaml:3:9: error: sub.when: '2026-11-20T10:00:00' has no UTC offset (add Z or an offset "
+        "such as +08:00)\n"
+        "in.yaml:4:10: error: sub.count: '12abc' is not a whole number\n"
+        "in.yaml:5:8: error: sub.big: 123456789012345678901234567890 is out of range (0 to 10)\n"
+        "in.yaml:6:9: error: sub.flag: 'on' is not true or false\n"
+        "in.yaml:7:9: error: sub.kind: 'standy' is not one of standby, primary (did you mean "
+        "'standby'?)\n"
+        "in.yaml:8:17: error: sub.kinds[1]: 'fial' is not one of pass, fail (did you mean "
+        "'fail'?)\n"
+        "in.yaml:8:23: error: sub.kinds[2]: expected a string, got a mapping\n"
+        "in.yaml:9:9: error: sub.list: expected a list, got 'single'\n"
+        "in.yaml:10:15: error: sub.labels.a: expected a string, got a list\n"
+        "in.yaml:2:3: error: sub: missing required key 'required'\n");
+}
+
+TEST_CASE("MapReader: unknown keys are warned about once, with a suggestion") {
+  Doc d("owner: a\nonwer: b\nzzzzzz: c\n");
+  {
+    MapReader m(d.ctx, d.node, "plan");
+    (void)m.text("owner");
+    (void)m.text("revised_at");
+  }  // the destructor finishes
+  CHECK(messages(d.diags) ==
+        "in.yaml:2:1: warning: plan: unknown key 'onwer' (did you mean 'owner'?)\n"
+        "in.yaml:3:1: warning: plan: unknown key 'zzzzzz'\n");
+  CHECK_FALSE(d.diags.has_errors());
+}
+
+TEST_CASE("MapReader: no warnings while an exception unwinds") {
+  Doc d("a: 1\nb: 2\n");
+  try {
+    MapReader m(d.ctx, d.node, "");
+    (void)m.text("a");
+    throw std::runtime_error("stop");
+  } catch (const std::runtime_error&) {
+  }
+  CHECK(messages(d.diags) == "");
+}
+
+TEST_CASE("MapReader: a value of the wrong shape is reported and left untouched") {
+  Doc d("items: [5, {a: 1}]\nsection: [1]\n");
+  MapReader root(d.ctx, d.node, "");
+  int calls = 0;
+  root.each("items", [&](MapReader& m, size_t i) {
+    ++calls;
+    CHECK(i == 1);
+    CHECK(*m.text("a") == "1");
+  });
+  CHECK_FALSE(root.map("section", [&](MapReader&) { ++calls; }));
+  root.finish();
+  CHECK(calls == 1);
+  CHECK(messages(d.diags) ==
+        "in.yaml:1:9: error: items[0]: expected a mapping, got '5'\n"
+        "in.yaml:2:10: error: section: expected a mapping, got a list\n");
+  // The document itself is unchanged.
+  CHECK(d.node["items"][0].IsScalar());
+  CHECK(d.node["section"].IsSequence());
+}
