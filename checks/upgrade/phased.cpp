@@ -13,6 +13,9 @@ namespace {
 // Percentages are decimals written in the plan: 10.0 must equal a limit of 10 exactly.
 constexpr double kTolerance = 1e-9;
 
+/// "1 goal", "3 goals".
+std::string counted(size_t n, const char* noun) { return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s"); }
+
 /// Fails unless the large upgrade rolls out in at least min_phases complete phases that
 /// start small and do not overlap.
 class UpgradePhased final : public Check {
@@ -82,9 +85,10 @@ class UpgradePhased final : public Check {
           .remediation = fmt::format("Correct the start and end of phase {}", name);
       return;
     }
-    Finding& f = ctx.pass(subject, p.loc, "phase {} from {} to {}: {} goals, {} risks, {} entry and {} exit criteria",
+    Finding& f = ctx.pass(subject, p.loc, "phase {} from {} to {}: {}, {}, {} entry and {} exit criteria",
                           name, format_instant_in(*p.start, plan.zone()), format_instant_in(*p.end, plan.zone()),
-                          p.goals.size(), p.risks.size(), p.entry.size(), p.exit.size());
+                          counted(p.goals.size(), "goal"), counted(p.risks.size(), "risk"), p.entry.size(),
+                          p.exit.size());
     f.evidence.emplace_back("start", format_instant_in(*p.start, plan.zone()));
     f.evidence.emplace_back("end", format_instant_in(*p.end, plan.zone()));
   }

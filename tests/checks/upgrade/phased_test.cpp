@@ -34,7 +34,7 @@ TEST_CASE("upgrade.phased: complete phases one after another, a small first one,
   CHECK(about(findings, "phases").message == "3 phases, minimum 2 (min_phases)");
   CHECK(about(findings, "phases[canary]").status == Status::Pass);
   CHECK(about(findings, "phases[canary]").message ==
-        "phase canary from 2026-12-05T02:00:00+08:00 to 2026-12-05T03:00:00+08:00: 1 goals, 1 risks, 1 entry "
+        "phase canary from 2026-12-05T02:00:00+08:00 to 2026-12-05T03:00:00+08:00: 1 goal, 1 risk, 1 entry "
         "and 1 exit criteria");
   CHECK(about(findings, "phases.first").status == Status::Pass);
   CHECK(about(findings, "phases.first").message == "first phase canary reaches 10%, limit 10% (max_first_scope_pct)");
