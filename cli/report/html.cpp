@@ -202,12 +202,26 @@ void write_chart(std::ostream& out, const std::vector<Finding>& findings) {
   }
   int most = 1;
   for (const auto& c : cats) most = std::max(most, c.total());
-  constexpr int kLabel = 130, kBar = 470, kRow = 26, kTop = 30, kWidth = 720;
+  auto tally_of = [](const CategoryCount& c) {
+    std::string tally = fmt::format("{} pass", c.passed);
+    if (c.failed) tally += fmt::format(", {} fail", c.failed);
+    if (c.warnings) tally += fmt::format(", {} warn", c.warnings);
+    if (c.errors) tally += fmt::format(", {} error", c.errors);
+    if (c.waived) tally += fmt::format(", {} waived", c.waived);
+    if (c.skipped) tally += fmt::format(", {} skip", c.skipped);
+    return tally;
+  };
+  // The tallies are ASCII at 12px: about 7px a character. The chart is scaled to the page
+  // width, so a wider viewBox only makes it smaller, never cut off.
+  size_t longest = 0;
+  for (const auto& c : cats) longest = std::max(longest, tally_of(c).size());
+  constexpr int kLabel = 130, kBar = 440, kRow = 26, kTop = 30;
+  const int width = std::max(720, kLabel + kBar + 12 + static_cast<int>(longest) * 7);
   const int height = kTop + kRow * static_cast<int>(cats.size()) + 8;
   out << fmt::format(
       "<svg class=\"chart\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"img\" "
       "aria-label=\"Findings per category\" xmlns=\"http://www.w3.org/2000/svg\">\n",
-      kWidth, height, kWidth, height);
+      width, height, width, height);
   struct Part {
     int CategoryCount::*count;
     std::string_view colour, label;
@@ -243,14 +257,8 @@ void write_chart(std::ostream& out, const std::vector<Finding>& findings) {
           at, y + 2, w, part.colour, h(c.category), n, part.label);
       at += w;
     }
-    std::string tally = fmt::format("{} pass", c.passed);
-    if (c.failed) tally += fmt::format(", {} fail", c.failed);
-    if (c.warnings) tally += fmt::format(", {} warn", c.warnings);
-    if (c.errors) tally += fmt::format(", {} error", c.errors);
-    if (c.waived) tally += fmt::format(", {} waived", c.waived);
-    if (c.skipped) tally += fmt::format(", {} skip", c.skipped);
     out << fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#52606d\">{}</text>\n",
-                       kLabel + kBar + 8, y + 15, tally);
+                       kLabel + kBar + 8, y + 15, tally_of(c));
     y += kRow;
   }
   out << "</svg>\n";

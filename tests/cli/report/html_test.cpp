@@ -1,0 +1,154 @@
+// The HTML report: golden files, self-containment, escaping, and a real browser —
+// headless Debian chromium renders it without console errors, screenshots it (not a
+// blank page) and prints it to a PDF with pages.
+#include <regex>
+
+#include "tests/cli/report/report_support.h"
+
+namespace golive::test {
+
+namespace {
+
+/// Headless chromium with a fresh profile and every background fetch turned off.
+class Browser {
+ public:
+  Browser() { require_tool("chromium"); }
+
+  /// Runs chromium with `args` then `file`; output is chromium's log (stderr) and stdout.
+  CommandResult run(const std::string& args, const std::string& file) const {
+    TempDir profile;
+    return run_command(
+        "chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
+        "--disable-background-networking --disable-component-update --disable-sync "
+        "--enable-logging=stderr --v=0 --user-data-dir=" +
+        shell_quote(profile.path()) + " " + args + " " + shell_quote("file://" + file));
+  }
+};
+
+// Lines of chromium's log that come from the page: script errors, console output,
+// blocked fetches.
+std::vector<std::string> page_problems(const std::string& log) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < log.size()) {
+    size_t nl = log.find('\n', start);
+    std::string line = log.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+    if (line.find("Uncaught") != std::string::npos || line.find("CONSOLE") != std::string::npos ||
+        line.find("Refused to") != std::string::npos)
+      out.push_back(line);
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+  return out;
+}
+
+size_t file_size(const std::string& path) {
+  return std::filesystem::exists(path) ? std::filesystem::file_size(path) : 0;
+}
+
+// Renders `html` in the browser: no page errors, a screenshot that is not blank, a PDF
+// with at least one page whose text has `expected_text`.
+void expect_renders(const std::string& html, const std::vector<std::string>& expected_text) {
+  Browser browser;
+  TempDir dir;
+  std::string page = write_file(dir, "report.html", html);
+
+  CommandResult dom = browser.run("--dump-dom", page);
+  CAPTURE(dom.output.substr(0, 2000));
+  CHECK(dom.exit_code == 0);
+  CHECK(page_problems(dom.output).empty());
+  CHECK(dom.output.find("<script") == std::string::npos);
+  for (const auto& text : expected_text) CHECK(dom.output.find(text) != std::string::npos);
+
+  // A blank page of the same size is the baseline: a real report compresses far worse.
+  std::string blank = write_file(dir, "blank.html", "<!DOCTYPE html><html><body></body></html>");
+  std::string shot = dir.file("shot.png"), blank_shot = dir.file("blank.png");
+  CHECK(browser.run("--window-size=1200,1600 --screenshot=" + shell_quote(shot), page).exit_code == 0);
+  CHECK(browser.run("--window-size=1200,1600 --screenshot=" + shell_quote(blank_shot), blank).exit_code == 0);
+  REQUIRE(file_size(blank_shot) > 0);
+  CHECK(slurp(shot).value_or("").rfind("\x89PNG\r\n", 0) == 0);
+  CHECK(file_size(shot) > 5 * file_size(blank_shot));
+
+  std::string pdf = dir.file("report.pdf");
+  CommandResult print = browser.run("--no-pdf-header-footer --print-to-pdf=" + shell_quote(pdf), page);
+  CHECK(print.exit_code == 0);
+  CHECK(page_problems(print.output).empty());
+  require_tool("pdfinfo");
+  CommandResult info = run_command("pdfinfo " + shell_quote(pdf));
+  std::smatch m;
+  REQUIRE(std::regex_search(info.output, m, std::regex("Pages:\\s+([0-9]+)")));
+  CHECK(std::stoi(m[1]) >= 1);
+  CommandResult text = run_command("pdftotext -enc UTF-8 " + shell_quote(pdf) + " -");
+  for (const auto& t : expected_text)
+    if (t.find('<') == std::string::npos && t.find('&') == std::string::npos)
+      CHECK(text.output.find(t) != std::string::npos);
+}
+
+}  // namespace
+
+TEST_CASE("report.html golden files") {
+  for (const ReportInput& input : report_inputs()) compare_golden(input, "html", render(input, "html"));
+  compare_golden(kSynthetic, "html", render_synthetic("html"));
+}
+
+TEST_CASE("report.html is self-contained and escapes everything") {
+  for (const std::string& html : {render_synthetic("html"),
+                                  render({"hostile", "tests/fixtures/reports/hostile.yaml", 1}, "html")}) {
+    CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n", 0) == 0);
+    CHECK(html.find("default-src 'none'") != std::string::npos);
+    // Nothing that fetches: no script, stylesheet link, image, frame, import or url().
+    for (const char* fetch : {"<script", "<link", "<img", "<iframe", "<object", "@import", "url(", "src="})
+      CHECK_MESSAGE(html.find(fetch) == std::string::npos, fetch);
+    CHECK(html.find("s3cr3t") == std::string::npos);
+    CHECK(html.find("hunter2") == std::string::npos);
+    CHECK(html.find("abc123") == std::string::npos);
+    CHECK(html.find("<html>502") == std::string::npos);
+    CHECK(html.find("@media print") != std::string::npos);
+    CHECK(html.find("\"Noto Sans CJK SC\"") != std::string::npos);
+  }
+  std::string html = render_synthetic("html");
+  CHECK(html.find("<h2>Blocking findings (2)</h2>") < html.find("<h2>Warnings (2)</h2>"));
+  CHECK(html.find("<h2>Warnings (2)</h2>") < html.find("<h2>Errors (not blocking) (1)</h2>"));
+  CHECK(html.find("<details><summary>Skipped (1)</summary>") < html.find("<details><summary>Passed (2)</summary>"));
+  CHECK(html.find("Zhao &lt;Liu&gt; &amp; &#39;Co&#39;") != std::string::npos);
+  CHECK(html.find("<td>Runbook &lt;b&gt;in review&lt;/b&gt;, 50% done; see https://***@wiki.example.com/x</td>"
+                  "<td>CHG-1234</td>") != std::string::npos);
+  CHECK(html.find("<svg class=\"chart\"") != std::string::npos);
+}
+
+TEST_CASE("report.html has a cover, a sign-off table and an appendix for auditors") {
+  std::string html = render_synthetic("html");
+  CHECK(html.find("<div class=\"verdict\">NOT READY</div><div class=\"score\">37.5%") != std::string::npos);
+  CHECK(html.find("<dt>Go-live window</dt><dd>2026-12-05T02:00:00+08:00 to 2026-12-05T06:00:00+08:00 "
+                  "(Asia/Shanghai)</dd>") != std::string::npos);
+  CHECK(html.find("<dt>Evidence as of</dt><dd>2026-12-04T04:00:00Z") != std::string::npos);
+  for (const char* row : {"<tr><td>Commander</td><td>Li Wei", "<tr><td>Deputy commander</td><td>王五",
+                          "<tr><td>Ops lead</td><td>Li Wei", "<tr><td>Comms lead</td><td>Zhao &lt;Liu&gt;"})
+    CHECK_MESSAGE(html.find(row) != std::string::npos, row);
+  CHECK(html.find("+8613800000002</td><td class=\"blank\"></td><td class=\"blank\"></td>") != std::string::npos);
+  CHECK(html.find("<td class=\"nowrap\">custom &lt;lag&gt;</td><td class=\"nowrap\">0.3</td>") != std::string::npos);
+  CHECK(html.find("<dt>Plan SHA-256</dt>") != std::string::npos);
+  CHECK(html.find("<dt>Generated at</dt><dd>2026-12-04T04:00:00Z</dd>") != std::string::npos);
+}
+
+TEST_CASE("report.html renders in chromium, screenshots and prints to PDF") {
+  expect_renders(render_synthetic("html"),
+                 {"NOT READY", "Command centre sign-off", "王五", "回滚演练已过期",
+                  "Zhao &lt;Liu&gt; &amp; 'Co'"});
+  expect_renders(render({"hostile", "tests/fixtures/reports/hostile.yaml", 1}, "html"),
+                 {"&lt;script&gt;alert('x')&lt;/script&gt; ]]&gt; 100% | \"quoted\"", "支付系统"});
+  for (const ReportInput& input : report_inputs())
+    if (input.name == "erp-zh-CN") expect_renders(render(input, "html"), {"READY"});
+}
+
+TEST_CASE("report.html browser check notices page errors") {
+  // The check above would see a script error or a blocked fetch if the report had one.
+  Browser browser;
+  TempDir dir;
+  std::string page = write_file(dir, "bad.html",
+                                "<!DOCTYPE html><html><body><script>throw new Error('boom')</script>"
+                                "</body></html>");
+  CHECK(!page_problems(browser.run("--dump-dom", page).output).empty());
+}
+
+}  // namespace golive::test
