@@ -56,6 +56,13 @@ std::string lower(std::string_view s) {
 
 }  // namespace
 
+bool is_http_url(std::string_view url) {
+  size_t scheme_end = url.find("://");
+  if (scheme_end == std::string_view::npos || scheme_end + 3 >= url.size()) return false;
+  std::string scheme = lower(url.substr(0, scheme_end));
+  return scheme == "http" || scheme == "https";
+}
+
 // ---- HttpResponse ---------------------------------------------------------------------
 
 const std::string* HttpResponse::header(std::string_view name) const {

@@ -151,6 +151,10 @@ std::vector<HttpResponse> execute_probes(const std::vector<HttpRequest>& request
 /// `https://***@host/p?token=***`. Use it for every URL in a finding, message or log.
 std::string redact_url(std::string_view url);
 
+/// True for an `http://` or `https://` URL (scheme in any case) with something after the
+/// scheme: what a health check or a dashboard link must be.
+bool is_http_url(std::string_view url);
+
 /// `${env:NAME}` → the value of NAME (nullopt when unset or empty); other text as is.
 std::optional<std::string> resolve_secret(std::string_view text);
 

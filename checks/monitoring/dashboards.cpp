@@ -1,5 +1,4 @@
 // checks/monitoring/dashboards.cpp
-#include <cctype>
 #include <string>
 
 #include "checks/engine/check.h"
@@ -7,14 +6,6 @@
 
 namespace golive {
 namespace {
-
-bool is_http_url(const std::string& url) {
-  auto scheme_end = url.find("://");
-  if (scheme_end == std::string::npos || scheme_end + 3 >= url.size()) return false;
-  std::string scheme = url.substr(0, scheme_end);
-  for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return scheme == "http" || scheme == "https";
-}
 
 /// Warns when no dashboard is declared; live, when a dashboard URL does not answer 2xx.
 class Dashboards final : public Check {

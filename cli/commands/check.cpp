@@ -102,6 +102,9 @@ int run_check(const CheckOptions& options, const Io& io) {
   run.offline = options.offline;
   run.only = options.only;
   run.skip = options.skip;
+  run.concurrency = options.concurrency;
+  run.timeout = options.timeout;
+  run.ca_bundle = options.ca_bundle;
   for (size_t i = 0; i < plans.size(); ++i) {
     const Plan& plan = *plans[i];
     if (options.as_of_mode == "fixed") {

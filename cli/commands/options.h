@@ -46,6 +46,9 @@ struct CheckOptions {
   std::string only_label = "--only";
   SourceLoc skip_loc{"golive", 0, 0};
   std::string skip_label = "--skip";
+  int concurrency = 64;               ///< live probes in flight at once
+  Duration timeout{5};                ///< per try of a live probe
+  std::string ca_bundle;              ///< PEM CA bundle for https probes; empty = system store
   bool fail_on_warn = false;
   ColorMode color = ColorMode::Auto;
   bool quiet = false;

@@ -1,7 +1,9 @@
 #include "cli/commands/settings.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 
 #include <fmt/format.h>
@@ -26,6 +28,19 @@ std::vector<std::string> split_commas(const std::string& text) {
     start = comma + 1;
   }
   return out;
+}
+
+// Bounds of the probe settings. A thousand connections in flight stay below the usual
+// limit of open files; a try shorter than a second cannot even set up TLS reliably.
+constexpr int64_t kMinConcurrency = 1, kMaxConcurrency = 1000;
+constexpr Duration kMinTimeout{1}, kMaxTimeout{3600};
+
+/// A whole number written with digits only ("64"), or nullopt.
+std::optional<int64_t> parse_whole(const std::string& text) {
+  if (text.empty() || text.size() > 9 ||
+      !std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); }))
+    return std::nullopt;
+  return std::stoll(text);
 }
 
 std::optional<bool> parse_bool(std::string text) {
@@ -66,6 +81,12 @@ const std::vector<OptionSpec>& check_option_specs() {
       {"offline", "", OptionSpec::Flag, "", "Run no live probe: live-only checks are skipped"},
       {"only", "", OptionSpec::List, "ID,...", "Run only these checks (globs such as backup.*)"},
       {"skip", "", OptionSpec::List, "ID,...", "Do not run these checks (globs such as backup.*)"},
+      {"concurrency", "", OptionSpec::Value, "N",
+       "Live probes in flight at once, 1 to 1000 (default 64)"},
+      {"timeout", "", OptionSpec::Value, "DURATION",
+       "Time allowed for each try of a live probe, 1s to 1h (default 5s)"},
+      {"ca-bundle", "", OptionSpec::Value, "FILE",
+       "PEM file of CA certificates trusted by https probes (default: the system store)"},
       {"fail-on", "", OptionSpec::Value, "gate|warn",
        "gate (default): only blocking findings fail; warn: warnings fail too"},
       {"color", "", OptionSpec::Value, "auto|always|never",
@@ -180,6 +201,30 @@ void resolve_check_options(const std::vector<const RawSettings*>& sources, Check
         options.format = value;
     } else if (spec.name == "as-of") {
       if (auto p = parse_as_of(value, options); !p.empty()) problem(p);
+    } else if (spec.name == "concurrency") {
+      if (auto n = parse_whole(value); n && *n >= kMinConcurrency && *n <= kMaxConcurrency)
+        options.concurrency = static_cast<int>(*n);
+      else
+        problem(fmt::format("'{}' is not a whole number from {} to {}", value, kMinConcurrency,
+                            kMaxConcurrency));
+    } else if (spec.name == "timeout") {
+      auto d = parse_duration(value);
+      if (!d)
+        problem(fmt::format("'{}' is not a duration (expected e.g. 5s, 30s or 2m)", value));
+      else if (*d < kMinTimeout || *d > kMaxTimeout)
+        problem(fmt::format("{} is out of range ({} to {})", value, format_duration(kMinTimeout),
+                            format_duration(kMaxTimeout)));
+      else
+        options.timeout = *d;
+    } else if (spec.name == "ca-bundle") {
+      // Checked now rather than at the first https probe: a typo in the path would
+      // otherwise turn every probe into a TLS error.
+      std::ifstream file(value, std::ios::binary);
+      std::error_code ec;
+      if (value.empty() || !file || std::filesystem::is_directory(value, ec))
+        problem(fmt::format("cannot read CA bundle '{}'", value));
+      else
+        options.ca_bundle = value;
     } else if (spec.name == "fail-on") {
       if (value == "gate" || value == "warn")
         options.fail_on_warn = value == "warn";

@@ -39,7 +39,8 @@ TEST_CASE("cli.help lists the commands and exit codes") {
   ProcessResult sub = run_golive({"check", "--help"});
   CHECK(sub.exit_code == 0);
   for (const char* option : {"--ruleset", "--no-auto-rulesets", "--format", "--report", "--as-of",
-                             "--offline", "--only", "--skip", "--fail-on", "--color", "--quiet"})
+                             "--offline", "--only", "--skip", "--concurrency", "--timeout", "--ca-bundle",
+                             "--fail-on", "--color", "--quiet"})
     CHECK(sub.out.find(option) != std::string::npos);
 }
 

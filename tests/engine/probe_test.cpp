@@ -32,6 +32,16 @@ TEST_CASE("redact_url: userinfo and credential-like query values are masked") {
   CHECK(redact_url("https://host.example/users/@me") == "https://host.example/users/@me");
 }
 
+TEST_CASE("is_http_url: http and https with a host part, in any case") {
+  CHECK(is_http_url("http://127.0.0.1:8080/healthz"));
+  CHECK(is_http_url("HTTPS://grafana.example.com/d/payments"));
+  CHECK_FALSE(is_http_url("https://"));
+  CHECK_FALSE(is_http_url("ftp://example.com/x"));
+  CHECK_FALSE(is_http_url("grafana.example.com/d/payments"));
+  CHECK_FALSE(is_http_url("httpx://example.com"));
+  CHECK_FALSE(is_http_url(""));
+}
+
 TEST_CASE("resolve_secret: ${env:NAME} is read from the environment") {
   ScopedEnv env("GOLIVE_TEST_SECRET", "s-123");
   CHECK(resolve_secret("${env:GOLIVE_TEST_SECRET}") == "s-123");
