@@ -57,7 +57,9 @@ struct HttpRequest {
   std::vector<std::pair<std::string, std::string>> headers{};
   /// Limit for one try (connect + transfer); zero = the run's `--timeout`.
   std::chrono::milliseconds timeout{0};
-  /// Attempts in all; transport errors, 408, 429 and 5xx are retried.
+  /// Attempts in all. Refused, reset, timed-out and DNS failures, 408, 429 and 5xx are
+  /// retried after `backoff`, doubled each time; TLS, redirect and body-size failures are
+  /// final at once.
   int tries = 3;
   /// Wait before the second try; doubled before each further try.
   std::chrono::milliseconds backoff{200};
@@ -96,7 +98,7 @@ std::string_view to_string(ProbeError e);
 /// The answer to one HttpRequest.
 struct HttpResponse {
   ProbeError error = ProbeError::None;
-  /// Human-readable cause when error != None ("connection refused after 3 tries"); redacted.
+  /// Human-readable cause when error != None ("connection refused (3 tries)"); redacted.
   std::string reason;
   long status = 0;  ///< HTTP status of the last try; 0 without one
   /// Response headers of the final answer, names lower-cased, in received order.
