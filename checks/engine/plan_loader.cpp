@@ -10,8 +10,8 @@
 
 #include <date/tz.h>
 #include <fmt/format.h>
-#include <nettle/sha2.h>
 
+#include "checks/engine/digest.h"
 #include "checks/engine/yaml_reader.h"
 
 namespace golive {
@@ -34,18 +34,6 @@ const std::vector<std::string> kScenarioTags = {"critical", "large-upgrade", "cr
 const std::vector<std::string> kStages = {"report", "assess", "activate",
                                           "handle", "notify", "review"};
 const std::vector<std::string> kOperators = {">", ">=", "<", "<=", "==", "!="};
-
-std::string sha256_hex(const std::string& bytes) {
-  sha256_ctx ctx;
-  sha256_init(&ctx);
-  sha256_update(&ctx, bytes.size(), reinterpret_cast<const uint8_t*>(bytes.data()));
-  uint8_t digest[SHA256_DIGEST_SIZE];
-  sha256_digest(&ctx, SHA256_DIGEST_SIZE, digest);
-  std::string hex;
-  hex.reserve(2 * SHA256_DIGEST_SIZE);
-  for (uint8_t b : digest) hex += fmt::format("{:02x}", b);
-  return hex;
-}
 
 /// Reports the second and later occurrences of a key value (an id, a name) in one list.
 class UniqueValues {

@@ -78,9 +78,6 @@ std::optional<Ruleset> parse_ruleset(const std::string& text, const std::string&
                                      const std::string& source, const std::string& base_dir,
                                      Diagnostics& diags);
 
-/// Lowercase hex SHA-256 of `bytes`.
-std::string sha256_hex(const std::string& bytes);
-
 /// When each built-in scenario ruleset applies, for `golive rulesets`.
 struct RulesetTrigger {
   std::string name;

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <map>
 
+#include "checks/engine/digest.h"
 #include "checks/engine/ruleset.h"
 #include "checks/engine/values.h"
 #include "cli/report/report.h"

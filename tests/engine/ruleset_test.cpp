@@ -5,6 +5,7 @@
 #include <fstream>
 #include <unistd.h>
 
+#include "checks/engine/digest.h"
 #include "checks/engine/ruleset.h"
 
 using namespace golive;
