@@ -1,5 +1,5 @@
 #pragma once
-/// The text of rulesets/*.yaml, compiled in at build time (see cmake/embed_rulesets.cmake).
+/// The text of rulesets/*.yaml, compiled in at build time (see cmake/embed_files.cmake).
 
 #include <string>
 #include <vector>

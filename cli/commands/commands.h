@@ -22,6 +22,9 @@ int run_explain(const ExplainOptions& options, const Io& io);
 /// `golive rulesets`: the built-in rulesets and when each applies.
 int run_rulesets(const RulesetsOptions& options, const Io& io);
 
+/// `golive schema`: the JSON Schema of the plan format, or with --report of the JSON report.
+int run_schema(const SchemaOptions& options, const Io& io);
+
 /// Runs the parsed command.
 int dispatch(const Invocation& command, const Io& io);
 

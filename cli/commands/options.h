@@ -73,8 +73,13 @@ struct ExplainOptions {
 /// `golive rulesets`
 struct RulesetsOptions {};
 
+/// `golive schema [--report]`
+struct SchemaOptions {
+  bool report = false;  ///< the JSON report's schema instead of the plan format's
+};
+
 /// A command with its options, ready to run.
-using Invocation =
-    std::variant<CheckOptions, ValidateOptions, ListChecksOptions, ExplainOptions, RulesetsOptions>;
+using Invocation = std::variant<CheckOptions, ValidateOptions, ListChecksOptions, ExplainOptions,
+                                RulesetsOptions, SchemaOptions>;
 
 }  // namespace golive

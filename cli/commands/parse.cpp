@@ -13,14 +13,14 @@ namespace golive {
 namespace {
 
 const std::vector<std::string>& command_names() {
-  static const std::vector<std::string> names = {"check", "validate", "list-checks", "explain",
-                                                 "rulesets"};
+  static const std::vector<std::string> names = {"check",   "validate", "list-checks",
+                                                 "explain", "rulesets", "schema"};
   return names;
 }
 
 // Commands SPEC §1 promises that this version does not have yet.
 const std::vector<std::string>& later_command_names() {
-  static const std::vector<std::string> names = {"init", "schema"};
+  static const std::vector<std::string> names = {"init"};
   return names;
 }
 
@@ -139,6 +139,11 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
   CLI::App* rulesets = app.add_subcommand("rulesets", "List the built-in rulesets and when each applies");
   rulesets->allow_extras();
 
+  CLI::App* schema = app.add_subcommand("schema", "Print the JSON Schema of the plan format, for editors");
+  schema->allow_extras();
+  SchemaOptions schema_options;
+  schema->add_flag("--report", schema_options.report, "Print the JSON report's schema instead");
+
   std::vector<const char*> argv = {"golive"};
   for (const auto& a : args) argv.push_back(a.c_str());
   try {
@@ -149,13 +154,14 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
     return usage(io, e.what());
   }
 
-  for (const CLI::App* sub : {check, validate, list, explain, rulesets})
+  for (const CLI::App* sub : {check, validate, list, explain, rulesets, schema})
     if (sub->parsed())
       if (auto problem = extras_problem(*sub)) return usage(io, *problem);
 
   if (validate->parsed()) return {validate_options, kExitReady};
   if (explain->parsed()) return {explain_options, kExitReady};
   if (rulesets->parsed()) return {RulesetsOptions{}, kExitReady};
+  if (schema->parsed()) return {schema_options, kExitReady};
   if (list->parsed()) {
     static const std::vector<std::string> formats = {"text", "markdown", "json"};
     if (!contains(formats, list_options.format))
