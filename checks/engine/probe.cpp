@@ -56,6 +56,19 @@ std::string lower(std::string_view s) {
 
 }  // namespace
 
+std::string percent_encode(std::string_view s) {
+  std::string out;
+  for (const char c : s) {
+    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                            (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
+    if (unreserved)
+      out += c;
+    else
+      out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+  }
+  return out;
+}
+
 bool is_http_url(std::string_view url) {
   size_t scheme_end = url.find("://");
   if (scheme_end == std::string_view::npos || scheme_end + 3 >= url.size()) return false;

@@ -153,6 +153,10 @@ std::vector<HttpResponse> execute_probes(const std::vector<HttpRequest>& request
 /// `https://***@host/p?token=***`. Use it for every URL in a finding, message or log.
 std::string redact_url(std::string_view url);
 
+/// RFC 3986 percent-encoding of a query parameter value: unreserved characters stay, every
+/// other byte becomes %XX (so `+`, `&`, `=` and spaces in a PromQL query survive the trip).
+std::string percent_encode(std::string_view s);
+
 /// True for an `http://` or `https://` URL (scheme in any case) with something after the
 /// scheme: what a health check or a dashboard link must be.
 bool is_http_url(std::string_view url);

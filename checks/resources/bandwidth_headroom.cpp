@@ -96,21 +96,6 @@ void report_totals(Context& ctx, const Totals& t, std::optional<double> observed
         mbps(std::ceil(peak - left)), t.largest_id);
 }
 
-/// RFC 3986 percent-encoding for a query parameter value: unreserved characters stay, every
-/// other byte becomes %XX (so `+`, `&`, `=` and spaces in PromQL survive the trip).
-std::string percent_encode(std::string_view s) {
-  std::string out;
-  for (const char c : s) {
-    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                            (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
-    if (unreserved)
-      out += c;
-    else
-      out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
-  }
-  return out;
-}
-
 /// `j[key]`, or null when `j` is not an object or has no such member.
 nlohmann::json member(const nlohmann::json& j, const char* key) {
   return j.is_object() && j.contains(key) ? j[key] : nlohmann::json();

@@ -32,6 +32,14 @@ TEST_CASE("redact_url: userinfo and credential-like query values are masked") {
   CHECK(redact_url("https://host.example/users/@me") == "https://host.example/users/@me");
 }
 
+TEST_CASE("percent_encode: unreserved characters stay, every other byte is %XX") {
+  CHECK(percent_encode("node_up-1.2_~") == "node_up-1.2_~");
+  CHECK(percent_encode("sum(rate(x{job=\"edge\"}[5m])) * 8 / 1e6 + 1") ==
+        "sum%28rate%28x%7Bjob%3D%22edge%22%7D%5B5m%5D%29%29%20%2A%208%20%2F%201e6%20%2B%201");
+  CHECK(percent_encode("张") == "%E5%BC%A0");
+  CHECK(percent_encode("") == "");
+}
+
 TEST_CASE("is_http_url: http and https with a host part, in any case") {
   CHECK(is_http_url("http://127.0.0.1:8080/healthz"));
   CHECK(is_http_url("HTTPS://grafana.example.com/d/payments"));
