@@ -1,4 +1,4 @@
-// The JUnit report: golden files, validity against the Jenkins xUnit schema with
+// The JUnit report: golden files, validity against the project's JUnit schema (tests/fixtures/validators/junit.xsd) with
 // xmllint, and the mapping of findings to testcases.
 #include "tests/cli/report/report_support.h"
 
@@ -6,7 +6,7 @@ namespace golive::test {
 
 namespace {
 
-const std::string kSchema = source_dir() + "/../shared/validators/junit-10.xsd";
+const std::string kSchema = source_dir() + "/fixtures/validators/junit.xsd";
 
 // Validates with `xmllint --noout --schema`; returns xmllint's output when invalid.
 void expect_valid_junit(const std::string& xml, const std::string& name) {
