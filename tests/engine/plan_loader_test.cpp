@@ -7,6 +7,7 @@
 
 #include <unistd.h>
 
+#include "tests/support/process.h"
 #include "checks/engine/plan_loader.h"
 #include "checks/engine/yaml_reader.h"
 #include "tests/support/fixtures.h"
@@ -34,7 +35,7 @@ go_live:
 std::string with_base(const std::string& sections) { return kBase + sections; }
 
 std::string fixture_path(const std::string& name) {
-  return std::string(GOLIVE_SOURCE_DIR) + "/tests/fixtures/plans/" + name;
+  return golive::test::source_dir() + "/tests/fixtures/plans/" + name;
 }
 
 // The full fixture, loaded under a short name so positions read "full.yaml:L:C".

@@ -2,6 +2,7 @@
 
 #include <regex>
 
+#include "tests/support/process.h"
 #include "checks/engine/ruleset.h"
 
 using namespace golive;
@@ -33,7 +34,7 @@ namespace {
 
 /// The registering file relative to the source tree (`checks/backup/fresh.cpp`).
 std::string relative_source(const std::string& file) {
-  const std::string root = std::string(GOLIVE_SOURCE_DIR) + "/";
+  const std::string root = golive::test::source_dir() + "/";
   return file.rfind(root, 0) == 0 ? file.substr(root.size()) : file;
 }
 

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <unistd.h>
 
+#include "tests/support/process.h"
 #include "checks/engine/plugin.h"
 #include "checks/engine/runner.h"
 #include "tests/support/fixtures.h"
@@ -209,7 +210,7 @@ const T* evidence(const Finding& f, const std::string& key) {
 }
 
 std::string fixture(const std::string& rel) {
-  return std::string(GOLIVE_SOURCE_DIR) + "/tests/fixtures/" + rel;
+  return golive::test::source_dir() + "/tests/fixtures/" + rel;
 }
 
 }  // namespace

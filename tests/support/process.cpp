@@ -53,20 +53,24 @@ void drain(int out_fd, int err_fd, std::string& out, std::string& err) {
 
 }  // namespace
 
+// The only file compiled with the build-tree paths, so moving the build or the source
+// tree recompiles this file, not every test.
 std::string source_dir() { return GOLIVE_SOURCE_DIR; }
+std::string golive_binary() { return GOLIVE_BINARY; }
+std::string net_module_path() { return GOLIVE_NET_MODULE; }
 
 namespace {
 ProcessResult run_process(std::vector<std::string> argv_text, const ProcessOptions& options);
 }  // namespace
 
 ProcessResult run_golive(const std::vector<std::string>& args, const ProcessOptions& options) {
-  std::vector<std::string> argv = {GOLIVE_BINARY};
+  std::vector<std::string> argv = {golive_binary()};
   argv.insert(argv.end(), args.begin(), args.end());
   return run_process(std::move(argv), options);
 }
 
 ProcessResult run_golive_shell(const std::string& script, const ProcessOptions& options) {
-  return run_process({"/bin/bash", "-c", script, GOLIVE_BINARY}, options);
+  return run_process({"/bin/bash", "-c", script, golive_binary()}, options);
 }
 
 namespace {

@@ -40,6 +40,12 @@ ProcessResult run_golive_shell(const std::string& script, const ProcessOptions& 
 /// The source tree (`GOLIVE_SOURCE_DIR`).
 std::string source_dir();
 
+/// The golive binary under test (`GOLIVE_BINARY`).
+std::string golive_binary();
+
+/// The network module built beside it (`GOLIVE_NET_MODULE`).
+std::string net_module_path();
+
 /// A fresh empty directory under the system temporary directory, removed with the object.
 class TempDir {
  public:

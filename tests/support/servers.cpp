@@ -1,5 +1,7 @@
 #include "tests/support/servers.h"
 
+#include "tests/support/process.h"
+
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -166,7 +168,7 @@ ServerProcess::~ServerProcess() {
 }
 
 std::string source_path(const std::string& relative) {
-  return std::string(GOLIVE_SOURCE_DIR) + "/" + relative;
+  return golive::test::source_dir() + "/" + relative;
 }
 
 namespace {
@@ -275,7 +277,7 @@ ScopedEnv::~ScopedEnv() {
 namespace {
 void use_build_module() {
   static bool done = [] {
-    set_probe_module_path(GOLIVE_NET_MODULE);
+    set_probe_module_path(golive::test::net_module_path());
     return true;
   }();
   (void)done;

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <string>
 
+#include "tests/support/process.h"
 #include "tests/support/servers.h"
 
 namespace golive::test {
@@ -49,7 +50,7 @@ systems:
     rmdir(dir.c_str());
   }
   std::vector<std::string> check(const std::vector<std::string>& extra = {}) const {
-    std::vector<std::string> argv = {GOLIVE_BINARY, "check", "--as-of", "2026-12-04T12:00:00+08:00",
+    std::vector<std::string> argv = {golive::test::golive_binary(), "check", "--as-of", "2026-12-04T12:00:00+08:00",
                                      "-r", ruleset, "--only", "monitoring.health-checks",
                                      "--format", "json"};
     argv.insert(argv.end(), extra.begin(), extra.end());
@@ -64,12 +65,12 @@ bool loads_curl(const ChildResult& r) { return r.err.find("libcurl") != std::str
 
 TEST_CASE("libcurl: validate, list-checks and --offline runs never load it") {
   LivePlan live("http://127.0.0.1:9/healthz");
-  auto validate = run_child({GOLIVE_BINARY, "validate", live.plan}, kLoaderLog);
+  auto validate = run_child({golive::test::golive_binary(), "validate", live.plan}, kLoaderLog);
   CHECK(validate.exit_code == 0);
   CHECK(validate.err.find("calling init:") != std::string::npos);  // the log is on
   CHECK_FALSE(loads_curl(validate));
 
-  auto list = run_child({GOLIVE_BINARY, "list-checks"}, kLoaderLog);
+  auto list = run_child({golive::test::golive_binary(), "list-checks"}, kLoaderLog);
   CHECK(list.exit_code == 0);
   CHECK_FALSE(loads_curl(list));
 
