@@ -32,10 +32,14 @@ GOLIVE_REGISTER_CHECK(DuplicateB, .id = "test.duplicate", .severity = Severity::
 
 namespace {
 
-/// The registering file relative to the source tree (`checks/backup/fresh.cpp`).
-std::string relative_source(const std::string& file) {
+/// The registering file relative to the source tree (`checks/backup/fresh.cpp`). `__FILE__`
+/// is absolute in a plain build, and relative to the build directory (`../checks/…`) when a
+/// compiler launcher such as ccache rewrites paths to share its cache between trees.
+std::string relative_source(std::string file) {
   const std::string root = golive::test::source_dir() + "/";
-  return file.rfind(root, 0) == 0 ? file.substr(root.size()) : file;
+  if (file.rfind(root, 0) == 0) return file.substr(root.size());
+  while (file.rfind("../", 0) == 0) file.erase(0, 3);
+  return file;
 }
 
 bool from_tests(const CheckInfo& c) { return relative_source(c.source_file).rfind("tests/", 0) == 0; }

@@ -6,7 +6,7 @@ namespace golive::test {
 
 namespace {
 
-const std::string kSchema = source_dir() + "/fixtures/validators/junit.xsd";
+const std::string kSchema = source_dir() + "/tests/fixtures/validators/junit.xsd";
 
 // Validates with `xmllint --noout --schema`; returns xmllint's output when invalid.
 void expect_valid_junit(const std::string& xml, const std::string& name) {
