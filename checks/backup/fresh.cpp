@@ -49,7 +49,7 @@ class BackupFresh final : public Check {
     }
 
     const Instant last = *b.last_success;
-    const Duration age = ctx.age(last);
+    const Elapsed age = ctx.age(last);
     const std::string last_text = format_instant_in(last, plan.zone());
     if (age < Duration::zero()) {
       Finding& f = ctx.fail(subject, b.last_success.loc,
@@ -58,7 +58,7 @@ class BackupFresh final : public Check {
                             format_instant_in(ctx.as_of(), plan.zone()));
       f.evidence.emplace_back("last_success", last_text);
       f.evidence.emplace_back("age", format_duration(age));
-      f.evidence.emplace_back("age_seconds", int64_t{age.count()});
+      f.evidence.emplace_back("age_seconds", whole_seconds(age));
       f.remediation = fmt::format(
           "Correct backups[].last_success of {}: take it from the backup job's log, with its UTC "
           "offset",
@@ -74,7 +74,7 @@ class BackupFresh final : public Check {
                             format_duration(limit), limited_by);
     f.evidence.emplace_back("last_success", last_text);
     f.evidence.emplace_back("age", format_duration(age));
-    f.evidence.emplace_back("age_seconds", int64_t{age.count()});
+    f.evidence.emplace_back("age_seconds", whole_seconds(age));
     f.evidence.emplace_back("limit", format_duration(limit));
     f.evidence.emplace_back("limit_seconds", int64_t{limit.count()});
     f.evidence.emplace_back("limited_by", limited_by);
@@ -144,7 +144,7 @@ class BackupFresh final : public Check {
     }
     const std::string modified_text = format_instant_in(*modified, zone);
     f.evidence.emplace_back("last_modified", modified_text);
-    Duration behind = last - *modified;
+    Elapsed behind = last - *modified;
     if (behind > tolerance) {
       f.status = Status::Fail;
       f.location = loc;

@@ -100,7 +100,7 @@ class TimezoneCoverage final : public Check {
 
     const IntervalSet required = daily_hours(business_hours_, *zone, period);
     const IntervalSet gaps = subtract(required, unite(std::move(worked)));
-    const Duration uncovered = total_length(gaps);
+    const Elapsed uncovered = total_length(gaps);
     const std::string hours_text = format_hours(business_hours_);
     const std::string zone_name = zone->name();
     const std::string period_text = format_interval(period);
@@ -142,9 +142,9 @@ class TimezoneCoverage final : public Check {
     f->evidence.emplace_back("people", counted);
     if (!without_hours.empty()) f->evidence.emplace_back("people_without_hours", without_hours);
     f->evidence.emplace_back("required", format_duration(total_length(required)));
-    f->evidence.emplace_back("required_seconds", int64_t{total_length(required).count()});
+    f->evidence.emplace_back("required_seconds", whole_seconds(total_length(required)));
     f->evidence.emplace_back("uncovered", format_duration(uncovered));
-    f->evidence.emplace_back("uncovered_seconds", int64_t{uncovered.count()});
+    f->evidence.emplace_back("uncovered_seconds", whole_seconds(uncovered));
     std::vector<std::string> all_gaps;
     for (const TimeInterval& gap : gaps) all_gaps.push_back(format_interval(gap));
     f->evidence.emplace_back("gaps", all_gaps);

@@ -72,7 +72,7 @@ class DrillsRecent final : public Check {
       return;
     }
 
-    const Duration age = ctx.age(*best->at);
+    const Elapsed age = ctx.age(*best->at);
     const bool ok = age <= max_age_;
     Finding& f = ok ? ctx.pass(subject, best->at.loc, "{} drill passed {} ago, limit {} (max_age)", type,
                                format_duration(age), format_duration(max_age_))

@@ -133,7 +133,7 @@ class Context {
   /// The instant evidence ages are measured at (`--as-of`).
   Instant as_of() const { return as_of_; }
   /// Age of a piece of evidence at the as-of instant (negative if dated in the future).
-  Duration age(Instant t) const { return as_of_ - t; }
+  Elapsed age(Instant t) const { return as_of_ - t; }
   /// True with `--offline`: live probes must not run.
   bool offline() const { return offline_; }
 

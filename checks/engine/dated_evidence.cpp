@@ -4,7 +4,7 @@
 
 namespace golive {
 
-std::optional<Duration> passed_record_age(const Plan& plan, Context& ctx, const std::string& subject,
+std::optional<Elapsed> passed_record_age(const Plan& plan, Context& ctx, const std::string& subject,
                                           const TestRecord& t, std::string_view what,
                                           std::string_view path, const std::string& remediation) {
   if (!t.result) {
@@ -21,24 +21,24 @@ std::optional<Duration> passed_record_age(const Plan& plan, Context& ctx, const 
     ctx.fail(subject, t.at.loc, "{} has no date ({}.at)", what, path).remediation = remediation;
     return std::nullopt;
   }
-  const Duration age = ctx.age(*t.at);
+  const Elapsed age = ctx.age(*t.at);
   if (age < Duration::zero()) {
     const std::string when = format_instant_in(*t.at, plan.zone());
     Finding& f = ctx.fail(subject, t.at.loc, "{} is dated in the future: {} is {} after the as-of instant {}",
                           what, when, format_duration(-age), format_instant_in(ctx.as_of(), plan.zone()));
     f.evidence.emplace_back("tested_at", when);
     f.evidence.emplace_back("age", format_duration(age));
-    f.evidence.emplace_back("age_seconds", int64_t{age.count()});
+    f.evidence.emplace_back("age_seconds", whole_seconds(age));
     f.remediation = fmt::format("Correct {}.at to the day the test actually ran", path);
     return std::nullopt;
   }
   return age;
 }
 
-void add_age_evidence(Finding& f, const Plan& plan, Instant at, Duration age, Duration limit) {
+void add_age_evidence(Finding& f, const Plan& plan, Instant at, Elapsed age, Duration limit) {
   f.evidence.emplace_back("tested_at", format_instant_in(at, plan.zone()));
   f.evidence.emplace_back("age", format_duration(age));
-  f.evidence.emplace_back("age_seconds", int64_t{age.count()});
+  f.evidence.emplace_back("age_seconds", whole_seconds(age));
   f.evidence.emplace_back("limit", format_duration(limit));
   f.evidence.emplace_back("limit_seconds", int64_t{limit.count()});
 }

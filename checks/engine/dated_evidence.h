@@ -17,13 +17,13 @@ namespace golive {
 /// messages ("restore test of payments-db-hourly"), `path` is its plan key
 /// ("backups[].restore_test"), `remediation` goes on every such failure except a future
 /// date (which asks to correct the date).
-std::optional<Duration> passed_record_age(const Plan& plan, Context& ctx, const std::string& subject,
+std::optional<Elapsed> passed_record_age(const Plan& plan, Context& ctx, const std::string& subject,
                                           const TestRecord& t, std::string_view what,
                                           std::string_view path, const std::string& remediation);
 
 /// Adds the evidence of an age compared with a limit: `tested_at` (in the plan's zone),
 /// `age`, `age_seconds`, `limit`, `limit_seconds`.
-void add_age_evidence(Finding& f, const Plan& plan, Instant at, Duration age, Duration limit);
+void add_age_evidence(Finding& f, const Plan& plan, Instant at, Elapsed age, Duration limit);
 
 /// An instant in the plan's zone followed by UTC: `2026-12-05T03:55:00+08:00
 /// (2026-12-04T19:55:00Z)`; UTC alone when the plan has no zone.

@@ -58,34 +58,28 @@ class UniqueValues {
   std::vector<std::pair<std::string, int>> seen_;
 };
 
+// Text formats. Each pattern is used as written by the loader (std::regex, ECMAScript) and
+// by the JSON Schema (`pattern`, ECMA 262), so both accept the same values.
+
 // Secrets are referenced, never written: the text is kept and resolved only when probing.
-Text secret(MapReader& m, const std::string& key) {
-  Text t = m.text(key);
-  static const std::regex env_ref(R"(\$\{env:[A-Za-z_][A-Za-z0-9_]*\})");
-  if (t && !std::regex_match(*t, env_ref)) {
-    m.context().diags.error(
-        t.loc, fmt::format("{}: a secret must be written as ${{env:NAME}}, not inline",
-                           m.path_of(key)));
-    return {std::nullopt, t.loc};
-  }
-  return t;
-}
-
-bool starts_with_any(const std::string& s, std::initializer_list<const char*> prefixes) {
-  return std::any_of(prefixes.begin(), prefixes.end(),
-                     [&](const char* p) { return s.rfind(p, 0) == 0; });
-}
-
+const TextRule kSecret{R"(^\$\{env:[A-Za-z_][A-Za-z0-9_]*\}$)", "`${env:NAME}`",
+                       "{}: a secret must be written as ${{env:NAME}}, not inline"};
 /// A URL that a live probe fetches over HTTP.
-Text http_url(MapReader& m, const std::string& key) {
-  Text t = m.text(key);
-  if (t && !starts_with_any(*t, {"http://", "https://"})) {
-    m.context().diags.error(t.loc, fmt::format("{}: '{}' is not an http:// or https:// URL",
-                                               m.path_of(key), preview(*t)));
-    return {std::nullopt, t.loc};
-  }
-  return t;
-}
+const TextRule kHttpUrl{"^https?://", "an http:// or https:// URL",
+                        "{}: '{}' is not an http:// or https:// URL"};
+const TextRule kBackupLocation{
+    "^(file|https?|s3)://", "a file://, http://, https:// or s3:// URL",
+    "{}: '{}' is not a supported location (expected file://, http://, https:// or s3://)"};
+const TextRule kPlanId{"^[a-z0-9._-]+$", "a-z, 0-9, '.', '_' and '-'",
+                       "{}: '{}' is not a valid plan id (use a-z, 0-9, '.', '_' and '-')"};
+// `24x7`, or working hours whose ends differ (an equal pair would be an empty range).
+const TextRule kSupportHours{
+    "^(24x7|(?!([0-9]{2}:[0-9]{2})-\\2$)([01][0-9]|2[0-3]):[0-5][0-9]-(([01][0-9]|2[0-3]):[0-5]"
+    "[0-9]|24:00))$",
+    "`24x7` or working hours (`09:00-18:00`)",
+    "{}: '{}' is not 24x7 or a range of working hours (expected e.g. 09:00-18:00)"};
+
+constexpr MapReader::Sign Positive = MapReader::Positive;
 
 /// Which keys a TestRecord may have where it appears; `at` and `result` always.
 enum TestKeys : unsigned {
@@ -119,18 +113,11 @@ std::optional<TestRecord> test_under(MapReader& m, const std::string& key, unsig
 
 void read_plan_meta(MapReader& m, PlanMeta& p) {
   p.loc = m.loc();
-  p.id = m.text("id", Required);
-  static const std::regex id_form("[a-z0-9._-]+");
-  if (p.id && !std::regex_match(*p.id, id_form)) {
-    m.context().diags.error(
-        p.id.loc, fmt::format("plan.id: '{}' is not a valid plan id (use a-z, 0-9, '.', '_' and '-')",
-                              preview(*p.id)));
-    p.id = {std::nullopt, p.id.loc};
-  }
+  p.id = m.matching("id", kPlanId, Required);
   p.name = m.text("name", Required);
   p.owner = m.text("owner", Required);
   p.revised_at = m.instant("revised_at", Required);
-  p.review_every = m.duration("review_every");
+  p.review_every = m.duration("review_every", MapReader::Optional, Positive);
   p.supersedes = m.text("supersedes");
   p.scenarios = m.one_of_list("scenarios", kScenarioTags);
   m.each("approvals", [&](MapReader& r, size_t) {
@@ -210,9 +197,9 @@ void read_response(MapReader& m, Response& resp) {
     s.level = r.text("level");
     levels.add(s.level, r.path_of("level"));
     s.criteria = r.text("criteria");
-    s.ack = r.duration("ack");
+    s.ack = r.duration("ack", MapReader::Optional, Positive);
     s.page = r.text_list("page");
-    s.update_every = r.duration("update_every");
+    s.update_every = r.duration("update_every", MapReader::Optional, Positive);
   });
   resp.escalation_loc = m.loc_of_key("escalation");
   m.each("escalation", [&](MapReader& r, size_t) {
@@ -220,7 +207,7 @@ void read_response(MapReader& m, Response& resp) {
     e.loc = r.loc();
     e.level = r.integer("level", 1, 100);
     e.target = r.text("target");
-    e.after = r.duration("after");
+    e.after = r.duration("after", MapReader::Optional, Positive);
   });
   resp.stages_loc = m.loc_of_key("stages");
   resp.stages = m.one_of_list("stages", kStages);
@@ -231,13 +218,13 @@ void read_response(MapReader& m, Response& resp) {
     c.bridge = r.text("bridge");
     c.status_page = r.text("status_page");
     c.owner = r.text("owner");
-    c.update_every = r.duration("update_every");
+    c.update_every = r.duration("update_every", MapReader::Optional, Positive);
     c.time_reference = r.zone("time_reference");
   });
   m.map("review", [&](MapReader& r) {
     Review& v = resp.review.emplace();
     v.loc = r.loc();
-    v.due = r.duration("due");
+    v.due = r.duration("due", MapReader::Optional, Positive);
     v.owner = r.text("owner");
   });
 }
@@ -261,9 +248,9 @@ void read_systems(MapReader& root, Plan& plan) {
     r.map("health_check", [&](MapReader& h) {
       HealthCheck& hc = s.health_check.emplace();
       hc.loc = h.loc();
-      hc.url = http_url(h, "url");
+      hc.url = h.matching("url", kHttpUrl);
       hc.expect_status = h.integer("expect_status", 100, 599);
-      hc.timeout = h.duration("timeout");
+      hc.timeout = h.duration("timeout", MapReader::Optional, Positive);
     });
     r.map("standby", [&](MapReader& b) {
       Standby& sb = s.standby.emplace();
@@ -282,20 +269,11 @@ void read_backups(MapReader& root, Plan& plan) {
     b.id = r.text("id", Required);
     ids.add(b.id, r.path_of("id"));
     b.datastore = r.text("datastore");
-    b.schedule = r.duration("schedule");
+    b.schedule = r.duration("schedule", MapReader::Optional, Positive);
     b.copies = r.integer("copies", 0, 1000);
     b.offsite = r.boolean("offsite");
     b.immutable = r.boolean("immutable");
-    b.location = r.text("location");
-    if (b.location &&
-        !starts_with_any(*b.location, {"file://", "http://", "https://", "s3://"})) {
-      r.context().diags.error(
-          b.location.loc,
-          fmt::format("{}: '{}' is not a supported location (expected file://, http://, https:// "
-                      "or s3://)",
-                      r.path_of("location"), preview(*b.location)));
-      b.location = {std::nullopt, b.location.loc};
-    }
+    b.location = r.matching("location", kBackupLocation);
     b.last_success = r.instant("last_success");
     b.restore_test = test_under(r, "restore_test", kDuration | kEvidence);
   });
@@ -326,19 +304,19 @@ void read_monitoring(MapReader& m, Monitoring& mon) {
   m.map("prometheus", [&](MapReader& r) {
     PrometheusRef& p = mon.prometheus.emplace();
     p.loc = r.loc();
-    p.url = http_url(r, "url");
+    p.url = r.matching("url", kHttpUrl);
     p.job = r.text("job");
     p.required_alerts = r.text_list("required_alerts");
-    p.bearer_token = secret(r, "bearer_token");
+    p.bearer_token = r.matching("bearer_token", kSecret);
   });
   m.map("alertmanager", [&](MapReader& r) {
     AlertmanagerRef& a = mon.alertmanager.emplace();
     a.loc = r.loc();
-    a.url = http_url(r, "url");
+    a.url = r.matching("url", kHttpUrl);
     a.receiver = r.text("receiver");
     a.page_labels_loc = r.loc_of_key("page_labels");
     a.page_labels = r.text_map("page_labels");
-    a.bearer_token = secret(r, "bearer_token");
+    a.bearer_token = r.matching("bearer_token", kSecret);
   });
   mon.alerts_loc = m.loc_of_key("alerts");
   UniqueValues names(m.context(), "name");
@@ -354,7 +332,7 @@ void read_monitoring(MapReader& m, Monitoring& mon) {
     Dashboard& d = mon.dashboards.emplace_back();
     d.loc = r.loc();
     d.name = r.text("name");
-    d.url = http_url(r, "url");
+    d.url = r.matching("url", kHttpUrl);
   });
   m.map("heartbeat", [&](MapReader& r) {
     Heartbeat& h = mon.heartbeat.emplace();
@@ -401,7 +379,8 @@ void read_resources(MapReader& m, Resources& res) {
   m.map("network", [&](MapReader& n) {
     Network& net = res.network.emplace();
     net.loc = n.loc();
-    net.max_utilization = n.number("max_utilization", 0, 1);
+    // 0 would leave no headroom on any link: refused rather than read as "no ceiling".
+    net.max_utilization = n.number_above("max_utilization", 0, 1);
     UniqueValues ids(n.context(), "id");
     n.each("links", [&](MapReader& r, size_t) {
       Link& l = net.links.emplace_back();
@@ -546,24 +525,11 @@ void read_vendors(MapReader& root, Plan& plan) {
     r.map("support", [&](MapReader& s) {
       Support& sup = v.support.emplace();
       sup.loc = s.loc();
-      sup.hours = s.text("hours");
-      if (sup.hours && *sup.hours != "24x7" && !parse_hours(*sup.hours)) {
-        s.context().diags.error(
-            sup.hours.loc,
-            fmt::format("{}: '{}' is not 24x7 or a range of working hours (expected e.g. "
-                        "09:00-18:00)",
-                        s.path_of("hours"), preview(*sup.hours)));
-        sup.hours = {std::nullopt, sup.hours.loc};
-      }
+      sup.hours = s.matching("hours", kSupportHours);
       sup.timezone = s.zone("timezone");
       sup.response_loc = s.loc_of_key("response");
       // Keys are severity levels of the plan's own naming; every value is a duration.
-      s.map("response", [&](MapReader& levels) {
-        const YAML::Node n = s.node("response");
-        if (!n.IsMap()) return;
-        for (const auto& kv : n)
-          sup.response.emplace_back(kv.first.Scalar(), levels.duration(kv.first.Scalar()));
-      });
+      sup.response = s.duration_map("response");
       sup.restore = s.duration("restore");
     });
     v.contacts_loc = r.loc_of_key("contacts");
@@ -592,8 +558,22 @@ const date::time_zone* plan_zone(const YAML::Node& root) {
   return tz.IsDefined() && tz.IsScalar() ? find_zone(tz.Scalar()) : nullptr;
 }
 
+void read_sections(MapReader& root, Plan& plan);
+
 void read_plan(MapReader& root, const YAML::Node& doc, Plan& plan) {
+  if (root.describing()) {
+    (void)root.integer("golive", kFormatVersion, kFormatVersion, Required);
+    read_sections(root, plan);
+    return;
+  }
   Text version = root.text("golive", Required);
+  if (version && *version == std::to_string(kFormatVersion) &&
+      core_type(root.node("golive")) != CoreType::Int) {
+    root.context().diags.error(version.loc, fmt::format("golive: '{}' is quoted text, not a number "
+                                                        "(write golive: {})",
+                                                        preview(*version), kFormatVersion));
+    return;
+  }
   if (!version || *version != std::to_string(kFormatVersion)) {
     // Without a format version we know, the other keys cannot be judged: mark them as
     // known so that the only message is about the version.
@@ -612,6 +592,10 @@ void read_plan(MapReader& root, const YAML::Node& doc, Plan& plan) {
     return;
   }
   plan.format_version = kFormatVersion;
+  read_sections(root, plan);
+}
+
+void read_sections(MapReader& root, Plan& plan) {
   root.map("plan", [&](MapReader& m) { read_plan_meta(m, plan.plan); }, Required);
   if (!plan.plan.loc.known()) plan.plan.loc = root.loc();
   root.map("go_live", [&](MapReader& m) { read_go_live(m, plan.go_live); }, Required);
@@ -653,6 +637,20 @@ bool is_hidden(const std::filesystem::path& p) {
 }
 
 }  // namespace
+
+const std::vector<KeySpec>& plan_format() {
+  static const std::vector<KeySpec> keys = [] {
+    std::vector<KeySpec> out;
+    Diagnostics ignored;
+    ReadContext ctx{"", ignored, nullptr, &out};
+    Plan plan;
+    YAML::Node doc(YAML::NodeType::Map);
+    MapReader root(ctx, doc, "");
+    read_plan(root, doc, plan);
+    return out;
+  }();
+  return keys;
+}
 
 std::optional<Plan> load_plan(const std::string& path, Diagnostics& diags) {
   std::string text;

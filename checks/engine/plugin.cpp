@@ -17,12 +17,14 @@
 #include <cmath>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <regex>
 #include <thread>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "checks/engine/plan_format.h"
 #include "checks/engine/yaml_reader.h"
 
 extern char** environ;
@@ -320,42 +322,58 @@ PluginOutcome run_plugin(const PluginCall& call) {
 
 namespace {
 
-Json scalar_json(const YAML::Node& n) {
+// The plan as golive understood it: a scalar is a number or a boolean only where the plan
+// format declares one (plan_format()); everything else is the text as written, so a
+// version 3.10 stays "3.10" and a phone keeps its +. Keys outside the format (`x-` keys)
+// carry text too.
+Json scalar_json(const YAML::Node& n, const std::string& path) {
   const std::string& s = n.Scalar();
-  if (n.Tag() != "?") return s;  // quoted, block or explicitly tagged: a string as written
-  if (s == "true" || s == "True" || s == "TRUE") return true;
-  if (s == "false" || s == "False" || s == "FALSE") return false;
-  static const std::regex kInt("[-+]?[0-9]+");
-  static const std::regex kFloat("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
-  if (std::regex_match(s, kInt)) {
-    int64_t v = 0;
-    const char* b = s.data() + (s[0] == '+' ? 1 : 0);
-    auto r = std::from_chars(b, s.data() + s.size(), v);
-    if (r.ec == std::errc() && r.ptr == s.data() + s.size()) return v;
-    return s;  // too large for an integer: keep every digit
+  static const std::map<std::string, KeyKind> typed = [] {
+    std::map<std::string, KeyKind> m;
+    for (const KeySpec& k : plan_format())
+      if (k.kind == KeyKind::Boolean || k.kind == KeyKind::Integer || k.kind == KeyKind::Number)
+        m.emplace(k.path, k.kind);
+    return m;
+  }();
+  auto it = typed.find(path);
+  if (it == typed.end()) return s;
+  // The loader has accepted the plan, so the value has its declared type.
+  switch (it->second) {
+    case KeyKind::Boolean:
+      return s[0] == 't' || s[0] == 'T';
+    case KeyKind::Integer: {
+      int64_t v = 0;
+      const char* b = s.data() + (!s.empty() && s[0] == '+' ? 1 : 0);
+      auto r = std::from_chars(b, s.data() + s.size(), v);
+      if (r.ec == std::errc() && r.ptr == s.data() + s.size()) return v;
+      return s;
+    }
+    default: {
+      double d = std::strtod(s.c_str(), nullptr);
+      if (std::isfinite(d)) return d;
+      return s;
+    }
   }
-  if (std::regex_match(s, kFloat)) {
-    double d = std::strtod(s.c_str(), nullptr);
-    if (std::isfinite(d)) return d;
-  }
-  return s;
 }
 
-Json to_json(const YAML::Node& n) {
+Json to_json(const YAML::Node& n, const std::string& path) {
   switch (n.Type()) {
     case YAML::NodeType::Null:
     case YAML::NodeType::Undefined:
       return nullptr;
     case YAML::NodeType::Scalar:
-      return scalar_json(n);
+      return scalar_json(n, path);
     case YAML::NodeType::Sequence: {
       Json a = Json::array();
-      for (const auto& item : n) a.push_back(to_json(item));
+      for (const auto& item : n) a.push_back(to_json(item, path + "[]"));
       return a;
     }
     case YAML::NodeType::Map: {
       Json o = Json::object();
-      for (const auto& kv : n) o[kv.first.Scalar()] = to_json(kv.second);
+      for (const auto& kv : n) {
+        const std::string& key = kv.first.Scalar();
+        o[key] = to_json(kv.second, path.empty() ? key : path + "." + key);
+      }
       return o;
     }
   }
@@ -365,7 +383,7 @@ Json to_json(const YAML::Node& n) {
 }  // namespace
 
 std::string yaml_to_json(const std::string& yaml, const std::string& file) {
-  return to_json(parse_yaml(yaml, file)).dump();
+  return to_json(parse_yaml(yaml, file), "").dump();
 }
 
 }  // namespace golive

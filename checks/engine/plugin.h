@@ -40,9 +40,10 @@ struct PluginOutcome {
 /// (its whole process group is killed) is an `error`. Never throws for plugin failures.
 PluginOutcome run_plugin(const PluginCall& call);
 
-/// A YAML document as JSON text: mappings keep their order, plain scalars are typed as
-/// YAML 1.2's core schema reads them (null, true/false, integers, decimals), quoted and
-/// block scalars stay strings. Throws InputError when `yaml` does not parse.
+/// A plan as JSON text, with its values as golive understood them: mappings keep their
+/// order (merge keys applied), a scalar is a JSON boolean or number only where the plan
+/// format declares one (plan_format()), every other scalar is the string as written
+/// (`3.10` stays "3.10", a phone keeps its +). Throws InputError when `yaml` does not parse.
 std::string yaml_to_json(const std::string& yaml, const std::string& file);
 
 }  // namespace golive

@@ -1,8 +1,8 @@
 #include "checks/engine/references.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
+
+#include <fmt/format.h>
 
 namespace golive {
 
@@ -149,6 +149,19 @@ std::string describe_ref_kind(RefKind kind) {
       return "a backup id";
   }
   return "an id";
+}
+
+std::string unheld_role(const Plan& plan, const std::string& role) {
+  if (role == "primary" || role == "backup") {
+    bool held = std::any_of(plan.shifts.begin(), plan.shifts.end(),
+                            [&](const Shift& s) { return s.level && *s.level == role; });
+    return held ? "" : fmt::format("no oncall shift has level {}", role);
+  }
+  const Organization* o = plan.organization ? &*plan.organization : nullptr;
+  if (role == "commander") return o && o->commander ? "" : "organization.commander is not set";
+  if (role == "deputy") return o && o->deputy ? "" : "organization.deputy is not set";
+  const Text* holder = o ? o->role(role) : nullptr;
+  return holder && *holder ? "" : fmt::format("organization.roles.{} is not set", role);
 }
 
 }  // namespace golive

@@ -45,8 +45,8 @@ IntervalSet clip(const IntervalSet& set, const TimeInterval& bounds) {
   return out;
 }
 
-Duration total_length(const IntervalSet& set) {
-  Duration d{0};
+Elapsed total_length(const IntervalSet& set) {
+  Elapsed d{0};
   for (const TimeInterval& i : set) d += i.length();
   return d;
 }
@@ -64,9 +64,9 @@ void local_span(const date::time_zone& zone, date::local_seconds from, date::loc
   date::sys_info info = zone.get_info(lo);
   for (;;) {
     const Instant start = std::max(Instant{from.time_since_epoch()} - info.offset,
-                                   std::chrono::time_point_cast<Duration>(info.begin));
+                                   Instant{info.begin});
     const Instant end = std::min(Instant{to.time_since_epoch()} - info.offset,
-                                 std::chrono::time_point_cast<Duration>(info.end));
+                                 Instant{info.end});
     if (start < end) out.push_back({start, end});
     if (info.end >= hi) break;
     info = zone.get_info(info.end);

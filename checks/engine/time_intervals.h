@@ -17,7 +17,7 @@ namespace golive {
 struct TimeInterval {
   Instant start;
   Instant end;
-  Duration length() const { return end - start; }
+  Elapsed length() const { return end - start; }
   bool empty() const { return end <= start; }
   friend bool operator==(const TimeInterval&, const TimeInterval&) = default;
 };
@@ -35,7 +35,7 @@ IntervalSet subtract(const IntervalSet& a, const IntervalSet& b);
 IntervalSet clip(const IntervalSet& set, const TimeInterval& bounds);
 
 /// Total length of a normalized set.
-Duration total_length(const IntervalSet& set);
+Elapsed total_length(const IntervalSet& set);
 
 /// Every instant within `bounds` whose wall-clock reading in `zone` falls inside the daily
 /// range `hours`, expanded one local day after another so daylight-saving changes are

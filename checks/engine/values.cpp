@@ -12,11 +12,14 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// Reads a run of digits at `pos`; false if there is none or it overflows.
+// Reads a run of at most kMaxAmountDigits digits at `pos`; false if there is none or more.
+// Six digits keep every duration (and an instant plus a duration) far inside the range of
+// microsecond clocks, and the JSON Schema's pattern can say the same.
+constexpr size_t kMaxAmountDigits = 6;
 bool read_number(std::string_view s, size_t& pos, int64_t& out) {
   size_t start = pos;
   while (pos < s.size() && is_digit(s[pos])) ++pos;
-  if (pos == start || pos - start > 12) return false;
+  if (pos == start || pos - start > kMaxAmountDigits) return false;
   auto res = std::from_chars(s.data() + start, s.data() + pos, out);
   return res.ec == std::errc();
 }
@@ -63,6 +66,22 @@ std::optional<Duration> parse_iso_duration(std::string_view s) {
 
 }  // namespace
 
+std::string duration_problem(std::string_view s) {
+  size_t run = 0;
+  for (char c : s) {
+    run = is_digit(c) ? run + 1 : 0;
+    if (run > kMaxAmountDigits) return "an amount has more than 6 digits (use a larger unit)";
+  }
+  if (s.find_first_of(".,") != std::string_view::npos)
+    return "fractions are not supported (write smaller units, e.g. 1h30m or PT90M)";
+  if (!s.empty() && s[0] == 'P') {
+    std::string_view date_part = s.substr(0, s.find('T'));
+    if (date_part.find_first_of("YM") != std::string_view::npos)
+      return "months and years have no fixed length (write days, e.g. P30D or P365D)";
+  }
+  return "";
+}
+
 std::optional<Duration> parse_duration(std::string_view s) {
   if (s.empty()) return std::nullopt;
   if (s[0] == 'P') return parse_iso_duration(s);
@@ -85,20 +104,29 @@ std::optional<Duration> parse_duration(std::string_view s) {
   return Duration(total);
 }
 
-std::string format_duration(Duration d) {
-  int64_t s = d.count();
-  if (s == 0) return "0s";
+std::string format_duration(std::chrono::microseconds d) {
+  int64_t us = d.count();
+  if (us == 0) return "0s";
   std::string out;
-  if (s < 0) {
+  if (us < 0) {
     out = "-";
-    s = -s;
+    us = -us;
   }
-  static constexpr std::pair<int64_t, char> parts[] = {{86400, 'd'}, {3600, 'h'}, {60, 'm'}, {1, 's'}};
+  int64_t s = us / 1'000'000;
+  us %= 1'000'000;
+  static constexpr std::pair<int64_t, char> parts[] = {{86400, 'd'}, {3600, 'h'}, {60, 'm'}};
   for (auto [size, unit] : parts) {
     if (s >= size) {
       out += fmt::format("{}{}", s / size, unit);
       s %= size;
     }
+  }
+  if (us != 0) {
+    std::string frac = fmt::format("{:06}", us);
+    frac.erase(frac.find_last_not_of('0') + 1);
+    out += fmt::format("{}.{}s", s, frac);
+  } else if (s != 0) {
+    out += fmt::format("{}s", s);
   }
   return out;
 }
@@ -129,15 +157,14 @@ std::optional<Instant> parse_instant(std::string_view t, const date::time_zone* 
   if (!ymd.ok()) return std::nullopt;
   date::local_days local_day{ymd};
   if (t.size() == 10) {
-    if (!zone) return Instant{date::sys_days{ymd}.time_since_epoch()};
+    if (!zone) return Instant{date::sys_days{ymd}};
     try {
       // Midnight that does not exist (a DST jump at 00:00) resolves to the first valid instant.
       auto zt = zone->to_sys(date::local_seconds{local_day}, date::choose::earliest);
-      return std::chrono::time_point_cast<Duration>(zt);
+      return Instant{zt};
     } catch (const std::exception&) {
       auto info = zone->get_info(date::local_seconds{local_day});
-      return Instant{date::sys_days{ymd}.time_since_epoch()} - info.second.offset +
-             std::chrono::hours(1);
+      return Instant{date::sys_days{ymd}} - info.second.offset + std::chrono::hours(1);
     }
   }
   char sep = t[10];
@@ -148,11 +175,21 @@ std::optional<Instant> parse_instant(std::string_view t, const date::time_zone* 
   int hh = num(11, 2), mm = num(14, 2), ss = num(17, 2);
   if (hh > 23 || mm > 59 || ss > 59) return std::nullopt;
   size_t pos = 19;
+  int64_t micros = 0;
   if (pos < t.size() && t[pos] == '.') {
     ++pos;
     size_t start = pos;
     while (pos < t.size() && is_digit(t[pos])) ++pos;
     if (pos == start) return std::nullopt;
+    // Kept to the microsecond; a seventh non-zero digit would be lost, so it is refused
+    // rather than truncated (a truncated instant only ever moves a result towards pass).
+    for (size_t i = start; i < pos; ++i) {
+      if (i - start < 6)
+        micros = micros * 10 + (t[i] - '0');
+      else if (t[i] != '0')
+        return std::nullopt;
+    }
+    for (size_t i = pos - start; i < 6; ++i) micros *= 10;
   }
   if (pos >= t.size()) return std::nullopt;  // RFC 3339 requires an offset
   int offset_minutes = 0;
@@ -169,22 +206,39 @@ std::optional<Instant> parse_instant(std::string_view t, const date::time_zone* 
     return std::nullopt;
   }
   if (pos != t.size()) return std::nullopt;
-  auto sys = date::sys_days{ymd} + std::chrono::hours(hh) + std::chrono::minutes(mm) +
-             std::chrono::seconds(ss) - std::chrono::minutes(offset_minutes);
-  return std::chrono::time_point_cast<Duration>(sys);
+  return Instant{date::sys_days{ymd}} + std::chrono::hours(hh) + std::chrono::minutes(mm) +
+         std::chrono::seconds(ss) + std::chrono::microseconds(micros) -
+         std::chrono::minutes(offset_minutes);
 }
 
-std::string format_instant(Instant t) { return date::format("%Y-%m-%dT%H:%M:%SZ", t); }
+namespace {
+// date::format prints every digit of the clock's precision; golive prints a fraction only
+// when there is one, so whole-second instants read as they were written.
+std::string seconds_and_fraction(std::chrono::microseconds since_midnight_part) {
+  int64_t us = since_midnight_part.count() % 1'000'000;
+  if (us < 0) us += 1'000'000;
+  if (us == 0) return "";
+  std::string frac = fmt::format("{:06}", us);
+  frac.erase(frac.find_last_not_of('0') + 1);
+  return "." + frac;
+}
+}  // namespace
+
+std::string format_instant(Instant t) {
+  auto whole = std::chrono::floor<std::chrono::seconds>(t);
+  return date::format("%Y-%m-%dT%H:%M:%S", whole) + seconds_and_fraction(t - whole) + "Z";
+}
 
 std::string format_instant_in(Instant t, const date::time_zone* zone) {
   if (!zone) return format_instant(t);
   auto info = zone->get_info(t);
-  auto local = t + info.offset;
+  auto whole = std::chrono::floor<std::chrono::seconds>(t);
+  auto local = whole + info.offset;
   auto minutes = std::chrono::duration_cast<std::chrono::minutes>(info.offset).count();
   char sign = minutes < 0 ? '-' : '+';
   if (minutes < 0) minutes = -minutes;
-  return fmt::format("{}{}{:02}:{:02}", date::format("%Y-%m-%dT%H:%M:%S", local), sign,
-                     minutes / 60, minutes % 60);
+  return fmt::format("{}{}{}{:02}:{:02}", date::format("%Y-%m-%dT%H:%M:%S", local),
+                     seconds_and_fraction(t - whole), sign, minutes / 60, minutes % 60);
 }
 
 const date::time_zone* find_zone(std::string_view name) {

@@ -4,6 +4,7 @@
 /// loader turns that into a located error with an example of the expected form.
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,26 +17,42 @@ namespace golive {
 
 /// A span of time, to the second.
 using Duration = std::chrono::seconds;
-/// A point in time, UTC, to the second.
-using Instant = std::chrono::sys_seconds;
+/// A point in time, UTC, to the microsecond: RFC 3339 fractions are kept, never truncated.
+using Instant = std::chrono::sys_time<std::chrono::microseconds>;
+
+/// The exact difference of two instants (an age, a margin): never rounded to the second,
+/// so that a comparison with a Duration limit is exact.
+using Elapsed = std::chrono::microseconds;
+
+/// Whole seconds of a span, rounded down: for `*_seconds` evidence.
+inline int64_t whole_seconds(Elapsed s) {
+  return std::chrono::floor<std::chrono::seconds>(s).count();
+}
 
 /// Parses `30s`, `15m`, `4h`, `7d`, `2w`, combinations such as `1h30m`, or ISO 8601
-/// (`PT15M`, `P7D`, `P1DT2H`, `P2W`). Months and years are refused: they have no fixed length.
+/// (`PT15M`, `P7D`, `P1DT2H`, `P2W`). Months and years are refused: they have no fixed length;
+/// so are fractions (`PT1.5H`): golive counts whole units. See duration_problem for why.
 std::optional<Duration> parse_duration(std::string_view text);
 
-/// Prints a duration in the compact form parse_duration reads: `1d6h`, `15m`, `0s`.
-/// Negative durations get a leading `-`.
-std::string format_duration(Duration d);
+/// Why `text` is not a duration, for messages: "months and years have no fixed length
+/// (write days, e.g. P30D)", "fractions are not supported (write smaller units, e.g. 1h30m)",
+/// or "" when there is nothing more specific to say than the expected forms.
+std::string duration_problem(std::string_view text);
 
-/// Parses an RFC 3339 instant with offset (`2026-12-05T02:00:00+08:00`, `...Z`, fractions
-/// dropped) or a bare date (`2026-11-20`), which is midnight in `zone` (UTC when null).
+/// Prints a duration in the compact form parse_duration reads: `1d6h`, `15m`, `0s`; a
+/// sub-second rest (the difference of two instants) as a decimal fraction: `1m0.5s`.
+/// Negative durations get a leading `-`.
+std::string format_duration(std::chrono::microseconds d);
+
+/// Parses an RFC 3339 instant with offset (`2026-12-05T02:00:00+08:00`, `...Z`, up to six
+/// fractional digits `02:00:00.5Z`, more only when the extra digits are zeros) or a bare date (`2026-11-20`), which is midnight in `zone` (UTC when null).
 /// Impossible calendar dates (2026-02-30) are refused.
 std::optional<Instant> parse_instant(std::string_view text, const date::time_zone* zone);
 
 /// True when `text` is a bare date (`2026-11-20`) rather than a full timestamp.
 bool is_bare_date(std::string_view text);
 
-/// RFC 3339 in UTC: `2026-12-04T15:00:00Z`.
+/// RFC 3339 in UTC: `2026-12-04T15:00:00Z`; a fraction only when there is one (`...00.5Z`).
 std::string format_instant(Instant t);
 
 /// RFC 3339 with the zone's offset at that instant: `2026-12-05T02:00:00+08:00`.
@@ -57,7 +74,8 @@ struct HoursRange {
   int length_minutes() const;
 };
 
-/// Parses `"09:00-18:00"` (24-hour clock; `24:00` allowed as an end). Equal ends are refused.
+/// Parses `"09:00-18:00"` (24-hour clock; `24:00` allowed as an end). Equal ends are refused:
+/// the range would be empty (the whole day is `00:00-24:00`).
 std::optional<HoursRange> parse_hours(std::string_view text);
 
 /// Prints `09:00-18:00`.

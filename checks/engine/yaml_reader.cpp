@@ -5,6 +5,8 @@
 #include <cmath>
 #include <exception>
 #include <fstream>
+#include <regex>
+#include <set>
 #include <sstream>
 
 #include <date/tz.h>
@@ -63,6 +65,15 @@ struct Walker {
       throw InputError(loc_of(n, file), fmt::format("nesting deeper than {} levels", kMaxDepth));
     ancestors.push_back(n);
     if (n.IsMap()) {
+      walk_map(n);
+    } else {
+      for (const auto& item : n) walk(item);
+    }
+    ancestors.pop_back();
+  }
+
+  void walk_map(const YAML::Node& n) {
+    {
       std::vector<std::pair<std::string, YAML::Mark>> seen;
       for (const auto& kv : n) {
         if (!kv.first.IsScalar())
@@ -76,10 +87,40 @@ struct Walker {
         seen.emplace_back(key, kv.first.Mark());
         walk(kv.second);
       }
-    } else {
-      for (const auto& item : n) walk(item);
     }
-    ancestors.pop_back();
+    merge(n);
+  }
+
+  // YAML 1.1 merge keys, as PyYAML, the npm `yaml` package and editors apply them: the
+  // merged mappings' keys are added unless the mapping has them already (explicit keys
+  // win; of two merged mappings the earlier wins). The sources were walked (and their
+  // own merges applied) before, as children of this mapping.
+  void merge(const YAML::Node& n) {
+    // Collected by copy: assigning one yaml-cpp Node to another rewrites the first's node.
+    std::vector<YAML::Node> merge_values;
+    for (const auto& kv : n)
+      if (kv.first.Tag() == "?" && kv.first.Scalar() == "<<") merge_values.push_back(kv.second);
+    if (merge_values.empty()) return;
+    const YAML::Node& sources = merge_values.front();
+    std::vector<YAML::Node> maps;
+    if (sources.IsMap()) {
+      maps.push_back(sources);
+    } else if (sources.IsSequence()) {
+      for (const auto& s : sources) {
+        if (!s.IsMap())
+          throw InputError(loc_of(s, file), "a merge key (<<) takes a mapping or a list of mappings");
+        maps.push_back(s);
+      }
+    } else {
+      throw InputError(loc_of(sources, file), "a merge key (<<) takes a mapping or a list of mappings");
+    }
+    YAML::Node target = n;
+    target.remove("<<");
+    std::set<std::string> present;
+    for (const auto& kv : target) present.insert(kv.first.Scalar());
+    for (const auto& m : maps)
+      for (const auto& kv : m)
+        if (present.insert(kv.first.Scalar()).second) target.force_insert(kv.first, kv.second);
   }
 };
 
@@ -102,6 +143,25 @@ std::string preview(std::string_view value) {
   size_t cut = 57;
   while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
   return v.substr(0, cut) + "...";
+}
+
+bool is_user_key(std::string_view key) { return key.rfind("x-", 0) == 0; }
+
+CoreType core_type(const YAML::Node& n) {
+  if (!n.IsDefined() || n.IsNull()) return CoreType::Null;
+  if (n.IsMap()) return CoreType::Map;
+  if (n.IsSequence()) return CoreType::Seq;
+  if (n.Tag() != "?") return CoreType::Str;  // quoted, block or tagged: text as written
+  const std::string& s = n.Scalar();
+  // The YAML 1.2 core schema's resolution of plain scalars (yaml.org/spec/1.2.2 §10.3.2).
+  static const std::regex kBool("true|True|TRUE|false|False|FALSE");
+  static const std::regex kInt("[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+");
+  static const std::regex kFloat(
+      "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
+  if (std::regex_match(s, kBool)) return CoreType::Bool;
+  if (std::regex_match(s, kInt)) return CoreType::Int;
+  if (std::regex_match(s, kFloat)) return CoreType::Float;
+  return CoreType::Str;
 }
 
 std::string read_file(const std::string& path) {
@@ -155,14 +215,20 @@ YAML::Node parse_yaml(const std::string& text, const std::string& file) {
   return docs[0];
 }
 
-MapReader::MapReader(ReadContext& ctx, const YAML::Node& node, std::string path)
+MapReader::MapReader(ReadContext& ctx, const YAML::Node& node, std::string path,
+                     std::string pattern)
     : ctx_(ctx),
       // Assigning to a yaml-cpp Node rebinds the node it shares with the document, so
       // a stand-in for a bad value is chosen here and never assigned.
       node_(node.IsDefined() && node.IsMap() ? node : YAML::Node(YAML::NodeType::Map)),
       path_(std::move(path)),
+      pattern_(pattern.empty() ? path_ : std::move(pattern)),
       loc_(loc_of(node, ctx.file)),
       uncaught_at_start_(std::uncaught_exceptions()) {
+  if (describing()) {
+    finished_ = true;
+    return;
+  }
   if (!node.IsDefined() || !node.IsMap()) {
     ctx_.diags.error(loc_, fmt::format("{}expected a mapping, got {}",
                                        path_.empty() ? "" : path_ + ": ", describe_node(node)));
@@ -172,13 +238,28 @@ MapReader::MapReader(ReadContext& ctx, const YAML::Node& node, std::string path)
 
 MapReader::~MapReader() {
   // While an exception unwinds, the keys after the failing one were never asked for:
-  // warning about them would only be noise.
+  // reporting them would only be noise.
   if (!finished_ && std::uncaught_exceptions() == uncaught_at_start_) finish();
 }
 
 std::string MapReader::path_of(const std::string& key) const {
   // Keys come from the file too: a URL written as a key keeps its userinfo out of messages.
   return redact_userinfo(path_.empty() ? key : path_ + "." + key);
+}
+
+std::string MapReader::pattern_of(const std::string& key) const {
+  return pattern_.empty() ? key : pattern_ + "." + key;
+}
+
+bool MapReader::record(const std::string& key, KeySpec spec, Need need) {
+  if (!describing()) return false;
+  spec.path = pattern_of(key);
+  spec.required = need == Required;
+  auto& out = *ctx_.describe;
+  // A key read twice (a section's location and its values) is recorded once.
+  if (std::none_of(out.begin(), out.end(), [&](const KeySpec& k) { return k.path == spec.path; }))
+    out.push_back(std::move(spec));
+  return true;
 }
 
 bool MapReader::has(const std::string& key) {
@@ -202,15 +283,40 @@ void MapReader::missing(const std::string& key) {
                                      path_.empty() ? "" : path_ + ": ", key));
 }
 
+namespace {
+
+// A null value is never "absent": a gate must not read `receiver: null` (the name of
+// kube-prometheus' default receiver) or a forgotten value as "not configured".
+// Where a null value is reported: at its key, since an empty value has no position of its
+// own (yaml-cpp places it at the start of the next line).
+SourceLoc null_loc(const YAML::Node& map, const std::string& key, const std::string& file) {
+  for (const auto& kv : map)
+    if (kv.first.Scalar() == key) return loc_of(kv.first, file);
+  return {file, 0, 0};
+}
+
+std::string null_message(const std::string& path, const char* expected) {
+  return fmt::format(
+      "{}: expected {}, got null (YAML reads null, ~ and an empty value as nothing); remove the "
+      "key, or write the value in quotes (\"null\") if you mean the text null",
+      path, expected);
+}
+
+}  // namespace
+
 std::optional<std::pair<std::string, SourceLoc>> MapReader::scalar(const std::string& key,
                                                                   Need need,
                                                                   const char* expected) {
   auto n = node(key);
-  if (!n.IsDefined() || n.IsNull()) {
+  if (!n.IsDefined()) {
     if (need == Required) missing(key);
     return std::nullopt;
   }
   auto loc = loc_of(n, ctx_.file);
+  if (n.IsNull()) {
+    ctx_.diags.error(null_loc(node_, key, ctx_.file), null_message(path_of(key), expected));
+    return std::nullopt;
+  }
   if (!n.IsScalar()) {
     ctx_.diags.error(loc, fmt::format("{}: expected {}, got {}", path_of(key), expected,
                                       describe_node(n)));
@@ -220,15 +326,36 @@ std::optional<std::pair<std::string, SourceLoc>> MapReader::scalar(const std::st
 }
 
 Text MapReader::text(const std::string& key, Need need) {
+  if (record(key, {.kind = KeyKind::Text}, need)) return {std::nullopt, loc_};
   auto s = scalar(key, need, "a string");
   if (!s) return {std::nullopt, loc_};
   return {s->first, s->second};
 }
 
+Text MapReader::matching(const std::string& key, const TextRule& rule, Need need) {
+  if (record(key, {.kind = KeyKind::Pattern, .pattern = rule.pattern, .pattern_means = rule.means},
+             need))
+    return {std::nullopt, loc_};
+  auto s = scalar(key, need, "a string");
+  if (!s) return {std::nullopt, loc_};
+  const CoreType type = core_type(node(key));
+  std::regex re(rule.pattern, std::regex::ECMAScript);
+  // An unquoted number or boolean is not text to an editor or a plugin: refused, even
+  // when its spelling would match.
+  if ((type != CoreType::Str) || !std::regex_search(s->first, re)) {
+    ctx_.diags.error(s->second,
+                     fmt::format(fmt::runtime(rule.message), path_of(key), preview(s->first)));
+    return {std::nullopt, s->second};
+  }
+  return {s->first, s->second};
+}
+
 Text MapReader::one_of(const std::string& key, const std::vector<std::string>& allowed,
                        Need need) {
-  auto t = text(key, need);
-  if (!t) return t;
+  if (record(key, {.kind = KeyKind::Enum, .allowed = allowed}, need)) return {std::nullopt, loc_};
+  auto s = scalar(key, need, "a string");
+  if (!s) return {std::nullopt, loc_};
+  Text t{s->first, s->second};
   if (std::find(allowed.begin(), allowed.end(), *t) != allowed.end()) return t;
   ctx_.diags.error(t.loc, not_one_of(path_of(key), *t, allowed));
   return {std::nullopt, t.loc};
@@ -236,6 +363,7 @@ Text MapReader::one_of(const std::string& key, const std::vector<std::string>& a
 
 std::vector<Text> MapReader::one_of_list(const std::string& key,
                                          const std::vector<std::string>& allowed, Need need) {
+  if (record(key, {.kind = KeyKind::EnumList, .allowed = allowed}, need)) return {};
   auto n = node(key);
   if (!n.IsDefined() || !n.IsSequence()) return text_list(key, need);  // reports what is wrong
   std::vector<Text> out;
@@ -243,7 +371,9 @@ std::vector<Text> MapReader::one_of_list(const std::string& key,
   for (const auto& item : n) {
     auto loc = loc_of(item, ctx_.file);
     auto path = fmt::format("{}[{}]", path_of(key), i++);
-    if (!item.IsScalar())
+    if (item.IsNull())
+      ctx_.diags.error(loc, null_message(path, "a string"));
+    else if (!item.IsScalar())
       ctx_.diags.error(loc, fmt::format("{}: expected a string, got {}", path, describe_node(item)));
     else if (std::find(allowed.begin(), allowed.end(), item.Scalar()) == allowed.end())
       ctx_.diags.error(loc, not_one_of(path, item.Scalar(), allowed));
@@ -253,27 +383,54 @@ std::vector<Text> MapReader::one_of_list(const std::string& key,
   return out;
 }
 
-Field<Duration> MapReader::duration(const std::string& key, Need need) {
+namespace {
+
+std::string duration_error(const std::string& path, const std::string& value) {
+  std::string why = duration_problem(value);
+  if (why.empty())
+    return fmt::format("{}: '{}' is not a duration (expected e.g. 30m, 24h, 7d or PT1H)", path,
+                       preview(value));
+  return fmt::format("{}: '{}' is not a duration: {}", path, preview(value), why);
+}
+
+}  // namespace
+
+Field<Duration> MapReader::duration(const std::string& key, Need need, Sign sign) {
+  if (record(key, {.kind = KeyKind::Duration, .positive = sign == Positive}, need))
+    return {std::nullopt, loc_};
   auto s = scalar(key, need, "a duration");
   if (!s) return {std::nullopt, loc_};
-  if (auto d = parse_duration(s->first)) return {*d, s->second};
-  ctx_.diags.error(s->second,
-                   fmt::format("{}: '{}' is not a duration (expected e.g. 30m, 24h, 7d or PT1H)",
-                               path_of(key), preview(s->first)));
-  return {std::nullopt, s->second};
+  auto d = parse_duration(s->first);
+  if (!d) {
+    ctx_.diags.error(s->second, duration_error(path_of(key), s->first));
+    return {std::nullopt, s->second};
+  }
+  if (sign == Positive && d->count() == 0) {
+    ctx_.diags.error(s->second, fmt::format("{}: must be longer than 0s (a period of zero never "
+                                            "comes round)",
+                                            path_of(key)));
+    return {std::nullopt, s->second};
+  }
+  return {*d, s->second};
 }
 
 Field<Instant> MapReader::instant(const std::string& key, Need need) {
+  if (record(key, {.kind = KeyKind::Instant}, need)) return {std::nullopt, loc_};
   auto s = scalar(key, need, "a date or time");
   if (!s) return {std::nullopt, loc_};
   if (auto t = parse_instant(s->first, ctx_.zone)) return {*t, s->second};
   const std::string& v = s->first;
   std::string why;
   std::string head = v.substr(0, std::min<size_t>(10, v.size()));
+  static const std::regex long_fraction(R"(.{19}\.[0-9]{7,}.*)");
   if (is_bare_date(head) && !parse_instant(head, nullptr)) {
     why = fmt::format("{}: '{}' is not a valid calendar date", path_of(key), preview(v));
   } else if (v.size() == 19 && parse_instant(v + "Z", nullptr)) {
     why = fmt::format("{}: '{}' has no UTC offset (add Z or an offset such as +08:00)",
+                      path_of(key), preview(v));
+  } else if (std::regex_match(v, long_fraction)) {
+    why = fmt::format("{}: '{}' has more than 6 fractional digits (golive keeps instants to the "
+                      "microsecond and never rounds)",
                       path_of(key), preview(v));
   } else {
     why = fmt::format(
@@ -284,14 +441,41 @@ Field<Instant> MapReader::instant(const std::string& key, Need need) {
   return {std::nullopt, s->second};
 }
 
+namespace {
+
+// "'3' is quoted text, not a number": a quoted number is a string to an editor's schema
+// and to a plugin, so golive does not read it as a number either.
+std::string quoted_number(const std::string& path, const std::string& value) {
+  return fmt::format("{}: '{}' is quoted text, not a number (write it without quotes)", path,
+                     preview(value));
+}
+
+}  // namespace
+
 Field<int64_t> MapReader::integer(const std::string& key, int64_t min, int64_t max, Need need) {
+  if (record(key,
+             {.kind = KeyKind::Integer, .min = static_cast<double>(min),
+              .max = static_cast<double>(max)},
+             need))
+    return {std::nullopt, loc_};
   auto s = scalar(key, need, "a whole number");
   if (!s) return {std::nullopt, loc_};
   int64_t v = 0;
   const auto& str = s->first;
-  // A leading '+' is valid YAML for an integer; from_chars does not take it.
+  const CoreType type = core_type(node(key));
+  if (type == CoreType::Str && node(key).Tag() != "?") {
+    ctx_.diags.error(s->second, quoted_number(path_of(key), str));
+    return {std::nullopt, s->second};
+  }
+  // A leading '+' is valid YAML for an integer; from_chars does not take it. YAML 1.2's
+  // 0o17 and 0x1F are integers too, as an editor's schema reads them.
+  int base = 10;
   const char* first = str.data() + (str.size() > 1 && str[0] == '+' ? 1 : 0);
-  auto res = std::from_chars(first, str.data() + str.size(), v);
+  if (type == CoreType::Int && str.size() > 2 && str[0] == '0' && (str[1] == 'o' || str[1] == 'x')) {
+    base = str[1] == 'o' ? 8 : 16;
+    first = str.data() + 2;
+  }
+  auto res = std::from_chars(first, str.data() + str.size(), v, base);
   bool whole = res.ptr == str.data() + str.size();
   if (res.ec == std::errc::result_out_of_range && whole) {
     ctx_.diags.error(s->second, fmt::format("{}: {} is out of range ({} to {})", path_of(key),
@@ -312,44 +496,91 @@ Field<int64_t> MapReader::integer(const std::string& key, int64_t min, int64_t m
 }
 
 Field<double> MapReader::number(const std::string& key, double min, double max, Need need) {
+  return number_in(key, min, max, false, need);
+}
+
+Field<double> MapReader::number_above(const std::string& key, double min, double max,
+                                      Need need) {
+  return number_in(key, min, max, true, need);
+}
+
+Field<double> MapReader::number_in(const std::string& key, double min, double max,
+                                   bool min_exclusive, Need need) {
+  if (record(key,
+             {.kind = KeyKind::Number, .min = min, .max = max, .min_exclusive = min_exclusive},
+             need))
+    return {std::nullopt, loc_};
   auto s = scalar(key, need, "a number");
   if (!s) return {std::nullopt, loc_};
   double v = 0;
   const auto& str = s->first;
+  const CoreType type = core_type(node(key));
+  if (type == CoreType::Str && node(key).Tag() != "?") {
+    ctx_.diags.error(s->second, quoted_number(path_of(key), str));
+    return {std::nullopt, s->second};
+  }
   const char* first = str.data() + (str.size() > 1 && str[0] == '+' ? 1 : 0);
-  auto res = std::from_chars(first, str.data() + str.size(), v);
+  std::from_chars_result res{};
+  if (type == CoreType::Int && str.size() > 2 && str[0] == '0' && (str[1] == 'o' || str[1] == 'x')) {
+    int64_t whole_value = 0;  // YAML 1.2's 0o17 and 0x1F
+    res = std::from_chars(str.data() + 2, str.data() + str.size(), whole_value, str[1] == 'o' ? 8 : 16);
+    v = static_cast<double>(whole_value);
+  } else {
+    res = std::from_chars(first, str.data() + str.size(), v);
+  }
   bool whole = res.ptr == str.data() + str.size();
-  if (res.ec == std::errc::result_out_of_range && whole) {
+  // Only what YAML 1.2 reads as a number is one: "1_000", "inf" and "1,5" are not.
+  bool yaml_number = type == CoreType::Int || type == CoreType::Float;
+  if (yaml_number && res.ec == std::errc::result_out_of_range && whole) {
     ctx_.diags.error(s->second, fmt::format("{}: {} is out of range ({} to {})", path_of(key),
                                             preview(str), min, max));
     return {std::nullopt, s->second};
   }
-  if (res.ec != std::errc() || !whole || !std::isfinite(v)) {
+  if (!yaml_number || res.ec != std::errc() || !whole || !std::isfinite(v)) {
     ctx_.diags.error(s->second,
                      fmt::format("{}: '{}' is not a number", path_of(key), preview(str)));
     return {std::nullopt, s->second};
   }
-  if (v < min || v > max) {
-    ctx_.diags.error(s->second, fmt::format("{}: {} is out of range ({} to {})", path_of(key), str,
-                                            min, max));
+  if (v < min || v > max || (min_exclusive && v == min)) {
+    ctx_.diags.error(s->second,
+                     min_exclusive
+                         ? fmt::format("{}: {} is out of range (more than {}, at most {})",
+                                       path_of(key), str, min, max)
+                         : fmt::format("{}: {} is out of range ({} to {})", path_of(key), str,
+                                       min, max));
     return {std::nullopt, s->second};
   }
   return {v, s->second};
 }
 
 Field<bool> MapReader::boolean(const std::string& key, Need need) {
+  if (record(key, {.kind = KeyKind::Boolean}, need)) return {std::nullopt, loc_};
   auto s = scalar(key, need, "true or false");
   if (!s) return {std::nullopt, loc_};
-  if (s->first == "true") return {true, s->second};
-  if (s->first == "false") return {false, s->second};
-  ctx_.diags.error(s->second, fmt::format("{}: '{}' is not true or false", path_of(key),
-                                          preview(s->first)));
+  const std::string& v = s->first;
+  const CoreType type = core_type(node(key));
+  if (type == CoreType::Bool) return {v[0] == 't' || v[0] == 'T', s->second};
+  static const std::regex yaml11("y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF");
+  std::string why;
+  if (node(key).Tag() != "?" && std::regex_match(v, std::regex("true|True|TRUE|false|False|FALSE")))
+    why = fmt::format("{}: '{}' is quoted text, not a boolean (write {} without quotes)",
+                      path_of(key), preview(v), v);
+  else if (std::regex_match(v, yaml11))
+    why = fmt::format("{}: '{}' is not a boolean in YAML 1.2, which golive, editors and plugins "
+                      "read (write true or false)",
+                      path_of(key), preview(v));
+  else
+    why = fmt::format("{}: '{}' is not true or false", path_of(key), preview(v));
+  ctx_.diags.error(s->second, why);
   return {std::nullopt, s->second};
 }
 
 Text MapReader::zone(const std::string& key, Need need) {
-  auto t = text(key, need);
-  if (!t || find_zone(*t)) return t;
+  if (record(key, {.kind = KeyKind::Zone}, need)) return {std::nullopt, loc_};
+  auto s = scalar(key, need, "a string");
+  if (!s) return {std::nullopt, loc_};
+  Text t{s->first, s->second};
+  if (core_type(node(key)) == CoreType::Str && find_zone(*t)) return t;
   std::vector<std::string> names;
   try {
     for (const auto& z : date::get_tzdb().zones) names.emplace_back(z.name());
@@ -363,28 +594,52 @@ Text MapReader::zone(const std::string& key, Need need) {
 }
 
 Text MapReader::phone(const std::string& key, Need need) {
-  auto t = text(key, need);
-  if (!t || is_e164(*t)) return t;
+  if (record(key, {.kind = KeyKind::Phone}, need)) return {std::nullopt, loc_};
+  auto s = scalar(key, need, "a string");
+  if (!s) return {std::nullopt, loc_};
+  Text t{s->first, s->second};
+  if (core_type(node(key)) == CoreType::Int) {
+    // Unquoted, +8613800000001 is a number: an editor's schema refuses it and a plugin
+    // would receive 8613800000001, without its +.
+    ctx_.diags.error(t.loc, fmt::format("{}: {} is a number in YAML; write the phone number in "
+                                        "quotes (\"{}\")",
+                                        path_of(key), preview(*t), preview(*t)));
+    return {std::nullopt, t.loc};
+  }
+  if (core_type(node(key)) == CoreType::Str && is_e164(*t)) return t;
   ctx_.diags.error(t.loc, fmt::format("{}: '{}' is not an E.164 phone number (expected e.g. +8613800000001)",
                                       path_of(key), preview(*t)));
   return {std::nullopt, t.loc};
 }
 
 Field<HoursRange> MapReader::hours(const std::string& key, Need need) {
+  if (record(key, {.kind = KeyKind::Hours}, need)) return {std::nullopt, loc_};
   auto s = scalar(key, need, "working hours");
   if (!s) return {std::nullopt, loc_};
   if (auto h = parse_hours(s->first)) return {*h, s->second};
-  ctx_.diags.error(s->second,
-                   fmt::format("{}: '{}' is not a range of working hours (expected e.g. 09:00-18:00)",
-                               path_of(key), preview(s->first)));
+  const std::string& v = s->first;
+  bool empty_range = v.size() == 11 && v.substr(0, 5) == v.substr(6, 5) && v[5] == '-';
+  ctx_.diags.error(
+      s->second,
+      empty_range
+          ? fmt::format("{}: '{}' is an empty range (start and end are equal; the whole day is "
+                        "00:00-24:00)",
+                        path_of(key), preview(v))
+          : fmt::format("{}: '{}' is not a range of working hours (expected e.g. 09:00-18:00)",
+                        path_of(key), preview(v)));
   return {std::nullopt, s->second};
 }
 
 std::vector<Text> MapReader::text_list(const std::string& key, Need need) {
   std::vector<Text> out;
+  if (record(key, {.kind = KeyKind::TextList}, need)) return out;
   auto n = node(key);
-  if (!n.IsDefined() || n.IsNull()) {
+  if (!n.IsDefined()) {
     if (need == Required) missing(key);
+    return out;
+  }
+  if (n.IsNull()) {
+    ctx_.diags.error(null_loc(node_, key, ctx_.file), null_message(path_of(key), "a list"));
     return out;
   }
   if (!n.IsSequence()) {
@@ -395,7 +650,9 @@ std::vector<Text> MapReader::text_list(const std::string& key, Need need) {
   size_t i = 0;
   for (const auto& item : n) {
     auto loc = loc_of(item, ctx_.file);
-    if (!item.IsScalar()) {
+    if (item.IsNull()) {
+      ctx_.diags.error(loc, null_message(fmt::format("{}[{}]", path_of(key), i), "a string"));
+    } else if (!item.IsScalar()) {
       ctx_.diags.error(loc, fmt::format("{}[{}]: expected a string, got {}", path_of(key), i,
                                         describe_node(item)));
     } else {
@@ -408,22 +665,31 @@ std::vector<Text> MapReader::text_list(const std::string& key, Need need) {
 
 std::vector<std::pair<std::string, Text>> MapReader::text_map(const std::string& key, Need need) {
   std::vector<std::pair<std::string, Text>> out;
+  if (record(key, {.kind = KeyKind::TextMap}, need)) return out;
   auto n = node(key);
-  if (!n.IsDefined() || n.IsNull()) {
+  if (!n.IsDefined()) {
     if (need == Required) missing(key);
     return out;
   }
   if (!n.IsMap()) {
-    ctx_.diags.error(loc_of(n, ctx_.file), fmt::format("{}: expected a mapping, got {}",
-                                                       path_of(key), describe_node(n)));
+    ctx_.diags.error(n.IsNull() ? null_loc(node_, key, ctx_.file) : loc_of(n, ctx_.file),
+                     n.IsNull() ? null_message(path_of(key), "a mapping")
+                                : fmt::format("{}: expected a mapping, got {}", path_of(key),
+                                              describe_node(n)));
     return out;
   }
   for (const auto& kv : n) {
     auto loc = loc_of(kv.second, ctx_.file);
     const auto& k = kv.first.Scalar();
+    if (is_user_key(k)) continue;
+    auto path = fmt::format("{}.{}", path_of(key), preview(k));
+    if (kv.second.IsNull()) {
+      ctx_.diags.error(loc, null_message(path, "a string"));
+      continue;
+    }
     if (!kv.second.IsScalar()) {
-      ctx_.diags.error(loc, fmt::format("{}.{}: expected a string, got {}", path_of(key),
-                                        preview(k), describe_node(kv.second)));
+      ctx_.diags.error(loc, fmt::format("{}: expected a string, got {}", path,
+                                        describe_node(kv.second)));
       continue;
     }
     out.emplace_back(k, Text{kv.second.Scalar(), loc});
@@ -431,10 +697,38 @@ std::vector<std::pair<std::string, Text>> MapReader::text_map(const std::string&
   return out;
 }
 
-bool MapReader::map(const std::string& key, const std::function<void(MapReader&)>& f, Need need) {
+std::vector<std::pair<std::string, Field<Duration>>> MapReader::duration_map(
+    const std::string& key, Need need) {
+  std::vector<std::pair<std::string, Field<Duration>>> out;
+  if (record(key, {.kind = KeyKind::DurationMap}, need)) return out;
   auto n = node(key);
-  if (!n.IsDefined() || n.IsNull()) {
+  if (!n.IsDefined()) {
     if (need == Required) missing(key);
+    return out;
+  }
+  MapReader sub(ctx_, n, path_of(key));  // reports a value that is not a mapping
+  if (!n.IsMap()) return out;
+  for (const auto& kv : n) {
+    const std::string& k = kv.first.Scalar();
+    if (is_user_key(k)) continue;
+    out.emplace_back(k, sub.duration(k));
+  }
+  return out;
+}
+
+bool MapReader::map(const std::string& key, const std::function<void(MapReader&)>& f, Need need) {
+  if (record(key, {.kind = KeyKind::Object}, need)) {
+    MapReader sub(ctx_, YAML::Node(), path_of(key), pattern_of(key));
+    f(sub);
+    return false;
+  }
+  auto n = node(key);
+  if (!n.IsDefined()) {
+    if (need == Required) missing(key);
+    return false;
+  }
+  if (n.IsNull()) {
+    ctx_.diags.error(null_loc(node_, key, ctx_.file), null_message(path_of(key), "a mapping"));
     return false;
   }
   MapReader sub(ctx_, n, path_of(key));  // reports a value that is not a mapping
@@ -445,19 +739,27 @@ bool MapReader::map(const std::string& key, const std::function<void(MapReader&)
 
 void MapReader::each(const std::string& key, const std::function<void(MapReader&, size_t)>& f,
                      Need need) {
+  if (record(key, {.kind = KeyKind::ObjectList}, need)) {
+    MapReader sub(ctx_, YAML::Node(), path_of(key) + "[]", pattern_of(key) + "[]");
+    f(sub, 0);
+    return;
+  }
   auto n = node(key);
-  if (!n.IsDefined() || n.IsNull()) {
+  if (!n.IsDefined()) {
     if (need == Required) missing(key);
     return;
   }
   if (!n.IsSequence()) {
-    ctx_.diags.error(loc_of(n, ctx_.file), fmt::format("{}: expected a list, got {}", path_of(key),
-                                                       describe_node(n)));
+    ctx_.diags.error(n.IsNull() ? null_loc(node_, key, ctx_.file) : loc_of(n, ctx_.file),
+                     n.IsNull() ? null_message(path_of(key), "a list")
+                                : fmt::format("{}: expected a list, got {}", path_of(key),
+                                              describe_node(n)));
     return;
   }
   size_t i = 0;
   for (const auto& item : n) {
-    MapReader sub(ctx_, item, fmt::format("{}[{}]", path_of(key), i));
+    MapReader sub(ctx_, item, fmt::format("{}[{}]", path_of(key), i),
+                  fmt::format("{}[]", pattern_of(key)));
     if (item.IsMap()) f(sub, i);
     ++i;
   }
@@ -468,12 +770,13 @@ void MapReader::finish() {
   finished_ = true;
   for (const auto& kv : node_) {
     const auto& key = kv.first.Scalar();
+    if (is_user_key(key)) continue;
     if (std::find(known_.begin(), known_.end(), key) != known_.end()) continue;
     auto hint = did_you_mean(key, known_);
-    ctx_.diags.warning(loc_of(kv.first, ctx_.file),
-                       fmt::format("{}unknown key '{}'{}", path_.empty() ? "" : path_ + ": ",
-                                   preview(key),
-                                   hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
+    ctx_.diags.error(loc_of(kv.first, ctx_.file),
+                     fmt::format("{}unknown key '{}'{}", path_.empty() ? "" : path_ + ": ",
+                                 preview(key),
+                                 hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
   }
 }
 

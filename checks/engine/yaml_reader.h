@@ -1,7 +1,10 @@
 #pragma once
 /// Safe YAML reading: one document, no NUL bytes, valid UTF-8, no duplicate keys, no alias
-/// cycles, bounded nesting and alias expansion; then typed access to mappings with
-/// `file:line:col` on every value and "did you mean" warnings for unknown keys.
+/// cycles, bounded nesting and alias expansion, YAML merge keys (`<<`) applied; then typed
+/// access to mappings with `file:line:col` on every value and "did you mean" errors for
+/// unknown keys. Scalars are typed as YAML 1.2's core schema types them (what editors and
+/// the JSON Schema see): a boolean field takes only true/false, a number field only an
+/// unquoted number, and null is never a value.
 
 #include <chrono>
 #include <cstdint>
@@ -12,6 +15,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "checks/engine/field.h"
+#include "checks/engine/plan_format.h"
 #include "checks/engine/source_loc.h"
 #include "checks/engine/values.h"
 
@@ -21,8 +25,26 @@ namespace golive {
 std::string read_file(const std::string& path);
 
 /// Parses `text` (named `file` in messages) as exactly one YAML document and checks the
-/// structure traps listed above. Throws InputError at the first problem.
+/// structure traps listed above. Throws InputError at the first problem. Merge keys
+/// (`<<: *a`, `<<: [*a, *b]`) are applied as in YAML 1.1: explicit keys win over merged
+/// ones, earlier merged mappings over later ones; merged values keep the position where
+/// they were written.
 YAML::Node parse_yaml(const std::string& text, const std::string& file);
+
+/// The YAML 1.2 core schema type of a node: a quoted scalar is always Str.
+enum class CoreType { Null, Bool, Int, Float, Str, Map, Seq };
+CoreType core_type(const YAML::Node& node);
+
+/// Keys beginning with `x-` belong to the user (anchors, notes) and are never read.
+bool is_user_key(std::string_view key);
+
+/// Text that must match a pattern; `message` formats the error from the path and the
+/// previewed value: "{}: '{}' is not an http:// or https:// URL".
+struct TextRule {
+  std::string pattern;  ///< ECMAScript regex (std::regex and JSON Schema read it alike)
+  std::string means;    ///< for the key reference: "an http:// or https:// URL"
+  std::string message;  ///< fmt string with the path and the value
+};
 
 /// The 1-based position of a node.
 SourceLoc loc_of(const YAML::Node& node, const std::string& file);
@@ -39,16 +61,23 @@ struct ReadContext {
   Diagnostics& diags;
   /// Zone for bare dates (`2026-11-20` is midnight there); UTC when null.
   const date::time_zone* zone = nullptr;
+  /// When set, readers read nothing and record every key they are asked for, with its
+  /// type: the loader run this way is the definition of the plan format (plan_format()).
+  std::vector<KeySpec>* describe = nullptr;
 };
 
 /// Typed, located access to one YAML mapping. Every key asked for is "known"; finish()
-/// warns about the rest with a "did you mean" suggestion. Bad values are reported to the
-/// Diagnostics and read as absent, so one run shows every problem in the file.
+/// reports the rest as errors with a "did you mean" suggestion (`x-` keys excepted). Bad
+/// values are reported to the Diagnostics and read as absent, so one run shows every
+/// problem in the file. A null value (`key:`, `key: null`, `key: ~`) is an error, never
+/// "absent".
 class MapReader {
  public:
   /// `path` names the mapping in messages ("backups[0]"); "" for the document root.
   /// A node that is not a mapping is reported and read as empty.
-  MapReader(ReadContext& ctx, const YAML::Node& node, std::string path);
+  /// `pattern` is the path with `[]` for list items ("backups[]"); "" means `path`.
+  MapReader(ReadContext& ctx, const YAML::Node& node, std::string path,
+            std::string pattern = "");
 
   enum Need { Optional, Required };
 
@@ -64,6 +93,9 @@ class MapReader {
   SourceLoc loc_of_key(const std::string& key);
 
   Text text(const std::string& key, Need need = Optional);
+  /// Text that must match `rule.pattern` (as a whole); an unquoted number or boolean is
+  /// refused like any other non-matching value.
+  Text matching(const std::string& key, const TextRule& rule, Need need = Optional);
   /// Text that must be one of `allowed` (error with "did you mean" otherwise).
   Text one_of(const std::string& key, const std::vector<std::string>& allowed,
               Need need = Optional);
@@ -71,10 +103,15 @@ class MapReader {
   /// ("plan.scenarios[1]: 'x' is not one of …") and left out.
   std::vector<Text> one_of_list(const std::string& key, const std::vector<std::string>& allowed,
                                 Need need = Optional);
-  Field<Duration> duration(const std::string& key, Need need = Optional);
+  enum Sign { AnyLength, Positive };
+  /// A duration; with Positive, `0s` is refused (a schedule or period of zero is no period).
+  Field<Duration> duration(const std::string& key, Need need = Optional, Sign sign = AnyLength);
   Field<Instant> instant(const std::string& key, Need need = Optional);
   Field<int64_t> integer(const std::string& key, int64_t min, int64_t max, Need need = Optional);
   Field<double> number(const std::string& key, double min, double max, Need need = Optional);
+  /// A number in (min, max]: `min` itself is refused.
+  Field<double> number_above(const std::string& key, double min, double max,
+                             Need need = Optional);
   Field<bool> boolean(const std::string& key, Need need = Optional);
   /// An IANA zone name, validated.
   Text zone(const std::string& key, Need need = Optional);
@@ -83,9 +120,12 @@ class MapReader {
   Field<HoursRange> hours(const std::string& key, Need need = Optional);
   /// A sequence of scalars (a lone scalar is an error, not a one-element list).
   std::vector<Text> text_list(const std::string& key, Need need = Optional);
-  /// A mapping of scalar values, in file order.
+  /// A mapping of scalar values, in file order (`x-` keys left out).
   std::vector<std::pair<std::string, Text>> text_map(const std::string& key,
                                                      Need need = Optional);
+  /// A mapping of durations under names of the plan's own choosing, in file order.
+  std::vector<std::pair<std::string, Field<Duration>>> duration_map(const std::string& key,
+                                                                    Need need = Optional);
   /// Calls `f` for the mapping under `key` if present. Returns whether it was.
   bool map(const std::string& key, const std::function<void(MapReader&)>& f,
            Need need = Optional);
@@ -93,15 +133,23 @@ class MapReader {
   void each(const std::string& key, const std::function<void(MapReader&, size_t)>& f,
             Need need = Optional);
 
-  /// Warns about keys never asked for. Called by the destructor if not called before.
+  /// Reports keys never asked for as errors. Called by the destructor if not called before.
   void finish();
   ~MapReader();
   MapReader(const MapReader&) = delete;
   MapReader& operator=(const MapReader&) = delete;
 
   ReadContext& context() { return ctx_; }
+  /// Whether this reader records the format instead of reading (ReadContext::describe).
+  bool describing() const { return ctx_.describe != nullptr; }
 
  private:
+  /// In describe mode, records `key` and returns true.
+  bool record(const std::string& key, KeySpec spec, Need need);
+  /// "backups[].schedule": the path with list indexes left out.
+  std::string pattern_of(const std::string& key) const;
+  Field<double> number_in(const std::string& key, double min, double max, bool min_exclusive,
+                          Need need);
   /// The scalar under `key`, or nullopt (reporting "expected ..." when not a scalar).
   std::optional<std::pair<std::string, SourceLoc>> scalar(const std::string& key, Need need,
                                                          const char* expected);
@@ -110,6 +158,7 @@ class MapReader {
   ReadContext& ctx_;
   YAML::Node node_;
   std::string path_;
+  std::string pattern_;  // path_ with `[]` for list items (describe mode)
   SourceLoc loc_;
   std::vector<std::string> known_;
   bool finished_ = false;

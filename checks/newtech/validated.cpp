@@ -85,10 +85,10 @@ class NewtechValidated final : public Check {
       if (!v->at) {
         problem(fmt::format("{} is not dated (validation.at)", kind), v->at.loc);
       } else {
-        const Duration age = ctx.age(*v->at);
+        const Elapsed age = ctx.age(*v->at);
         evidence.emplace_back("validated_at", format_instant_in(*v->at, plan.zone()));
         evidence.emplace_back("age", format_duration(age));
-        evidence.emplace_back("age_seconds", int64_t{age.count()});
+        evidence.emplace_back("age_seconds", whole_seconds(age));
         evidence.emplace_back("limit", format_duration(max_age_));
         evidence.emplace_back("limit_seconds", int64_t{max_age_.count()});
         if (age < Duration::zero())

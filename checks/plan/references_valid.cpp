@@ -25,20 +25,6 @@ std::string declare_hint(RefKind kind, const std::string& value) {
   return "declare it";
 }
 
-/// Why nobody answers to a role name paged by a severity level, or "" when somebody does.
-std::string unheld_role(const Plan& plan, const std::string& role) {
-  if (role == "primary" || role == "backup") {
-    bool held = std::any_of(plan.shifts.begin(), plan.shifts.end(),
-                            [&](const Shift& s) { return s.level && *s.level == role; });
-    return held ? "" : fmt::format("no oncall shift has level {}", role);
-  }
-  const Organization* o = plan.organization ? &*plan.organization : nullptr;
-  if (role == "commander") return o && o->commander ? "" : "organization.commander is not set";
-  if (role == "deputy") return o && o->deputy ? "" : "organization.deputy is not set";
-  const Text* holder = o ? o->role(role) : nullptr;
-  return holder && *holder ? "" : fmt::format("organization.roles.{} is not set", role);
-}
-
 /// Fails once per reference that names nothing declared in the plan (SPEC §2), with a
 /// "did you mean" hint; a role name paged by a severity level must be held by somebody.
 class ReferencesValid final : public Check {

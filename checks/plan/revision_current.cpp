@@ -32,7 +32,7 @@ class RevisionCurrent final : public Check {
     }
 
     const Instant revised = *meta.revised_at;
-    const Duration age = ctx.age(revised);
+    const Elapsed age = ctx.age(revised);
     const std::string revised_text = format_instant_in(revised, plan.zone());
     if (age < Duration::zero()) {
       Finding& f = ctx.fail("plan", meta.revised_at.loc,
@@ -41,7 +41,7 @@ class RevisionCurrent final : public Check {
                             format_instant_in(ctx.as_of(), plan.zone()));
       f.evidence.emplace_back("revised_at", revised_text);
       f.evidence.emplace_back("age", format_duration(age));
-      f.evidence.emplace_back("age_seconds", int64_t{age.count()});
+      f.evidence.emplace_back("age_seconds", whole_seconds(age));
       f.remediation = "Correct plan.revised_at: the date the current text of the plan was adopted";
       return;
     }
@@ -55,7 +55,7 @@ class RevisionCurrent final : public Check {
                                 format_duration(age - limit));
     f.evidence.emplace_back("revised_at", revised_text);
     f.evidence.emplace_back("age", format_duration(age));
-    f.evidence.emplace_back("age_seconds", int64_t{age.count()});
+    f.evidence.emplace_back("age_seconds", whole_seconds(age));
     f.evidence.emplace_back("limit", format_duration(limit));
     f.evidence.emplace_back("limit_seconds", int64_t{limit.count()});
     f.evidence.emplace_back("limited_by", limited_by);

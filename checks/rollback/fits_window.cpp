@@ -72,7 +72,7 @@ class RollbackFitsWindow final : public Check {
     }
     const Instant finish = start + *rb.duration + *rb.verification;
     const Instant end = *g.window_end;
-    const Duration margin = end - finish;
+    const Elapsed margin = end - finish;
 
     std::string relation = margin > Duration::zero()
                                ? fmt::format("{} before", format_duration(margin))
@@ -96,7 +96,7 @@ class RollbackFitsWindow final : public Check {
     f.evidence.emplace_back("window_end", format_instant_in(end, plan.zone()));
     f.evidence.emplace_back("window_end_utc", format_instant(end));
     f.evidence.emplace_back("margin", format_duration(margin));
-    f.evidence.emplace_back("margin_seconds", int64_t{margin.count()});
+    f.evidence.emplace_back("margin_seconds", whole_seconds(margin));
     if (margin < Duration::zero()) {
       const Instant latest = end - *rb.duration - *rb.verification;
       f.remediation = fmt::format(

@@ -47,7 +47,7 @@ class RollbackTested final : public Check {
       return;
     }
 
-    const Duration age = ctx.age(*t.at);
+    const Elapsed age = ctx.age(*t.at);
     const std::string when = format_instant_in(*t.at, plan.zone());
     if (age < Duration::zero()) {
       Finding& f = ctx.fail(kSubject, t.at.loc,
@@ -55,7 +55,7 @@ class RollbackTested final : public Check {
                             when, format_duration(-age), format_instant_in(ctx.as_of(), plan.zone()));
       f.evidence.emplace_back("tested_at", when);
       f.evidence.emplace_back("age", format_duration(age));
-      f.evidence.emplace_back("age_seconds", int64_t{age.count()});
+      f.evidence.emplace_back("age_seconds", whole_seconds(age));
       f.remediation = "Correct rollback.tested.at to the day the rehearsal actually ran";
       return;
     }
@@ -67,7 +67,7 @@ class RollbackTested final : public Check {
                                 format_duration(age), format_duration(max_age_));
     f.evidence.emplace_back("tested_at", when);
     f.evidence.emplace_back("age", format_duration(age));
-    f.evidence.emplace_back("age_seconds", int64_t{age.count()});
+    f.evidence.emplace_back("age_seconds", whole_seconds(age));
     f.evidence.emplace_back("limit", format_duration(max_age_));
     f.evidence.emplace_back("limit_seconds", int64_t{max_age_.count()});
     if (t.version) f.evidence.emplace_back("version", *t.version);

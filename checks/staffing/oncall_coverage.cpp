@@ -136,7 +136,7 @@ class OncallCoverage final : public Check {
     const std::vector<Span> merged = merge(spans);
     const std::vector<Gap> gaps = gaps_of(merged, start, end, plan.oncall_loc);
 
-    Duration uncovered{0};
+    Elapsed uncovered{0};
     std::vector<std::string> listed;
     for (const Gap& gap : gaps) {
       uncovered += gap.to - gap.from;
@@ -155,7 +155,7 @@ class OncallCoverage final : public Check {
     f.evidence.emplace_back("shifts", spans.size());
     f.evidence.emplace_back("gaps", listed);
     f.evidence.emplace_back("uncovered", format_duration(uncovered));
-    f.evidence.emplace_back("uncovered_seconds", int64_t{uncovered.count()});
+    f.evidence.emplace_back("uncovered_seconds", whole_seconds(uncovered));
     if (f.status == Status::Fail)
       f.remediation = fmt::format(
           "Add {} shifts to oncall.shifts covering {} (every instant from window start to "
@@ -186,7 +186,7 @@ class OncallCoverage final : public Check {
     for (const std::string& who : order) {
       std::vector<Span> merged = merge(overlaps[who]);
       std::vector<std::string> listed;
-      Duration total{0};
+      Elapsed total{0};
       for (const Span& s : merged) {
         listed.push_back(span_text(s.from, s.to));
         total += s.to - s.from;
@@ -198,7 +198,7 @@ class OncallCoverage final : public Check {
       f.evidence.emplace_back("who", who);
       f.evidence.emplace_back("overlaps", listed);
       f.evidence.emplace_back("overlap", format_duration(total));
-      f.evidence.emplace_back("overlap_seconds", int64_t{total.count()});
+      f.evidence.emplace_back("overlap_seconds", whole_seconds(total));
       f.remediation = fmt::format(
           "Give the backup shifts of {} during {} to somebody else: a backup who is also the "
           "primary backs up nobody",

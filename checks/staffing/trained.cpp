@@ -89,7 +89,7 @@ class Trained final : public Check {
       return;
     }
 
-    const Duration age = ctx.age(*latest->at);
+    const Elapsed age = ctx.age(*latest->at);
     const std::string topic = latest->topic.value_or("untitled");
     Finding& f = age <= max_age_
                      ? ctx.pass(subject, latest_ref->loc, "{} ({}) trained {} ago ({}), limit {}",
@@ -100,7 +100,7 @@ class Trained final : public Check {
     f.evidence.emplace_back("duty", p.duty);
     f.evidence.emplace_back("trained_at", format_instant_in(*latest->at, plan.zone()));
     f.evidence.emplace_back("age", format_duration(age));
-    f.evidence.emplace_back("age_seconds", int64_t{age.count()});
+    f.evidence.emplace_back("age_seconds", whole_seconds(age));
     f.evidence.emplace_back("limit", limit);
     f.evidence.emplace_back("limit_seconds", int64_t{max_age_.count()});
     if (f.status == Status::Pass)

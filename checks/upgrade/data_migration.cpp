@@ -19,7 +19,7 @@ constexpr const char* kPreBackup = "data_migration.pre_backup";
 constexpr const char* kNoReturn = "data_migration.point_of_no_return";
 
 /// "1h10m before", "exactly at", "5m after".
-std::string relation(Duration margin) {
+std::string relation(Elapsed margin) {
   if (margin > Duration::zero()) return format_duration(margin) + " before";
   if (margin == Duration::zero()) return "exactly at";
   return format_duration(-margin) + " after";
@@ -98,7 +98,7 @@ class UpgradeDataMigration final : public Check {
     }
     const Duration took = *t.duration;
     const Instant finish = start + took;
-    const Duration margin = deadline - finish;
+    const Elapsed margin = deadline - finish;
     const std::string message = fmt::format(
         "rehearsed migration took {}: from window start {} it is done at {}, {} {} {}",
         format_duration(took), format_instant_in(start, plan.zone()), format_instant_in(finish, plan.zone()),
@@ -109,7 +109,7 @@ class UpgradeDataMigration final : public Check {
     f.evidence.emplace_back("duration_seconds", int64_t{took.count()});
     f.evidence.emplace_back("window", format_duration(*g.window_end - start));
     f.evidence.emplace_back("available", format_duration(deadline - start));
-    f.evidence.emplace_back("available_seconds", int64_t{(deadline - start).count()});
+    f.evidence.emplace_back("available_seconds", whole_seconds((deadline - start)));
     f.evidence.emplace_back("finish_at", local_and_utc(finish, plan));
     f.evidence.emplace_back("deadline", deadline_kind);
     f.evidence.emplace_back("deadline_at", local_and_utc(deadline, plan));
@@ -193,7 +193,7 @@ class UpgradeDataMigration final : public Check {
       limited_by = fmt::format("2 × schedule {}", format_duration(*b->schedule));
     }
     const Instant start = *g.window_start;
-    const Duration age = start - last;
+    const Elapsed age = start - last;
     const bool ok = age >= Duration::zero() && age <= limit;
     Finding& f = ok ? ctx.pass(kPreBackup, b->last_success.loc,
                                "pre-migration backup {} will be {} old at window start {}, limit {} ({})", id,
@@ -206,7 +206,7 @@ class UpgradeDataMigration final : public Check {
     f.evidence.emplace_back("backup", id);
     f.evidence.emplace_back("last_success", format_instant_in(last, plan.zone()));
     f.evidence.emplace_back("age_at_window_start", format_duration(age));
-    f.evidence.emplace_back("age_seconds", int64_t{age.count()});
+    f.evidence.emplace_back("age_seconds", whole_seconds(age));
     f.evidence.emplace_back("limit", format_duration(limit));
     f.evidence.emplace_back("limit_seconds", int64_t{limit.count()});
     if (!ok)
@@ -235,7 +235,7 @@ class UpgradeDataMigration final : public Check {
       return;
     }
     const std::string cp_name = cp->name.value_or("unnamed");
-    const Duration margin = ponr - *cp->at;
+    const Elapsed margin = ponr - *cp->at;
     const bool ok = margin > Duration::zero();
     const std::string message = fmt::format(
         "point of no return {} is {} after the last checkpoint '{}' at {}",
@@ -247,7 +247,7 @@ class UpgradeDataMigration final : public Check {
     f.evidence.emplace_back("point_of_no_return", format_instant_in(ponr, plan.zone()));
     f.evidence.emplace_back("last_checkpoint", cp_name);
     f.evidence.emplace_back("last_checkpoint_at", format_instant_in(*cp->at, plan.zone()));
-    f.evidence.emplace_back("margin_seconds", int64_t{margin.count()});
+    f.evidence.emplace_back("margin_seconds", whole_seconds(margin));
     if (!ok)
       f.remediation = fmt::format(
           "Hold the last go/no-go ('{}') before the point of no return, or move the point of no "

@@ -144,7 +144,7 @@ class UpgradePhased final : public Check {
             b.start.loc, "phases {} and {} overlap for {}, from {} to {}", an, bn, format_duration(to - from),
             format_instant_in(from, plan.zone()), format_instant_in(to, plan.zone()));
         f.evidence.emplace_back("overlap", format_duration(to - from));
-        f.evidence.emplace_back("overlap_seconds", int64_t{(to - from).count()});
+        f.evidence.emplace_back("overlap_seconds", whole_seconds(to - from));
         f.evidence.emplace_back("from", format_instant_in(from, plan.zone()));
         f.evidence.emplace_back("to", format_instant_in(to, plan.zone()));
         f.remediation = fmt::format("Start phase {} at or after {}, when phase {} ends", bn,

@@ -56,7 +56,7 @@ class VendorContractValid final : public Check {
     }
     const Duration hypercare = g.hypercare.value_or(Duration{0});
     const Instant required = *g.window_end + hypercare + *c.notice;
-    const Duration margin = *c.end - required;
+    const Elapsed margin = *c.end - required;
     const auto* zone = plan.zone();
     const std::string end_text = format_instant_in(*c.end, zone);
     const std::string required_text = format_instant_in(required, zone);
@@ -74,7 +74,7 @@ class VendorContractValid final : public Check {
     f.evidence.emplace_back("hypercare", format_duration(hypercare));
     f.evidence.emplace_back("notice", format_duration(*c.notice));
     f.evidence.emplace_back("margin", format_duration(margin));
-    f.evidence.emplace_back("margin_seconds", int64_t{margin.count()});
+    f.evidence.emplace_back("margin_seconds", whole_seconds(margin));
     if (f.status == Status::Fail)
       f.remediation = fmt::format(
           "Renew or extend contract {} of {} to end on or after {}, and update "

@@ -9,11 +9,11 @@ namespace golive {
 
 /// One schema file.
 struct EmbeddedSchema {
-  const char* name;  ///< file name up to its first dot: "plan", "report"
+  const char* name;  ///< file name up to its first dot: "report"
   const char* text;
 };
 
-/// Every schema file in docs/.
+/// The report schema of docs/ (the plan schema is generated: plan_json_schema()).
 const std::vector<EmbeddedSchema>& embedded_schemas();
 
 }  // namespace golive

@@ -1,9 +1,34 @@
 #include <fmt/format.h>
 
 #include "checks/engine/plan_loader.h"
+#include "checks/engine/references.h"
 #include "cli/commands/commands.h"
 
 namespace golive {
+namespace {
+
+// The references plan.references-valid judges, as errors: validate is the fast structural
+// judge, and an id that names nothing is a structural fault of the plan.
+void check_references(const Plan& plan, Diagnostics& diags) {
+  for (const PlanRef& r : plan_references(plan)) {
+    const std::string& value = **r.ref;
+    if (!reference_resolves(plan, r.kind, value)) {
+      const std::string hint = did_you_mean(value, reference_candidates(plan, r.kind));
+      diags.error(r.ref->loc, fmt::format("{}: '{}' is not {}{}", r.path, value,
+                                          describe_ref_kind(r.kind),
+                                          hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
+      continue;
+    }
+    if (r.kind == RefKind::RoleOrContact && !plan.contact(value)) {
+      const std::string why = unheld_role(plan, value);
+      if (!why.empty())
+        diags.error(r.ref->loc, fmt::format("{}: role {} is paged but nobody holds it ({})", r.path,
+                                            value, why));
+    }
+  }
+}
+
+}  // namespace
 
 int run_validate(const ValidateOptions& options, const Io& io) {
   Diagnostics diags;
@@ -12,6 +37,7 @@ int run_validate(const ValidateOptions& options, const Io& io) {
   for (const std::string& file : files) {
     int errors_before = diags.error_count();
     auto plan = load_plan(file, diags);
+    if (plan) check_references(*plan, diags);
     if (plan && diags.error_count() == errors_before)
       valid.push_back(fmt::format("{}: ok ({})", file, plan->plan.id.value_or("?")));
   }

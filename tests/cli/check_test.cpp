@@ -201,11 +201,12 @@ TEST_CASE("cli.check reports problems in .golive.yaml at their position") {
   std::string plan = source_dir() + "/" + fixture("ready.yaml");
 
   dir.write(".golive.yaml", "fromat: json\ncolor: never\n");
-  ProcessResult warned = check_fixture({plan}, in_dir);
-  CHECK(warned.exit_code == 0);
-  CHECK(warned.err == ".golive.yaml:1:1: warning: unknown key 'fromat' (did you mean 'format'?)\n");
+  // A misspelt setting is an error, like a misspelt plan key: it must not be ignored.
+  ProcessResult refused = check_fixture({plan}, in_dir);
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.err == ".golive.yaml:1:1: error: unknown key 'fromat' (did you mean 'format'?)\n");
   ProcessResult quiet = check_fixture({"-q", plan}, in_dir);
-  CHECK(quiet.err == "");
+  CHECK(quiet.err == refused.err);
 
   dir.write(".golive.yaml", "color: never\nformat: jsn\nonly: {backup: x}\n");
   ProcessResult bad = check_fixture({plan}, in_dir);
@@ -292,13 +293,11 @@ TEST_CASE("cli.check bad input: every diagnostic like a compiler, exit 2, nothin
   CHECK(plan.err ==
         "tests/fixtures/cli/bad-plan.yaml:10:15: error: backups[0].schedule: '1 hour' is not a duration "
         "(expected e.g. 30m, 24h, 7d or PT1H)\n"
-        "tests/fixtures/cli/bad-plan.yaml:11:5: warning: backups[0]: unknown key 'copeis' (did you mean "
+        "tests/fixtures/cli/bad-plan.yaml:11:5: error: backups[0]: unknown key 'copeis' (did you mean "
         "'copies'?)\n");
   ProcessResult quiet = check_fixture({"-q", fixture("bad-plan.yaml")});
   CHECK(quiet.exit_code == 2);
-  CHECK(quiet.err ==
-        "tests/fixtures/cli/bad-plan.yaml:10:15: error: backups[0].schedule: '1 hour' is not a duration "
-        "(expected e.g. 30m, 24h, 7d or PT1H)\n");
+  CHECK(quiet.err == plan.err);  // both are errors: -q hides only warnings
 
   // A bad ruleset is reported once, however many plans it applies to.
   ProcessResult ruleset =

@@ -305,7 +305,10 @@ TEST_CASE("loader: value types are checked with an example of the expected form"
   }
   SUBCASE("booleans") {
     CHECK(diagnostics_of(with_base("backups: [{id: b, offsite: yes}]\n")) ==
-          "plan.yaml:10:28: error: backups[0].offsite: 'yes' is not true or false\n");
+          "plan.yaml:10:28: error: backups[0].offsite: 'yes' is not a boolean in YAML 1.2, which "
+          "golive, editors and plugins read (write true or false)\n");
+    CHECK(diagnostics_of(with_base("backups: [{id: b, offsite: maybe}]\n")) ==
+          "plan.yaml:10:28: error: backups[0].offsite: 'maybe' is not true or false\n");
     Plan plan = plan_from(with_base("backups: [{id: b, offsite: true, immutable: false}]\n"));
     CHECK(*plan.backups[0].offsite);
     CHECK_FALSE(*plan.backups[0].immutable);
@@ -352,19 +355,18 @@ TEST_CASE("loader: enumerated values, with a suggestion") {
   CHECK(*plan.rollback->triggers[0].for_ == 2min);
 }
 
-TEST_CASE("loader: unknown keys are warnings with a suggestion") {
+TEST_CASE("loader: unknown keys are errors with a suggestion") {
   std::string yaml = with_base("contacts: [{id: a, emial: a@example.com}]\nbackup: []\nzzz: 1\n");
   CHECK(diagnostics_of(yaml) ==
-        "plan.yaml:10:20: warning: contacts[0]: unknown key 'emial' (did you mean 'email'?)\n"
-        "plan.yaml:11:1: warning: unknown key 'backup' (did you mean 'backups'?)\n"
-        "plan.yaml:12:1: warning: unknown key 'zzz'\n");
-  // Warnings do not stop the plan from loading.
+        "plan.yaml:10:20: error: contacts[0]: unknown key 'emial' (did you mean 'email'?)\n"
+        "plan.yaml:11:1: error: unknown key 'backup' (did you mean 'backups'?)\n"
+        "plan.yaml:12:1: error: unknown key 'zzz'\n");
+  // A misspelt key must never switch a check off: the plan does not load.
   Diagnostics diags;
-  CHECK(load_plan_text(yaml, "plan.yaml", diags));
-  CHECK_FALSE(diags.has_errors());
+  CHECK_FALSE(load_plan_text(yaml, "plan.yaml", diags));
   // Keys that only some test records take are unknown elsewhere.
   CHECK(diagnostics_of(with_base("backups: [{id: b, restore_test: {at: 2026-11-20, kind: poc}}]\n")) ==
-        "plan.yaml:10:50: warning: backups[0].restore_test: unknown key 'kind'\n");
+        "plan.yaml:10:50: error: backups[0].restore_test: unknown key 'kind'\n");
 }
 
 TEST_CASE("loader: duplicate ids name both positions") {
@@ -451,7 +453,7 @@ TEST_CASE("loader: URL userinfo is kept for probes but never printed") {
   // Keys are text from the file too.
   CHECK(diagnostics_of(with_base("contacts: [{id: a, 'https://user:pa55@host/': 1}]\n"
                                  "vendors: [{id: v, support: {response: {'http://u:pa55@h': 1x}}}]\n")) ==
-        "plan.yaml:10:20: warning: contacts[0]: unknown key 'https://***@host/'\n"
+        "plan.yaml:10:20: error: contacts[0]: unknown key 'https://***@host/'\n"
         "plan.yaml:11:59: error: vendors[0].support.response.http://***@h: '1x' is not a duration "
         "(expected e.g. 30m, 24h, 7d or PT1H)\n");
 }

@@ -185,7 +185,7 @@ TEST_CASE("ruleset: structural errors name the rule") {
   CHECK(errors_of("ruleset: x\nrules:\n  - {check: backup.fresh, enabled: maybe}\n") ==
         "rulesets/x.yaml:3:36: error: rules[0].enabled: 'maybe' is not true or false\n");
   CHECK(errors_of("ruleset: x\nrules:\n  - {check: backup.fresh, sevrity: warn}\n") ==
-        "rulesets/x.yaml:3:27: warning: rules[0]: unknown key 'sevrity' (did you mean "
+        "rulesets/x.yaml:3:27: error: rules[0]: unknown key 'sevrity' (did you mean "
         "'severity'?)\n");
   CHECK(errors_of("ruleset: x\nrules: {check: backup.fresh}\n") ==
         "rulesets/x.yaml:2:8: error: rules: expected a list, got a mapping\n");

@@ -53,7 +53,9 @@ TEST_CASE("instants: RFC 3339 with an offset") {
   CHECK(utc("2026-12-04T13:00:00-05:00") == base);
   CHECK(utc("2026-12-04t18:00:00z") == base);
   CHECK(utc("2026-12-04 18:00:00Z") == base);
-  CHECK(utc("2026-12-04T18:00:00.999Z") == base);  // fractions dropped
+  CHECK(utc("2026-12-04T18:00:00.999Z") == base + std::chrono::milliseconds(999));  // kept
+  CHECK(utc("2026-12-04T18:00:00.1234560Z") == base + std::chrono::microseconds(123456));
+  CHECK_FALSE(utc("2026-12-04T18:00:00.1234567Z"));  // a 7th digit would be lost: refused
   CHECK(format_instant(base) == "2026-12-04T18:00:00Z");
   CHECK_FALSE(utc("2026-12-04T18:00:00"));         // no offset
   CHECK_FALSE(utc("2026-12-04T18:00Z"));           // no seconds

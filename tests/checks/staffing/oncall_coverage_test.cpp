@@ -394,3 +394,17 @@ TEST_CASE("staffing.oncall-coverage: a gate without parameters") {
   CHECK(p.requested().empty());
   CHECK(info->severity == Severity::Gate);
 }
+
+TEST_CASE("staffing.oncall-coverage: half a second uncovered at the window start fails") {
+  // A primary shift starting 02:00:00.5 leaves 02:00:00 → 02:00:00.5 without a primary:
+  // instants keep their fraction, so the gap is not rounded away.
+  auto findings = run_check(
+      "staffing.oncall-coverage",
+      oncall(shift("li.wei", "primary", "2026-12-05T02:00:00.5+08:00", "2026-12-05T06:00:00+08:00") +
+             kBackup),
+      kAsOf);
+  auto failed = with_status(findings, Status::Fail);
+  REQUIRE(failed.size() == 1);
+  CHECK(failed[0].subject == "oncall[primary]");
+  CHECK(failed[0].message.find("0.5s") != std::string::npos);
+}

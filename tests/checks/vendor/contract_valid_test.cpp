@@ -114,3 +114,21 @@ TEST_CASE("vendor.contract-valid: missing contract data fails, naming the key") 
     CHECK(findings[0].status == Status::Skip);
   }
 }
+
+TEST_CASE("vendor.contract-valid: a contract ending 0.8s before the window end fails") {
+  // End 06:00:00.1 against a window ending 06:00:00.9, notice 0s: fractions are kept.
+  Plan plan = plan_from(
+      "golive: 1\nplan: {id: t, name: T, owner: li.wei, revised_at: 2026-11-01}\n"
+      "go_live: {window: {start: 2026-12-05T02:00:00Z, end: 2026-12-05T06:00:00.9Z}, hypercare: 0s}\n"
+      "vendors:\n"
+      "  - id: acme-db\n"
+      "    name: ACME Database Support\n"
+      "    contacts: [{name: Support desk, phone: \"+6560000000\"}]\n"
+      "    contract: {ref: C-1, end: 2026-12-05T06:00:00.1Z, notice: 0s}\n");
+  auto findings = run_check(kId, plan, kAsOf);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].status == Status::Fail);
+  CHECK(findings[0].message ==
+        "contract C-1 ends 2026-12-05T06:00:00.1Z, 0.8s before the required "
+        "2026-12-05T06:00:00.9Z (window end + hypercare 0s + notice 0s)");
+}
