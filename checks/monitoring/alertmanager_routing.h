@@ -3,6 +3,7 @@
 /// test`) does, for monitoring.alerts-routed.
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -32,8 +33,24 @@ struct RoutingResult {
 /// children are tried in order, depth first, the first matching child ends the search
 /// unless it has `continue: true`; a matching route without a matching child is the match
 /// itself; the root route always matches. A route without `receiver` inherits its
-/// parent's. Never throws: an unparsable config, matcher or regex sets `error`.
+/// parent's. Matcher strings are parsed as Alertmanager 0.25's labels.ParseMatchers does;
+/// regexes are evaluated with RE2 under Go's regexp settings (UTF-8; `match_re` anchored
+/// twice, as Alertmanager does); a `null` field of the served-back config is "". Never
+/// throws: an unparsable config, matcher or regex, a regex construct RE2 and Go disagree
+/// on (`\C`), or a label value that is not UTF-8 sets `error`.
 RoutingResult route_alert(const std::string& config_yaml,
                           const std::vector<std::pair<std::string, std::string>>& labels);
+
+/// A label value or receiver name as messages show it: in double quotes, with `\\`, `\"`,
+/// `\n`, `\r`, `\t` and other control bytes as `\xNN` escaped, so that commas, quotes and
+/// spaces inside it cannot be misread (`"eu,west \"1\""`).
+std::string quote_value(std::string_view text);
+
+/// A label set as messages show it: `{a="1", cluster="eu,west \"1\""}` (names as they are,
+/// values quote_value(), in the given order).
+std::string label_set_text(const std::vector<std::pair<std::string, std::string>>& labels);
+
+/// Receiver names as messages show them: `"team", "oncall"`.
+std::string receivers_text(const std::vector<std::string>& receivers);
 
 }  // namespace golive

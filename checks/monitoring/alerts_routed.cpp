@@ -13,12 +13,6 @@ namespace {
 
 constexpr const char* kSubject = "alertmanager";
 
-std::string label_text(const std::vector<std::pair<std::string, std::string>>& labels) {
-  std::vector<std::string> parts;
-  for (const auto& [k, v] : labels) parts.push_back(k + "=" + v);
-  return "{" + fmt::format("{}", fmt::join(parts, ", ")) + "}";
-}
-
 /// Fails unless the page receiver and labels are declared; live, unless Alertmanager's
 /// loaded config routes those labels to that receiver and the receiver notifies someone.
 class AlertsRouted final : public Check {
@@ -48,10 +42,11 @@ class AlertsRouted final : public Check {
       return;
     }
     const std::string receiver = *am->receiver;
-    const std::string shown_labels = label_text(labels);
+    const std::string shown_labels = label_set_text(labels);
+    const std::string shown_receiver = quote_value(receiver);
     if (ctx.offline()) {
       Finding& f = ctx.pass(kSubject, am->loc, "alerts labelled {} should reach receiver {} (not probed: offline)",
-                            shown_labels, receiver);
+                            shown_labels, shown_receiver);
       f.evidence.emplace_back("receiver", receiver);
       f.evidence.emplace_back("probed", false);
       return;
@@ -63,7 +58,7 @@ class AlertsRouted final : public Check {
     }
     const std::string shown = redact_url(*am->url);
     ctx.probe(api_request(*am->url, "/api/v2/status", am->bearer_token.value_or("")),
-              [&ctx, shown, receiver, labels, shown_labels, loc = am->loc,
+              [&ctx, shown, receiver, shown_receiver, labels, shown_labels, loc = am->loc,
                receiver_loc = am->receiver.loc](const HttpResponse& r) {
                 std::string why;
                 auto status = api_json(r, false, why);
@@ -85,12 +80,12 @@ class AlertsRouted final : public Check {
                 }
                 bool reached = false;
                 for (const auto& rcv : routed.receivers) reached = reached || rcv == receiver;
-                const std::string got = fmt::format("{}", fmt::join(routed.receivers, ","));
+                const std::string got = receivers_text(routed.receivers);
                 if (!reached) {
                   Finding& f = ctx.fail(kSubject, receiver_loc, "alerts labelled {} are routed to {}, not to {}",
-                                        shown_labels, got, receiver);
+                                        shown_labels, got, shown_receiver);
                   f.evidence.emplace_back("routed_to", routed.receivers);
-                  f.remediation = "Add a route matching " + shown_labels + " to receiver " + receiver +
+                  f.remediation = "Add a route matching " + shown_labels + " to receiver " + shown_receiver +
                                   " ahead of the routes that catch it, or correct page_labels";
                   return;
                 }
@@ -99,14 +94,14 @@ class AlertsRouted final : public Check {
                   if (d.name == receiver) declared = &d;
                 if (!declared || declared->integrations.empty()) {
                   Finding& f = ctx.fail(kSubject, receiver_loc, "receiver {} {}: alerts labelled {} notify no one",
-                                        receiver, declared ? "has no integration" : "is not defined", shown_labels);
+                                        shown_receiver, declared ? "has no integration" : "is not defined", shown_labels);
                   f.evidence.emplace_back("routed_to", routed.receivers);
-                  f.remediation = "Give receiver " + receiver + " a notification integration "
+                  f.remediation = "Give receiver " + shown_receiver + " a notification integration "
                                   "(pagerduty_configs, webhook_configs, email_configs…)";
                   return;
                 }
                 Finding& f = ctx.pass(kSubject, loc, "alerts labelled {} reach receiver {} ({}) on {}", shown_labels,
-                                      receiver, fmt::join(declared->integrations, ", "), shown);
+                                      shown_receiver, fmt::join(declared->integrations, ", "), shown);
                 f.evidence.emplace_back("routed_to", routed.receivers);
                 f.evidence.emplace_back("integrations", declared->integrations);
               });

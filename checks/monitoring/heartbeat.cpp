@@ -2,6 +2,7 @@
 #include <string>
 
 #include "checks/engine/check.h"
+#include "checks/monitoring/alertmanager_routing.h"
 
 namespace golive {
 namespace {
@@ -34,7 +35,7 @@ class MonitoringHeartbeat final : public Check {
       return;
     }
     Finding& f = ctx.pass(kSubject, h.loc, "dead-man's-switch alert {} goes to receiver {}", *h.alert,
-                          *h.receiver);
+                          quote_value(*h.receiver));
     f.evidence.emplace_back("alert", *h.alert);
     f.evidence.emplace_back("receiver", *h.receiver);
   }

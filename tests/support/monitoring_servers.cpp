@@ -10,6 +10,8 @@
 
 #include <thread>
 
+#include <nlohmann/json.hpp>
+
 #include "tests/support/servers.h"
 
 namespace golive::test {
@@ -104,16 +106,41 @@ AlertmanagerTestServer::AlertmanagerTestServer(const std::string& config_yaml) :
   wait_ready(url() + "/-/ready", "", 20s, dir_.file("log"));
 }
 
-std::vector<std::string> amtool_routes(const std::string& config_yaml,
-                                       const std::vector<std::pair<std::string, std::string>>& labels) {
-  TempDir dir;
-  dir.write("alertmanager.yml", config_yaml);
-  std::vector<std::string> argv = {"amtool", "config", "routes", "test", "--config.file=" + dir.file("alertmanager.yml")};
-  for (const auto& [k, v] : labels) argv.push_back(k + "=" + v);
-  ChildResult r = run_child(argv, {}, 10s);
-  REQUIRE_MESSAGE(r.exit_code == 0, "amtool failed: " << r.err);
+void AlertmanagerTestServer::load(const std::string& config_yaml) const {
+  dir_.write("alertmanager.yml", config_yaml);
+  ChildResult r = run_child({"curl", "-sS", "-X", "POST", "-w", "\n%{http_code}", url() + "/-/reload"}, {}, 20s);
+  REQUIRE_MESSAGE(r.exit_code == 0, "curl failed: " << r.err);
+  REQUIRE_MESSAGE(r.out.ends_with("\n200"), "Alertmanager refused the configuration: " << r.out << "\n"
+                                                                                        << config_yaml);
+}
+
+std::string AlertmanagerTestServer::served_config() const {
+  HttpRequest req;
+  req.url = url() + "/api/v2/status";
+  HttpResponse r = probe_one(req);
+  REQUIRE_MESSAGE(r.status == 200, "GET /api/v2/status: " << r.status << " " << r.reason);
+  auto j = nlohmann::json::parse(r.body);
+  return j.at("config").at("original").get<std::string>();
+}
+
+namespace {
+
+/// A label as an amtool argument: `name="value"` with \\, \" and \n escaped, which amtool
+/// reads back exactly (labels.ParseMatcher); other characters, CR included, go as they are.
+std::string amtool_label(const std::string& name, const std::string& value) {
+  std::string out = name + "=\"";
+  for (char c : value) {
+    if (c == '\\') out += "\\\\";
+    else if (c == '"') out += "\\\"";
+    else if (c == '\n') out += "\\n";
+    else out += c;
+  }
+  return out + "\"";
+}
+
+std::vector<std::string> split_receivers(const std::string& output) {
   std::vector<std::string> out;
-  std::string line = r.out.substr(0, r.out.find('\n'));
+  std::string line = output.substr(0, output.find('\n'));
   size_t start = 0;
   while (start <= line.size()) {
     size_t comma = line.find(',', start);
@@ -122,6 +149,53 @@ std::vector<std::string> amtool_routes(const std::string& config_yaml,
     start = comma + 1;
   }
   return out;
+}
+
+/// Single-quoted for bash: every byte as it is.
+std::string shell_quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+}  // namespace
+
+std::vector<std::string> amtool_routes(const std::string& config_yaml,
+                                       const std::vector<std::pair<std::string, std::string>>& labels) {
+  TempDir dir;
+  dir.write("alertmanager.yml", config_yaml);
+  std::vector<std::string> argv = {"amtool", "config", "routes", "test", "--config.file=" + dir.file("alertmanager.yml")};
+  for (const auto& [k, v] : labels) argv.push_back(amtool_label(k, v));
+  ChildResult r = run_child(argv, {}, 10s);
+  REQUIRE_MESSAGE(r.exit_code == 0, "amtool failed: " << r.err);
+  return split_receivers(r.out);
+}
+
+std::vector<std::vector<std::string>> amtool_routes_batch(const std::vector<AmtoolQuery>& queries) {
+  // One amtool process per query (it answers one label set), four at a time: one bash
+  // script instead of a fork from the test for each.
+  TempDir dir;
+  std::string script = "cd " + shell_quote(dir.path()) + "\n";
+  for (size_t i = 0; i < queries.size(); ++i) {
+    script += "(amtool config routes test --config.file=" + shell_quote(queries[i].config_file);
+    for (const auto& [k, v] : queries[i].labels) script += " " + shell_quote(amtool_label(k, v));
+    script += " >out." + std::to_string(i) + " 2>err." + std::to_string(i) + "; echo $? >rc." + std::to_string(i) +
+              ") &\n";
+    if (i % 4 == 3) script += "wait\n";
+  }
+  script += "wait\n";
+  dir.write("run.sh", script);
+  ChildResult r = run_child({"bash", dir.file("run.sh")}, {}, 300s);
+  REQUIRE_MESSAGE(r.exit_code == 0, "amtool batch failed: " << r.err);
+  std::vector<std::vector<std::string>> answers;
+  for (size_t i = 0; i < queries.size(); ++i) {
+    const std::string n = std::to_string(i);
+    if (slurp(dir.file("rc." + n)).value_or("") != "0\n")
+      answers.push_back({"amtool failed: " + slurp(dir.file("err." + n)).value_or("")});
+    else
+      answers.push_back(split_receivers(slurp(dir.file("out." + n)).value_or("")));
+  }
+  return answers;
 }
 
 }  // namespace golive::test

@@ -52,6 +52,11 @@ class AlertmanagerTestServer {
 
   int port() const { return port_; }
   std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  /// Replaces the configuration and reloads it (POST /-/reload, which answers once the new
+  /// configuration is in force); fails the test when Alertmanager refuses it.
+  void load(const std::string& config_yaml) const;
+  /// `config.original` of GET /api/v2/status: the configuration as Alertmanager serves it.
+  std::string served_config() const;
 
  private:
   TempDir dir_;
@@ -62,9 +67,20 @@ class AlertmanagerTestServer {
 /// A port on 127.0.0.1 that was free a moment ago (bound to port 0, then released).
 int free_port();
 
-/// `amtool config routes test --config.file=F label=value…`: the receivers it prints,
-/// split at commas. Fails the test when amtool does not succeed.
+/// `amtool config routes test --config.file=F label="value"…` (values escaped as amtool
+/// reads them): the receivers it prints, split at commas. Fails the test when amtool does
+/// not succeed.
 std::vector<std::string> amtool_routes(const std::string& config_yaml,
                                        const std::vector<std::pair<std::string, std::string>>& labels);
+
+/// One question for amtool_routes_batch(): a configuration file and a label set.
+struct AmtoolQuery {
+  std::string config_file;
+  std::vector<std::pair<std::string, std::string>> labels;
+};
+
+/// amtool_routes() for many queries, run a few at a time: one answer per query, in order;
+/// an answer is `{"amtool failed: …"}` when amtool did not succeed.
+std::vector<std::vector<std::string>> amtool_routes_batch(const std::vector<AmtoolQuery>& queries);
 
 }  // namespace golive::test

@@ -32,7 +32,7 @@ const char* const kConfig = R"(route:
     - matchers: ['team="payments"']
       receiver: payments-chat
       continue: true
-    - matchers: ['team=~"pay.*"', 'severity="critical"']
+    - matchers: ['team=~"pay.*|支付."', 'severity="critical"']
       receiver: payments-oncall
       routes:
         - matchers: ['env="staging"']
@@ -75,7 +75,7 @@ TEST_CASE("monitoring.alerts-routed: receiver and page_labels must be declared")
   REQUIRE(offline.size() == 1);
   CHECK(offline[0].status == Status::Pass);
   CHECK(offline[0].message ==
-        "alerts labelled {severity=critical, team=payments} should reach receiver payments-oncall (not probed: offline)");
+        R"(alerts labelled {severity="critical", team="payments"} should reach receiver "payments-oncall" (not probed: offline))");
 }
 
 TEST_CASE("monitoring.alerts-routed: live, against a real Alertmanager, agreeing with amtool") {
@@ -86,8 +86,8 @@ TEST_CASE("monitoring.alerts-routed: live, against a real Alertmanager, agreeing
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].status == Status::Pass);
     CHECK(findings[0].subject == "alertmanager");
-    CHECK(findings[0].message == "alerts labelled {severity=critical, team=payments} reach receiver payments-oncall "
-                                 "(webhook_configs) on " + am.url());
+    CHECK(findings[0].message == R"(alerts labelled {severity="critical", team="payments"} reach receiver )"
+                                 R"("payments-oncall" (webhook_configs) on )" + am.url());
     CHECK(list_evidence(findings[0], "routed_to") == std::vector<std::string>{"payments-chat", "payments-oncall"});
     CHECK(amtool_routes(kConfig, {{"severity", "critical"}, {"team", "payments"}}) ==
           std::vector<std::string>{"payments-chat", "payments-oncall"});
@@ -98,8 +98,8 @@ TEST_CASE("monitoring.alerts-routed: live, against a real Alertmanager, agreeing
         plan_from(plan_for(am.url(), "payments-oncall", "{severity: critical, team: payments, env: staging}")), kAsOf);
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].status == Status::Fail);
-    CHECK(findings[0].message == "alerts labelled {severity=critical, team=payments, env=staging} are routed to "
-                                 "payments-chat,silent, not to payments-oncall");
+    CHECK(findings[0].message == R"(alerts labelled {severity="critical", team="payments", env="staging"} are routed )"
+                                 R"(to "payments-chat", "silent", not to "payments-oncall")");
     CHECK(where(findings[0]) == "plan.yaml:15:15");
     CHECK(amtool_routes(kConfig, {{"severity", "critical"}, {"team", "payments"}, {"env", "staging"}}) ==
           list_evidence(findings[0], "routed_to"));
@@ -110,7 +110,19 @@ TEST_CASE("monitoring.alerts-routed: live, against a real Alertmanager, agreeing
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].status == Status::Fail);
     CHECK(findings[0].message ==
-          "receiver silent has no integration: alerts labelled {severity=critical, team=ledger} notify no one");
+          R"(receiver "silent" has no integration: alerts labelled {severity="critical", team="ledger"} notify no one)");
+  }
+  SUBCASE("non-ASCII values and values with commas and quotes: routed by RE2 over characters, quoted in messages") {
+    auto findings = run_check_live(
+        "monitoring.alerts-routed",
+        plan_from(plan_for(am.url(), "payments-oncall", R"({team: 支付组, severity: critical, cluster: "eu,west \"1\""})")),
+        kAsOf);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].status == Status::Pass);
+    CHECK(findings[0].message == R"(alerts labelled {team="支付组", severity="critical", cluster="eu,west \"1\""} )"
+                                 R"(reach receiver "payments-oncall" (webhook_configs) on )" + am.url());
+    CHECK(amtool_routes(kConfig, {{"team", "支付组"}, {"severity", "critical"}, {"cluster", "eu,west \"1\""}}) ==
+          list_evidence(findings[0], "routed_to"));
   }
 }
 

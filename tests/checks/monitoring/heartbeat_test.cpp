@@ -17,7 +17,7 @@ TEST_CASE("monitoring.heartbeat: an alert and a receiver pass") {
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].status == Status::Pass);
   CHECK(findings[0].subject == "heartbeat");
-  CHECK(findings[0].message == "dead-man's-switch alert Watchdog goes to receiver deadmans-switch");
+  CHECK(findings[0].message == "dead-man's-switch alert Watchdog goes to receiver \"deadmans-switch\"");
 }
 
 TEST_CASE("monitoring.heartbeat: a missing heartbeat, alert or receiver fails") {
