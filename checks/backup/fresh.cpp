@@ -133,6 +133,18 @@ class BackupFresh final : public Check {
           "run again";
       return;
     }
+    if (r.status >= 200 && r.status <= 299 && r.last_modified_invalid()) {
+      // Fail closed: a date that cannot be read might be the one that contradicts the record.
+      f.status = Status::Error;
+      f.location = loc;
+      f.message = fmt::format("{} answered Last-Modified \"{}\", which is not an HTTP date (RFC 9110 §5.6.7)",
+                              where, *r.header("last-modified"));
+      f.expires_at.reset();
+      f.remediation =
+          "Make the server send Last-Modified as an HTTP date (e.g. \"Fri, 04 Dec 2026 02:30:00 GMT\"), or "
+          "remove the header if it does not know the date";
+      return;
+    }
     auto modified = r.status >= 200 && r.status <= 299 ? r.last_modified() : std::nullopt;
     if (!modified) {
       // Nothing to compare with: the declared record stands (backup.exists reports a
@@ -159,7 +171,12 @@ class BackupFresh final : public Check {
           "taken from the job's own log";
       return;
     }
-    f.message += fmt::format("; object modified {} ago", format_duration(ctx.age(*modified)));
+    const Duration age = ctx.age(*modified);
+    if (age < Duration::zero())
+      f.message += fmt::format("; object modified in the future: {}, {} after the as-of instant", modified_text,
+                               format_duration(-age));
+    else
+      f.message += fmt::format("; object modified {} ago", format_duration(age));
   }
 
   Duration max_age_;
@@ -175,7 +192,8 @@ GOLIVE_REGISTER_CHECK(
            "last_success at the as-of instant must stay within max_age and within two "
            "scheduled runs (one missed run is tolerated); a date after the as-of instant is a "
            "recording error and fails. The pass expires when the backup goes stale. Live, the "
-           "object's Last-Modified or mtime, when known, must agree.",
+           "object's Last-Modified (in any HTTP date form) or mtime, when known, must agree; "
+           "a Last-Modified that is not an HTTP date is an error.",
     .fix = "Run the backup job, check its schedule and record backups[].last_success.",
     .reads = {"backups[].id", "backups[].datastore", "backups[].schedule",
               "backups[].last_success", "backups[].location"},

@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -106,35 +107,109 @@ std::optional<Instant> HttpResponse::last_modified() const {
 
 // ---- Text helpers ---------------------------------------------------------------------
 
-std::optional<Instant> parse_http_date(std::string_view s) {
-  // IMF-fixdate only ("Sun, 06 Nov 1994 08:49:37 GMT"): every server in use sends it, and
-  // the obsolete forms RFC 9110 tolerates are not worth guessing at for evidence.
-  static constexpr std::array<std::string_view, 12> kMonths = {
-      "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  if (s.size() != 29 || s[3] != ',' || s[4] != ' ' || s[7] != ' ' || s[11] != ' ' ||
-      s[16] != ' ' || s[19] != ':' || s[22] != ':' || s[25] != ' ' || s.substr(26) != "GMT")
-    return std::nullopt;
-  auto num = [&](size_t pos, size_t len) -> int {
-    int n = 0;
-    for (size_t i = pos; i < pos + len; ++i) {
-      if (s[i] < '0' || s[i] > '9') return -1;
-      n = n * 10 + (s[i] - '0');
-    }
-    return n;
-  };
-  int day = num(5, 2), year = num(12, 4), hh = num(17, 2), mm = num(20, 2), ss = num(23, 2);
-  auto month = std::find(kMonths.begin(), kMonths.end(), s.substr(8, 3));
-  if (day < 1 || year < 0 || hh < 0 || hh > 23 || mm < 0 || mm > 59 || ss < 0 || ss > 60 ||
-      month == kMonths.end())
-    return std::nullopt;
-  std::chrono::year_month_day ymd{std::chrono::year{year},
-                                  std::chrono::month{static_cast<unsigned>(month - kMonths.begin() + 1)},
+namespace {
+
+constexpr std::array<std::string_view, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+constexpr std::array<std::string_view, 7> kDays = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+constexpr std::array<std::string_view, 7> kLongDays = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                                       "Friday", "Saturday", "Sunday"};
+
+/// Reads exactly `len` digits at `pos`; -1 when any is not a digit.
+int digits(std::string_view s, size_t pos, size_t len) {
+  if (pos + len > s.size()) return -1;
+  int n = 0;
+  for (size_t i = pos; i < pos + len; ++i) {
+    if (s[i] < '0' || s[i] > '9') return -1;
+    n = n * 10 + (s[i] - '0');
+  }
+  return n;
+}
+
+/// 1-12 for a month name at `pos`, 0 otherwise.
+unsigned month_at(std::string_view s, size_t pos) {
+  if (pos + 3 > s.size()) return 0;
+  auto m = std::find(kMonths.begin(), kMonths.end(), s.substr(pos, 3));
+  return m == kMonths.end() ? 0 : static_cast<unsigned>(m - kMonths.begin() + 1);
+}
+
+/// `HH:MM:SS` at `pos`, as seconds of the day; -1 when malformed or out of range.
+int time_of_day(std::string_view s, size_t pos) {
+  if (pos + 8 > s.size() || s[pos + 2] != ':' || s[pos + 5] != ':') return -1;
+  int hh = digits(s, pos, 2), mm = digits(s, pos + 3, 2), ss = digits(s, pos + 6, 2);
+  // 60 is a leap second (RFC 9110 allows it); it counts as the next second.
+  if (hh < 0 || hh > 23 || mm < 0 || mm > 59 || ss < 0 || ss > 60) return -1;
+  return hh * 3600 + mm * 60 + ss;
+}
+
+/// `GMT`, or the common `+0000` written by servers that format with a numeric zone.
+bool utc_zone(std::string_view z) { return z == "GMT" || z == "+0000"; }
+
+std::optional<Instant> make_instant(int year, unsigned month, int day, int seconds) {
+  if (year < 0 || month == 0 || day < 1 || seconds < 0) return std::nullopt;
+  std::chrono::year_month_day ymd{std::chrono::year{year}, std::chrono::month{month},
                                   std::chrono::day{static_cast<unsigned>(day)}};
   if (!ymd.ok()) return std::nullopt;
-  return Instant{std::chrono::sys_days{ymd}.time_since_epoch()} + std::chrono::hours(hh) +
-         std::chrono::minutes(mm) + std::chrono::seconds(ss);
+  return Instant{std::chrono::sys_days{ymd}.time_since_epoch()} + std::chrono::seconds(seconds);
+}
+
+}  // namespace
+
+std::optional<Instant> parse_http_date(std::string_view s) {
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  // IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT" (or "+0000" for "GMT").
+  if (s.size() >= 4 && s[3] == ',' &&
+      std::find(kDays.begin(), kDays.end(), s.substr(0, 3)) != kDays.end()) {
+    std::string_view zone = s.substr(std::min<size_t>(s.size(), 26));
+    if (s.size() < 29 || s[4] != ' ' || s[7] != ' ' || s[11] != ' ' || s[16] != ' ' || s[25] != ' ' ||
+        !utc_zone(zone))
+      return std::nullopt;
+    return make_instant(digits(s, 12, 4), month_at(s, 8), digits(s, 5, 2), time_of_day(s, 17));
+  }
+  // Obsolete RFC 850: "Sunday, 06-Nov-94 08:49:37 GMT".
+  if (size_t comma = s.find(','); comma != std::string_view::npos &&
+                                  std::find(kLongDays.begin(), kLongDays.end(), s.substr(0, comma)) != kLongDays.end()) {
+    std::string_view r = s.substr(comma);
+    if (r.size() < 24 || r[1] != ' ' || r[4] != '-' || r[8] != '-' || r[11] != ' ' || r[20] != ' ' ||
+        !utc_zone(r.substr(21)))
+      return std::nullopt;
+    int yy = digits(r, 9, 2);
+    if (yy < 0) return std::nullopt;
+    // RFC 9110: a two-digit year that appears more than 50 years in the future is the most
+    // recent past year with the same last two digits.
+    int now = static_cast<int>(std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(
+                                                               std::chrono::system_clock::now())}
+                                   .year());
+    int year = now / 100 * 100 + yy;
+    if (year > now + 50) year -= 100;
+    return make_instant(year, month_at(r, 5), digits(r, 2, 2), time_of_day(r, 12));
+  }
+  // asctime: "Sun Nov  6 08:49:37 1994" (the day padded with a space, or two digits).
+  if (s.size() == 24 && s[3] == ' ' && s[7] == ' ' && s[10] == ' ' && s[19] == ' ' &&
+      std::find(kDays.begin(), kDays.end(), s.substr(0, 3)) != kDays.end()) {
+    int day = s[8] == ' ' ? digits(s, 9, 1) : digits(s, 8, 2);
+    return make_instant(digits(s, 20, 4), month_at(s, 4), day, time_of_day(s, 11));
+  }
+  return std::nullopt;
+}
+
+bool HttpResponse::last_modified_invalid() const {
+  if (file_mtime) return false;
+  const std::string* v = header("last-modified");
+  return v && !parse_http_date(*v);
+}
+
+std::string s3_key_path(std::string_view key) {
+  // SigV4's UriEncode is RFC 3986's unreserved set, applied to each segment between slashes.
+  std::string out;
+  for (size_t start = 0;;) {
+    size_t slash = key.find('/', start);
+    out += percent_encode(key.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
+    if (slash == std::string_view::npos) return out;
+    out += '/';
+    start = slash + 1;
+  }
 }
 
 std::string redact_url(std::string_view url) {
@@ -345,7 +420,10 @@ std::optional<HttpResponse> resolve_s3(HttpRequest& req) {
   req.headers.emplace_back("x-amz-content-sha256",
                            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   req.method = HttpMethod::Head;
-  req.url = fmt::format("{}/{}", endpoint, rest);
+  // Debian's libcurl (7.88) signs the path exactly as it is in the URL, and S3 signs the
+  // canonical URI (each segment encoded once), so the URL must carry the canonical form.
+  req.url = fmt::format("{}/{}/{}", endpoint, s3_key_path(rest.substr(0, slash)),
+                        s3_key_path(rest.substr(slash + 1)));
   return std::nullopt;
 }
 
@@ -476,6 +554,26 @@ void run_probes(std::vector<PendingProbe> probes, const ProbeSettings& settings)
   requests.reserve(probes.size());
   for (const auto& p : probes) requests.push_back(p.request);
   auto answers = execute_probes(requests, settings);
+  // Answers that say "not yet" are asked again, all together, until they stop saying so or
+  // the run's --timeout has passed since the first round ended.
+  const auto deadline = std::chrono::steady_clock::now() + settings.timeout;
+  while (true) {
+    std::vector<size_t> again;
+    std::chrono::milliseconds delay = std::chrono::milliseconds::max();
+    for (size_t i = 0; i < probes.size(); ++i) {
+      if (!probes[i].request.ask_again) continue;
+      auto d = probes[i].request.ask_again(answers[i]);
+      if (d.count() <= 0) continue;
+      again.push_back(i);
+      delay = std::min(delay, d);
+    }
+    if (again.empty() || std::chrono::steady_clock::now() + delay > deadline) break;
+    std::this_thread::sleep_for(delay);
+    std::vector<HttpRequest> retry;
+    for (size_t i : again) retry.push_back(requests[i]);
+    auto fresh = execute_probes(retry, settings);
+    for (size_t j = 0; j < again.size(); ++j) answers[again[j]] = std::move(fresh[j]);
+  }
   for (size_t i = 0; i < probes.size(); ++i)
     if (probes[i].done) probes[i].done(answers[i]);
 }

@@ -47,6 +47,8 @@ struct AwsSigV4 {
   std::string secret_key{};  ///< secret: never printed
 };
 
+struct HttpResponse;
+
 /// One live question: a URL to GET or HEAD.
 struct HttpRequest {
   HttpMethod method = HttpMethod::Get;
@@ -74,6 +76,12 @@ struct HttpRequest {
   std::string ca_bundle{};
   /// Redirects followed (never to another scheme); more is ProbeError::Redirect.
   int max_redirects = 5;
+  /// For answers that say "not yet" (a rule Prometheus has not evaluated, a target it has
+  /// not scraped): when set and it returns a positive delay for an answer, run_probes()
+  /// sends the request again after that delay, for as long as the run's `--timeout` (from
+  /// the end of the first round) allows; the callback then sees the last answer. Never
+  /// used by the network module.
+  std::function<std::chrono::milliseconds(const HttpResponse&)> ask_again{};
 };
 
 /// Why a probe got no HTTP answer.
@@ -118,8 +126,11 @@ struct HttpResponse {
   const std::string* header(std::string_view name) const;
   /// Content-Length (or the file size), when known.
   std::optional<int64_t> content_length() const;
-  /// Last-Modified (IMF-fixdate, RFC 9110) or the file mtime, when known.
+  /// Last-Modified or the file mtime, when known: nullopt when the header is absent or is
+  /// not an HTTP date (see parse_http_date(); last_modified_invalid() tells the two apart).
   std::optional<Instant> last_modified() const;
+  /// True when a Last-Modified header is present but is not an HTTP date.
+  bool last_modified_invalid() const;
 };
 
 /// Run-wide probe settings, from RunOptions (`--concurrency`, `--timeout`).
@@ -164,8 +175,23 @@ bool is_http_url(std::string_view url);
 /// `${env:NAME}` → the value of NAME (nullopt when unset or empty); other text as is.
 std::optional<std::string> resolve_secret(std::string_view text);
 
-/// Parses an HTTP date (`Sun, 06 Nov 1994 08:49:37 GMT`); nullopt when malformed.
+/// Parses an HTTP date in any of the three forms RFC 9110 §5.6.7 requires recipients to
+/// accept — IMF-fixdate `Sun, 06 Nov 1994 08:49:37 GMT`, obsolete RFC 850
+/// `Sunday, 06-Nov-94 08:49:37 GMT` (a two-digit year more than 50 years ahead of the
+/// current one is taken in the past century) and asctime `Sun Nov  6 08:49:37 1994` — and
+/// the common variant with `+0000` (or `UTC`) in place of `GMT`. Day and month names are
+/// case-sensitive as the grammar says; the day name must be a real one (its agreement with
+/// the date is not checked, as RFC 9110 does not require it). Leading and trailing spaces
+/// are ignored. nullopt when malformed, or for an impossible date or time
+/// (`31 Feb`, `25:00:00`).
 std::optional<Instant> parse_http_date(std::string_view text);
+
+/// An S3 object key as it goes in the request path: every byte outside the SigV4
+/// unreserved set `A-Z a-z 0-9 - . _ ~` percent-encoded as `%XX` (upper-case hex), `/`
+/// kept, so that the path libcurl signs is the canonical URI S3 computes (each segment
+/// URI-encoded once: `settlement db/备份.dump` → `settlement%20db/%E5%A4%87%E4%BB%BD.dump`).
+/// The key is taken literally, as `aws s3` takes `s3://` URIs: a `%` is a percent sign.
+std::string s3_key_path(std::string_view key);
 
 /// True when the network module (libcurl) has been loaded into this process.
 bool probe_module_loaded();
@@ -175,8 +201,8 @@ bool probe_module_loaded();
 void set_probe_module_path(std::string path);
 
 /// ABI of the network module: the entry point it exports, and its version.
-inline constexpr int kProbeModuleAbi = 1;
-inline constexpr const char* kProbeModuleEntry = "golive_net_execute_v1";
+inline constexpr int kProbeModuleAbi = 2;
+inline constexpr const char* kProbeModuleEntry = "golive_net_execute_v2";
 /// Signature of the module entry: fills `out[i]` for each of the `n` requests
 /// (all http(s), s3 already resolved to http(s) with sigv4 set).
 using ProbeModuleEntry = void (*)(const HttpRequest* requests, HttpResponse* out, size_t n,

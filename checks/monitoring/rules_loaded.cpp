@@ -1,4 +1,7 @@
 // checks/monitoring/rules_loaded.cpp
+#include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -13,7 +16,30 @@ struct LoadedRule {
   std::string health;
   std::string last_error;
   std::string group;
+  double interval_s = 0;  ///< the group's evaluation interval, seconds; 0 when not given
 };
+
+/// The alerting rules of a /api/v1/rules answer, by name, in the order Prometheus lists them.
+std::vector<std::pair<std::string, LoadedRule>> alerting_rules(const nlohmann::json& data) {
+  std::vector<std::pair<std::string, LoadedRule>> loaded;
+  for (const auto& g : data.value("groups", nlohmann::json::array())) {
+    const double interval = g.contains("interval") && g["interval"].is_number() ? g["interval"].get<double>() : 0;
+    for (const auto& rule : g.value("rules", nlohmann::json::array()))
+      if (rule.value("type", "") == "alerting")
+        loaded.emplace_back(rule.value("name", ""), LoadedRule{rule.value("health", ""), rule.value("lastError", ""),
+                                                               g.value("name", ""), interval});
+  }
+  return loaded;
+}
+
+/// "unknown" is what Prometheus reports for a rule it has loaded but not evaluated yet
+/// (just started or reloaded): the rule's health is not known, neither good nor bad.
+bool any_unevaluated(const std::vector<std::pair<std::string, LoadedRule>>& loaded,
+                     const std::vector<std::string>& required) {
+  for (const auto& [name, rule] : loaded)
+    if (rule.health == "unknown" && std::find(required.begin(), required.end(), name) != required.end()) return true;
+  return false;
+}
 
 /// Live only: Prometheus has loaded every required alert rule, healthy, and sends its
 /// alerts to at least one Alertmanager.
@@ -40,7 +66,15 @@ class RulesLoaded final : public Check {
     for (const Text& a : prom->required_alerts)
       if (a) required.push_back(*a);
 
-    ctx.probe(api_request(base, "/api/v1/rules?type=alert", token),
+    HttpRequest rules = api_request(base, "/api/v1/rules?type=alert", token);
+    // A required rule not evaluated yet: ask again every second, as long as --timeout allows.
+    rules.ask_again = [required](const HttpResponse& r) {
+      std::string ignored;
+      auto data = api_json(r, true, ignored);
+      return data && any_unevaluated(alerting_rules(*data), required) ? std::chrono::milliseconds(1000)
+                                                                      : std::chrono::milliseconds(0);
+    };
+    ctx.probe(std::move(rules),
               [&ctx, required, shown, loc = prom->loc, alerts_loc = prom->required_alerts.empty()
                                                                        ? prom->loc
                                                                        : prom->required_alerts.front().loc](
@@ -52,13 +86,7 @@ class RulesLoaded final : public Check {
                       "Make Prometheus reachable from where golive runs, then run again";
                   return;
                 }
-                std::vector<std::pair<std::string, LoadedRule>> loaded;
-                for (const auto& g : data->value("groups", nlohmann::json::array()))
-                  for (const auto& rule : g.value("rules", nlohmann::json::array()))
-                    if (rule.value("type", "") == "alerting")
-                      loaded.emplace_back(rule.value("name", ""),
-                                          LoadedRule{rule.value("health", ""), rule.value("lastError", ""),
-                                                     g.value("name", "")});
+                const auto loaded = alerting_rules(*data);
                 if (required.empty()) {
                   ctx.skip("rules", loc, "no required alerts declared (monitoring.prometheus.required_alerts); "
                                          "{} alert rule(s) loaded", loaded.size());
@@ -73,6 +101,22 @@ class RulesLoaded final : public Check {
                     ctx.fail(subject, alerts_loc, "alert rule {} is not loaded in Prometheus {}", name, shown)
                         .remediation = "Add the rule file that defines " + name +
                                        " to rule_files in prometheus.yml and reload Prometheus";
+                    continue;
+                  }
+                  if (found->health == "unknown") {
+                    // Not a broken rule: Prometheus has not evaluated it yet. Still not a pass
+                    // (an expression that will fail is indistinguishable from a good one yet).
+                    const auto wait = static_cast<int64_t>(std::ceil(found->interval_s));
+                    Finding& f = ctx.error(
+                        subject, alerts_loc,
+                        "alert rule {} (group {}) not evaluated yet: Prometheus {} loaded it but has not evaluated "
+                        "it (health unknown); run again in {}",
+                        name, found->group, shown,
+                        wait > 0 ? fmt::format("{} s", wait) : std::string("one evaluation interval"));
+                    f.evidence.emplace_back("health", found->health);
+                    if (wait > 0) f.evidence.emplace_back("evaluation_interval_s", wait);
+                    f.remediation = "Run golive again once Prometheus has evaluated group " + found->group +
+                                    " (or give a --timeout longer than its evaluation interval, and golive waits)";
                     continue;
                   }
                   if (found->health != "ok") {
@@ -124,7 +168,10 @@ GOLIVE_REGISTER_CHECK(
            "evaluate, never fires. Live only: GET /api/v1/rules must list every "
            "monitoring.prometheus.required_alerts alert rule with health ok, and GET "
            "/api/v1/alertmanagers must show at least one active Alertmanager, without which "
-           "firing alerts reach no one. A Prometheus that cannot be asked is an error.",
+           "firing alerts reach no one. A required rule Prometheus has not evaluated yet (health "
+           "unknown, e.g. just after a restart) is asked for again every second up to --timeout, "
+           "then is an error saying when to run again. A Prometheus that cannot be asked is an "
+           "error.",
     .fix = "Load the rule files that define the required alerts, fix rules whose health is not "
            "ok, and configure alerting.alertmanagers in prometheus.yml.",
     .reads = {"monitoring.prometheus.url", "monitoring.prometheus.required_alerts",

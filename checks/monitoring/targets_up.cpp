@@ -1,4 +1,6 @@
 // checks/monitoring/targets_up.cpp
+#include <algorithm>
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -8,6 +10,15 @@
 
 namespace golive {
 namespace {
+
+/// True when the answer lists a target of `job` that Prometheus has not scraped yet
+/// (health "unknown": just started, reloaded, or the target just appeared).
+bool any_unscraped(const nlohmann::json& data, const std::string& job) {
+  for (const auto& t : data.value("activeTargets", nlohmann::json::array()))
+    if (t.value("labels", nlohmann::json::object()).value("job", "") == job && t.value("health", "") == "unknown")
+      return true;
+  return false;
+}
 
 /// Live only: Prometheus scrapes at least one target of the plan's job, and all are up.
 class TargetsUp final : public Check {
@@ -33,7 +44,14 @@ class TargetsUp final : public Check {
       return;
     }
     const std::string shown = redact_url(*prom->url);
-    ctx.probe(api_request(*prom->url, "/api/v1/targets?state=active", prom->bearer_token.value_or("")),
+    HttpRequest targets = api_request(*prom->url, "/api/v1/targets?state=active", prom->bearer_token.value_or(""));
+    // A target not scraped yet: ask again every second, as long as --timeout allows.
+    targets.ask_again = [job = *prom->job](const HttpResponse& r) {
+      std::string ignored;
+      auto data = api_json(r, true, ignored);
+      return data && any_unscraped(*data, job) ? std::chrono::milliseconds(1000) : std::chrono::milliseconds(0);
+    };
+    ctx.probe(std::move(targets),
               [&ctx, subject, shown, job = *prom->job, loc = prom->job.loc](const HttpResponse& r) {
                 std::string why;
                 auto data = api_json(r, true, why);
@@ -43,13 +61,20 @@ class TargetsUp final : public Check {
                   return;
                 }
                 size_t total = 0;
-                std::vector<std::string> down;
+                std::vector<std::string> down, unscraped;
+                Duration longest_interval{0};
                 for (const auto& t : data->value("activeTargets", nlohmann::json::array())) {
                   const auto labels = t.value("labels", nlohmann::json::object());
                   if (labels.value("job", "") != job) continue;
                   ++total;
                   const std::string health = t.value("health", "");
                   if (health == "up") continue;
+                  if (health == "unknown") {
+                    const std::string interval = t.value("scrapeInterval", "");
+                    if (auto d = parse_duration(interval)) longest_interval = std::max(longest_interval, *d);
+                    unscraped.push_back(redact_url(t.value("scrapeUrl", "")));
+                    continue;
+                  }
                   const std::string err = t.value("lastError", "");
                   down.push_back(fmt::format("{} ({}{})", redact_url(t.value("scrapeUrl", "")), health,
                                              err.empty() ? "" : ": " + err));
@@ -59,12 +84,30 @@ class TargetsUp final : public Check {
                       "Add a scrape_config with job_name " + job + " for the launched system's targets";
                   return;
                 }
+                const std::string not_yet =
+                    unscraped.empty() ? ""
+                                      : fmt::format("{} of {} target(s) of job {} not scraped yet: {}", unscraped.size(),
+                                                    total, job, fmt::join(unscraped, "; "));
                 if (!down.empty()) {
-                  Finding& f = ctx.fail(subject, loc, "{} of {} target(s) of job {} not up: {}", down.size(), total,
-                                        job, fmt::join(down, "; "));
+                  Finding& f = ctx.fail(subject, loc, "{} of {} target(s) of job {} not up: {}{}", down.size(), total,
+                                        job, fmt::join(down, "; "), not_yet.empty() ? "" : "; " + not_yet);
                   f.evidence.emplace_back("targets", total);
                   f.evidence.emplace_back("down", down);
+                  if (!unscraped.empty()) f.evidence.emplace_back("not_scraped", unscraped);
                   f.remediation = "Bring the targets up, or fix their scrape address, before go-live";
+                  return;
+                }
+                if (!unscraped.empty()) {
+                  // Not down, not up either: nothing is known yet, so it cannot pass.
+                  Finding& f = ctx.error(subject, loc, "{} (Prometheus {} has not scraped them); run again in {}",
+                                         not_yet, shown,
+                                         longest_interval.count() > 0
+                                             ? fmt::format("{} s", longest_interval.count())
+                                             : std::string("one scrape interval"));
+                  f.evidence.emplace_back("targets", total);
+                  f.evidence.emplace_back("not_scraped", unscraped);
+                  f.remediation = "Run golive again once Prometheus has scraped every target of job " + job +
+                                  " (or give a --timeout longer than the scrape interval, and golive waits)";
                   return;
                 }
                 Finding& f = ctx.pass(subject, loc, "{} target(s) of job {} up", total, job);
@@ -82,7 +125,9 @@ GOLIVE_REGISTER_CHECK(
            "at go-live hides exactly the failures the launch is watching for. Live only: GET "
            "/api/v1/targets?state=active must show at least one target whose job label is "
            "monitoring.prometheus.job, every one with health up; the down ones are listed with "
-           "their last scrape error.",
+           "their last scrape error. Targets Prometheus has not scraped yet (health unknown, e.g. "
+           "just after a restart) are asked for again every second up to --timeout, then are an "
+           "error saying when to run again.",
     .fix = "Scrape the launched system under monitoring.prometheus.job and bring every target up.",
     .reads = {"monitoring.prometheus.url", "monitoring.prometheus.job", "monitoring.prometheus.bearer_token"},
     .live = true);

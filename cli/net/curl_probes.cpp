@@ -318,7 +318,7 @@ void execute(const HttpRequest* requests, HttpResponse* out, size_t n, const Pro
 }  // namespace
 }  // namespace golive
 
-extern "C" __attribute__((visibility("default"))) void golive_net_execute_v1(
+extern "C" __attribute__((visibility("default"))) void golive_net_execute_v2(
     const golive::HttpRequest* requests, golive::HttpResponse* out, size_t n,
     const golive::ProbeSettings* settings) {
   try {

@@ -58,12 +58,40 @@ TEST_CASE("resolve_secret: ${env:NAME} is read from the environment") {
   CHECK_FALSE(resolve_secret("${env:GOLIVE_TEST_SECRET}"));
 }
 
-TEST_CASE("parse_http_date: IMF-fixdate only") {
-  CHECK(format_instant(*parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT")) == "1994-11-06T08:49:37Z");
-  CHECK_FALSE(parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT"));
-  CHECK_FALSE(parse_http_date("Sun, 31 Feb 2026 08:49:37 GMT"));
-  CHECK_FALSE(parse_http_date("Sun, 06 Nov 1994 08:49:37 UTC"));
-  CHECK_FALSE(parse_http_date(""));
+TEST_CASE("parse_http_date: the three forms of RFC 9110 and the +0000 variant") {
+  const std::string expected = "1994-11-06T08:49:37Z";
+  CHECK(format_instant(*parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT")) == expected);     // IMF-fixdate
+  CHECK(format_instant(*parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT")) == expected);    // RFC 850
+  CHECK(format_instant(*parse_http_date("Sun Nov  6 08:49:37 1994")) == expected);          // asctime
+  CHECK(format_instant(*parse_http_date("Sun, 06 Nov 1994 08:49:37 +0000")) == expected);   // numeric zone
+  CHECK(format_instant(*parse_http_date("Sunday, 06-Nov-94 08:49:37 +0000")) == expected);
+  CHECK(format_instant(*parse_http_date("  Sun, 06 Nov 1994 08:49:37 GMT ")) == expected);
+  // RFC 850's two-digit year: more than 50 years ahead means the past century.
+  CHECK(format_instant(*parse_http_date("Friday, 04-Dec-26 02:30:00 GMT")) == "2026-12-04T02:30:00Z");
+  CHECK(format_instant(*parse_http_date("Fri Dec 04 02:30:00 2026")) == "2026-12-04T02:30:00Z");
+  CHECK(format_instant(*parse_http_date("Wed, 31 Dec 2025 23:59:60 GMT")) == "2026-01-01T00:00:00Z");
+}
+
+TEST_CASE("parse_http_date: malformed or impossible dates are not dates") {
+  for (const char* bad : {"", "yesterday", "2026-12-04T02:30:00Z", "Sun, 31 Feb 2026 08:49:37 GMT",
+                          "Sun, 06 Nov 1994 08:49:37 UTC", "Sun, 06 Nov 1994 08:49:37 +0800",
+                          "Sun, 06 Nov 1994 24:00:00 GMT", "Sun, 6 Nov 1994 08:49:37 GMT", "sun, 06 Nov 1994 08:49:37 GMT",
+                          "Sun, 06 nov 1994 08:49:37 GMT", "Sun, 06 Nov 1994 08:49:37 GMT x", "Sun, 06 Nov 1994 08:49:37",
+                          "Sund, 06-Nov-94 08:49:37 GMT", "Sunday, 06-Nov-1994 08:49:37 GMT", "Sun Nov 6 08:49:37 1994",
+                          "Sun Nov  6 08:49:37 94", "Xyz, 06 Nov 1994 08:49:37 GMT"}) {
+    INFO(bad);
+    CHECK_FALSE(parse_http_date(bad));
+  }
+}
+
+TEST_CASE("s3_key_path: every byte outside A-Za-z0-9-._~ encoded once, slashes kept") {
+  CHECK(s3_key_path("payments-db/latest.dump") == "payments-db/latest.dump");
+  CHECK(s3_key_path("dt=2026-12-04/daily.dump") == "dt%3D2026-12-04/daily.dump");
+  CHECK(s3_key_path("2026-12-04T03:15:00Z.snap") == "2026-12-04T03%3A15%3A00Z.snap");
+  CHECK(s3_key_path("settlement db/备份 latest.dump") ==
+        "settlement%20db/%E5%A4%87%E4%BB%BD%20latest.dump");
+  CHECK(s3_key_path("a@b+c,d~e%20f") == "a%40b%2Bc%2Cd~e%2520f");
+  CHECK(s3_key_path("a//b/") == "a//b/");
 }
 
 TEST_CASE("file:// probes stat the file without the network") {

@@ -239,7 +239,8 @@ void S3TestServer::create_bucket(const std::string& bucket) {
 
 void S3TestServer::put_object(const std::string& bucket, const std::string& key,
                               const std::string& content) {
-  s3_put(*this, access_key_, secret_key_, "/" + bucket + "/" + key, content, true);
+  // curl signs the path as it is in the URL, so the URL carries S3's canonical form.
+  s3_put(*this, access_key_, secret_key_, "/" + bucket + "/" + s3_key_path(key), content, true);
 }
 
 int closed_port() {

@@ -79,7 +79,8 @@ class S3TestServer {
   std::string endpoint() const;
   /// Creates a bucket through the S3 API (signed PUT with the curl command).
   void create_bucket(const std::string& bucket);
-  /// Uploads `content` as bucket/key through the S3 API.
+  /// Uploads `content` as bucket/key (any characters; encoded with s3_key_path()) through
+  /// the S3 API.
   void put_object(const std::string& bucket, const std::string& key, const std::string& content);
 
  private:

@@ -137,6 +137,31 @@ TEST_CASE("backup.exists live: S3 objects are checked with a signed HEAD") {
   CHECK(denied.remediation.find("not-the-secret-99") == std::string::npos);
 }
 
+TEST_CASE("backup.exists live: S3 keys with = : @ + , space, Chinese, ~ and % are signed as S3 signs them") {
+  S3TestServer s3("GOLIVEBACKUPKEY", "backup-secret-7c1d");
+  s3.create_bucket("backups");
+  ScopedEnv endpoint("GOLIVE_S3_ENDPOINT", s3.endpoint());
+  ScopedEnv ak("AWS_ACCESS_KEY_ID", "GOLIVEBACKUPKEY");
+  ScopedEnv sk("AWS_SECRET_ACCESS_KEY", "backup-secret-7c1d");
+  for (const std::string key : {"dt=2026-12-04/daily.dump", "2026-12-04T03:15:00Z.snap",
+                                "settlement db/备份 latest.dump", "team@ops/a+b,c~d/100%.dump"}) {
+    INFO(key);
+    s3.put_object("backups", key, "0123456789");
+    auto f = only(run_check_live("backup.exists", plan_from(plan_with("s3://backups/" + key)), kAsOf));
+    CHECK(f.status == Status::Pass);
+    CHECK(f.message == "backed up by payments-db-hourly at s3://backups/" + key + "; found payments-db-hourly: 10 bytes");
+  }
+  // The same key signed over its raw path (what libcurl 7.88 does when given it) is refused,
+  // as S3 refuses it: the fixture checks the canonical URI.
+  HttpRequest raw;
+  raw.method = HttpMethod::Head;
+  raw.url = s3.endpoint() + "/backups/dt=2026-12-04/daily.dump";
+  raw.sigv4 = AwsSigV4{.access_key = "GOLIVEBACKUPKEY", .secret_key = "backup-secret-7c1d"};
+  raw.headers.emplace_back("x-amz-content-sha256", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  raw.tries = 1;
+  CHECK(probe_one(raw).status == 403);
+}
+
 TEST_CASE("backup.exists live: offline runs queue no probe") {
   Plan plan = plan_from(plan_with("file:///nonexistent/golive/latest.dump"));
   Context ctx(plan, kAsOf, true);

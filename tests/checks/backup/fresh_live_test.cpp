@@ -24,11 +24,8 @@ std::string plan_with(const std::string& location) {
          "    last_success: 2026-12-04T11:00:00+08:00\n";
 }
 
-std::string http_date(const std::string& text) {
-  std::string out;
-  for (char c : text) out += c == ' ' ? std::string("%20") : std::string(1, c);
-  return out;
-}
+/// A Last-Modified value for the fixture's `last_modified=` parameter.
+std::string http_date(const std::string& text) { return percent_encode(text); }
 
 Finding only(const std::vector<Finding>& findings) {
   REQUIRE(findings.size() == 1);
@@ -54,6 +51,44 @@ TEST_CASE("backup.fresh live: an object older than last_success by more than the
                            "success is not the object at the location");
   CHECK(f.location.line == 16);
   CHECK_FALSE(f.expires_at.has_value());
+}
+
+TEST_CASE("backup.fresh live: all three HTTP date forms and +0000 are read, so an old object fails") {
+  // The object was written three days before the recorded success, in every form a server
+  // may send it (RFC 9110 §5.6.7: recipients must accept all three).
+  HttpTestServer server;
+  for (const char* date : {"Tue, 01 Dec 2026 03:00:00 GMT", "Tuesday, 01-Dec-26 03:00:00 GMT",
+                           "Tue Dec  1 03:00:00 2026", "Tue, 01 Dec 2026 03:00:00 +0000"}) {
+    INFO(date);
+    std::string url = server.url("/latest.dump?last_modified=" + http_date(date));
+    auto f = only(run_check_live("backup.fresh", plan_from(plan_with(url)), kAsOf));
+    CHECK(f.status == Status::Fail);
+    CHECK(f.message == url + " was last modified 2026-12-01T11:00:00+08:00, 3d before the recorded "
+                             "last success 2026-12-04T11:00:00+08:00 (tolerance 1h): the recorded "
+                             "success is not the object at the location");
+  }
+}
+
+TEST_CASE("backup.fresh live: a Last-Modified after the as-of instant is reported as in the future") {
+  HttpTestServer server;
+  std::string url = server.url("/latest.dump?last_modified=" + http_date("Thu, 10 Dec 2026 04:00:00 GMT"));
+  auto f = only(run_check_live("backup.fresh", plan_from(plan_with(url)), kAsOf));
+  CHECK(f.status == Status::Pass);
+  CHECK(f.message == "last success 1h ago, limit 2h (2 × schedule 1h); object modified in the future: "
+                     "2026-12-10T12:00:00+08:00, 6d after the as-of instant");
+}
+
+TEST_CASE("backup.fresh live: a Last-Modified that is not an HTTP date is an error, not an absent date") {
+  HttpTestServer server;
+  for (const char* date : {"yesterday", "2026-12-01T03:00:00Z", "Tue, 01 Dec 2026 03:00:00 +0800"}) {
+    INFO(date);
+    std::string url = server.url("/latest.dump?last_modified=" + http_date(date));
+    auto f = only(run_check_live("backup.fresh", plan_from(plan_with(url)), kAsOf));
+    CHECK(f.status == Status::Error);
+    CHECK(f.message == url + " answered Last-Modified \"" + date + "\", which is not an HTTP date (RFC 9110 §5.6.7)");
+    CHECK(f.location.line == 16);
+    CHECK_FALSE(f.expires_at.has_value());
+  }
 }
 
 TEST_CASE("backup.fresh live: a file's mtime is its date") {

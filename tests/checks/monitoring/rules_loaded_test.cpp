@@ -123,6 +123,38 @@ TEST_CASE("monitoring.rules-loaded: live, a Prometheus without Alertmanager fail
   CHECK(findings[1].message == "Prometheus " + prom.url() + " has no active Alertmanager: its alerts reach no one");
 }
 
+TEST_CASE("monitoring.rules-loaded: live, a rule a fresh Prometheus has not evaluated yet is an error, not a broken rule") {
+  // A group evaluated once a day: loaded at start, first evaluated up to a day later.
+  PrometheusTestServer prom("global: {evaluation_interval: 1d}\nrule_files: [rules.yml]\n",
+                            "groups:\n  - name: daily\n    rules:\n      - alert: PaymentsDown\n        expr: vector(1) == 0\n");
+  prom.wait_for("/api/v1/rules", "\"health\":\"unknown\"");
+  ProbeSettings settings;
+  settings.timeout = std::chrono::milliseconds(1500);  // golive asks again for 1.5 s, then reports
+  auto findings = run_check_live("monitoring.rules-loaded", plan_from(plan_for(prom.url(), "PaymentsDown")), kAsOf,
+                                 settings);
+  REQUIRE(findings.size() == 2);
+  CHECK(findings[0].status == Status::Error);
+  CHECK(findings[0].subject == "rules[PaymentsDown]");
+  CHECK(findings[0].message == "alert rule PaymentsDown (group daily) not evaluated yet: Prometheus " + prom.url() +
+                                   " loaded it but has not evaluated it (health unknown); run again in 86400 s");
+  CHECK(findings[0].remediation ==
+        "Run golive again once Prometheus has evaluated group daily (or give a --timeout longer than its "
+        "evaluation interval, and golive waits)");
+}
+
+TEST_CASE("monitoring.rules-loaded: live, golive waits within --timeout for the first evaluation") {
+  PrometheusTestServer prom("global: {evaluation_interval: 4s}\nrule_files: [rules.yml]\n",
+                            "groups:\n  - name: quick\n    rules:\n      - alert: PaymentsDown\n        expr: vector(1) == 0\n");
+  prom.wait_for("/api/v1/rules", "PaymentsDown");
+  ProbeSettings settings;
+  settings.timeout = std::chrono::milliseconds(10000);
+  auto findings = run_check_live("monitoring.rules-loaded", plan_from(plan_for(prom.url(), "PaymentsDown")), kAsOf,
+                                 settings);
+  REQUIRE(findings.size() == 2);
+  CHECK(findings[0].status == Status::Pass);
+  CHECK(findings[0].message == "alert rule PaymentsDown loaded (group quick), health ok");
+}
+
 TEST_CASE("monitoring.rules-loaded: live, unreachable or non-Prometheus answers are errors") {
   std::string down = "http://127.0.0.1:" + std::to_string(closed_port());
   auto refused = run_check_live("monitoring.rules-loaded", plan_from(plan_for(down, "PaymentsDown")), kAsOf);

@@ -90,4 +90,42 @@ TEST_CASE("monitoring.targets-up: live, errors are errors") {
   CHECK(status[0].message.find(": answered 404") != std::string::npos);
 }
 
+TEST_CASE("monitoring.targets-up: live, targets a fresh Prometheus has not scraped yet are an error saying when to run again") {
+  // Scraped once a day: listed at start with health "unknown" until the first scrape.
+  PrometheusTestServer prom(
+      "scrape_configs:\n"
+      "  - job_name: payments-api\n"
+      "    scrape_interval: 1d\n"
+      "    scrape_timeout: 10s\n"
+      "    static_configs: [{targets: ['127.0.0.1:{{PORT}}']}]\n",
+      "groups: []\n");
+  prom.wait_for("/api/v1/targets?state=active", "\"health\":\"unknown\"");
+  ProbeSettings settings;
+  settings.timeout = std::chrono::milliseconds(1500);
+  auto findings = run_check_live("monitoring.targets-up", plan_from(plan_for(prom.url(), "payments-api")), kAsOf, settings);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].status == Status::Error);
+  CHECK(findings[0].message == "1 of 1 target(s) of job payments-api not scraped yet: http://127.0.0.1:" +
+                                   std::to_string(prom.port()) + "/metrics (Prometheus " + prom.url() +
+                                   " has not scraped them); run again in 86400 s");
+  CHECK(list_evidence(findings[0], "not_scraped") ==
+        std::vector<std::string>{"http://127.0.0.1:" + std::to_string(prom.port()) + "/metrics"});
+}
+
+TEST_CASE("monitoring.targets-up: live, golive waits within --timeout for the first scrape") {
+  PrometheusTestServer prom(
+      "scrape_configs:\n"
+      "  - job_name: payments-api\n"
+      "    scrape_interval: 4s\n"
+      "    static_configs: [{targets: ['127.0.0.1:{{PORT}}']}]\n",
+      "groups: []\n");
+  prom.wait_for("/api/v1/targets?state=active", "payments-api");
+  ProbeSettings settings;
+  settings.timeout = std::chrono::milliseconds(10000);
+  auto findings = run_check_live("monitoring.targets-up", plan_from(plan_for(prom.url(), "payments-api")), kAsOf, settings);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].status == Status::Pass);
+  CHECK(findings[0].message == "1 target(s) of job payments-api up");
+}
+
 }  // namespace golive::test
