@@ -171,8 +171,8 @@ class BackupFresh final : public Check {
           "taken from the job's own log";
       return;
     }
-    const Duration age = ctx.age(*modified);
-    if (age < Duration::zero())
+    const auto age = ctx.age(*modified);
+    if (age < decltype(age)::zero())
       f.message += fmt::format("; object modified in the future: {}, {} after the as-of instant", modified_text,
                                format_duration(-age));
     else
