@@ -113,6 +113,13 @@ std::string fmt_num(double v) {
   return fmt::format("{}", v);
 }
 
+// The key a check's `reads` entry names: "data_transfers[]" (every item) names the list.
+std::string read_key(const std::string& read) {
+  if (read.size() > 2 && read.compare(read.size() - 2, 2, "[]") == 0)
+    return read.substr(0, read.size() - 2);
+  return read;
+}
+
 }  // namespace
 
 std::string describe_kind(const KeySpec& k) {
@@ -212,7 +219,7 @@ std::string plan_format_markdown() {
   // Which checks read each key, from their registrations.
   std::map<std::string, std::vector<std::string>> readers;
   for (const CheckInfo* c : all_checks())
-    for (const std::string& r : c->reads) readers[r].push_back(c->id);
+    for (const std::string& r : c->reads) readers[read_key(r)].push_back(c->id);
   std::string out;
   std::string section;
   for (const KeySpec& k : plan_format()) {

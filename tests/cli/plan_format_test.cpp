@@ -44,7 +44,9 @@ TEST_CASE("cli.plan format: every key a check reads is a key of the format") {
     for (const std::string& r : c->reads) {
       CAPTURE(c->id);
       CAPTURE(r);
-      CHECK(keys.count(r) == 1);
+      // "list[]" (every item) names the list.
+      const bool item_of_list = r.size() > 2 && r.substr(r.size() - 2) == "[]";
+      CHECK(keys.count(item_of_list ? r.substr(0, r.size() - 2) : r) == 1);
     }
 }
 

@@ -36,9 +36,10 @@ TEST_CASE("cli.validate resolves references, like plan.references-valid") {
   ProcessResult r = run_golive({"validate", path});
   CHECK(r.exit_code == 2);
   CHECK(r.out == "");
-  CHECK(r.err == path + ":9:19: error: rollback.decision_owner: 'anne' is not a contact id (did you mean 'ann'?)\n" +
-                     path + ":11:37: error: response.severities[0].page[0]: role commander is paged but "
-                            "nobody holds it (organization.commander is not set)\n");
+  // In the order of plan.references-valid: section by section, as SPEC §3 lists them.
+  CHECK(r.err == path + ":11:37: error: response.severities[0].page[0]: role commander is paged but "
+                        "nobody holds it (organization.commander is not set)\n" +
+                     path + ":9:19: error: rollback.decision_owner: 'anne' is not a contact id (did you mean 'ann'?)\n");
   const std::string fixed = write_file(
       dir, "fixed.yaml", kPlan + "organization: {commander: ann}\n");
   ProcessResult ok = run_golive({"validate", fixed});

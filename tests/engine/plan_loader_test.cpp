@@ -295,7 +295,8 @@ TEST_CASE("loader: value types are checked with an example of the expected form"
           "plan.yaml:10:27: error: backups[0].copies: 99999999999999999999999 is out of range (0 "
           "to 1000)\n");
     CHECK(diagnostics_of(with_base("resources: {network: {max_utilization: 70}}\n")) ==
-          "plan.yaml:10:40: error: resources.network.max_utilization: 70 is out of range (0 to 1)\n");
+          "plan.yaml:10:40: error: resources.network.max_utilization: 70 is out of range (more than 0, "
+          "at most 1)\n");
     CHECK(diagnostics_of(with_base("resources: {network: {max_utilization: 1e999}}\n")) ==
           "plan.yaml:10:40: error: resources.network.max_utilization: 1e999 is out of range (0 to "
           "1)\n");
