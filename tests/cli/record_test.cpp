@@ -51,7 +51,7 @@ TEST_CASE("record: the text report lists what was switched off and where setting
   env.env["GOLIVE_FAIL_ON"] = "warn";
   ProcessResult r = check_fixture({"--skip", "rollback.*", fixture("not-ready.yaml")}, env);
   CHECK(r.out.find("\nrecord:\n"
-                   "  offline      yes (--offline): 0 live probes not made; live evidence was not verified\n"
+                   "  offline      yes (--offline): 1 live probe not made; live evidence was not verified\n"
                    "  only         all checks\n"
                    "  skip         rollback.* (--skip)\n"
                    "  fail-on      warn (GOLIVE_FAIL_ON)\n"
@@ -67,11 +67,11 @@ TEST_CASE("record: rules a user ruleset disabled or downgraded are named with fi
   CHECK(changes[0]["check"] == "backup.fresh");
   CHECK(changes[0]["change"] == "disabled");
   CHECK(changes[0]["location"]["file"] == fixture("relax.yaml"));
-  CHECK(changes[0]["location"]["line"] == 6);
+  CHECK(changes[0]["location"]["line"] == 7);
   CHECK(changes[1]["check"] == "rollback.tested");
   CHECK(changes[1]["change"] == "gate → warn");
   ProcessResult text = check({"-r", fixture("relax.yaml"), fixture("ready.yaml")});
-  CHECK(text.out.find("  rule changed cli-ready: backup.fresh disabled by " + fixture("relax.yaml") + ":6:5\n") !=
+  CHECK(text.out.find("  rule changed cli-ready: backup.fresh disabled by " + fixture("relax.yaml") + ":7:5\n") !=
         std::string::npos);
 }
 
