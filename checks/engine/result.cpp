@@ -1,5 +1,6 @@
 #include "checks/engine/result.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace golive {
@@ -16,6 +17,7 @@ std::string_view to_string(Verdict v) {
 namespace {
 // Skipped findings were not evaluated, so they neither raise nor lower the score.
 double score_of(const Summary& s) {
+  // Info findings are notes, not evidence for or against readiness.
   const int evaluated = s.passed + s.failed + s.warnings + s.errors + s.waived;
   if (evaluated == 0) return 100.0;
   return std::round(1000.0 * (s.passed + s.waived) / evaluated) / 10.0;
@@ -27,6 +29,7 @@ void Summary::add(const Summary& other) {
   passed += other.passed;
   failed += other.failed;
   warnings += other.warnings;
+  info += other.info;
   errors += other.errors;
   skipped += other.skipped;
   waived += other.waived;
@@ -39,7 +42,9 @@ Summary summarize(const std::vector<Finding>& findings, int rules) {
   for (const Finding& f : findings) {
     switch (f.status) {
       case Status::Pass: ++s.passed; break;
-      case Status::Fail: ++(f.severity == Severity::Gate ? s.failed : s.warnings); break;
+      case Status::Fail:
+        ++(f.severity == Severity::Gate ? s.failed : f.severity == Severity::Warn ? s.warnings : s.info);
+        break;
       case Status::Error: ++s.errors; break;
       case Status::Skip: ++s.skipped; break;
       case Status::Waived: ++s.waived; break;
@@ -53,10 +58,29 @@ Verdict verdict_of(const std::vector<Finding>& findings) {
   bool warnings = false;
   for (const Finding& f : findings) {
     if (f.blocking) return Verdict::NotReady;
-    // A fail that does not block (warn or info rule) or an error of a non-gate rule.
-    if (f.status == Status::Fail || f.status == Status::Error) warnings = true;
+    // Only a warn rule warns: an info finding is for the reader, never for the verdict.
+    if (f.severity == Severity::Warn && (f.status == Status::Fail || f.status == Status::Error))
+      warnings = true;
   }
   return warnings ? Verdict::ReadyWithWarnings : Verdict::Ready;
+}
+
+std::vector<ValidUntil> expiring_before(const std::vector<Finding>& findings, Instant instant) {
+  std::vector<ValidUntil> out;
+  for (const Finding& f : findings)
+    if (f.status == Status::Pass && f.expires_at && *f.expires_at < instant)
+      out.push_back({*f.expires_at, f.check, f.subject});
+  std::stable_sort(out.begin(), out.end(),
+                   [](const ValidUntil& a, const ValidUntil& b) { return a.at < b.at; });
+  return out;
+}
+
+std::optional<ValidUntil> valid_until_of(const std::vector<Finding>& findings) {
+  std::optional<ValidUntil> out;
+  for (const Finding& f : findings)
+    if (f.status == Status::Pass && f.expires_at && (!out || *f.expires_at < out->at))
+      out = ValidUntil{*f.expires_at, f.check, f.subject};
+  return out;
 }
 
 }  // namespace golive

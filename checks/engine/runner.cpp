@@ -39,9 +39,13 @@ bool matches_any(const std::vector<std::string>& globs, const std::string& id) {
   return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return glob_match(g, id); });
 }
 
-bool selected(const RunOptions& o, const std::string& id) {
-  if (!o.only.empty() && !matches_any(o.only, id)) return false;
-  return !matches_any(o.skip, id);
+// Why --only/--skip leave a rule out, or "" when they do not.
+std::string left_out_reason(const RunOptions& o, const std::string& id) {
+  if (!o.only.empty() && !matches_any(o.only, id))
+    return fmt::format("not run: {} {} does not include it", o.only_label, fmt::join(o.only, ","));
+  for (const std::string& g : o.skip)
+    if (glob_match(g, id)) return fmt::format("not run: left out by {} {}", o.skip_label, g);
+  return "";
 }
 
 std::string category_of(const EffectiveRule& r) {
@@ -90,6 +94,7 @@ struct Job {
   std::string failure;  // set when the constructor threw
   std::unique_ptr<Context> ctx;  // stable address: probe callbacks hold it
   bool warning_only = false;     // an exec plugin said "warn"
+  std::string left_out;          // why --only/--skip did not run it; "" when it runs
 };
 
 // The plan as JSON for exec plugins, made once per plan and only if a plugin runs.
@@ -154,12 +159,26 @@ PlanResult run_plan(std::shared_ptr<const Plan> plan, const Selection& selection
     Job job;
     job.rule = &rule;
     if (rule.info) job.check = construct(rule, job.failure);
-    if (rule.enabled && selected(options, rule.id)) jobs.push_back(std::move(job));
+    if (!rule.enabled) continue;
+    job.left_out = left_out_reason(options, rule.id);
+    jobs.push_back(std::move(job));
   }
 
   PlanJson plan_json(*plan);
   for (Job& job : jobs) {
     job.ctx = std::make_unique<Context>(*plan, options.as_of, options.offline);
+    if (!job.left_out.empty()) continue;
+    if (options.offline && job.check) {
+      // The record of an offline run says how much live evidence it did not see: run
+      // the check once more as if online, count what it would probe, and send nothing.
+      Context dry(*plan, options.as_of, false);
+      try {
+        job.check->run(*plan, dry);
+        result.probes_not_made += static_cast<int>(dry.take_probes().size());
+      } catch (...) {
+        // The real run below reports the failure.
+      }
+    }
     if (!job.rule->info) {
       run_exec(job, *plan, plan_json, options);
       continue;
@@ -197,9 +216,21 @@ PlanResult run_plan(std::shared_ptr<const Plan> plan, const Selection& selection
     run_probes(std::move(probes), settings);
   }
 
+  int rules_run = 0;
   for (Job& job : jobs) {
     const EffectiveRule& rule = *job.rule;
     std::vector<Finding> findings = job.ctx->take();
+    if (!job.left_out.empty()) {
+      // Shown, not dropped: a consumer of the report must see what was not checked.
+      Finding f;
+      f.status = Status::Skip;
+      f.subject = "plan";
+      f.location = plan->loc;
+      f.message = job.left_out;
+      findings.push_back(std::move(f));
+    } else {
+      ++rules_run;
+    }
     if (findings.empty()) {
       // Every rule shows in the report, even one with no subject in this plan.
       Finding f;
@@ -220,8 +251,11 @@ PlanResult run_plan(std::shared_ptr<const Plan> plan, const Selection& selection
       result.findings.push_back(std::move(f));
     }
   }
-  result.summary = summarize(result.findings, static_cast<int>(jobs.size()));
+  result.summary = summarize(result.findings, rules_run);
   result.verdict = verdict_of(result.findings);
+  result.valid_until = valid_until_of(result.findings);
+  if (plan->go_live.window_start)
+    result.expiring_before_window = expiring_before(result.findings, *plan->go_live.window_start);
   return result;
 }
 

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <charconv>
 #include <memory>
+#include <set>
 
 #include <fmt/format.h>
 
 #include "checks/engine/plan_loader.h"
 #include "checks/engine/runner.h"
+#include "checks/engine/waivers.h"
 #include "cli/commands/commands.h"
 #include "cli/report/report.h"
 
@@ -58,6 +60,46 @@ void check_patterns(const std::vector<std::string>& patterns, const SourceLoc& l
   }
 }
 
+// What the user's rulesets switched off or relaxed compared with the built-in rulesets
+// alone: the record an auditor needs to see that a gate was not quietly removed.
+std::vector<RuleChange> rule_changes(const Plan& plan, const CheckOptions& options,
+                                     const Selection& chosen) {
+  if (options.rulesets.empty()) return {};
+  Diagnostics ignored;  // the built-in rulesets alone; their problems were reported already
+  Selection base = select_rules(plan, {}, options.auto_rulesets, ignored);
+  auto rank = [](Severity s) { return s == Severity::Gate ? 2 : s == Severity::Warn ? 1 : 0; };
+  std::vector<RuleChange> out;
+  for (const EffectiveRule& r : chosen.rules) {
+    auto it = std::find_if(base.rules.begin(), base.rules.end(),
+                           [&](const EffectiveRule& b) { return b.id == r.id; });
+    if (it == base.rules.end() || !it->enabled) continue;
+    if (!r.enabled)
+      out.push_back({r.id, "disabled", r.loc});
+    else if (rank(r.severity) < rank(it->severity))
+      out.push_back({r.id, fmt::format("{} → {}", to_string(it->severity), to_string(r.severity)), r.loc});
+  }
+  return out;
+}
+
+// Waiver files are input like plans: every problem is reported before any check runs.
+std::vector<WaiverFile> load_waivers(const CheckOptions& options, const std::vector<std::string>& ids,
+                                     Diagnostics& diags) {
+  std::vector<WaiverFile> files;
+  if (options.no_waivers) return files;
+  for (const std::string& path : options.waivers) {
+    auto file = load_waiver_file(path, diags);
+    if (!file) continue;
+    for (const Waiver& w : file->waivers) {
+      if (std::find(ids.begin(), ids.end(), w.check) != ids.end()) continue;
+      std::string near = did_you_mean(w.check, ids);
+      diags.error(w.check_loc, fmt::format("check: unknown check '{}'{}", w.check,
+                                           near.empty() ? "" : fmt::format(" (did you mean '{}'?)", near)));
+    }
+    files.push_back(std::move(*file));
+  }
+  return files;
+}
+
 Verdict worst(Verdict a, Verdict b) {
   auto rank = [](Verdict v) { return v == Verdict::NotReady ? 2 : v == Verdict::ReadyWithWarnings ? 1 : 0; };
   return rank(a) >= rank(b) ? a : b;
@@ -74,7 +116,7 @@ int run_check(const CheckOptions& options, const Io& io) {
   if (files.empty() && !diags.has_errors())
     diags.error({"golive", 0, 0}, fmt::format("no plan found in {}", fmt::join(options.paths, ", ")));
   if (diags.has_errors()) {
-    io.print(diags, options.quiet);
+    io.print(diags, false);
     return kExitUsage;
   }
 
@@ -88,8 +130,11 @@ int run_check(const CheckOptions& options, const Io& io) {
       if (!r.info && std::find(ids.begin(), ids.end(), r.id) == ids.end()) ids.push_back(r.id);
   check_patterns(options.only, options.only_loc, options.only_label, ids, diags);
   check_patterns(options.skip, options.skip_loc, options.skip_label, ids, diags);
-  io.print(diags, options.quiet);
-  if (diags.has_errors()) return kExitUsage;
+  std::vector<WaiverFile> waivers = load_waivers(options, ids, diags);
+  if (diags.has_errors()) {
+    io.print(diags, false);
+    return kExitUsage;
+  }
 
   RunResult result;
   result.tool_version = GOLIVE_VERSION;
@@ -97,14 +142,25 @@ int run_check(const CheckOptions& options, const Io& io) {
   result.as_of_mode = options.as_of_mode;
   result.offline = options.offline;
   result.fail_on_warn = options.fail_on_warn;
+  result.settings.settings = options.origins;
+  result.settings.only = options.only;
+  result.settings.skip = options.skip;
+  result.settings.waivers_off = options.no_waivers;
+  for (const WaiverFile& w : waivers)
+    result.settings.waiver_files.push_back({w.path, w.sha256, static_cast<int>(w.waivers.size())});
   Instant now = io.now();
   RunOptions run;
   run.offline = options.offline;
   run.only = options.only;
   run.skip = options.skip;
+  run.only_label = options.only_label;
+  run.skip_label = options.skip_label;
   run.concurrency = options.concurrency;
   run.timeout = options.timeout;
   run.ca_bundle = options.ca_bundle;
+  size_t waiver_count = 0;
+  for (const WaiverFile& w : waivers) waiver_count += w.waivers.size();
+  std::vector<bool> matched(waiver_count, false);
   for (size_t i = 0; i < plans.size(); ++i) {
     const Plan& plan = *plans[i];
     if (options.as_of_mode == "fixed") {
@@ -119,10 +175,33 @@ int run_check(const CheckOptions& options, const Io& io) {
     // The top-level as_of of a window run is the earliest window start.
     if (i == 0 || run.as_of < result.as_of) result.as_of = run.as_of;
     PlanResult planned = run_plan(plans[i], selections[i], run);
+    planned.rule_changes = rule_changes(plan, options, selections[i]);
+    apply_waivers(planned, waivers, run.as_of, matched, diags);
+    if (planned.valid_until && (!result.valid_until || planned.valid_until->at < result.valid_until->at))
+      result.valid_until = planned.valid_until;
+    result.probes_not_made += planned.probes_not_made;
     result.summary.add(planned.summary);
     result.verdict = worst(result.verdict, planned.verdict);
     result.plans.push_back(std::move(planned));
   }
+  // A stale register is worth a warning, not a failure: nothing it would accept is hidden.
+  size_t index = 0;
+  for (const WaiverFile& file : waivers)
+    for (const Waiver& w : file.waivers)
+      if (!matched[index++])
+        diags.warning(w.loc, fmt::format("waiver for {}{}{} matches no failing finding{}", w.check,
+                                         w.subject.empty() ? "" : fmt::format(" subject '{}'", w.subject),
+                                         w.plan.empty() ? "" : fmt::format(" in plan {}", w.plan),
+                                         " (remove it from the register, or correct its check, plan or subject)"));
+  // Warnings about the input belong to the report as much as to stderr; -q hides neither.
+  io.print(diags, false);
+  if (diags.has_errors()) return kExitUsage;
+  std::set<std::string> seen;  // a ruleset shared by several plans warns once per plan
+  for (const Diagnostic& d : diags.all())
+    if (seen.insert(d.formatted()).second)
+      result.diagnostics.push_back(
+          {d.loc, d.level == Diagnostic::Level::Warning ? "warning" : "error", d.message});
+
   bool fails = result.verdict == Verdict::NotReady ||
                (options.fail_on_warn && result.verdict == Verdict::ReadyWithWarnings);
   result.exit_code = fails ? kExitNotReady : kExitReady;

@@ -2,6 +2,9 @@
 /// The commands of `golive`, one file each. Each returns its process exit code (ExitCode);
 /// input problems may also be thrown as InputError, which the caller prints (exit 2).
 
+#include <string>
+#include <vector>
+
 #include "cli/commands/io.h"
 #include "cli/commands/options.h"
 
@@ -24,6 +27,13 @@ int run_rulesets(const RulesetsOptions& options, const Io& io);
 
 /// `golive schema`: the JSON Schema of the plan format, or with --report of the JSON report.
 int run_schema(const SchemaOptions& options, const Io& io);
+
+/// `golive init`: a commented plan template for the chosen scenarios, on stdout or to a
+/// file that must not exist unless `force`.
+int run_init(const InitOptions& options, const Io& io);
+
+/// The scenario tags `golive init --scenario` accepts, in plan.scenarios order.
+const std::vector<std::string>& init_scenarios();
 
 /// Runs the parsed command.
 int dispatch(const Invocation& command, const Io& io);

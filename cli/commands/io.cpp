@@ -7,6 +7,8 @@
 #include <iostream>
 #include <set>
 
+extern char** environ;
+
 namespace golive {
 
 Io Io::process() {
@@ -16,7 +18,15 @@ Io Io::process() {
               if (!v || !*v) return std::nullopt;
               return std::string(v);
             },
-            [] { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }};
+            [] { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); },
+            [] {
+              std::vector<std::string> names;
+              for (char** e = environ; *e; ++e) {
+                std::string entry(*e);
+                names.push_back(entry.substr(0, entry.find('=')));
+              }
+              return names;
+            }};
 }
 
 void Io::print(const Diagnostics& diags, bool quiet) const {

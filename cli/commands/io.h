@@ -6,6 +6,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "checks/engine/source_loc.h"
 #include "checks/engine/values.h"
@@ -20,6 +21,8 @@ struct Io {
   std::function<std::optional<std::string>(const std::string&)> env;
   /// The current instant (`--as-of now`, `generated_at`).
   std::function<Instant()> now;
+  /// Names of every environment variable set (to refuse unknown `GOLIVE_*` ones).
+  std::function<std::vector<std::string>()> env_names = [] { return std::vector<std::string>{}; };
 
   /// The process's own streams, environment and clock.
   static Io process();

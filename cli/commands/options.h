@@ -7,6 +7,7 @@
 #include <variant>
 #include <vector>
 
+#include "checks/engine/result.h"
 #include "checks/engine/source_loc.h"
 #include "checks/engine/values.h"
 
@@ -52,6 +53,17 @@ struct CheckOptions {
   bool fail_on_warn = false;
   ColorMode color = ColorMode::Auto;
   bool quiet = false;
+  std::vector<std::string> waivers;   ///< waiver files, in order
+  bool no_waivers = false;            ///< `--no-waivers`: apply none, whatever the sources say
+  /// Every option's value and where it came from, in help order, for the report's record.
+  std::vector<SettingRecord> origins;
+};
+
+/// `golive init [--scenario S]... [-o FILE] [--force]`
+struct InitOptions {
+  std::vector<std::string> scenarios;  ///< scenario tags, in the order given
+  std::string output;                  ///< file to write; "" = stdout
+  bool force = false;                  ///< overwrite an existing file
 };
 
 /// `golive validate PATH...`
@@ -80,6 +92,6 @@ struct SchemaOptions {
 
 /// A command with its options, ready to run.
 using Invocation = std::variant<CheckOptions, ValidateOptions, ListChecksOptions, ExplainOptions,
-                                RulesetsOptions, SchemaOptions>;
+                                RulesetsOptions, SchemaOptions, InitOptions>;
 
 }  // namespace golive

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "cli/commands/commands.h"
 #include "cli/commands/settings.h"
 #include "cli/report/report.h"
 
@@ -13,14 +14,14 @@ namespace golive {
 namespace {
 
 const std::vector<std::string>& command_names() {
-  static const std::vector<std::string> names = {"check",   "validate", "list-checks",
-                                                 "explain", "rulesets", "schema"};
+  static const std::vector<std::string> names = {"check",    "validate", "list-checks", "explain",
+                                                 "rulesets", "schema",   "init"};
   return names;
 }
 
 // Commands SPEC §1 promises that this version does not have yet.
 const std::vector<std::string>& later_command_names() {
-  static const std::vector<std::string> names = {"init"};
+  static const std::vector<std::string> names = {"brief"};
   return names;
 }
 
@@ -104,12 +105,15 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
   for (const OptionSpec& spec : check_option_specs()) {
     std::string names = (spec.short_name.empty() ? "" : "-" + spec.short_name + ",") + "--" + spec.name;
     CLI::Option* opt = nullptr;
+    std::string help = spec.help;
+    if (spec.name == "format" || spec.name == "report")
+      help += fmt::format("; formats: {}", fmt::join(report_format_names(), ", "));
+    help += fmt::format("\n  e.g. {}  (env {})", spec.example, spec.env_name());
     if (spec.kind == OptionSpec::Flag) {
-      opt = check->add_flag(names, spec.help);
+      // A const description: with a non-const string CLI11 would take it as the flag's variable.
+      const std::string& description = help;
+      opt = check->add_flag(names, description);
     } else {
-      std::string help = spec.help;
-      if (spec.name == "format" || spec.name == "report")
-        help += fmt::format("; formats: {}", fmt::join(report_format_names(), ", "));
       opt = check->add_option(names, values[spec.name], help)
                 ->type_name(spec.value_name)
                 ->expected(1)
@@ -144,6 +148,20 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
   SchemaOptions schema_options;
   schema->add_flag("--report", schema_options.report, "Print the JSON report's schema instead");
 
+  CLI::App* init = app.add_subcommand("init", "Write a commented plan template for the chosen scenarios");
+  init->allow_extras();
+  InitOptions init_options;
+  init->add_option("--scenario", init_options.scenarios,
+                   "Scenario to include (repeatable): critical, large-upgrade, cross-border, "
+                   "new-technology, third-party\n  e.g. --scenario critical --scenario third-party")
+      ->type_name("S")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  init->add_option("-o,--output", init_options.output, "File to write (default: stdout)\n  e.g. -o plans/pay.yaml")
+      ->type_name("FILE");
+  init->add_flag("--force", init_options.force, "Overwrite the file if it exists");
+
   std::vector<const char*> argv = {"golive"};
   for (const auto& a : args) argv.push_back(a.c_str());
   try {
@@ -154,7 +172,7 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
     return usage(io, e.what());
   }
 
-  for (const CLI::App* sub : {check, validate, list, explain, rulesets, schema})
+  for (const CLI::App* sub : {check, validate, list, explain, rulesets, schema, init})
     if (sub->parsed())
       if (auto problem = extras_problem(*sub)) return usage(io, *problem);
 
@@ -162,6 +180,13 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
   if (explain->parsed()) return {explain_options, kExitReady};
   if (rulesets->parsed()) return {RulesetsOptions{}, kExitReady};
   if (schema->parsed()) return {schema_options, kExitReady};
+  if (init->parsed()) {
+    for (const std::string& sc : init_options.scenarios)
+      if (!contains(init_scenarios(), sc))
+        return usage(io, fmt::format("init: --scenario: '{}' is not one of {}{}", sc,
+                                     fmt::join(init_scenarios(), ", "), hint(sc, init_scenarios())));
+    return {init_options, kExitReady};
+  }
   if (list->parsed()) {
     static const std::vector<std::string> formats = {"text", "markdown", "json"};
     if (!contains(formats, list_options.format))
@@ -179,12 +204,12 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
     from_args.emplace(spec.name, std::move(s));
   }
   Diagnostics diags;
-  RawSettings from_env = settings_from_env(io);
+  RawSettings from_env = settings_from_env(io, diags);
   RawSettings from_file = settings_from_file(config_path, diags);
   CheckOptions options;
   options.paths = check_paths;
   resolve_check_options({&from_args, &from_env, &from_file}, options, diags);
-  io.print(diags, options.quiet);
+  io.print(diags, false);
   if (diags.has_errors()) return {std::nullopt, kExitUsage};
   return {options, kExitReady};
 }

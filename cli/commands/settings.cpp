@@ -70,34 +70,67 @@ std::string OptionSpec::env_name() const {
 const std::vector<OptionSpec>& check_option_specs() {
   static const std::vector<OptionSpec> specs = {
       {"ruleset", "r", OptionSpec::List, "NAME|FILE",
-       "Ruleset applied after the automatic ones (repeatable): a built-in name or a file"},
+       "Ruleset applied after the automatic ones (repeatable): a built-in name or a file",
+       "-r critical -r ops/extra-rules.yaml"},
       {"no-auto-rulesets", "", OptionSpec::Flag, "",
-       "Do not select built-in rulesets from the plan (baseline and scenarios)"},
-      {"format", "f", OptionSpec::Value, "FORMAT", "Report format on stdout (default text)"},
+       "Do not select built-in rulesets from the plan (baseline and scenarios)",
+       "--no-auto-rulesets -r ops/only-these.yaml"},
+      {"format", "f", OptionSpec::Value, "FORMAT", "Report format on stdout (default text)", "-f json"},
       {"report", "", OptionSpec::List, "FORMAT:PATH",
-       "Also write a report to a file, atomically (repeatable)"},
+       "Also write a report to a file, atomically (repeatable)", "--report html:out/report.html"},
+      {"waivers", "", OptionSpec::List, "FILE",
+       "Waiver register (repeatable): accepted risks with reason, approver and expiry",
+       "--waivers ops/waivers.yaml"},
+      {"no-waivers", "", OptionSpec::Flag, "",
+       "Apply no waiver file, not even one set by GOLIVE_WAIVERS or .golive.yaml", "--no-waivers"},
       {"as-of", "", OptionSpec::Value, "TIME|now|window",
-       "Instant evidence ages are measured at: RFC 3339, now (default) or window (window start)"},
-      {"offline", "", OptionSpec::Flag, "", "Run no live probe: live-only checks are skipped"},
-      {"only", "", OptionSpec::List, "ID,...", "Run only these checks (globs such as backup.*)"},
-      {"skip", "", OptionSpec::List, "ID,...", "Do not run these checks (globs such as backup.*)"},
+       "Instant evidence ages are measured at: RFC 3339, now (default) or window (window start)",
+       "--as-of 2026-12-04T12:00:00+08:00"},
+      {"offline", "", OptionSpec::Flag, "", "Run no live probe: live-only checks are skipped", "--offline"},
+      {"only", "", OptionSpec::List, "ID,...", "Run only these checks (globs such as backup.*)",
+       "--only 'backup.*,rollback.tested'"},
+      {"skip", "", OptionSpec::List, "ID,...", "Do not run these checks (globs such as backup.*)",
+       "--skip monitoring.dashboards"},
       {"concurrency", "", OptionSpec::Value, "N",
-       "Live probes in flight at once, 1 to 1000 (default 64)"},
+       "Live probes in flight at once, 1 to 1000 (default 64)", "--concurrency 16"},
       {"timeout", "", OptionSpec::Value, "DURATION",
-       "Time allowed for each try of a live probe, 1s to 1h (default 5s)"},
+       "Time allowed for each try of a live probe, 1s to 1h (default 5s)", "--timeout 10s"},
       {"ca-bundle", "", OptionSpec::Value, "FILE",
-       "PEM file of CA certificates trusted by https probes (default: the system store)"},
+       "PEM file of CA certificates trusted by https probes (default: the system store)",
+       "--ca-bundle /etc/ssl/private-ca.pem"},
       {"fail-on", "", OptionSpec::Value, "gate|warn",
-       "gate (default): only blocking findings fail; warn: warnings fail too"},
+       "gate (default): only blocking findings fail; warn: warnings fail too (info never does)",
+       "--fail-on warn"},
       {"color", "", OptionSpec::Value, "auto|always|never",
-       "Colour the text report (auto: stdout is a terminal and NO_COLOR is unset)"},
-      {"quiet", "q", OptionSpec::Flag, "", "Print only the verdict and blocking items; hide warnings"},
+       "Colour the text report (auto: stdout is a terminal and NO_COLOR is unset)", "--color never"},
+      {"quiet", "q", OptionSpec::Flag, "",
+       "Print only the verdict and blocking items (warnings about the input are still printed)", "-q"},
   };
   return specs;
 }
 
-RawSettings settings_from_env(const Io& io) {
+const std::vector<std::string>& other_golive_variables() {
+  // GOLIVE_GENERATED_AT pins the report time; GOLIVE_NET_MODULE locates the probe module;
+  // GOLIVE_CHECK_ID and GOLIVE_PLAN_FILE are what golive gives exec plugins, so a plugin
+  // that runs golive itself does not fail.
+  static const std::vector<std::string> names = {"GOLIVE_GENERATED_AT", "GOLIVE_NET_MODULE",
+                                                 "GOLIVE_CHECK_ID", "GOLIVE_PLAN_FILE"};
+  return names;
+}
+
+RawSettings settings_from_env(const Io& io, Diagnostics& diags) {
   RawSettings out;
+  std::vector<std::string> known = other_golive_variables();
+  for (const OptionSpec& spec : check_option_specs()) known.push_back(spec.env_name());
+  for (const std::string& name : io.env_names()) {
+    if (name.rfind("GOLIVE_", 0) != 0 || !io.env(name)) continue;
+    if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+    std::string hint = did_you_mean(name, known);
+    diags.error({"golive", 0, 0},
+                fmt::format("{}: unknown variable{}", name,
+                            hint.empty() ? " (GOLIVE_* variables are golive's own: see golive check --help)"
+                                         : fmt::format(" (did you mean '{}'?)", hint)));
+  }
   for (const OptionSpec& spec : check_option_specs()) {
     auto value = io.env(spec.env_name());
     if (!value) continue;
@@ -119,6 +152,22 @@ RawSettings settings_from_file(const std::string& path, Diagnostics& diags) {
     YAML::Node root = parse_yaml(read_file(path), path);
     ReadContext ctx{path, diags, nullptr};
     MapReader reader(ctx, root, "");
+    // A misspelt key would switch an option off in silence: unknown keys are errors.
+    std::vector<std::string> names;
+    for (const OptionSpec& spec : check_option_specs()) names.push_back(spec.name);
+    if (root.IsMap()) {
+      for (const auto& kv : root) {
+        const std::string key = kv.first.Scalar();
+        reader.has(key);  // reported here, not again as the reader's warning
+        if (key.rfind("x-", 0) == 0 || std::find(names.begin(), names.end(), key) != names.end())
+          continue;
+        std::string hint = did_you_mean(key, names);
+        diags.error(loc_of(kv.first, path),
+                    fmt::format("unknown key '{}'{}", preview(key),
+                                hint.empty() ? " (keys are the long option names of golive check)"
+                                             : fmt::format(" (did you mean '{}'?)", hint)));
+      }
+    }
     for (const OptionSpec& spec : check_option_specs()) {
       if (!reader.has(spec.name)) continue;
       YAML::Node node = reader.node(spec.name);
@@ -168,8 +217,46 @@ std::string parse_as_of(const std::string& text, CheckOptions& options) {
   return "";
 }
 
+namespace {
+
+// An option's value after resolution, as a user would write it.
+std::string value_text(const OptionSpec& spec, const CheckOptions& o) {
+  auto list = [](const std::vector<std::string>& v) { return fmt::format("{}", fmt::join(v, ",")); };
+  auto flag = [](bool b) { return std::string(b ? "true" : "false"); };
+  const std::string& n = spec.name;
+  if (n == "ruleset") return list(o.rulesets);
+  if (n == "no-auto-rulesets") return flag(!o.auto_rulesets);
+  if (n == "format") return o.format;
+  if (n == "report") {
+    std::vector<std::string> items;
+    for (const auto& r : o.reports) items.push_back(r.format + ":" + r.path);
+    return list(items);
+  }
+  if (n == "waivers") return list(o.waivers);
+  if (n == "no-waivers") return flag(o.no_waivers);
+  if (n == "as-of") return o.as_of_mode == "fixed" && o.as_of ? format_instant(*o.as_of) : o.as_of_mode;
+  if (n == "offline") return flag(o.offline);
+  if (n == "only") return list(o.only);
+  if (n == "skip") return list(o.skip);
+  if (n == "concurrency") return std::to_string(o.concurrency);
+  if (n == "timeout") return format_duration(o.timeout);
+  if (n == "ca-bundle") return o.ca_bundle;
+  if (n == "fail-on") return o.fail_on_warn ? "warn" : "gate";
+  if (n == "color") return o.color == ColorMode::Always ? "always" : o.color == ColorMode::Never ? "never" : "auto";
+  if (n == "quiet") return flag(o.quiet);
+  return "";
+}
+
+std::string origin_text(const RawSetting& s) {
+  if (s.loc.known()) return fmt::format("{}:{}:{}", s.loc.file, s.loc.line, s.loc.column);
+  return s.label;
+}
+
+}  // namespace
+
 void resolve_check_options(const std::vector<const RawSettings*>& sources, CheckOptions& options,
                            Diagnostics& diags) {
+  options.origins.clear();
   for (const OptionSpec& spec : check_option_specs()) {
     const RawSetting* s = nullptr;
     for (const RawSettings* source : sources) {
@@ -179,6 +266,7 @@ void resolve_check_options(const std::vector<const RawSettings*>& sources, Check
         break;
       }
     }
+    options.origins.push_back({spec.name, "", s ? origin_text(*s) : "default"});
     if (!s) continue;
     auto problem = [&](const std::string& message) {
       diags.error(s->loc, fmt::format("{}: {}", s->label, message));
@@ -192,6 +280,7 @@ void resolve_check_options(const std::vector<const RawSettings*>& sources, Check
         continue;
       }
       if (spec.name == "offline") options.offline = *b;
+      if (spec.name == "no-waivers") options.no_waivers = *b;
       if (spec.name == "quiet") options.quiet = *b;
       if (spec.name == "no-auto-rulesets") options.auto_rulesets = !*b;
     } else if (spec.name == "format") {
@@ -241,6 +330,12 @@ void resolve_check_options(const std::vector<const RawSettings*>& sources, Check
         if (v.empty()) problem("empty ruleset name");
         else options.rulesets.push_back(v);
       }
+    } else if (spec.name == "waivers") {
+      options.waivers.clear();
+      for (const auto& v : s->values) {
+        if (v.empty()) problem("empty waiver file name");
+        else options.waivers.push_back(v);
+      }
     } else if (spec.name == "report") {
       options.reports.clear();
       for (const auto& v : s->values) {
@@ -271,6 +366,8 @@ void resolve_check_options(const std::vector<const RawSettings*>& sources, Check
       }
     }
   }
+  for (size_t i = 0; i < options.origins.size(); ++i)
+    options.origins[i].value = value_text(check_option_specs()[i], options);
 }
 
 }  // namespace golive

@@ -21,6 +21,7 @@ struct OptionSpec {
   Kind kind = Value;
   std::string value_name;  ///< `NAME|FILE`, for help
   std::string help;
+  std::string example;     ///< a command-line use, shown by `golive check --help`
   /// The environment variable: `GOLIVE_FAIL_ON`.
   std::string env_name() const;
 };
@@ -38,16 +39,23 @@ struct RawSetting {
 /// Option name → raw setting, for one source.
 using RawSettings = std::map<std::string, RawSetting>;
 
+/// `GOLIVE_*` variables golive reads that are not `check` options.
+const std::vector<std::string>& other_golive_variables();
+
 /// The `check` options set by `GOLIVE_*` environment variables. List values are split on
-/// commas (`GOLIVE_RULESET=critical,ops.yaml`).
-RawSettings settings_from_env(const Io& io);
+/// commas (`GOLIVE_RULESET=critical,ops.yaml`). A set `GOLIVE_*` variable that is neither
+/// an option nor one of other_golive_variables() is an error in `diags`, with a "did you
+/// mean": a misspelt `GOLIVE_OFLINE=1` must not be ignored.
+RawSettings settings_from_env(const Io& io, Diagnostics& diags);
 
 /// The `check` options set in a config file (`.golive.yaml`): keys are long option names,
-/// values scalars or lists. A missing file sets nothing. Problems go to `diags`.
+/// values scalars or lists; unknown keys are errors with a "did you mean" (keys beginning
+/// with `x-` are ignored). A missing file sets nothing. Problems go to `diags`.
 RawSettings settings_from_file(const std::string& path, Diagnostics& diags);
 
-/// Merges the sources (earlier wins) into `options`, validating every value. Problems go
-/// to `diags`, pointing at the source that gave the value.
+/// Merges the sources (earlier wins) into `options`, validating every value, and records
+/// in `options.origins` each option's value and source (`default` when none set it).
+/// Problems go to `diags`, pointing at the source that gave the value.
 void resolve_check_options(const std::vector<const RawSettings*>& sources, CheckOptions& options,
                            Diagnostics& diags);
 

@@ -53,12 +53,25 @@ void write_github(const RunResult& result, std::ostream& out, const ReportOption
       }
       annotate(out, command, f.location, title, message);
     }
+  // Warnings about the input, then the record of what was not checked or relaxed.
+  for (const InputDiagnostic& d : result.diagnostics)
+    annotate(out, d.severity == "error" ? "error" : "warning", d.loc, "golive input", d.message);
+  if (std::string off = offline_warning(result); !off.empty())
+    annotate(out, "warning", {}, "golive: offline", off);
+  std::string record;
+  for (const RecordLine& line : run_record(result)) record += fmt::format("{}: {}\n", line.label, line.value);
+  std::vector<std::string> set = non_default_settings(result);
+  record += fmt::format("settings: {}", set.empty() ? std::string("all defaults") : fmt::format("{}", fmt::join(set, ", ")));
+  annotate(out, "notice", {}, "golive: not checked or relaxed, and settings", record);
   const Summary& s = result.summary;
+  std::string until;
+  for (const auto& p : result.plans)
+    if (std::string u = valid_until_text(p); !u.empty()) until += fmt::format("; {}: {}", p.plan->plan.id.value_or(p.plan->file), u);
   annotate(out, "notice", {}, fmt::format("golive: {}", verdict_title(result.verdict)),
-           fmt::format("{}, score {:.1f}%: {} blocking, {} warnings, {} errors, {} waived, {} "
-                       "skipped, {} passed (as of {})",
-                       verdict_title(result.verdict), s.score, blocking, s.warnings, s.errors,
-                       s.waived, s.skipped, s.passed, format_instant(result.as_of)));
+           fmt::format("{}, score {:.1f}%: {} blocking, {} warnings, {} info, {} errors, {} waived, {} "
+                       "skipped, {} passed (as of {}){}",
+                       verdict_title(result.verdict), s.score, blocking, s.warnings, s.info, s.errors,
+                       s.waived, s.skipped, s.passed, format_instant(result.as_of), until));
 }
 
 }  // namespace

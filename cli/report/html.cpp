@@ -58,6 +58,8 @@ th { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.04em; color
 .tone-not-ready { --tone: var(--fail); }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1.25rem; margin: 0; }
 dl.facts dt { color: var(--muted); }
+.offline { border: 3px dashed var(--warn); border-radius: 6px; padding: 0.6rem 1rem; margin: 0.5rem 0 1rem;
+  font-weight: 700; color: var(--warn); font-size: 1.15rem; }
 dl.facts dd { margin: 0; }
 .counts { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 1rem; }
 .count { border: 1px solid var(--line); border-left: 5px solid var(--c); border-radius: 4px;
@@ -164,8 +166,12 @@ void write_cover(std::ostream& out, const RunResult& result, const PlanResult& p
       << "<p class=\"plan-id\"><code>" << h(plan.plan.id.value_or("")) << "</code> &middot; <code>"
       << h(plan.file) << "</code></p>\n"
       << "<div class=\"headline\"><div class=\"verdict\">" << verdict_title(p.verdict)
+      << (result.offline ? " (OFFLINE)" : "")
       << "</div><div class=\"score\">" << fmt::format("{:.1f}%", s.score)
       << "<small>readiness score</small></div></div>\n";
+  // An offline verdict rests on what the plan declares: say so where nobody can miss it.
+  if (std::string off = offline_warning(result); !off.empty())
+    out << "<p class=\"offline\">" << h(off) << "</p>\n";
   out << "<dl class=\"facts\">\n";
   if (plan.plan.owner) {
     std::string name = contact_name(plan, *plan.plan.owner);
@@ -179,6 +185,15 @@ void write_cover(std::ostream& out, const RunResult& result, const PlanResult& p
            (result.as_of_mode == "window" ? " (window start, a forecast)" : "") +
            (result.offline ? " &middot; offline: live probes skipped" : ""));
   fact(out, "Blocking findings", std::to_string(blocking.size()));
+  if (std::string until = valid_until_text(p); !until.empty()) fact(out, "Verdict holds", h(until));
+  if (std::string window = window_holds_text(result, p); !window.empty()) fact(out, "At window start", h(window));
+  std::string narrowed;
+  for (const RecordLine& line : run_record(result))
+    if ((line.label == "only" && !result.settings.only.empty()) ||
+        (line.label == "skip" && !result.settings.skip.empty()) || line.label == "rule changed" ||
+        (line.label == "waivers" && line.value != "none"))
+      narrowed += (narrowed.empty() ? "" : "<br>") + h(line.label + ": " + line.value);
+  fact(out, "Not checked or relaxed", narrowed.empty() ? "nothing" : narrowed);
   std::string rulesets;
   for (const AppliedRuleset& r : p.rulesets)
     rulesets += (rulesets.empty() ? "" : ", ") + h(r.name) + " " + h(r.version);
@@ -186,6 +201,7 @@ void write_cover(std::ostream& out, const RunResult& result, const PlanResult& p
   out << "</dl>\n<div class=\"counts\">\n";
   count_pill(out, "c-fail", s.failed, "failed");
   count_pill(out, "c-warn", s.warnings, "warnings");
+  count_pill(out, "c-skip", s.info, "info");
   count_pill(out, "c-error", s.errors, "errors");
   count_pill(out, "c-waived", s.waived, "waived");
   count_pill(out, "c-skip", s.skipped, "skipped");
@@ -372,6 +388,29 @@ void write_signoff(std::ostream& out, const RunResult& result, const PlanResult&
   out << "</tbody></table>\n</section>\n";
 }
 
+// The record of what was not checked or relaxed, every setting and where it came from,
+// and the warnings about the input.
+void write_record(std::ostream& out, const RunResult& result) {
+  out << "<h3>Not checked or relaxed</h3>\n<table><tbody>\n";
+  for (const RecordLine& line : run_record(result))
+    out << "<tr><th class=\"nowrap\">" << h(line.label) << "</th><td>" << h(line.value) << "</td></tr>\n";
+  out << "</tbody></table>\n<h3>Settings</h3>\n<table><thead><tr><th>Option</th><th>Value</th>"
+         "<th>From</th></tr></thead><tbody>\n";
+  for (const SettingRecord& s : result.settings.settings)
+    out << "<tr><td class=\"nowrap\"><code>" << h(s.name) << "</code></td><td>" << h(s.value)
+        << "</td><td><code>" << h(s.origin) << "</code></td></tr>\n";
+  out << "</tbody></table>\n<h3>Input diagnostics (" << result.diagnostics.size() << ")</h3>\n";
+  if (result.diagnostics.empty()) {
+    out << "<p class=\"none\">No warning about the input.</p>\n";
+    return;
+  }
+  out << "<table><thead><tr><th>Severity</th><th>Message</th><th>Location</th></tr></thead><tbody>\n";
+  for (const InputDiagnostic& d : result.diagnostics)
+    out << "<tr><td>" << h(d.severity) << "</td><td>" << h(d.message) << "</td><td><code>" << h(d.loc.str())
+        << "</code></td></tr>\n";
+  out << "</tbody></table>\n";
+}
+
 void write_appendix(std::ostream& out, const RunResult& result, const PlanResult& p) {
   const Plan& plan = *p.plan;
   out << "<section class=\"appendix\">\n<h2>Appendix: provenance</h2>\n<dl class=\"facts\">\n";
@@ -388,7 +427,9 @@ void write_appendix(std::ostream& out, const RunResult& result, const PlanResult
     out << "<tr><td class=\"nowrap\">" << h(r.name) << "</td><td class=\"nowrap\">" << h(r.version)
         << "</td><td>" << h(r.reason) << "</td><td class=\"nowrap\"><code>" << h(r.source)
         << "</code></td><td class=\"hash\">" << h(r.sha256) << "</td></tr>\n";
-  out << "</tbody></table>\n</section>\n";
+  out << "</tbody></table>\n";
+  write_record(out, result);
+  out << "</section>\n";
 }
 
 void write_plan(std::ostream& out, const RunResult& result, const PlanResult& p) {

@@ -13,8 +13,8 @@ using Json = nlohmann::ordered_json;
 
 Json summary_json(const Summary& s) {
   return Json{{"rules", s.rules},     {"passed", s.passed},   {"failed", s.failed},
-              {"warnings", s.warnings}, {"errors", s.errors}, {"skipped", s.skipped},
-              {"waived", s.waived},   {"score", s.score}};
+              {"warnings", s.warnings}, {"info", s.info},     {"errors", s.errors},
+              {"skipped", s.skipped}, {"waived", s.waived},   {"score", s.score}};
 }
 
 Json location_json(const SourceLoc& loc) {
@@ -65,6 +65,64 @@ Json finding_json(const Finding& f) {
               {"waiver", waiver_json(f.waiver)}};
 }
 
+Json until_json(const std::optional<ValidUntil>& v, const std::string& plan = "") {
+  if (!v) return nullptr;
+  Json out{{"at", format_instant(v->at)}, {"check", v->check}, {"subject", redact(v->subject)}};
+  if (!plan.empty()) out["plan"] = plan;
+  return out;
+}
+
+// What narrowed or relaxed the run, so that a consumer never mistakes it for a full run.
+Json settings_json(const RunResult& r) {
+  Json waivers = Json::array();
+  for (const WaiverFileRecord& w : r.settings.waiver_files)
+    waivers.push_back(Json{{"file", w.path}, {"sha256", w.sha256}, {"waivers", w.waivers}});
+  Json changes = Json::array();
+  for (const PlanResult& p : r.plans)
+    for (const RuleChange& c : p.rule_changes)
+      changes.push_back(Json{{"plan", p.plan->plan.id.value_or("")},
+                             {"check", c.check},
+                             {"change", c.change},
+                             {"location", location_json(c.loc)}});
+  Json options = Json::array();
+  for (const SettingRecord& s : r.settings.settings)
+    options.push_back(Json{{"name", s.name}, {"value", redact(s.value)}, {"origin", s.origin}});
+  return Json{{"only", r.settings.only},
+              {"skip", r.settings.skip},
+              {"offline", r.offline},
+              {"probes_not_made", r.probes_not_made},
+              {"fail_on", r.fail_on_warn ? "warn" : "gate"},
+              {"waivers_off", r.settings.waivers_off},
+              {"waiver_files", std::move(waivers)},
+              {"rule_changes", std::move(changes)},
+              {"options", std::move(options)}};
+}
+
+Json diagnostics_json(const RunResult& r) {
+  Json out = Json::array();
+  for (const InputDiagnostic& d : r.diagnostics)
+    out.push_back(Json{{"location", location_json(d.loc)}, {"severity", d.severity}, {"message", redact(d.message)}});
+  return out;
+}
+
+Json window_json(const RunResult& result, const PlanResult& p) {
+  const auto& start = p.plan->go_live.window_start;
+  if (!start) return nullptr;
+  Json expiring = Json::array();
+  for (const ValidUntil& v : p.expiring_before_window) expiring.push_back(until_json(v));
+  return Json{{"start", format_instant(*start)},
+              {"holds", plan_as_of(result, p) >= *start || p.expiring_before_window.empty()},
+              {"expiring_before", std::move(expiring)}};
+}
+
+// The id of the plan whose evidence bounds the whole run's verdict.
+std::string valid_until_plan(const RunResult& r) {
+  for (const PlanResult& p : r.plans)
+    if (p.valid_until && r.valid_until && p.valid_until->at == r.valid_until->at)
+      return p.plan->plan.id.value_or(p.plan->file);
+  return "";
+}
+
 Json plan_json(const RunResult& result, const PlanResult& p) {
   Json rulesets = Json::array();
   for (const auto& r : p.rulesets)
@@ -82,6 +140,9 @@ Json plan_json(const RunResult& result, const PlanResult& p) {
               {"verdict", to_string(p.verdict)},
               {"as_of", format_instant(plan_as_of(result, p))},
               {"summary", summary_json(p.summary)},
+              {"valid_until", until_json(p.valid_until)},
+              {"window", window_json(result, p)},
+              {"probes_not_made", p.probes_not_made},
               {"rulesets", std::move(rulesets)},
               {"findings", std::move(findings)}};
 }
@@ -98,6 +159,9 @@ void write_json(const RunResult& result, std::ostream& out, const ReportOptions&
            {"verdict", to_string(result.verdict)},
            {"exit_code", result.exit_code},
            {"summary", summary_json(result.summary)},
+           {"settings", settings_json(result)},
+           {"diagnostics", diagnostics_json(result)},
+           {"valid_until", until_json(result.valid_until, valid_until_plan(result))},
            {"plans", std::move(plans)}};
   // Plans are valid UTF-8, but probe messages may quote bytes that are not.
   out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';

@@ -59,6 +59,12 @@ std::string detail(const Finding& f) {
   return out;
 }
 
+// A waived finding's <skipped> message names who accepted the risk, until when and why.
+std::string waiver_message(const Finding& f) {
+  return fmt::format("waived by {} until {}{}: {}", f.waiver->approved_by, format_instant(f.waiver->expires),
+                     f.waiver->ticket.empty() ? "" : " (" + f.waiver->ticket + ")", f.waiver->reason);
+}
+
 void write_testcase(std::ostream& out, const RunResult& result, const Finding& f) {
   out << "      <testcase classname=\"" << attr(f.check) << "\" name=\"" << attr(f.subject)
       << "\"";
@@ -70,7 +76,7 @@ void write_testcase(std::ostream& out, const RunResult& result, const Finding& f
     element = "skipped";
   if (!element.empty()) {
     out << ">\n        <" << element << " type=\"" << attr(type) << "\" message=\""
-        << attr(f.message) << "\">" << body(detail(f)) << "</" << element << ">\n"
+        << attr(f.waiver ? waiver_message(f) : f.message) << "\">" << body(detail(f)) << "</" << element << ">\n"
         << "      </testcase>\n";
   } else if (f.status != Status::Pass) {
     // A warning or notice that does not fail the run: visible, not failing.
@@ -85,6 +91,21 @@ void write_testcase(std::ostream& out, const RunResult& result, const Finding& f
 
 void property(std::ostream& out, std::string_view name, std::string_view value) {
   out << "      <property name=\"" << attr(name) << "\" value=\"" << attr(value) << "\"/>\n";
+}
+
+// The record of what was not checked or relaxed, the settings with their origins, the
+// input diagnostics and how long the verdict holds, as properties of the plan's suite.
+void write_record_properties(std::ostream& out, const RunResult& result, const PlanResult& p) {
+  property(out, "info", std::to_string(p.summary.info));
+  if (std::string until = valid_until_text(p); !until.empty()) property(out, "valid_until", until);
+  if (std::string window = window_holds_text(result, p); !window.empty()) property(out, "window", window);
+  for (const RecordLine& line : run_record(result)) property(out, "record." + line.label, line.value);
+  for (const SettingRecord& s : result.settings.settings)
+    property(out, "setting." + s.name, fmt::format("{} ({})", s.value, s.origin));
+  for (size_t i = 0; i < result.diagnostics.size(); ++i) {
+    const InputDiagnostic& d = result.diagnostics[i];
+    property(out, fmt::format("diagnostic.{}", i + 1), fmt::format("{}: {}: {}", d.loc.str(), d.severity, d.message));
+  }
 }
 
 void write_plan(std::ostream& out, const RunResult& result, const PlanResult& p) {
@@ -109,6 +130,7 @@ void write_plan(std::ostream& out, const RunResult& result, const PlanResult& p)
   for (const AppliedRuleset& r : p.rulesets)
     property(out, fmt::format("ruleset.{}", r.name),
              fmt::format("{} sha256:{} ({}; {})", r.version, r.sha256, r.reason, r.source));
+  write_record_properties(out, result, p);
   out << "    </properties>\n";
 
   for (const CategoryCount& c : count_by_category(p.findings)) {

@@ -68,14 +68,38 @@ void details_open(std::ostream& out, std::string_view summary) {
 }
 void details_close(std::ostream& out) { out << "\n</details>\n"; }
 
+// What narrowed or relaxed the run, the input warnings, and where every setting came from.
+void write_record(std::ostream& out, const RunResult& result) {
+  std::vector<std::vector<Cell>> rows;
+  for (const RecordLine& line : run_record(result))
+    rows.push_back({markdown_cell(line.label), markdown_cell(line.value)});
+  std::vector<std::string> set = non_default_settings(result);
+  rows.push_back({"settings", set.empty() ? std::string("all defaults")
+                                          : markdown_cell(fmt::format("{}", fmt::join(set, ", ")))});
+  out << "\n**Not checked or relaxed, and settings**\n\n";
+  table(out, {"", "value"}, rows);
+  if (!result.diagnostics.empty()) {
+    details_open(out, fmt::format("Input diagnostics ({})", result.diagnostics.size()));
+    std::vector<std::vector<Cell>> diags;
+    for (const InputDiagnostic& d : result.diagnostics)
+      diags.push_back({markdown_cell(d.severity), markdown_cell(d.message), markdown_cell(d.loc.str())});
+    table(out, {"severity", "message", "location"}, diags);
+    details_close(out);
+  }
+}
+
 void write_markdown(const RunResult& result, std::ostream& out, const ReportOptions&) {
   std::vector<Item> blocking, warnings, waived, skipped, passed;
+  size_t notices = 0;
   for (const auto& p : result.plans)
     for (const Finding& f : p.findings) {
       switch (standing_of(f)) {
         case Standing::Blocking: blocking.push_back({&p, &f}); break;
         case Standing::Warning:
-        case Standing::Notice: warnings.push_back({&p, &f}); break;
+        case Standing::Notice:
+          warnings.push_back({&p, &f});
+          notices += standing_of(f) == Standing::Notice;
+          break;
         case Standing::Waived: waived.push_back({&p, &f}); break;
         case Standing::Skipped: skipped.push_back({&p, &f}); break;
         case Standing::Passed: passed.push_back({&p, &f}); break;
@@ -84,12 +108,24 @@ void write_markdown(const RunResult& result, std::ostream& out, const ReportOpti
   const Summary& s = result.summary;
   out << "## golive: " << verdict_title(result.verdict) << "\n\n";
   out << fmt::format(
-      "**{}**, score {:.1f}%: {} blocking, {} warnings, {} errors, {} waived, {} skipped, {} "
+      "**{}**, score {:.1f}%: {} blocking, {} warnings, {} info, {} errors, {} waived, {} skipped, {} "
       "passed. As of {}{}{}.\n\n",
-      verdict_title(result.verdict), s.score, blocking.size(), warnings.size(), s.errors, s.waived,
-      s.skipped, s.passed, format_instant(result.as_of),
+      verdict_title(result.verdict), s.score, blocking.size(), warnings.size() - notices, notices,
+      s.errors, s.waived, s.skipped, s.passed, format_instant(result.as_of),
       result.as_of_mode == "window" ? " (window start)" : "",
       result.offline ? ", offline: live probes skipped" : "");
+  if (std::string off = offline_warning(result); !off.empty())
+    out << "> [!WARNING]\n> " << markdown_cell(off) << "\n\n";
+  bool any_until = false;
+  for (const auto& p : result.plans) {
+    std::string until = valid_until_text(p), window = window_holds_text(result, p);
+    if (until.empty() && window.empty()) continue;
+    out << markdown_cell(p.plan->plan.id.value_or(p.plan->file)) << ": "
+        << markdown_cell(until.empty() ? window : window.empty() ? until : until + "; " + window)
+        << ".<br>\n";
+    any_until = true;
+  }
+  if (any_until) out << '\n';  // a table must not continue the paragraph
 
   std::vector<std::vector<Cell>> plans;
   for (const auto& p : result.plans) {
@@ -140,6 +176,8 @@ void write_markdown(const RunResult& result, std::ostream& out, const ReportOpti
     findings_table(out, passed, false, false);
     details_close(out);
   }
+
+  write_record(out, result);
 
   out << '\n';
   for (const auto& p : result.plans) {

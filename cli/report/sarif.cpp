@@ -159,7 +159,9 @@ Json result_json(const Plan& plan, const Finding& f, const Rules& rules) {
       break;
   }
   r["message"] = {{"text", sentence(f.message)}};
-  Json location{{"physicalLocation", {{"artifactLocation", artifact_location(plan.file)}}}};
+  // Findings about a waiver point into the waiver file, not the plan.
+  const std::string& file = f.location.known() && !f.location.file.empty() ? f.location.file : plan.file;
+  Json location{{"physicalLocation", {{"artifactLocation", artifact_location(file)}}}};
   if (f.location.known()) {
     Json region{{"startLine", f.location.line}};
     if (f.location.column > 0) region["startColumn"] = f.location.column;
@@ -203,6 +205,44 @@ Json result_json(const Plan& plan, const Finding& f, const Rules& rules) {
   return r;
 }
 
+// The run's record (what was not checked or relaxed, every setting with its origin, until
+// when the verdict holds) as invocation properties, and the input diagnostics as
+// toolExecutionNotifications (SARIF 2.1.0 §3.20.21).
+void add_record(Json& invocation, const RunResult& result) {
+  Json& props = invocation["properties"];
+  props["probes_not_made"] = result.probes_not_made;
+  Json record = Json::array();
+  for (const RecordLine& line : run_record(result))
+    record.push_back({{"label", line.label}, {"value", text(line.value)}});
+  props["record"] = std::move(record);
+  Json settings = Json::array();
+  for (const SettingRecord& s : result.settings.settings)
+    settings.push_back({{"name", s.name}, {"value", text(s.value)}, {"origin", text(s.origin)}});
+  props["settings"] = std::move(settings);
+  Json until = nullptr;
+  for (const PlanResult& p : result.plans)
+    if (p.valid_until && result.valid_until && p.valid_until->at == result.valid_until->at) {
+      until = {{"at", format_instant(p.valid_until->at)},
+               {"check", p.valid_until->check},
+               {"subject", text(p.valid_until->subject)},
+               {"plan", text(p.plan->plan.id.value_or(""))}};
+      break;
+    }
+  props["valid_until"] = std::move(until);
+  Json notes = Json::array();
+  for (const InputDiagnostic& d : result.diagnostics) {
+    Json n{{"level", d.severity == "error" ? "error" : "warning"}, {"message", {{"text", sentence(d.message)}}}};
+    if (d.loc.known()) {
+      Json region{{"startLine", d.loc.line}};
+      if (d.loc.column > 0) region["startColumn"] = d.loc.column;
+      n["locations"] = Json::array(
+          {{{"physicalLocation", {{"artifactLocation", artifact_location(d.loc.file)}, {"region", std::move(region)}}}}});
+    }
+    notes.push_back(std::move(n));
+  }
+  if (!notes.empty()) invocation["toolExecutionNotifications"] = std::move(notes);
+}
+
 void write_sarif(const RunResult& result, std::ostream& out, const ReportOptions&) {
   Rules rules = rules_of(result);
   Json artifacts = Json::array();
@@ -243,6 +283,7 @@ void write_sarif(const RunResult& result, std::ostream& out, const ReportOptions
                     {"as_of_mode", result.as_of_mode},
                     {"offline", result.offline},
                     {"fail_on", result.fail_on_warn ? "warn" : "gate"}}}};
+  add_record(invocation, result);
   Json run{{"tool", {{"driver", std::move(driver)}}},
            {"invocations", Json::array({std::move(invocation)})},
            {"automationDetails",

@@ -6,6 +6,8 @@
 #include <algorithm>
 
 #include "checks/engine/probe.h"
+#include "checks/engine/values.h"
+#include "cli/report/report.h"
 
 namespace golive {
 
@@ -167,8 +169,8 @@ Standing standing_of(const Finding& f) {
 
 bool fails_run(const Finding& f, const RunResult& result) {
   Standing s = standing_of(f);
-  return s == Standing::Blocking ||
-         (result.fail_on_warn && (s == Standing::Warning || s == Standing::Notice));
+  // A notice (info rule) never fails the run, not even with --fail-on warn.
+  return s == Standing::Blocking || (result.fail_on_warn && s == Standing::Warning);
 }
 
 std::string_view verdict_title(Verdict v) {
@@ -240,6 +242,86 @@ std::string plan_title(const Plan& plan) {
   if (!name.empty()) return name;
   if (!id.empty()) return id;
   return plan.file;
+}
+
+namespace {
+
+const SettingRecord* setting(const RunResult& r, std::string_view name) {
+  for (const SettingRecord& s : r.settings.settings)
+    if (s.name == name) return &s;
+  return nullptr;
+}
+
+std::string origin_of(const RunResult& r, std::string_view name) {
+  const SettingRecord* s = setting(r, name);
+  return s ? s->origin : "default";
+}
+
+}  // namespace
+
+std::vector<RecordLine> run_record(const RunResult& r) {
+  std::vector<RecordLine> out;
+  out.push_back({"offline", r.offline ? fmt::format("yes ({}): {} live {} not made; live evidence was not verified",
+                                                    origin_of(r, "offline"), r.probes_not_made,
+                                                    r.probes_not_made == 1 ? "probe" : "probes")
+                                      : "no"});
+  out.push_back({"only", r.settings.only.empty()
+                             ? std::string("all checks")
+                             : fmt::format("{} ({})", fmt::join(r.settings.only, ", "), origin_of(r, "only"))});
+  out.push_back({"skip", r.settings.skip.empty()
+                             ? std::string("none")
+                             : fmt::format("{} ({})", fmt::join(r.settings.skip, ", "), origin_of(r, "skip"))});
+  out.push_back({"fail-on", fmt::format("{} ({})", r.fail_on_warn ? "warn" : "gate", origin_of(r, "fail-on"))});
+  if (r.settings.waivers_off) {
+    out.push_back({"waivers", fmt::format("off ({})", origin_of(r, "no-waivers"))});
+  } else if (r.settings.waiver_files.empty()) {
+    out.push_back({"waivers", "none"});
+  } else {
+    for (const WaiverFileRecord& w : r.settings.waiver_files)
+      out.push_back({"waivers", fmt::format("{} ({} {}, sha256 {}; {})", w.path, w.waivers,
+                                            w.waivers == 1 ? "waiver" : "waivers", w.sha256,
+                                            origin_of(r, "waivers"))});
+  }
+  for (const PlanResult& p : r.plans)
+    for (const RuleChange& c : p.rule_changes)
+      out.push_back({"rule changed", fmt::format("{}: {} {} by {}", p.plan->plan.id.value_or(p.plan->file),
+                                                 c.check, c.change, c.loc.str())});
+  return out;
+}
+
+std::vector<std::string> non_default_settings(const RunResult& r) {
+  std::vector<std::string> out;
+  for (const SettingRecord& s : r.settings.settings)
+    if (s.origin != "default") out.push_back(fmt::format("{}={} ({})", s.name, s.value, s.origin));
+  return out;
+}
+
+std::string offline_warning(const RunResult& r) {
+  if (!r.offline) return "";
+  return fmt::format(
+      "OFFLINE: live evidence was not verified ({} live {} not made); live checks count only what "
+      "the plan declares",
+      r.probes_not_made, r.probes_not_made == 1 ? "probe" : "probes");
+}
+
+std::string valid_until_text(const PlanResult& p) {
+  if (!p.valid_until) return "";
+  return fmt::format("valid until {}, when {} goes stale ({})",
+                     format_instant_in(p.valid_until->at, p.plan->zone()), p.valid_until->subject,
+                     p.valid_until->check);
+}
+
+std::string window_holds_text(const RunResult& result, const PlanResult& p) {
+  const auto& start = p.plan->go_live.window_start;
+  if (!start || plan_as_of(result, p) >= *start) return "";
+  const std::string at = format_instant_in(*start, p.plan->zone());
+  if (p.expiring_before_window.empty()) return fmt::format("still holds at window start {}", at);
+  std::vector<std::string> items;
+  for (const ValidUntil& v : p.expiring_before_window)
+    items.push_back(fmt::format("{} ({}) at {}", v.subject, v.check, format_instant_in(v.at, p.plan->zone())));
+  return fmt::format("does not hold at window start {}: {} {} before it: {}", at, items.size(),
+                     items.size() == 1 ? "piece of evidence expires" : "pieces of evidence expire",
+                     fmt::join(items, "; "));
 }
 
 }  // namespace golive

@@ -52,8 +52,8 @@ enum class Standing {
 /// The standing of a finding.
 Standing standing_of(const Finding& f);
 
-/// True when the finding makes `golive check` exit 1: blocking, or any warning or notice
-/// with `--fail-on warn`.
+/// True when the finding makes `golive check` exit 1: blocking, or a warning with
+/// `--fail-on warn` (a notice never does).
 bool fails_run(const Finding& f, const RunResult& result);
 
 /// `READY`, `READY WITH WARNINGS`, `NOT READY`.
@@ -83,5 +83,33 @@ std::vector<CategoryCount> count_by_category(const std::vector<Finding>& finding
 
 /// A plan's display name: `name (id)`, or whichever of the two is set.
 std::string plan_title(const Plan& plan);
+
+/// One line of the record every report keeps of what narrowed or relaxed the run.
+struct RecordLine {
+  std::string label;  ///< `offline`, `only`, `skip`, `fail-on`, `waivers`, `rule changed`
+  std::string value;  ///< unredacted; writers escape it
+};
+
+/// What was switched off or relaxed, in this order: offline mode (with the number of live
+/// probes not made), --only, --skip, --fail-on, waiver files (with SHA-256), and each rule a
+/// user ruleset disabled or downgraded (plan, check, file:line:col). Each option names its
+/// origin (`--skip`, `GOLIVE_SKIP`, `.golive.yaml:3:7`, `default`).
+std::vector<RecordLine> run_record(const RunResult& result);
+
+/// Options set by something other than their default, as `name=value (origin)`.
+std::vector<std::string> non_default_settings(const RunResult& result);
+
+/// The prominent warning of an offline run ("OFFLINE: live evidence was not verified…"),
+/// or "" for an online run.
+std::string offline_warning(const RunResult& result);
+
+/// Until when a plan's verdict holds: "valid until 2026-12-05T01:00:00+08:00, when
+/// backups[x] goes stale (backup.fresh)", in the plan's time zone; "" when no passing
+/// evidence expires.
+std::string valid_until_text(const PlanResult& plan);
+
+/// Whether the verdict still holds at the plan's window start, and what expires before
+/// it; "" when the window start is unknown or already the as-of instant.
+std::string window_holds_text(const RunResult& result, const PlanResult& plan);
 
 }  // namespace golive

@@ -141,11 +141,15 @@ void write_plan(std::ostream& out, const Painter& paint, const RunResult& result
   out << "  as of " << format_instant(plan_as_of(result, p))
       << (result.as_of_mode == "window" ? " (window start)" : "")
       << (result.offline ? ", offline: live probes skipped" : "") << '\n';
+  if (std::string until = valid_until_text(p); !until.empty()) out << "  " << clean(until) << '\n';
+  if (std::string window = window_holds_text(result, p); !window.empty()) out << "  " << clean(window) << '\n';
 
-  std::vector<const Finding*> blocking, warnings, waived;
+  std::vector<const Finding*> blocking, warnings, notes, waived;
   for (const Finding& f : p.findings) {
     if (f.blocking)
       blocking.push_back(&f);
+    else if ((f.status == Status::Fail || f.status == Status::Error) && f.severity == Severity::Info)
+      notes.push_back(&f);
     else if (f.status == Status::Fail || f.status == Status::Error)
       warnings.push_back(&f);
     else if (f.status == Status::Waived)
@@ -158,6 +162,7 @@ void write_plan(std::ostream& out, const Painter& paint, const RunResult& result
   };
   section("Blocking", Tone::Bad, blocking);
   section("Warnings", Tone::Warn, warnings);
+  section("Info", Tone::Info, notes);
   section("Waived", Tone::Info, waived);
 
   out << "\n  " << plural(p.summary.errors, "error", "errors") << ", " << p.summary.skipped
@@ -178,6 +183,18 @@ void write_plan(std::ostream& out, const Painter& paint, const RunResult& result
   }
 }
 
+// What was not checked or was relaxed, before any plan: a reader must not mistake a
+// narrowed run for a full one.
+void write_record(std::ostream& out, const RunResult& result) {
+  out << "\nrecord:\n";
+  for (const RecordLine& line : run_record(result))
+    out << "  " << pad_right(line.label, 12) << ' ' << clean(line.value) << '\n';
+  std::vector<std::string> set = non_default_settings(result);
+  out << "  " << pad_right("settings", 12) << ' '
+      << (set.empty() ? std::string("all defaults") : clean(fmt::format("{}", fmt::join(set, ", "))))
+      << '\n';
+}
+
 void write_text(const RunResult& result, std::ostream& out, const ReportOptions& options) {
   Painter paint(options.color);
   const Summary& s = result.summary;
@@ -187,7 +204,8 @@ void write_text(const RunResult& result, std::ostream& out, const ReportOptions&
                                                [](const Finding& f) { return f.blocking; }));
   out << paint(verdict_tone(result.verdict), verdict_name(result.verdict)) << "  "
       << score_text(s.score) << "  " << plural(blocking, "blocking item", "blocking items") << ", "
-      << plural(s.warnings, "warning", "warnings") << '\n';
+      << plural(s.warnings, "warning", "warnings") << ", " << s.info << " info\n";
+  if (std::string off = offline_warning(result); !off.empty()) out << paint(Tone::Warn, off) << '\n';
 
   if (options.quiet) {
     std::vector<const Finding*> items;
@@ -197,13 +215,15 @@ void write_text(const RunResult& result, std::ostream& out, const ReportOptions&
     list_findings(out, paint, items, "");
     return;
   }
+  write_record(out, result);
   for (const auto& p : result.plans) {
     out << '\n';
     write_plan(out, paint, result, p);
   }
   out << '\n'
       << s.passed << " passed, " << s.failed << " failed, "
-      << plural(s.warnings, "warning", "warnings") << ", " << plural(s.errors, "error", "errors")
+      << plural(s.warnings, "warning", "warnings") << ", " << s.info << " info, "
+      << plural(s.errors, "error", "errors")
       << ", " << s.skipped << " skipped, " << s.waived << " waived\n";
 }
 

@@ -73,6 +73,10 @@ TEST_CASE("cli.golden reports of the bundled examples") {
       {"payments-not-ready", 1, "text", {"examples/payments-not-ready.yaml"}},
       {"payments-not-ready", 1, "json", {"examples/payments-not-ready.yaml"}},
       {"erp-zh-CN", 0, "text", {"examples/erp-zh-CN.yaml"}},
+      {"payments-waived", 1, "text",
+       {"--waivers", "examples/waivers.yaml", "--skip", "monitoring.dashboards", "examples/payments-not-ready.yaml"}},
+      {"payments-waived", 1, "json",
+       {"--waivers", "examples/waivers.yaml", "--skip", "monitoring.dashboards", "examples/payments-not-ready.yaml"}},
   };
   for (const auto& c : cases) {
     if (!exists(c.args.back())) {

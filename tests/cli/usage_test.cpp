@@ -46,12 +46,12 @@ TEST_CASE("cli.help lists the commands and exit codes") {
 
 TEST_CASE("cli.unknown commands and options are usage errors with a suggestion") {
   expect_usage_error({}, "golive: error: no command given (expected one of check, validate, "
-                         "list-checks, explain, rulesets, schema; see golive --help)");
+                         "list-checks, explain, rulesets, schema, init; see golive --help)");
   expect_usage_error({"chek", "plan.yaml"}, "golive: error: unknown command 'chek' (did you mean 'check'?)");
   expect_usage_error({"deploy"}, "golive: error: unknown command 'deploy' (expected one of check, "
-                                 "validate, list-checks, explain, rulesets, schema)");
+                                 "validate, list-checks, explain, rulesets, schema, init)");
   expect_usage_error({"shema"}, "golive: error: unknown command 'shema' (did you mean 'schema'?)");
-  expect_usage_error({"init"}, "golive: error: command 'init' is not available in golive 0.1.0");
+  expect_usage_error({"brief", "plan.yaml"}, "golive: error: command 'brief' is not available in golive 0.1.0");
   expect_usage_error({"--verison"}, "golive: error: unknown option '--verison' (did you mean '--version'?)");
   expect_usage_error({"check", "--fial-on", "warn", fixture("ready.yaml")},
                      "golive: error: check: unknown option '--fial-on' (did you mean '--fail-on'?)");

@@ -239,19 +239,25 @@ TEST_CASE("runner: --only and --skip select rules by glob") {
                         "  - {check: test.mixed}\n"});
   RunOptions o;
   CHECK(run(s, o).findings.size() == 6);
+  // A rule left out still shows, as one skip that says which option left it out.
   o.only = {"test.m*"};
-  CHECK(ids(run(s, o)) ==
-        "test.mixed fail\ntest.mixed pass\ntest.mixed skip\ntest.mixed error\n");
+  auto only = run(s, o);
+  CHECK(ids(only) ==
+        "test.mixed fail\ntest.mixed pass\ntest.mixed skip\ntest.mixed error\ntest.params skip\ntest.silent skip\n");
+  CHECK(only.findings[4].message == "not run: --only test.m* does not include it");
+  CHECK(only.summary.rules == 1);
   o.only = {"test.params", "test.silent"};
-  CHECK(ids(run(s, o)) == "test.params pass\ntest.silent skip\n");
+  CHECK(ids(run(s, o)) == "test.mixed skip\ntest.params pass\ntest.silent skip\n");
   o.only = {};
   o.skip = {"test.*s*"};
-  CHECK(ids(run(s, o)) ==
-        "test.mixed fail\ntest.mixed pass\ntest.mixed skip\ntest.mixed error\n");
+  auto skipped = run(s, o);
+  CHECK(ids(skipped) ==
+        "test.mixed fail\ntest.mixed pass\ntest.mixed skip\ntest.mixed error\ntest.params skip\ntest.silent skip\n");
+  CHECK(skipped.findings[4].message == "not run: left out by --skip test.*s*");
   o.only = {"test.*"};
   o.skip = {"test.mixed", "test.params"};
   auto r = run(s, o);
-  CHECK(ids(r) == "test.silent skip\n");
+  CHECK(ids(r) == "test.mixed skip\ntest.params skip\ntest.silent skip\n");
   CHECK(r.summary.rules == 1);
 }
 
@@ -425,11 +431,12 @@ TEST_CASE("result: summary counts and score") {
   CHECK(s.rules == 5);
   CHECK(s.passed == 2);
   CHECK(s.failed == 1);
-  CHECK(s.warnings == 2);
+  CHECK(s.warnings == 1);
+  CHECK(s.info == 1);
   CHECK(s.errors == 1);
   CHECK(s.skipped == 1);
   CHECK(s.waived == 1);
-  CHECK(s.score == doctest::Approx(42.9));  // (2 passed + 1 waived) / 7 evaluated
+  CHECK(s.score == doctest::Approx(50.0));  // (2 passed + 1 waived) / 6 evaluated; info is not
   CHECK(summarize({}, 0).score == 100.0);
   CHECK(summarize({finding(Status::Skip, Severity::Gate)}, 1).score == 100.0);
 
@@ -437,7 +444,7 @@ TEST_CASE("result: summary counts and score") {
   total.add(s);
   CHECK(total.rules == 6);
   CHECK(total.passed == 3);
-  CHECK(total.score == doctest::Approx(50.0));
+  CHECK(total.score == doctest::Approx(57.1));
 }
 
 TEST_CASE("result: verdicts") {
@@ -452,7 +459,8 @@ TEST_CASE("result: verdicts") {
   CHECK(verdict_of({finding(Status::Pass, Severity::Gate), finding(Status::Skip, Severity::Gate),
                     finding(Status::Waived, Severity::Gate)}) == Verdict::Ready);
   CHECK(verdict_of({finding(Status::Fail, Severity::Warn)}) == Verdict::ReadyWithWarnings);
-  CHECK(verdict_of({finding(Status::Fail, Severity::Info)}) == Verdict::ReadyWithWarnings);
+  CHECK(verdict_of({finding(Status::Fail, Severity::Info)}) == Verdict::Ready);  // info never warns
+  CHECK(verdict_of({finding(Status::Error, Severity::Info)}) == Verdict::Ready);
   CHECK(verdict_of({finding(Status::Error, Severity::Warn)}) == Verdict::ReadyWithWarnings);
   CHECK(verdict_of({finding(Status::Fail, Severity::Warn), finding(Status::Fail, Severity::Gate, true)}) ==
         Verdict::NotReady);

@@ -26,6 +26,7 @@ struct ReportInput {
   std::string name;  ///< golden file stem
   std::string plan;  ///< relative to the source tree
   int exit_code;
+  std::vector<std::string> args = {};  ///< more `check` options
 };
 
 /// Report fixtures first, then the CLI fixture, then the bundled examples that exist.
@@ -36,6 +37,9 @@ inline std::vector<ReportInput> report_inputs() {
       {"payments-ready", "examples/payments-ready.yaml", 0},
       {"payments-not-ready", "examples/payments-not-ready.yaml", 1},
       {"erp-zh-CN", "examples/erp-zh-CN.yaml", 0},
+      // What a report records of a narrowed run: a waiver register and a skipped check.
+      {"payments-waived", "examples/payments-not-ready.yaml", 1,
+       {"--waivers", "examples/waivers.yaml", "--skip", "monitoring.dashboards"}},
   };
   std::vector<ReportInput> present;
   for (auto& i : inputs)
@@ -47,6 +51,7 @@ inline std::vector<ReportInput> report_inputs() {
 inline std::string render(const ReportInput& input, const std::string& format,
                           std::vector<std::string> extra = {}) {
   std::vector<std::string> args = {"-f", format};
+  args.insert(args.end(), input.args.begin(), input.args.end());
   args.insert(args.end(), extra.begin(), extra.end());
   args.push_back(input.plan);
   ProcessResult r = check(args);

@@ -1,0 +1,182 @@
+#include "checks/engine/waivers.h"
+
+#include <fmt/format.h>
+
+#include "checks/engine/digest.h"
+#include "checks/engine/runner.h"
+#include "checks/engine/yaml_reader.h"
+
+namespace golive {
+
+namespace {
+
+// A waiver file is an input like a plan: its own keys are few and fixed, so a misspelt
+// key (`expire:`) must not silently drop a condition. MapReader only warns about unknown
+// keys; here they become errors.
+void keys_are_errors(const std::string& path, const YAML::Node& node, const std::string& where,
+                     const std::vector<std::string>& known, Diagnostics& diags) {
+  if (!node.IsMap()) return;
+  for (const auto& kv : node) {
+    const std::string key = kv.first.Scalar();
+    if (key.rfind("x-", 0) == 0 || std::find(known.begin(), known.end(), key) != known.end())
+      continue;
+    std::string hint = did_you_mean(key, known);
+    diags.error(loc_of(kv.first, path),
+                fmt::format("{}unknown key '{}'{}", where.empty() ? "" : where + ": ", preview(key),
+                            hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
+  }
+}
+
+std::string waiver_name(const Waiver& w) {
+  return fmt::format("waiver for {} ({}:{})", w.check, w.loc.file, w.loc.line);
+}
+
+Finding waiver_finding(const Waiver& w, Status status, Severity severity, std::string check,
+                       std::string message) {
+  Finding f;
+  f.status = status;
+  f.subject = waiver_name(w);
+  f.location = w.expires_loc;
+  f.message = std::move(message);
+  f.check = std::move(check);
+  f.category = "waivers";
+  f.severity = severity;
+  f.blocking = severity == Severity::Gate && status == Status::Fail;
+  return f;
+}
+
+}  // namespace
+
+std::optional<WaiverFile> load_waiver_file(const std::string& path, Diagnostics& diags) {
+  WaiverFile file;
+  file.path = path;
+  Diagnostics local;
+  try {
+    const std::string text = read_file(path);
+    file.sha256 = sha256_hex(text);
+    YAML::Node root = parse_yaml(text, path);
+    keys_are_errors(path, root, "", {"waivers"}, local);
+    ReadContext ctx{path, local, nullptr};
+    MapReader top(ctx, root, "");
+    // Unknown keys are reported as errors above; marking every key known keeps the
+    // reader from repeating them as warnings.
+    if (root.IsMap())
+      for (const auto& kv : root) top.has(kv.first.Scalar());
+    if (!top.has("waivers")) {
+      local.error(loc_of(root, path), "waivers: missing required key (a list of waivers)");
+    } else if (!top.node("waivers").IsSequence()) {
+      local.error(loc_of(top.node("waivers"), path),
+                  fmt::format("waivers: expected a list, got {}", describe_node(top.node("waivers"))));
+    } else {
+      size_t i = 0;
+      for (const YAML::Node& item : top.node("waivers")) {
+        const std::string where = fmt::format("waivers[{}]", i++);
+        if (!item.IsMap()) {
+          local.error(loc_of(item, path), fmt::format("{}: expected a mapping, got {}", where, describe_node(item)));
+          continue;
+        }
+        keys_are_errors(path, item, where,
+                        {"check", "plan", "subject", "reason", "approved_by", "ticket", "expires"}, local);
+        MapReader r(ctx, item, where);
+        for (const auto& kv : item) r.has(kv.first.Scalar());
+        Text check = r.text("check", MapReader::Required);
+        Text plan = r.text("plan");
+        Text subject = r.text("subject");
+        Text reason = r.text("reason", MapReader::Required);
+        Text approved_by = r.text("approved_by", MapReader::Required);
+        Text ticket = r.text("ticket");
+        Field<Instant> expires = r.instant("expires", MapReader::Required);
+        if (reason && reason->find_first_not_of(" \t\r\n") == std::string::npos)
+          local.error(reason.loc, fmt::format("{}.reason: must not be empty", where));
+        Waiver w;
+        w.loc = r.loc();
+        w.check = check.value_or("");
+        w.check_loc = check.loc;
+        w.plan = plan.value_or("");
+        w.plan_loc = plan.loc;
+        w.subject = subject.value_or("");
+        w.reason = reason.value_or("");
+        w.approved_by = approved_by.value_or("");
+        w.approved_by_loc = approved_by.loc;
+        w.ticket = ticket.value_or("");
+        w.expires_loc = expires.loc;
+        if (expires) w.expires = *expires;
+        file.waivers.push_back(std::move(w));
+      }
+    }
+  } catch (const InputError& e) {
+    local.add(e);
+  }
+  for (const Diagnostic& d : local.all()) {
+    if (d.level == Diagnostic::Level::Warning)
+      diags.warning(d.loc, d.message);
+    else
+      diags.error(d.loc, d.message);
+  }
+  if (local.has_errors()) return std::nullopt;
+  return file;
+}
+
+void apply_waivers(PlanResult& result, const std::vector<WaiverFile>& files, Instant as_of,
+                   std::vector<bool>& matched, Diagnostics& diags) {
+  const Plan& plan = *result.plan;
+  const std::string plan_id = plan.plan.id.value_or("");
+  std::vector<std::string> approvers;
+  if (plan.organization) {
+    if (plan.organization->commander) approvers.push_back(*plan.organization->commander);
+    if (plan.organization->deputy) approvers.push_back(*plan.organization->deputy);
+  }
+  std::vector<Finding> added;
+  size_t index = 0;
+  for (const WaiverFile& file : files) {
+    for (const Waiver& w : file.waivers) {
+      const size_t my = index++;
+      if (!w.plan.empty() && w.plan != plan_id) continue;
+      if (as_of >= w.expires) {
+        // Fail closed: an expired acceptance of risk is no acceptance, and must be seen.
+        Finding f = waiver_finding(w, Status::Fail, Severity::Gate, "waivers.expired",
+                                   fmt::format("{} expired {}: {} is no longer waived", waiver_name(w),
+                                               format_instant(w.expires), w.check));
+        f.remediation = "Renew the waiver (a new expiry approved by the commander or deputy) or fix the finding";
+        added.push_back(std::move(f));
+        matched[my] = true;
+        continue;
+      }
+      // Only what fails can be waived: a waiver over a passing finding has nothing to accept.
+      std::vector<Finding*> hits;
+      for (Finding& f : result.findings)
+        if (f.check == w.check && (w.subject.empty() || glob_match(w.subject, f.subject)) &&
+            (f.status == Status::Fail || f.status == Status::Error))
+          hits.push_back(&f);
+      if (hits.empty()) continue;
+      matched[my] = true;
+      if (std::find(approvers.begin(), approvers.end(), w.approved_by) == approvers.end()) {
+        diags.error(w.approved_by_loc,
+                    fmt::format("approved_by: '{}' is not the commander or deputy of plan {} ({}); "
+                                "only they may accept a risk for it",
+                                w.approved_by, plan_id.empty() ? plan.file : plan_id,
+                                approvers.empty() ? std::string("it names neither")
+                                                  : fmt::format("{}", fmt::join(approvers, ", "))));
+        continue;
+      }
+      for (Finding* f : hits) {
+        f->status = Status::Waived;
+        f->blocking = false;
+        f->waiver = AppliedWaiver{w.reason, w.approved_by, w.ticket, w.expires, w.loc};
+      }
+      if (w.expires - as_of <= kWaiverExpiringSoon) {
+        Finding f = waiver_finding(w, Status::Fail, Severity::Warn, "waivers.expiring",
+                                   fmt::format("{} expires {}, within 7 days", waiver_name(w),
+                                               format_instant(w.expires)));
+        f.remediation = "Fix the waived finding before the waiver expires, or renew the waiver";
+        added.push_back(std::move(f));
+      }
+    }
+  }
+  for (Finding& f : added) result.findings.push_back(std::move(f));
+  int rules = result.summary.rules;
+  result.summary = summarize(result.findings, rules);
+  result.verdict = verdict_of(result.findings);
+}
+
+}  // namespace golive

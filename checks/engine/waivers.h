@@ -1,0 +1,52 @@
+#pragma once
+/// Waivers (SPEC §7): a named person accepts a known risk until a date. A waiver file holds
+/// a register of them; a matched, unexpired waiver turns a failing finding into `waived`.
+
+#include <string>
+#include <vector>
+
+#include "checks/engine/result.h"
+#include "checks/engine/source_loc.h"
+#include "checks/engine/values.h"
+
+namespace golive {
+
+/// One entry of a waiver file's `waivers:` list.
+struct Waiver {
+  std::string check;        ///< a check id (exact)
+  std::string plan;         ///< a plan id; "" = every plan
+  std::string subject;      ///< exact or glob (`backups[*]`); "" = every subject
+  std::string reason;
+  std::string approved_by;  ///< contact id of the plan's commander or deputy
+  std::string ticket;       ///< "" when none
+  Instant expires;
+  SourceLoc loc;            ///< the entry
+  SourceLoc check_loc, plan_loc, approved_by_loc, expires_loc;
+};
+
+/// A waiver file as read.
+struct WaiverFile {
+  std::string path;
+  std::string sha256;  ///< of the file's bytes
+  std::vector<Waiver> waivers;
+};
+
+/// A waiver expiring within this long of the as-of instant is a warning.
+inline constexpr Duration kWaiverExpiringSoon = std::chrono::days(7);
+
+/// Reads a waiver file. `reason`, `approved_by` and `expires` are required; unknown keys
+/// are errors (keys beginning with `x-` are ignored); a bare date for `expires` is
+/// midnight UTC. Problems go to `diags` with file:line:col; returns nullopt on any error.
+std::optional<WaiverFile> load_waiver_file(const std::string& path, Diagnostics& diags);
+
+/// Applies the waivers to one plan's findings, evaluated at `as_of`:
+/// - a fail or error of the waiver's check (and subject, plan) under an unexpired waiver
+///   becomes `waived`, never blocking, with the waiver attached;
+/// - an expired waiver waives nothing and adds a blocking `waivers.expired` finding;
+/// - a waiver used here that expires within 7 days adds a `waivers.expiring` warning;
+/// - a waiver whose approver is not the plan's commander or deputy is an error in `diags`.
+/// `matched[i]` is set for every waiver (flattened over `files`) that matched a finding.
+void apply_waivers(PlanResult& result, const std::vector<WaiverFile>& files, Instant as_of,
+                   std::vector<bool>& matched, Diagnostics& diags);
+
+}  // namespace golive

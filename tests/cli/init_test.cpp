@@ -1,0 +1,72 @@
+// End-to-end: `golive init` writes a plan template that validates as written and is NOT
+// READY until filled in, for every combination of scenarios; it never overwrites a file
+// without --force.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "tests/cli/cli_support.h"
+
+namespace golive::test {
+
+TEST_CASE("init: every scenario combination validates and is not ready") {
+  const std::vector<std::string> scenarios = {"critical", "large-upgrade", "cross-border", "new-technology",
+                                              "third-party"};
+  TempDir dir;
+  for (unsigned mask = 0; mask < 32; ++mask) {
+    std::vector<std::string> args = {"init", "-o", dir.file("plan.yaml"), "--force"};
+    std::vector<std::string> chosen;
+    for (unsigned i = 0; i < scenarios.size(); ++i)
+      if (mask & (1u << i)) {
+        args.insert(args.end(), {"--scenario", scenarios[i]});
+        chosen.push_back(scenarios[i]);
+      }
+    CAPTURE(fmt::format("{}", fmt::join(chosen, ",")));
+    ProcessResult made = run_golive(args);
+    REQUIRE(made.exit_code == 0);
+    CHECK(made.out == "");
+    ProcessResult valid = run_golive({"validate", dir.file("plan.yaml")});
+    CHECK(valid.exit_code == 0);
+    CHECK(valid.err == "");
+    ProcessResult checked = check({"-f", "json", dir.file("plan.yaml")});
+    CHECK(checked.exit_code == 1);
+    auto j = json_of(checked.out);
+    CHECK(j["verdict"] == "not_ready");
+    // Each chosen scenario's ruleset applies.
+    std::vector<std::string> applied;
+    for (const auto& r : j["plans"][0]["rulesets"]) applied.push_back(r["name"].get<std::string>());
+    for (const auto& s : chosen) CHECK(std::find(applied.begin(), applied.end(), s) != applied.end());
+  }
+}
+
+TEST_CASE("init: the template names the emergency-plan chapters and prints to stdout") {
+  ProcessResult r = run_golive({"init", "--scenario", "third-party"});
+  CHECK(r.exit_code == 0);
+  for (const char* chapter : {"三、组织架构", "四、应急响应流程", "五.1(1) 备份", "五.1(2) 回滚", "五.1(3) 监控",
+                              "五.2(2) 人员调度", "五.3 资源保障", "六.2 演练", "七、预案的修订", "第三方供应商"})
+    CHECK(r.out.find(chapter) != std::string::npos);
+  CHECK(r.out.find("scenarios: [third-party]") != std::string::npos);
+}
+
+TEST_CASE("init: never overwrites without --force") {
+  TempDir dir;
+  dir.write("plan.yaml", "mine\n");
+  ProcessResult r = run_golive({"init", "-o", dir.file("plan.yaml")});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "golive: error: " + dir.file("plan.yaml") +
+                     " already exists; golive init never overwrites a plan (use --force to replace it)\n");
+  CHECK(slurp(dir.file("plan.yaml")) == "mine\n");
+  ProcessResult forced = run_golive({"init", "-o", dir.file("plan.yaml"), "--force"});
+  CHECK(forced.exit_code == 0);
+  CHECK(slurp(dir.file("plan.yaml"))->rfind("# Go-live emergency plan", 0) == 0);
+}
+
+TEST_CASE("init: an unknown scenario is a usage error with a suggestion") {
+  ProcessResult r = run_golive({"init", "--scenario", "critcal"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err ==
+        "golive: error: init: --scenario: 'critcal' is not one of critical, large-upgrade, cross-border, "
+        "new-technology, third-party (did you mean 'critical'?)\n");
+}
+
+}  // namespace golive::test

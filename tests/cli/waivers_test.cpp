@@ -1,0 +1,210 @@
+// End-to-end: waivers (SPEC §7) — a named commander or deputy accepts a known risk until a
+// date. Every rule: valid, expired, expiring soon, unmatched, glob subject, wrong plan,
+// missing fields, unknown keys and checks, approver not commander or deputy, and the
+// sources (--waivers, GOLIVE_WAIVERS, --no-waivers).
+#include <doctest/doctest.h>
+
+#include "tests/cli/cli_support.h"
+
+namespace golive::test {
+
+namespace {
+
+const std::string kPlan = fixture("waivers/plan.yaml");
+
+// One waiver entry; `extra` lines are added as written.
+std::string waiver(const std::string& check, const std::string& expires, const std::string& extra = "",
+                   const std::string& approver = "zhang.san") {
+  return "  - check: " + check + "\n    reason: accepted for the test\n    approved_by: " + approver +
+         "\n    ticket: CHG-1\n    expires: " + expires + "\n" + extra;
+}
+
+ProcessResult check_with(const TempDir& dir, const std::string& waivers, std::vector<std::string> args = {}) {
+  dir.write("waivers.yaml", "waivers:\n" + waivers);
+  args.insert(args.begin(), {"--waivers", dir.file("waivers.yaml")});
+  args.push_back(kPlan);
+  return check_fixture(std::move(args));
+}
+
+const nlohmann::json* finding(const nlohmann::json& report, const std::string& check) {
+  for (const auto& f : report["plans"][0]["findings"])
+    if (f["check"] == check) return &f;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("waivers: the plan without waivers is not ready") {
+  ProcessResult r = check_fixture({"-f", "json", kPlan});
+  CHECK(r.exit_code == 1);
+  auto j = json_of(r.out);
+  CHECK(j["summary"]["failed"] == 2);
+  CHECK(j["settings"]["waiver_files"] == nlohmann::json::array());
+}
+
+TEST_CASE("waivers: matched, unexpired waivers turn failures into waived, never blocking") {
+  TempDir dir;
+  ProcessResult r = check_with(dir, waiver("backup.fresh", "2026-12-31") + waiver("rollback.tested", "2026-12-31"),
+                               {"-f", "json"});
+  CHECK(r.err == "");
+  CHECK(r.exit_code == 0);
+  auto j = json_of(r.out);
+  CHECK(j["verdict"] == "ready");
+  CHECK(j["summary"]["waived"] == 2);
+  CHECK(j["summary"]["failed"] == 0);
+  const auto* f = finding(j, "backup.fresh");
+  REQUIRE(f);
+  CHECK((*f)["status"] == "waived");
+  CHECK((*f)["blocking"] == false);
+  CHECK((*f)["waiver"]["reason"] == "accepted for the test");
+  CHECK((*f)["waiver"]["approved_by"] == "zhang.san");
+  CHECK((*f)["waiver"]["ticket"] == "CHG-1");
+  CHECK((*f)["waiver"]["expires"] == "2026-12-31T00:00:00Z");
+  CHECK((*f)["waiver"]["location"]["file"] == dir.file("waivers.yaml"));
+  CHECK((*f)["waiver"]["location"]["line"] == 2);
+  REQUIRE(j["settings"]["waiver_files"].size() == 1);
+  CHECK(j["settings"]["waiver_files"][0]["file"] == dir.file("waivers.yaml"));
+  CHECK(j["settings"]["waiver_files"][0]["sha256"].get<std::string>().size() == 64);
+  CHECK(j["settings"]["waiver_files"][0]["waivers"] == 2);
+}
+
+TEST_CASE("waivers: the deputy may approve too, and the text report shows who and why") {
+  TempDir dir;
+  ProcessResult r = check_with(dir, waiver("backup.fresh", "2026-12-31", "", "wang.wu"));
+  CHECK(r.exit_code == 1);  // rollback.tested still blocks
+  CHECK(r.out.find("WAIVED backup.fresh") != std::string::npos);
+  CHECK(r.out.find("waived by wang.wu, CHG-1 until 2026-12-31T00:00:00Z: accepted for the test") !=
+        std::string::npos);
+}
+
+TEST_CASE("waivers: an expired waiver is ignored and adds a blocking finding naming it") {
+  TempDir dir;
+  ProcessResult r = check_with(dir, waiver("backup.fresh", "2026-12-01"), {"-f", "json"});
+  CHECK(r.exit_code == 1);
+  auto j = json_of(r.out);
+  CHECK(finding(j, "backup.fresh") != nullptr);
+  CHECK((*finding(j, "backup.fresh"))["status"] == "fail");
+  const auto* e = finding(j, "waivers.expired");
+  REQUIRE(e);
+  CHECK((*e)["blocking"] == true);
+  CHECK((*e)["severity"] == "gate");
+  CHECK((*e)["message"] == "waiver for backup.fresh (" + dir.file("waivers.yaml") +
+                               ":2) expired 2026-12-01T00:00:00Z: backup.fresh is no longer waived");
+  CHECK((*e)["location"]["file"] == dir.file("waivers.yaml"));
+  CHECK((*e)["location"]["line"] == 6);
+  CHECK(j["summary"]["failed"] == 3);
+}
+
+TEST_CASE("waivers: a waiver expiring within 7 days is a warning") {
+  TempDir dir;
+  ProcessResult r = check_with(dir, waiver("backup.fresh", "2026-12-10") + waiver("rollback.tested", "2026-12-31"),
+                               {"-f", "json"});
+  CHECK(r.exit_code == 0);
+  auto j = json_of(r.out);
+  CHECK(j["verdict"] == "ready_with_warnings");
+  const auto* w = finding(j, "waivers.expiring");
+  REQUIRE(w);
+  CHECK((*w)["severity"] == "warn");
+  CHECK((*w)["blocking"] == false);
+  CHECK((*w)["message"] == "waiver for backup.fresh (" + dir.file("waivers.yaml") +
+                               ":2) expires 2026-12-10T00:00:00Z, within 7 days");
+  ProcessResult strict = check_with(dir, waiver("backup.fresh", "2026-12-10") + waiver("rollback.tested", "2026-12-31"),
+                                    {"--fail-on", "warn"});
+  CHECK(strict.exit_code == 1);
+}
+
+TEST_CASE("waivers: a waiver that matches no failing finding is a warning, in stderr and the report") {
+  TempDir dir;
+  ProcessResult r = check_with(dir, waiver("monitoring.alerts-defined", "2026-12-31"), {"-f", "json"});
+  CHECK(r.exit_code == 1);
+  const std::string message =
+      "waiver for monitoring.alerts-defined matches no failing finding (remove it from the register, "
+      "or correct its check, plan or subject)";
+  CHECK(r.err == dir.file("waivers.yaml") + ":2:5: warning: " + message + "\n");
+  auto j = json_of(r.out);
+  REQUIRE(j["diagnostics"].size() == 1);
+  CHECK(j["diagnostics"][0]["severity"] == "warning");
+  CHECK(j["diagnostics"][0]["message"] == message);
+  CHECK(j["diagnostics"][0]["location"]["line"] == 2);
+  // -q never hides it.
+  ProcessResult quiet = check_with(dir, waiver("monitoring.alerts-defined", "2026-12-31"), {"-q"});
+  CHECK(quiet.err == r.err);
+}
+
+TEST_CASE("waivers: a glob subject waives every matching subject") {
+  TempDir dir;
+  ProcessResult r = check_with(dir, waiver("backup.fresh", "2026-12-31", "    subject: \"backups[*]\"\n"),
+                               {"-f", "json"});
+  auto j = json_of(r.out);
+  CHECK((*finding(j, "backup.fresh"))["status"] == "waived");
+  ProcessResult other = check_with(dir, waiver("backup.fresh", "2026-12-31", "    subject: \"systems[*]\"\n"),
+                                   {"-f", "json"});
+  auto k = json_of(other.out);
+  CHECK((*finding(k, "backup.fresh"))["status"] == "fail");
+  CHECK(other.err.find("warning: waiver for backup.fresh subject 'systems[*]' matches no failing finding") !=
+        std::string::npos);
+}
+
+TEST_CASE("waivers: a waiver for another plan does not apply here") {
+  TempDir dir;
+  ProcessResult r = check_with(dir, waiver("backup.fresh", "2026-12-31", "    plan: another-plan\n"),
+                               {"-f", "json"});
+  CHECK(r.exit_code == 1);
+  auto j = json_of(r.out);
+  CHECK((*finding(j, "backup.fresh"))["status"] == "fail");
+  CHECK(r.err.find("warning: waiver for backup.fresh in plan another-plan matches no failing finding") !=
+        std::string::npos);
+  ProcessResult mine = check_with(dir, waiver("backup.fresh", "2026-12-31", "    plan: cli-waivers\n"),
+                                  {"-f", "json"});
+  CHECK((*finding(json_of(mine.out), "backup.fresh"))["status"] == "waived");
+}
+
+TEST_CASE("waivers: reason, approved_by and expires are required; unknown keys are errors") {
+  TempDir dir;
+  ProcessResult r = check_with(dir, "  - check: backup.fresh\n    expire: 2026-12-31\n    x-note: ignored\n");
+  CHECK(r.exit_code == 2);
+  CHECK(r.out == "");
+  const std::string f = dir.file("waivers.yaml");
+  CHECK(r.err == f + ":3:5: error: waivers[0]: unknown key 'expire' (did you mean 'expires'?)\n" + f +
+                     ":2:5: error: waivers[0]: missing required key 'reason'\n" + f +
+                     ":2:5: error: waivers[0]: missing required key 'approved_by'\n" + f +
+                     ":2:5: error: waivers[0]: missing required key 'expires'\n");
+}
+
+TEST_CASE("waivers: an unknown check id is an error with a suggestion") {
+  TempDir dir;
+  ProcessResult r = check_with(dir, waiver("backup.freshh", "2026-12-31"));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == dir.file("waivers.yaml") + ":2:12: error: check: unknown check 'backup.freshh' (did you mean 'backup.fresh'?)\n");
+}
+
+TEST_CASE("waivers: only the plan's commander or deputy may approve") {
+  TempDir dir;
+  ProcessResult r = check_with(dir, waiver("backup.fresh", "2026-12-31", "", "li.wei"));
+  CHECK(r.exit_code == 2);
+  CHECK(r.out == "");
+  CHECK(r.err == dir.file("waivers.yaml") +
+                     ":4:18: error: approved_by: 'li.wei' is not the commander or deputy of plan cli-waivers "
+                     "(zhang.san, wang.wu); only they may accept a risk for it\n");
+}
+
+TEST_CASE("waivers: GOLIVE_WAIVERS and .golive.yaml name waiver files; --no-waivers turns them off") {
+  TempDir dir;
+  dir.write("waivers.yaml", "waivers:\n" + waiver("backup.fresh", "2026-12-31"));
+  ProcessOptions env;
+  env.env["GOLIVE_WAIVERS"] = dir.file("waivers.yaml");
+  ProcessResult r = check_fixture({"-f", "json", kPlan}, env);
+  auto j = json_of(r.out);
+  CHECK((*finding(j, "backup.fresh"))["status"] == "waived");
+  bool recorded = false;
+  for (const auto& o : j["settings"]["options"])
+    if (o["name"] == "waivers") recorded = o["origin"] == "GOLIVE_WAIVERS";
+  CHECK(recorded);
+
+  ProcessResult off = check_fixture({"-f", "json", "--no-waivers", kPlan}, env);
+  auto k = json_of(off.out);
+  CHECK((*finding(k, "backup.fresh"))["status"] == "fail");
+  CHECK(k["settings"]["waivers_off"] == true);
+}
+
+}  // namespace golive::test
