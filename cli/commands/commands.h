@@ -25,6 +25,10 @@ int run_rulesets(const RulesetsOptions& options, const Io& io);
 /// `golive schema`: the JSON Schema of the plan format, or with --report of the JSON report.
 int run_schema(const SchemaOptions& options, const Io& io);
 
+/// `golive brief`: the go-live night on one page, after the offline checks that give its
+/// verdict; exits as `check --offline` would (0 ready, 1 not ready, 2 invalid input).
+int run_brief(const BriefOptions& options, const Io& io);
+
 /// Runs the parsed command.
 int dispatch(const Invocation& command, const Io& io);
 

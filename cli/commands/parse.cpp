@@ -14,7 +14,7 @@ namespace {
 
 const std::vector<std::string>& command_names() {
   static const std::vector<std::string> names = {"check",   "validate", "list-checks",
-                                                 "explain", "rulesets", "schema"};
+                                                 "explain", "rulesets", "schema", "brief"};
   return names;
 }
 
@@ -144,6 +144,18 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
   SchemaOptions schema_options;
   schema->add_flag("--report", schema_options.report, "Print the JSON report's schema instead");
 
+  CLI::App* brief = app.add_subcommand("brief", "The go-live night on one page: timeline, decision points, who to call");
+  brief->allow_extras();
+  BriefOptions brief_options;
+  std::string brief_as_of;
+  brief->add_option("PLAN", brief_options.path, "A plan file")->required();
+  brief->add_option("-f,--format", brief_options.format, "text (default), markdown or html")
+      ->type_name("text|markdown|html");
+  brief->add_option("-o,--output", brief_options.output, "Write to FILE (atomically) instead of stdout")
+      ->type_name("FILE");
+  brief->add_option("--as-of", brief_as_of, "Evidence age reference for the checks: TIME, now or window")
+      ->type_name("TIME|now|window");
+
   std::vector<const char*> argv = {"golive"};
   for (const auto& a : args) argv.push_back(a.c_str());
   try {
@@ -154,7 +166,7 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
     return usage(io, e.what());
   }
 
-  for (const CLI::App* sub : {check, validate, list, explain, rulesets, schema})
+  for (const CLI::App* sub : {check, validate, list, explain, rulesets, schema, brief})
     if (sub->parsed())
       if (auto problem = extras_problem(*sub)) return usage(io, *problem);
 
@@ -162,6 +174,20 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
   if (explain->parsed()) return {explain_options, kExitReady};
   if (rulesets->parsed()) return {RulesetsOptions{}, kExitReady};
   if (schema->parsed()) return {schema_options, kExitReady};
+  if (brief->parsed()) {
+    static const std::vector<std::string> formats = {"text", "markdown", "html"};
+    if (!contains(formats, brief_options.format))
+      return usage(io, fmt::format("brief: --format: '{}' is not one of text, markdown or html{}",
+                                   brief_options.format, hint(brief_options.format, formats)));
+    if (!brief_as_of.empty()) {
+      CheckOptions as_of;
+      if (std::string problem = parse_as_of(brief_as_of, as_of); !problem.empty())
+        return usage(io, "brief: --as-of: " + problem);
+      brief_options.as_of_mode = as_of.as_of_mode;
+      brief_options.as_of = as_of.as_of;
+    }
+    return {brief_options, kExitReady};
+  }
   if (list->parsed()) {
     static const std::vector<std::string> formats = {"text", "markdown", "json"};
     if (!contains(formats, list_options.format))
