@@ -36,7 +36,7 @@ struct Scale {
 std::string num(double v) { return fmt::format("{:.1f}", v); }
 
 // A tick step that gives at most about eight ticks.
-Duration tick_step(Duration span) {
+Duration tick_step(Elapsed span) {
   using namespace std::chrono_literals;
   for (Duration d : {Duration{15min}, Duration{30min}, Duration{1h}, Duration{2h}, Duration{3h},
                      Duration{6h}, Duration{12h}, Duration{24h}, Duration{48h}, Duration{168h}})
@@ -49,15 +49,14 @@ Duration tick_step(Duration span) {
 std::vector<Instant> ticks(const Scale& s, const date::time_zone* zone) {
   const Duration step = tick_step(s.to - s.from);
   std::vector<Instant> out;
-  auto to_local = [&](Instant t) {
-    return zone ? zone->to_local(t) : date::local_seconds{t.time_since_epoch()};
-  };
-  auto to_sys = [&](date::local_seconds l) {
+  using Local = date::local_time<Elapsed>;
+  auto to_local = [&](Instant t) { return zone ? zone->to_local(t) : Local{t.time_since_epoch()}; };
+  auto to_sys = [&](Local l) {
     return zone ? zone->to_sys(l, date::choose::earliest) : Instant{l.time_since_epoch()};
   };
-  const date::local_seconds first = to_local(s.from);
+  const Local first = to_local(s.from);
   const date::local_days day = date::floor<date::days>(first);
-  date::local_seconds l = day;
+  Local l = day;
   while (l < first) l += step;
   for (int guard = 0; guard < 64; ++guard, l += step) {
     const Instant t = to_sys(l);
