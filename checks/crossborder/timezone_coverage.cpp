@@ -7,6 +7,7 @@
 #include <fmt/ranges.h>
 
 #include "checks/engine/check.h"
+#include "checks/engine/go_live_times.h"
 #include "checks/engine/time_intervals.h"
 
 namespace golive {
@@ -20,7 +21,7 @@ constexpr size_t kGapsInMessage = 3;
 class TimezoneCoverage final : public Check {
  public:
   explicit TimezoneCoverage(const Params& p)
-      : business_hours_(p.hours("business_hours", HoursRange{9 * 60, 18 * 60})) {}
+      : business_hours_(p.hours("business_hours", kDefaultBusinessHours)) {}
 
   void run(const Plan& plan, Context& ctx) const override {
     const auto& cb = plan.scenarios.cross_border;
@@ -75,31 +76,14 @@ class TimezoneCoverage final : public Check {
       return;
     }
 
-    // The region's people: its responsible and every contact placed in the region, once each.
-    std::vector<const Contact*> people;
-    std::set<std::string> seen;
-    auto add = [&](const Contact* c) {
-      if (c && c->id && seen.insert(*c->id).second) people.push_back(c);
-    };
-    if (r.responsible) add(plan.contact(*r.responsible));
-    if (r.code)
-      for (const Contact& c : plan.contacts)
-        if (c.region && *c.region == *r.code) add(&c);
-
-    std::vector<TimeInterval> worked;
-    std::vector<std::string> counted, without_hours;
-    for (const Contact* c : people) {
-      const date::time_zone* own = c->timezone ? find_zone(*c->timezone) : nullptr;
-      if (!own || !c->hours) {
-        without_hours.push_back(*c->id);
-        continue;
-      }
-      counted.push_back(fmt::format("{} {} {}", *c->id, format_hours(*c->hours), own->name()));
-      for (const TimeInterval& i : daily_hours(*c->hours, *own, period)) worked.push_back(i);
-    }
-
-    const IntervalSet required = daily_hours(business_hours_, *zone, period);
-    const IntervalSet gaps = subtract(required, unite(std::move(worked)));
+    // region_coverage() is shared with `golive brief`, which draws the same gaps.
+    const RegionCoverage cover = region_coverage(plan, r, *zone, business_hours_, period);
+    std::vector<std::string> counted;
+    for (const Contact* c : cover.counted)
+      counted.push_back(fmt::format("{} {} {}", *c->id, format_hours(*c->hours), find_zone(*c->timezone)->name()));
+    const std::vector<std::string>& without_hours = cover.without_hours;
+    const IntervalSet& required = cover.required;
+    const IntervalSet& gaps = cover.gaps;
     const Elapsed uncovered = total_length(gaps);
     const std::string hours_text = format_hours(business_hours_);
     const std::string zone_name = zone->name();

@@ -3,20 +3,13 @@
 
 #include "checks/engine/check.h"
 #include "checks/engine/dated_evidence.h"
+#include "checks/engine/go_live_times.h"
 
 namespace golive {
 namespace {
 
 constexpr const char* kSubject = "rollback";
 constexpr const char* kTestedSubject = "rollback.tested";
-
-/// The latest go/no-go checkpoint with a time, or nullptr.
-const Checkpoint* last_checkpoint(const GoLive& g) {
-  const Checkpoint* last = nullptr;
-  for (const Checkpoint& c : g.checkpoints)
-    if (c.at && (!last || *c.at > *last->at)) last = &c;
-  return last;
-}
 
 /// Fails when a rollback decided at the last checkpoint (or at window start) would not be
 /// finished and verified by the window end, or when the rehearsal took longer than the
@@ -62,17 +55,13 @@ class RollbackFitsWindow final : public Check {
       return;
     }
 
-    // A rollback is decided at the last go/no-go checkpoint at the latest; a checkpoint
-    // written before the window still cannot start a rollback before the deployment.
-    Instant start = g.window_start ? *g.window_start : *cp->at;
-    std::string from = "window start";
-    if (cp && (!g.window_start || *cp->at >= *g.window_start)) {
-      start = *cp->at;
-      from = fmt::format("the last checkpoint '{}'", cp->name.value_or("unnamed"));
-    }
-    const Instant finish = start + *rb.duration + *rb.verification;
-    const Instant end = *g.window_end;
-    const Elapsed margin = end - finish;
+    // rollback_timing() is the computation `golive brief` shows as the rollback deadline.
+    const RollbackTiming t = *rollback_timing(g, rb);
+    const Instant start = t.start;
+    const std::string& from = t.from;
+    const Instant finish = t.finish;
+    const Instant end = t.window_end;
+    const Elapsed margin = t.margin;
 
     std::string relation = margin > Duration::zero()
                                ? fmt::format("{} before", format_duration(margin))
@@ -98,7 +87,7 @@ class RollbackFitsWindow final : public Check {
     f.evidence.emplace_back("margin", format_duration(margin));
     f.evidence.emplace_back("margin_seconds", whole_seconds(margin));
     if (margin < Duration::zero()) {
-      const Instant latest = end - *rb.duration - *rb.verification;
+      const Instant latest = t.latest_start;
       f.remediation = fmt::format(
           "Make the rollback {} shorter, hold the last go/no-go by {} at the latest, or extend "
           "go_live.window.end",

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "checks/engine/check.h"
+#include "checks/engine/go_live_times.h"
 
 namespace golive {
 namespace {
@@ -31,8 +32,6 @@ std::string span_text(Instant from, Instant to) {
   return fmt::format("{} → {} ({})", format_instant(from), format_instant(to),
                      format_duration(to - from));
 }
-
-bool usable(const Shift& s) { return s.who && s.level && s.from && s.to && *s.from < *s.to; }
 
 /// Sorts spans by start and merges those that overlap or touch (a shift ending at 08:00 and
 /// the next starting at 08:00 leave no gap).
@@ -89,9 +88,11 @@ class OncallCoverage final : public Check {
       f.remediation = "Set go_live.window.start and go_live.window.end";
       return;
     }
+    // coverage_period() is the span `golive brief` draws the on-call bands over.
     const Duration hypercare = g.hypercare.value_or(Duration::zero());
-    const Instant start = *g.window_start;
-    const Instant end = *g.window_end + hypercare;
+    const TimeInterval period = *coverage_period(g);
+    const Instant start = period.start;
+    const Instant end = period.end;
 
     for (size_t i = 0; i < plan.shifts.size(); ++i) check_shift(plan.shifts[i], i, ctx);
     for (const char* level : {"primary", "backup"})
@@ -132,7 +133,7 @@ class OncallCoverage final : public Check {
                         : std::string("window, no hypercare"));
     std::vector<Span> spans;
     for (const Shift& s : plan.shifts)
-      if (usable(s) && *s.level == level) spans.push_back({*s.from, *s.to, &s, &s});
+      if (usable_shift(s) && *s.level == level) spans.push_back({*s.from, *s.to, &s, &s});
     const std::vector<Span> merged = merge(spans);
     const std::vector<Gap> gaps = gaps_of(merged, start, end, plan.oncall_loc);
 
@@ -168,9 +169,9 @@ class OncallCoverage final : public Check {
     std::map<std::string, std::vector<Span>> overlaps;  // by person
     std::vector<std::string> order;                     // persons in plan order
     for (const Shift& p : plan.shifts) {
-      if (!usable(p) || *p.level != "primary") continue;
+      if (!usable_shift(p) || *p.level != "primary") continue;
       for (const Shift& b : plan.shifts) {
-        if (!usable(b) || *b.level != "backup" || *b.who != *p.who) continue;
+        if (!usable_shift(b) || *b.level != "backup" || *b.who != *p.who) continue;
         const Instant from = std::max(*p.from, *b.from);
         const Instant to = std::min(*p.to, *b.to);
         if (from >= to) continue;

@@ -7,6 +7,7 @@
 #include <fmt/ranges.h>
 
 #include "checks/engine/check.h"
+#include "checks/engine/go_live_times.h"
 #include "checks/engine/time_intervals.h"
 
 namespace golive {
@@ -108,7 +109,8 @@ class VendorSlaDefined final : public Check {
         evidence.emplace_back("timezone", zone->name());
         const TimeInterval window{*g.window_start, *g.window_end};
         evidence.emplace_back("window", format_interval(window));
-        const IntervalSet gaps = subtract({window}, daily_hours(*range, *zone, window));
+        // vendor_support_hours() is what `golive brief` draws as the vendor's band.
+        const IntervalSet gaps = subtract({window}, *vendor_support_hours(s, window));
         std::vector<std::string> listed;
         for (const TimeInterval& gap : gaps) listed.push_back(format_interval(gap));
         evidence.emplace_back("gaps", listed);

@@ -35,6 +35,10 @@ int run_init(const InitOptions& options, const Io& io);
 /// The scenario tags `golive init --scenario` accepts, in plan.scenarios order.
 const std::vector<std::string>& init_scenarios();
 
+/// `golive brief`: the go-live night on one page, after the offline checks that give its
+/// verdict; exits as `check --offline` would (0 ready, 1 not ready, 2 invalid input).
+int run_brief(const BriefOptions& options, const Io& io);
+
 /// Runs the parsed command.
 int dispatch(const Invocation& command, const Io& io);
 

@@ -15,6 +15,7 @@ int dispatch(const Invocation& command, const Io& io) {
         if constexpr (std::is_same_v<T, RulesetsOptions>) return run_rulesets(options, io);
         if constexpr (std::is_same_v<T, SchemaOptions>) return run_schema(options, io);
         if constexpr (std::is_same_v<T, InitOptions>) return run_init(options, io);
+        if constexpr (std::is_same_v<T, BriefOptions>) return run_brief(options, io);
       },
       command);
 }

@@ -90,8 +90,17 @@ struct SchemaOptions {
   bool report = false;  ///< the JSON report's schema instead of the plan format's
 };
 
+/// `golive brief PLAN [-f text|markdown|html] [-o FILE] [--as-of TIME]`
+struct BriefOptions {
+  std::string path;
+  std::string format = "text";     ///< text | markdown | html
+  std::string output;              ///< `-o`: file written atomically; empty = stdout
+  std::string as_of_mode = "now";  ///< "now", "window" or "fixed", as for check
+  std::optional<Instant> as_of;    ///< set when as_of_mode is "fixed"
+};
+
 /// A command with its options, ready to run.
 using Invocation = std::variant<CheckOptions, ValidateOptions, ListChecksOptions, ExplainOptions,
-                                RulesetsOptions, SchemaOptions, InitOptions>;
+                                RulesetsOptions, SchemaOptions, InitOptions, BriefOptions>;
 
 }  // namespace golive

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "checks/engine/values.h"
+#include "cli/brief/brief.h"
 #include "cli/report/report.h"
 #include "cli/report/support.h"
 
@@ -448,6 +449,7 @@ void write_plan(std::ostream& out, const RunResult& result, const PlanResult& p)
   write_cover(out, result, p, blocking);
   out << "<h2>Findings per category</h2>\n";
   write_chart(out, p.findings);
+  brief::write_timeline_figure(out, *p.plan);
   write_section(out, "Blocking findings", blocking, false);
   write_section(out, "Warnings", warnings, false);
   if (!errors.empty()) write_section(out, "Errors (not blocking)", errors, false);

@@ -74,6 +74,13 @@ class TempFile {
   int fd_ = -1;
   bool committed_ = false;
 };
+
+// Throws std::runtime_error with the system's reason only; callers add the path.
+void write_atomically(const std::string& path, std::string_view text) {
+  TempFile tmp(path);
+  tmp.write_all(text);
+  tmp.commit(path);
+}
 }  // namespace
 
 bool register_report_format(ReportFormat format) {
@@ -128,11 +135,17 @@ void write_report_file(const ReportFormat& format, const RunResult& result,
   std::ostringstream text;
   format.write(result, text, options);
   try {
-    TempFile tmp(path);
-    tmp.write_all(text.view());
-    tmp.commit(path);
+    write_atomically(path, text.view());
   } catch (const std::exception& e) {
     throw std::runtime_error(fmt::format("cannot write report {}: {}", path, e.what()));
+  }
+}
+
+void write_file_atomically(const std::string& path, std::string_view text) {
+  try {
+    write_atomically(path, text);
+  } catch (const std::exception& e) {
+    throw std::runtime_error(fmt::format("cannot write {}: {}", path, e.what()));
   }
 }
 

@@ -59,6 +59,11 @@ Instant plan_as_of(const RunResult& result, const PlanResult& plan);
 void write_report_file(const ReportFormat& format, const RunResult& result,
                        const std::string& path, const ReportOptions& options);
 
+/// Writes `text` to `path` atomically, as write_report_file does (a temporary file in the
+/// same directory, renamed over `path` once complete, removed on failure). Throws
+/// std::runtime_error with "cannot write PATH: reason".
+void write_file_atomically(const std::string& path, std::string_view text);
+
 }  // namespace golive
 
 /// Registers a report writer next to its definition:

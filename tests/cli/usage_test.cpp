@@ -31,7 +31,7 @@ TEST_CASE("cli.version") {
 TEST_CASE("cli.help lists the commands and exit codes") {
   ProcessResult r = run_golive({"--help"});
   CHECK(r.exit_code == 0);
-  for (const char* command : {"check", "validate", "list-checks", "explain", "rulesets", "schema"})
+  for (const char* command : {"check", "validate", "list-checks", "explain", "rulesets", "schema", "brief"})
     CHECK(r.out.find(command) != std::string::npos);
   CHECK(r.out.find("Exit codes: 0 ready, 1 not ready, 2 usage error or invalid input, 3 internal error.") !=
         std::string::npos);
@@ -46,12 +46,11 @@ TEST_CASE("cli.help lists the commands and exit codes") {
 
 TEST_CASE("cli.unknown commands and options are usage errors with a suggestion") {
   expect_usage_error({}, "golive: error: no command given (expected one of check, validate, "
-                         "list-checks, explain, rulesets, schema, init; see golive --help)");
+                         "list-checks, explain, rulesets, schema, init, brief; see golive --help)");
   expect_usage_error({"chek", "plan.yaml"}, "golive: error: unknown command 'chek' (did you mean 'check'?)");
   expect_usage_error({"deploy"}, "golive: error: unknown command 'deploy' (expected one of check, "
-                                 "validate, list-checks, explain, rulesets, schema, init)");
+                                 "validate, list-checks, explain, rulesets, schema, init, brief)");
   expect_usage_error({"shema"}, "golive: error: unknown command 'shema' (did you mean 'schema'?)");
-  expect_usage_error({"brief", "plan.yaml"}, "golive: error: command 'brief' is not available in golive 0.1.0");
   expect_usage_error({"--verison"}, "golive: error: unknown option '--verison' (did you mean '--version'?)");
   expect_usage_error({"check", "--fial-on", "warn", fixture("ready.yaml")},
                      "golive: error: check: unknown option '--fial-on' (did you mean '--fail-on'?)");

@@ -1,0 +1,76 @@
+// The brief as plain text for a terminal or a printout: compact tables aligned by
+// display width, so Chinese names keep the columns straight. Every cell is redacted.
+#include <algorithm>
+
+#include "cli/brief/common.h"
+#include "cli/report/support.h"
+#include "cli/report/width.h"
+
+namespace golive::brief {
+
+namespace {
+
+void section(std::ostream& out, std::string_view title) { out << '\n' << title << '\n'; }
+
+// Section titles are capitals in text: `Department leads` → `DEPARTMENT LEADS`.
+std::string upper(std::string text) {
+  for (char& c : text)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return text;
+}
+
+void table(std::ostream& out, const Table& t) {
+  std::vector<int> widths(t.header.size(), 0);
+  auto measure = [&](const std::vector<std::string>& row) {
+    for (size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], display_width(redact(row[i])));
+  };
+  measure(t.header);
+  for (const auto& r : t.rows) measure(r);
+  auto line = [&](const std::vector<std::string>& row) {
+    std::string text = "  ";
+    for (size_t i = 0; i < row.size(); ++i)
+      text += i + 1 == row.size() ? redact(row[i]) : pad_right(redact(row[i]), widths[i]) + "  ";
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    out << text << '\n';
+  };
+  line(t.header);
+  for (const auto& r : t.rows) line(r);
+}
+
+void table_section(std::ostream& out, std::string_view title, const Table& t) {
+  if (t.rows.empty()) return;
+  section(out, title);
+  table(out, t);
+}
+
+}  // namespace
+
+void write_text(const Brief& b, std::ostream& out) {
+  out << "GO-LIVE BRIEF: " << redact(b.title) << '\n';
+  out << "Plan " << redact(b.plan->file) << "; " << time_note(b) << '\n';
+  out << banner(b) << '\n';
+  for (const std::string& l : blocking_lines(b)) out << "  x " << redact(l) << '\n';
+
+  table_section(out, "TIMELINE", timeline_table(b));
+  if (std::string s = rollback_sentence(b); !s.empty()) out << "  " << s << '\n';
+  table_section(out, "COVERAGE (window start to end of hypercare)", coverage_table(b));
+
+  section(out, "WHO TO CALL");
+  if (b.command.empty()) out << "  The plan names no command centre (organization).\n";
+  else table(out, command_table(b));
+  for (const auto& [title, table] : call_sections(b)) table_section(out, upper(title), table);
+
+  section(out, "DECISION POINTS");
+  Table cps = checkpoints_table(b);
+  if (cps.rows.empty()) out << "  No go/no-go checkpoint.\n";
+  else table(out, cps);
+  if (b.rollback) {
+    out << "  " << redact(rollback_owner_sentence(b)) << '\n';
+    if (!b.rollback->triggers.empty()) {
+      out << "  Roll back when:\n";
+      for (const std::string& t : b.rollback->triggers) out << "    - " << redact(t) << '\n';
+    }
+  }
+}
+
+}  // namespace golive::brief
