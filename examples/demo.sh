@@ -17,7 +17,9 @@ golive=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 as_of=$2
 cd "$(dirname "$0")/.."
 
-plans=(examples/*.yaml)
+# The plans among the examples: like `golive check DIR`, a YAML file is a plan when a line
+# starts with `golive:` (examples/waivers.yaml is a waiver register, not a plan).
+mapfile -t plans < <(grep -l '^golive:' examples/*.yaml)
 common=(--as-of "$as_of" --offline --color "${GOLIVE_COLOR:-auto}")
 
 run() {
