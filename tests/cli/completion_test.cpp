@@ -86,16 +86,20 @@ TEST_CASE("completion: every command and option that --help shows is in each scr
     std::string script = completion(shell);
     CAPTURE(shell);
     for (const auto& [command, options] : commands) {
-      CHECK_MESSAGE(script.find(command) != std::string::npos, command);
+      std::string escaped;  // roff writes list\-checks
+      for (char c : command) escaped += c == '-' && shell == "man" ? std::string("\\-") : std::string(1, c);
+      CHECK_MESSAGE(script.find(escaped) != std::string::npos, command);
       for (const std::string& option : options) {
         std::string name = option.substr(option.find_first_not_of('-'));
         if (name == "help" || name == "h") continue;
-        // fish writes `-l NAME`/`-s N`, roff escapes dashes: look for the bare name there.
-        bool found = shell == "fish" || shell == "man"
-                         ? script.find(shell == "fish" ? (option.starts_with("--") ? "-l " : "-s ") + name
-                                                       : "\\fB" + std::string(option.starts_with("--") ? "\\-\\-" : "\\-") +
-                                                             name + "\\fR") != std::string::npos
-                         : script.find(option) != std::string::npos;
+        // fish writes `-l NAME`/`-s N`; roff escapes every dash as \-, in bold.
+        std::string roff = "\\fB";
+        for (char c : option) roff += c == '-' ? std::string("\\-") : std::string(1, c);
+        roff += "\\fR";
+        std::string wanted = shell == "fish" ? fmt::format("{} {}", option.starts_with("--") ? "-l" : "-s", name)
+                             : shell == "man" ? roff
+                                              : option;
+        bool found = script.find(wanted) != std::string::npos;
         CHECK_MESSAGE(found, command << " " << option);
       }
     }

@@ -196,6 +196,9 @@ TEST_CASE("report.html prints on A4: long URLs and paths wrap, nothing is cut, e
   CHECK(info.find("(A4)") != std::string::npos);
   std::string flat = without_space(text);
   for (const Finding& f : plan.findings) {
+    // A waived finding is listed in the waivers table by its waiver (reason, approver, where
+    // the waiver is written), not by its message.
+    if (f.status == Status::Waived) continue;
     CAPTURE(f.message);
     CHECK(flat.find(without_space(valid_utf8(redact(f.message)))) != std::string::npos);
     CHECK(flat.find(without_space(valid_utf8(redact(f.subject)))) != std::string::npos);
