@@ -1,19 +1,30 @@
 # The two commands a newcomer runs: `make demo` and `make test`.
 BUILD ?= build
+BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 GOLIVE := $(BUILD)/golive
 DEMO_AS_OF ?= 2026-12-04T12:00:00+08:00
+PREFIX ?= /usr/local
+# The other build types: golive and its network module (what a packager builds) compiled,
+# not tested, with -Werror by `make build-types`, which `make test` runs in CI (CI=true) so
+# that no build type breaks unnoticed. The tests are compiled and run in Release only, to
+# keep CI under 45 minutes on 2 cores.
+OTHER_BUILD_TYPES ?= Debug RelWithDebInfo MinSizeRel
+CHECK_BUILD_TYPES ?= $(if $(filter true,$(CI)),yes,)
 
-.PHONY: all deps build demo test sanitize clean
+.PHONY: all deps test-deps build demo test build-types install deb sanitize clean
 
 all: build
 
 deps:
-	@bash .ci/install-deps
+	@bash .ci/install-deps build
+
+test-deps:
+	@bash .ci/install-deps test
 
 $(BUILD)/build.ninja: CMakeLists.txt
-	cmake -S . -B $(BUILD) -G Ninja $(CMAKE_FLAGS)
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_FLAGS)
 
 build: deps $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
@@ -21,11 +32,29 @@ build: deps $(BUILD)/build.ninja
 demo: build
 	@bash examples/demo.sh $(GOLIVE) $(DEMO_AS_OF)
 
-test: build
+test: test-deps build
+	@if [ -n "$(CHECK_BUILD_TYPES)" ]; then $(MAKE) --no-print-directory build-types; fi
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+build-types: deps
+	@set -e; for type in $(OTHER_BUILD_TYPES); do \
+	  dir=$(BUILD)-$$(echo $$type | tr A-Z a-z); \
+	  echo "== $$type build in $$dir"; start=$$(date +%s); \
+	  cmake -S . -B $$dir -G Ninja -DCMAKE_BUILD_TYPE=$$type $(CMAKE_FLAGS) >/dev/null; \
+	  cmake --build $$dir -j $(JOBS) --target golive golive-net; \
+	  echo "== $$type built in $$(( $$(date +%s) - start ))s"; \
+	done
+
+# Installs under PREFIX (default /usr/local), binaries stripped.
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX) --strip
+
+# The Debian package, built into $(BUILD)/ as golive_VERSION_ARCH.deb.
+deb: build
+	cd $(BUILD) && cpack -G DEB
+
 sanitize:
-	$(MAKE) test BUILD=build-asan CMAKE_FLAGS="-DGOLIVE_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug"
+	$(MAKE) test BUILD=build-asan BUILD_TYPE=Debug CMAKE_FLAGS="-DGOLIVE_SANITIZE=ON"
 
 clean:
-	rm -rf $(BUILD) build-asan
+	rm -rf $(BUILD) build-asan $(foreach t,$(OTHER_BUILD_TYPES),$(BUILD)-$(shell echo $(t) | tr A-Z a-z))

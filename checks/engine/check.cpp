@@ -124,12 +124,20 @@ void Context::probe(HttpRequest request, ProbeCallback done) {
   // Wrapped so that a throwing callback is reported as this check's error, like a
   // throwing run().
   probes_.push_back({std::move(request), [this, done = std::move(done)](const HttpResponse& r) {
+                       size_t before = findings_.size();
                        try {
                          done(r);
                        } catch (const std::exception& e) {
                          add(Status::Error, "plan", plan_.loc,
                              fmt::format("live probe could not be evaluated: {}", e.what()));
                        }
+                       // A missing network module is golive's own installation problem:
+                       // the check's advice about DNS, proxies or credentials would mislead.
+                       if (r.error == ProbeError::Module)
+                         for (size_t i = before; i < findings_.size(); ++i)
+                           findings_[i].remediation =
+                               "Install golive with its network module (or set GOLIVE_NET_MODULE), "
+                               "or run with --offline; see the message";
                      }});
 }
 

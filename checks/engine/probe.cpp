@@ -298,32 +298,57 @@ ModuleState& module_state() {
   return s;
 }
 
-std::string module_path(const ModuleState& s) {
-  if (!s.path_override.empty()) return s.path_override;
-  if (const char* env = std::getenv("GOLIVE_NET_MODULE"); env && *env) return env;
+// The directory of the running executable, from /proc/self/exe (so that a relocated
+// install prefix works, and symlinks to the binary do not matter).
+std::string exe_dir() {
   std::array<char, 4096> buf{};
   ssize_t n = readlink("/proc/self/exe", buf.data(), buf.size() - 1);
   std::string exe = n > 0 ? std::string(buf.data(), static_cast<size_t>(n)) : std::string();
   size_t slash = exe.rfind('/');
-  std::string dir = slash == std::string::npos ? "." : exe.substr(0, slash);
-  return dir + "/golive-net.so";
+  return slash == std::string::npos ? "." : exe.substr(0, slash);
 }
+
+bool file_exists(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+// Where the module is looked for, in order: the explicit override, GOLIVE_NET_MODULE, then
+// beside the executable (the build tree), then PREFIX/lib/golive/ for PREFIX/bin/golive
+// (an install). Empty `tried` means an explicit path was given.
+std::string module_path(const ModuleState& s, std::vector<std::string>& tried) {
+  if (!s.path_override.empty()) return s.path_override;
+  if (const char* env = std::getenv("GOLIVE_NET_MODULE"); env && *env) return env;
+  std::string dir = exe_dir();
+  tried = {dir + "/golive-net.so", dir + "/../lib/golive/golive-net.so"};
+  for (const std::string& path : tried)
+    if (file_exists(path)) return path;
+  return tried.back();
+}
+
+constexpr const char* kModuleFix =
+    "reinstall golive (the module belongs in PREFIX/lib/golive/ beside PREFIX/bin/golive), or "
+    "set GOLIVE_NET_MODULE to the golive-net.so built with this golive; --offline runs without it";
 
 ProbeModuleEntry load_module(std::string& error) {
   ModuleState& s = module_state();
   std::lock_guard lock(s.mu);
   if (!s.tried) {
     s.tried = true;
-    std::string path = module_path(s);
-    s.handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
-    if (!s.handle) {
+    std::vector<std::string> tried;
+    std::string path = module_path(s, tried);
+    if (!tried.empty() && !file_exists(path)) {
+      s.error = fmt::format("network module golive-net.so not found (looked for {}): {}",
+                            fmt::join(tried, " and "), kModuleFix);
+    } else if (s.handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL); !s.handle) {
       const char* why = dlerror();
-      s.error = fmt::format("network module {} could not be loaded: {}", path, why ? why : "unknown error");
+      s.error = fmt::format("network module {} could not be loaded: {}; {}", path,
+                            why ? why : "unknown error", kModuleFix);
     } else {
       s.entry = reinterpret_cast<ProbeModuleEntry>(dlsym(s.handle, kProbeModuleEntry));
       if (!s.entry)
-        s.error = fmt::format("network module {} has no entry {} (built for another golive?)",
-                              path, kProbeModuleEntry);
+        s.error = fmt::format("network module {} has no entry {} (built for another golive?); {}",
+                              path, kProbeModuleEntry, kModuleFix);
     }
   }
   error = s.error;

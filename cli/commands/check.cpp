@@ -206,11 +206,17 @@ int run_check(const CheckOptions& options, const Io& io) {
                (options.fail_on_warn && result.verdict == Verdict::ReadyWithWarnings);
   result.exit_code = fails ? kExitNotReady : kExitReady;
 
-  ReportOptions shown{use_color(options.color, io), options.quiet, "en"};
+  ReportOptions shown;
+  shown.color = use_color(options.color, io);
+  shown.quiet = options.quiet;
+  shown.sarif_passes = options.sarif_passes;
+  shown.docs_url = GOLIVE_DOCS_URL;
   find_report_format(options.format)->write(result, io.out, shown);
   io.out.flush();
   // Files are for machines and archives: complete and never coloured.
-  ReportOptions filed{false, false, "en"};
+  ReportOptions filed = shown;
+  filed.color = false;
+  filed.quiet = false;
   for (const ReportRequest& r : options.reports) {
     try {
       write_report_file(*find_report_format(r.format), result, r.path, filed);

@@ -57,6 +57,7 @@ struct CheckOptions {
   bool no_waivers = false;            ///< `--no-waivers`: apply none, whatever the sources say
   /// Every option's value and where it came from, in help order, for the report's record.
   std::vector<SettingRecord> origins;
+  bool sarif_passes = false;          ///< SARIF reports also list pass and skip findings
 };
 
 /// `golive init [--scenario S]... [-o FILE] [--force]`

@@ -1,11 +1,15 @@
 #include "cli/commands/parse.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "checks/engine/check.h"
+#include "checks/engine/ruleset.h"
 #include "cli/commands/commands.h"
+#include "cli/commands/completion.h"
 #include "cli/commands/settings.h"
 #include "cli/report/report.h"
 
@@ -47,7 +51,7 @@ std::optional<std::string> first_word_problem(const std::vector<std::string>& ar
     if (contains(options, name)) return std::nullopt;
     return fmt::format("unknown option '{}'{}", name, hint(name, options));
   }
-  if (contains(command_names(), word)) return std::nullopt;
+  if (contains(command_names(), word) || word == "completion") return std::nullopt;
   std::string near = did_you_mean(word, command_names());
   if (!near.empty()) return fmt::format("unknown command '{}' (did you mean '{}'?)", word, near);
   return fmt::format("unknown command '{}' (expected one of {})", word,
@@ -69,6 +73,64 @@ std::optional<std::string> extras_problem(const CLI::App& sub) {
     return fmt::format("{}: unknown option '{}'{}", sub.get_name(), name, hint(name, known));
   }
   return fmt::format("{}: unexpected argument '{}'", sub.get_name(), first);
+}
+
+// The command line as the completion scripts see it, read from the CLI11 app itself so
+// that they can never offer an option the parser does not know.
+CliModel describe_cli(CLI::App& app) {
+  CliModel m;
+  for (auto [name, letter, help] : {std::tuple{"help", "h", "Print help and exit"},
+                                    std::tuple{"version", "", "Print the version and exit"}}) {
+    CliOption o;
+    o.long_name = name;
+    o.short_name = letter;
+    o.help = help;
+    m.global.push_back(std::move(o));
+  }
+  std::vector<std::string> formats = report_format_names();
+  for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+    CliCommand c{sub->get_name(), sub->get_description(), {}, ValueKind::None, {}};
+    for (const CLI::Option* opt : sub->get_options()) {
+      if (opt == sub->get_help_ptr()) continue;
+      bool comma = false;
+      if (opt->get_lnames().empty() && opt->get_snames().empty()) {  // the positional
+        describe_value(opt->get_name(), formats, c.positional, c.positional_choices, comma);
+        continue;
+      }
+      CliOption o;
+      o.long_name = opt->get_lnames().front();
+      if (!opt->get_snames().empty()) o.short_name = opt->get_snames().front();
+      o.help = opt->get_description();
+      // Every option that takes a value declares a type name (FORMAT, gate|warn…); flags none.
+      o.takes_value = !opt->get_type_name().empty();
+      o.repeatable = o.takes_value && opt->get_multi_option_policy() == CLI::MultiOptionPolicy::TakeAll;
+      if (o.takes_value) {
+        o.value_name = opt->get_type_name();
+        describe_value(o.value_name, formats, o.value, o.choices, o.comma_list);
+      }
+      c.options.push_back(std::move(o));
+    }
+    m.commands.push_back(std::move(c));
+  }
+  for (const CheckInfo* info : all_checks()) m.check_ids.push_back(info->id);
+  std::sort(m.check_ids.begin(), m.check_ids.end());
+  m.ruleset_names = builtin_ruleset_names();
+  std::sort(m.ruleset_names.begin(), m.ruleset_names.end());
+  return m;
+}
+
+// `golive completion SHELL`: hidden from --help, run by the build to make the installed
+// scripts (and by users who install by hand).
+Parsed completion(CLI::App& app, const std::vector<std::string>& args, const Io& io) {
+  const std::vector<std::string>& shells = completion_shells();
+  if (args.size() != 2)
+    return usage(io, fmt::format("completion: expected one shell: {}", fmt::join(shells, ", ")));
+  std::optional<std::string> script = completion_script(describe_cli(app), args[1]);
+  if (!script)
+    return usage(io, fmt::format("completion: unknown shell '{}' (expected one of {}){}", args[1],
+                                 fmt::join(shells, ", "), hint(args[1], shells)));
+  io.out << *script;
+  return {std::nullopt, kExitReady};
 }
 
 constexpr const char* kFooter =
@@ -166,6 +228,8 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
       ->type_name("FILE");
   brief->add_option("--as-of", brief_as_of, "Evidence age reference for the checks: TIME, now or window")
       ->type_name("TIME|now|window");
+
+  if (args[0] == "completion") return completion(app, args, io);
 
   std::vector<const char*> argv = {"golive"};
   for (const auto& a : args) argv.push_back(a.c_str());

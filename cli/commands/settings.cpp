@@ -105,6 +105,8 @@ const std::vector<OptionSpec>& check_option_specs() {
        "Colour the text report (auto: stdout is a terminal and NO_COLOR is unset)", "--color never"},
       {"quiet", "q", OptionSpec::Flag, "",
        "Print only the verdict and blocking items (warnings about the input are still printed)", "-q"},
+      {"sarif-passes", "", OptionSpec::Flag, "",
+       "SARIF reports also list passed and skipped findings (default: only what to act on)", "--sarif-passes"},
   };
   return specs;
 }
@@ -244,6 +246,7 @@ std::string value_text(const OptionSpec& spec, const CheckOptions& o) {
   if (n == "fail-on") return o.fail_on_warn ? "warn" : "gate";
   if (n == "color") return o.color == ColorMode::Always ? "always" : o.color == ColorMode::Never ? "never" : "auto";
   if (n == "quiet") return flag(o.quiet);
+  if (n == "sarif-passes") return flag(o.sarif_passes);
   return "";
 }
 
@@ -282,6 +285,7 @@ void resolve_check_options(const std::vector<const RawSettings*>& sources, Check
       if (spec.name == "offline") options.offline = *b;
       if (spec.name == "no-waivers") options.no_waivers = *b;
       if (spec.name == "quiet") options.quiet = *b;
+      if (spec.name == "sarif-passes") options.sarif_passes = *b;
       if (spec.name == "no-auto-rulesets") options.auto_rulesets = !*b;
     } else if (spec.name == "format") {
       if (auto p = report_format_problem(value); !p.empty())

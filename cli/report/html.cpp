@@ -36,12 +36,12 @@ h1 { font-size: 1.9rem; line-height: 1.25; margin: 0.2rem 0 0.3rem; }
 h2 { font-size: 1.25rem; margin: 2.2rem 0 0.8rem; padding-bottom: 0.3rem;
   border-bottom: 2px solid var(--ink); }
 h3 { font-size: 1rem; margin: 0; }
-code, .mono { font-family: var(--mono); font-size: 0.92em; overflow-wrap: break-word; }
+code, .mono { font-family: var(--mono); font-size: 0.92em; overflow-wrap: anywhere; }
 .hash { font-family: var(--mono); font-size: 0.85em; word-break: break-all; }
 .nowrap { white-space: nowrap; }
 table { width: 100%; border-collapse: collapse; margin: 0.5rem 0 1rem; }
 th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.5rem;
-  border-bottom: 1px solid var(--line); overflow-wrap: break-word; }
+  border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
 th { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted);
   border-bottom: 2px solid var(--line); }
 .cover { border: 1px solid var(--line); border-top: 8px solid var(--tone); border-radius: 6px;
@@ -82,7 +82,8 @@ dl.evidence { display: grid; grid-template-columns: repeat(2, max-content minmax
   gap: 0.1rem 0.8rem; margin: 0.45rem 0 0; padding: 0.4rem 0.6rem; background: var(--soft);
   border-radius: 3px; font-size: 0.9em; }
 dl.evidence dt { color: var(--muted); font-family: var(--mono); font-size: 0.92em; }
-dl.evidence dd { margin: 0; overflow-wrap: break-word; min-width: 0; }
+dl.evidence dd { margin: 0; overflow-wrap: anywhere; min-width: 0; }
+dl.facts dd, .finding p, .cover h1, .plan-id { overflow-wrap: anywhere; min-width: 0; }
 table.list td:first-child { width: 24%; }
 table.list td:nth-child(2) { width: 20%; }
 table.list td:last-child { width: 22%; }
@@ -95,7 +96,7 @@ details > summary { cursor: pointer; font-weight: 600; }
 .plan + .plan { margin-top: 3rem; }
 footer { margin-top: 2.5rem; color: var(--muted); font-size: 0.85em; border-top: 1px solid var(--line);
   padding-top: 0.6rem; }
-@page { size: A4; margin: 16mm 14mm; }
+@page { size: A4; margin: 16mm 14mm 18mm; }
 @media print {
   html, body { background: #fff; }
   body { max-width: none; padding: 0; font-size: 10.5pt; }
@@ -108,6 +109,46 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: 0.85em; border-top:
   details > summary { list-style: none; font-size: 1.05rem; margin: 1rem 0 0.4rem; }
 }
 )css";
+
+// A CSS string: quotes and backslashes escaped, line breaks as \A, and `<` as \3C so that
+// no text can close the <style> element.
+std::string css_string(std::string_view text) {
+  std::string out = "\"";
+  for (char c : valid_utf8(redact(text))) {
+    if (c == '"' || c == '\\') (out += '\\') += c;
+    else if (c == '\n') out += "\\A ";
+    else if (c == '<') out += "\\3C ";
+    else if (static_cast<unsigned char>(c) < 0x20) out += ' ';
+    else out += c;
+  }
+  return out + "\"";
+}
+
+// The printed page footer, in the page's bottom margin (CSS margin boxes, which Chromium
+// prints since version 131): plan id and verdict on the left, the generated-at instant in
+// the middle, "page N of M" on the right. Each plan is a named page, so that its pages name
+// it; pages before the first plan (the cover of a multi-plan report) name the overall
+// verdict.
+std::string print_footer_style(const RunResult& result) {
+  constexpr std::string_view kBox = "font-family: sans-serif; font-size: 8pt; color: #52606d;";
+  std::string out = fmt::format(
+      "@page {{\n"
+      "  @bottom-left {{ content: {}; {} }}\n"
+      "  @bottom-center {{ content: {}; {} }}\n"
+      "  @bottom-right {{ content: \"page \" counter(page) \" of \" counter(pages); {} }}\n}}\n",
+      css_string(fmt::format("golive \u00b7 {}", verdict_title(result.verdict))), kBox,
+      css_string(fmt::format("generated {}", format_instant(result.generated_at))), kBox, kBox);
+  for (size_t i = 0; i < result.plans.size(); ++i) {
+    const PlanResult& p = result.plans[i];
+    out += fmt::format("@page plan-{0} {{ @bottom-left {{ content: {1}; {2} }} }}\n"
+                       ".plan.page-{0} {{ page: plan-{0}; }}\n",
+                       i + 1,
+                       css_string(fmt::format("{} \u00b7 {}", p.plan->plan.id.value_or(p.plan->file),
+                                              verdict_title(p.verdict))),
+                       kBox);
+  }
+  return out;
+}
 
 struct Tone {
   std::string_view badge;
@@ -433,7 +474,7 @@ void write_appendix(std::ostream& out, const RunResult& result, const PlanResult
   out << "</section>\n";
 }
 
-void write_plan(std::ostream& out, const RunResult& result, const PlanResult& p) {
+void write_plan(std::ostream& out, const RunResult& result, const PlanResult& p, size_t number) {
   std::vector<const Finding*> blocking, warnings, errors, waived, skipped, passed;
   for (const Finding& f : p.findings) {
     switch (standing_of(f)) {
@@ -445,7 +486,7 @@ void write_plan(std::ostream& out, const RunResult& result, const PlanResult& p)
       case Standing::Passed: passed.push_back(&f); break;
     }
   }
-  out << "<section class=\"plan\">\n";
+  out << "<section class=\"plan page-" << number << "\">\n";
   write_cover(out, result, p, blocking);
   out << "<h2>Findings per category</h2>\n";
   write_chart(out, p.findings);
@@ -472,7 +513,8 @@ void write_html(const RunResult& result, std::ostream& out, const ReportOptions&
          "style-src 'unsafe-inline'\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       << "<meta name=\"generator\" content=\"golive " << h(result.tool_version) << "\">\n"
-      << "<title>" << h(title) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
+      << "<title>" << h(title) << "</title>\n<style>" << kStyle << print_footer_style(result)
+      << "</style>\n</head>\n<body>\n";
   if (result.plans.size() > 1) {
     out << "<header class=\"cover " << verdict_class(result.verdict) << "\">\n"
         << "<div class=\"brand\">golive go-live readiness report</div>\n<h1>" << result.plans.size()
@@ -486,7 +528,7 @@ void write_html(const RunResult& result, std::ostream& out, const ReportOptions&
           << fmt::format("{:.1f}%", p.summary.score) << "</td></tr>\n";
     out << "</tbody></table>\n</header>\n";
   }
-  for (const auto& p : result.plans) write_plan(out, result, p);
+  for (size_t i = 0; i < result.plans.size(); ++i) write_plan(out, result, result.plans[i], i + 1);
   out << "<footer>Generated by golive " << h(result.tool_version) << " at "
       << h(format_instant(result.generated_at)) << "; evidence as of "
       << h(format_instant(result.as_of)) << ".</footer>\n</body>\n</html>\n";

@@ -1,12 +1,18 @@
-// The JUnit XML report, for CI test dashboards (Jenkins, GitLab, Azure DevOps…). Valid
-// against the Jenkins xUnit JUnit schema: testsuites > one testsuite per plan (with its
-// properties) > one nested testsuite per category > one testcase per finding.
+// The JUnit XML report, for CI test dashboards (Jenkins, GitLab, Azure DevOps…): testsuites >
+// one flat testsuite per plan (with its properties) > one testcase per finding. Flat, because
+// readers differ on nested suites (npm test-results-parser sees no testcase inside them, GitLab
+// and junitparser flatten them differently); every reader agrees on this shape. A testcase is
+// identified by (classname, name) = ("PLAN-ID.CHECK", subject), unique across plans, since
+// GitLab keeps only the first of two testcases with the same identity.
 //
 // A testcase fails exactly when its finding makes `golive check` exit 1, so the
 // dashboard agrees with the gate: blocking findings, and warnings too with --fail-on warn.
 // Other warnings pass with their message in <system-out>, so they stay visible without
 // failing the build.
 #include <fmt/format.h>
+
+#include <map>
+#include <utility>
 
 #include "checks/engine/values.h"
 #include "cli/report/report.h"
@@ -62,11 +68,12 @@ std::string detail(const Finding& f) {
 // A waived finding's <skipped> message names who accepted the risk, until when and why.
 std::string waiver_message(const Finding& f) {
   return fmt::format("waived by {} until {}{}: {}", f.waiver->approved_by, format_instant(f.waiver->expires),
-                     f.waiver->ticket.empty() ? "" : " (" + f.waiver->ticket + ")", f.waiver->reason);
+                     f.waiver->ticket.empty() ? "" : fmt::format(" ({})", f.waiver->ticket), f.waiver->reason);
 }
 
-void write_testcase(std::ostream& out, const RunResult& result, const Finding& f) {
-  out << "      <testcase classname=\"" << attr(f.check) << "\" name=\"" << attr(f.subject)
+void write_testcase(std::ostream& out, const RunResult& result, const std::string& plan_id,
+                    const Finding& f, const std::string& name) {
+  out << "    <testcase classname=\"" << attr(plan_id + "." + f.check) << "\" name=\"" << attr(name)
       << "\"";
   std::string type = fmt::format("{}.{}", to_string(f.severity), to_string(f.status));
   std::string element;
@@ -75,15 +82,15 @@ void write_testcase(std::ostream& out, const RunResult& result, const Finding& f
   else if (f.status == Status::Skip || f.status == Status::Waived)
     element = "skipped";
   if (!element.empty()) {
-    out << ">\n        <" << element << " type=\"" << attr(type) << "\" message=\""
+    out << ">\n      <" << element << " type=\"" << attr(type) << "\" message=\""
         << attr(f.waiver ? waiver_message(f) : f.message) << "\">" << body(detail(f)) << "</" << element << ">\n"
-        << "      </testcase>\n";
+        << "    </testcase>\n";
   } else if (f.status != Status::Pass) {
     // A warning or notice that does not fail the run: visible, not failing.
-    out << ">\n        <system-out>" << body(fmt::format("{}.{}\n", to_string(f.severity),
+    out << ">\n      <system-out>" << body(fmt::format("{}.{}\n", to_string(f.severity),
                                                          to_string(f.status)) +
                                              detail(f))
-        << "</system-out>\n      </testcase>\n";
+        << "</system-out>\n    </testcase>\n";
   } else {
     out << "/>\n";
   }
@@ -108,7 +115,10 @@ void write_record_properties(std::ostream& out, const RunResult& result, const P
   }
 }
 
-void write_plan(std::ostream& out, const RunResult& result, const PlanResult& p) {
+// How often each (classname, subject) was written in this report.
+using Seen = std::map<std::pair<std::string, std::string>, int>;
+
+void write_plan(std::ostream& out, const RunResult& result, const PlanResult& p, Seen& seen) {
   const Plan& plan = *p.plan;
   std::vector<const Finding*> all;
   for (const Finding& f : p.findings) all.push_back(&f);
@@ -133,15 +143,16 @@ void write_plan(std::ostream& out, const RunResult& result, const PlanResult& p)
   write_record_properties(out, result, p);
   out << "    </properties>\n";
 
-  for (const CategoryCount& c : count_by_category(p.findings)) {
-    std::vector<const Finding*> in;
-    for (const Finding& f : p.findings)
-      if (f.category == c.category) in.push_back(&f);
-    out << "    <testsuite name=\"" << attr(c.category) << "\" " << counts_attrs(count(result, in))
-        << ">\n";
-    for (const Finding* f : in) write_testcase(out, result, *f);
-    out << "    </testsuite>\n";
-  }
+  // Testcases in category order, as the other reports list them. A check that reports
+  // the same subject twice (or two plans with one id) gets " #2", " #3"… so that no two
+  // testcases share an identity.
+  const std::string plan_id = plan.plan.id.value_or(plan.file);
+  for (const CategoryCount& c : count_by_category(p.findings))
+    for (const Finding& f : p.findings) {
+      if (f.category != c.category) continue;
+      int n = ++seen[{plan_id + "." + f.check, f.subject}];
+      write_testcase(out, result, plan_id, f, n == 1 ? f.subject : fmt::format("{} #{}", f.subject, n));
+    }
   out << "  </testsuite>\n";
 }
 
@@ -151,9 +162,9 @@ void write_junit(const RunResult& result, std::ostream& out, const ReportOptions
     for (const Finding& f : p.findings) all.push_back(&f);
   Counts c = count(result, all);
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out << fmt::format("<testsuites name=\"golive\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n",
-                     c.tests, c.failures, c.errors);
-  for (const auto& p : result.plans) write_plan(out, result, p);
+  out << "<testsuites name=\"golive\" " << counts_attrs(c) << ">\n";
+  Seen seen;
+  for (const auto& p : result.plans) write_plan(out, result, p, seen);
   out << "</testsuites>\n";
 }
 

@@ -16,6 +16,12 @@ struct ReportOptions {
   bool color = false;     ///< ANSI colour (text only); decided by the caller, never by fmt
   bool quiet = false;     ///< verdict and blocking items only (text only)
   std::string lang = "en";  ///< language of fixed report wording
+  /// SARIF only: also list `pass` and `skip` findings (kinds `pass`, `notApplicable`).
+  /// Off by default: consumers that ignore `kind` would raise an alert for each.
+  bool sarif_passes = false;
+  /// SARIF only: base URL of the check documentation; when set, each rule's `helpUri` is
+  /// `docs_url` + `#` + check id. Empty (no public home): no `helpUri`.
+  std::string docs_url;
 };
 
 /// Writes a whole report of `result` to `out`.

@@ -8,6 +8,10 @@
 // `fail` at that level too, with `properties.status = "error"` (fail-closed, as the gate
 // treats it); waived → kind `fail` with an accepted external suppression carrying the
 // waiver; pass → `pass`; skip → `notApplicable` (level `none` for both, as SARIF requires).
+//
+// Passes and skips are left out unless asked for (--sarif-passes): GitHub code scanning
+// does not document `kind` in the subset it reads, and a consumer that ignores it would
+// turn every pass into an alert. The run's properties count what was left out.
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -113,10 +117,17 @@ struct Rules {
   std::map<std::string, int> index;
 };
 
-Rules rules_of(const RunResult& result) {
+// Whether a finding becomes a result: what a reader must act on (fail, error, waived as
+// suppressed), and passes and skips only when asked for.
+bool listed(const Finding& f, const ReportOptions& options) {
+  return options.sarif_passes || (f.status != Status::Pass && f.status != Status::Skip);
+}
+
+Rules rules_of(const RunResult& result, const ReportOptions& options) {
   std::map<std::string, const Finding*> first;
   for (const auto& p : result.plans)
-    for (const Finding& f : p.findings) first.emplace(f.check, &f);
+    for (const Finding& f : p.findings)
+      if (listed(f, options)) first.emplace(f.check, &f);
   Rules rules;
   for (const auto& [id, f] : first) {
     const CheckInfo* info = find_check(id);
@@ -126,8 +137,15 @@ Rules rules_of(const RunResult& result) {
     rule["fullDescription"] = {{"text", sentence(info && !info->why.empty() ? info->why : title)}};
     if (std::string fix = info ? info->fix : f->remediation; !fix.empty())
       rule["help"] = {{"text", sentence(fix)}};
-    rule["defaultConfiguration"] = {{"level", level_of(info ? info->severity : f->severity)}};
-    rule["properties"] = {{"category", text(f->category)}, {"tags", Json::array({text(f->category)})}};
+    if (!options.docs_url.empty()) rule["helpUri"] = fmt::format("{}#{}", text(options.docs_url), text(id));
+    Severity severity = info ? info->severity : f->severity;
+    rule["defaultConfiguration"] = {{"level", level_of(severity)}};
+    // Tags for filtering in code scanning: golive, the category, the default severity, and
+    // `live` for checks that probe the running system. No `security` tag and no
+    // security-severity: readiness findings are not vulnerabilities.
+    Json tags = Json::array({"golive", text(f->category), std::string(to_string(severity))});
+    if (info && info->live) tags.push_back("live");
+    rule["properties"] = {{"category", text(f->category)}, {"tags", std::move(tags)}};
     rules.index[id] = static_cast<int>(rules.json.size());
     rules.json.push_back(std::move(rule));
   }
@@ -243,8 +261,9 @@ void add_record(Json& invocation, const RunResult& result) {
   if (!notes.empty()) invocation["toolExecutionNotifications"] = std::move(notes);
 }
 
-void write_sarif(const RunResult& result, std::ostream& out, const ReportOptions&) {
-  Rules rules = rules_of(result);
+void write_sarif(const RunResult& result, std::ostream& out, const ReportOptions& options) {
+  Rules rules = rules_of(result, options);
+  int omitted_passes = 0, omitted_skips = 0;
   Json artifacts = Json::array();
   Json results = Json::array();
   Json plans = Json::array();
@@ -255,7 +274,10 @@ void write_sarif(const RunResult& result, std::ostream& out, const ReportOptions
                          {"roles", Json::array({"analysisTarget"})},
                          {"mimeType", "application/yaml"},
                          {"hashes", {{"sha-256", plan.sha256}}}});
-    for (const Finding& f : p.findings) results.push_back(result_json(plan, f, rules));
+    for (const Finding& f : p.findings) {
+      if (listed(f, options)) results.push_back(result_json(plan, f, rules));
+      else ++(f.status == Status::Pass ? omitted_passes : omitted_skips);
+    }
     Json rulesets = Json::array();
     for (const AppliedRuleset& r : p.rulesets)
       rulesets.push_back({{"name", text(r.name)},
@@ -268,7 +290,8 @@ void write_sarif(const RunResult& result, std::ostream& out, const ReportOptions
                      {"score", p.summary.score},
                      {"as_of", format_instant(plan_as_of(result, p))},
                      {"rulesets", std::move(rulesets)}});
-    ids += (ids.empty() ? "" : "+") + text(plan.plan.id.value_or("plan"));
+    if (!ids.empty()) ids += '+';
+    ids += text(plan.plan.id.value_or("plan"));
   }
   Json driver{{"name", "golive"},
               {"fullName", fmt::format("golive {} go-live readiness checker", result.tool_version)},
@@ -295,6 +318,8 @@ void write_sarif(const RunResult& result, std::ostream& out, const ReportOptions
            {"properties",
             {{"verdict", to_string(result.verdict)},
              {"score", result.summary.score},
+             {"passes_listed", options.sarif_passes},
+             {"omitted", {{"pass", omitted_passes}, {"skip", omitted_skips}}},
              {"plans", std::move(plans)}}}};
   Json doc{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
            {"version", "2.1.0"},

@@ -292,7 +292,13 @@ std::vector<Finding> run_check_live(const std::string& id, const Plan& plan, Ins
   const CheckInfo* info = find_check(id);
   if (!info) FAIL("no such check: " << id);
   std::vector<std::pair<std::string, ParamValue>> values;
-  for (const auto& [k, v] : params) values.emplace_back(k, ParamValue{{"ruleset.yaml", 1, 1}, {v}, false});
+  for (const auto& [k, v] : params) {
+    // Member by member: the aggregate temporary gets a false -Wmaybe-uninitialized at -O3.
+    ParamValue value;
+    value.loc = SourceLoc{"ruleset.yaml", 1, 1};
+    value.items = {v};
+    values.emplace_back(k, std::move(value));
+  }
   Params p(std::move(values));
   auto check = info->make(p);
   Context ctx(plan, as_of, false);

@@ -25,24 +25,12 @@ struct LivePlan {
     dir = tmpl;
     plan = dir + "/plan.yaml";
     ruleset = dir + "/live.yaml";
-    std::ofstream(plan) << R"(golive: 1
-plan:
-  id: probe-plan
-  name: Probe plan
-  owner: li.wei
-  revised_at: 2026-11-01
-go_live:
-  window: {start: 2026-12-05T02:00:00+08:00, end: 2026-12-05T06:00:00+08:00}
-  timezone: Asia/Shanghai
-contacts:
-  - {id: li.wei, name: Li Wei, phone: "+8613800000003", email: li.wei@example.com, timezone: Asia/Shanghai}
-systems:
-  - id: payments-api
-    tier: 2
-    health_check: {url: ")" << url << R"(", expect_status: 200, timeout: 2s}
-)";
-    std::ofstream(ruleset) << "ruleset: live\nversion: 1.0.0\ndescription: live probes\n"
-                              "rules:\n  - {check: monitoring.health-checks, severity: gate}\n";
+    // tests/fixtures/live/: the plan (with the URL filled in) and its ruleset, shared with
+    // the package test.
+    std::string text = slurp(source_dir() + "/tests/fixtures/live/health-plan.yaml.in").value();
+    text.replace(text.find("@URL@"), 5, url);
+    std::ofstream(plan) << text;
+    std::ofstream(ruleset) << slurp(source_dir() + "/tests/fixtures/live/live.yaml").value();
   }
   ~LivePlan() {
     std::remove(plan.c_str());
@@ -98,7 +86,26 @@ TEST_CASE("libcurl: a missing network module is a blocking error finding, not a 
   CHECK(r.out.find("\"status\": \"error\"") != std::string::npos);
   CHECK(r.out.find("network module /nonexistent/golive-net.so could not be loaded: "
                    "/nonexistent/golive-net.so: cannot open shared object file: No such file or "
-                   "directory") != std::string::npos);
+                   "directory; reinstall golive (the module belongs in PREFIX/lib/golive/ beside "
+                   "PREFIX/bin/golive), or set GOLIVE_NET_MODULE to the golive-net.so built with "
+                   "this golive; --offline runs without it") != std::string::npos);
+  // The fix is about golive's installation, not the network.
+  CHECK(r.out.find("\"remediation\": \"Install golive with its network module (or set "
+                   "GOLIVE_NET_MODULE), or run with --offline; see the message\"") != std::string::npos);
+  CHECK(r.out.find("proxy") == std::string::npos);
+}
+
+TEST_CASE("libcurl: a golive copied without its module says where it looked and how to fix it") {
+  LivePlan live("http://127.0.0.1:9/healthz");
+  TempDir bin;
+  std::string copy = bin.file("golive");
+  REQUIRE(run_child({"cp", golive::test::golive_binary(), copy}).exit_code == 0);
+  std::vector<std::string> argv = live.check();
+  argv[0] = copy;
+  auto r = run_child(argv);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("network module golive-net.so not found (looked for " + bin.path() + "/golive-net.so and " +
+                   bin.path() + "/../lib/golive/golive-net.so): reinstall golive") != std::string::npos);
 }
 
 }  // namespace

@@ -1,8 +1,10 @@
 // The HTML report: golden files, self-containment, escaping, and a real browser —
 // headless Debian chromium renders it without console errors, screenshots it (not a
 // blank page) and prints it to a PDF with pages.
+#include <cctype>
 #include <regex>
 
+#include "cli/report/support.h"
 #include "tests/cli/report/report_support.h"
 
 namespace golive::test {
@@ -139,6 +141,78 @@ TEST_CASE("report.html renders in chromium, screenshots and prints to PDF") {
                  {"&lt;script&gt;alert('x')&lt;/script&gt; ]]&gt; 100% | \"quoted\"", "支付系统"});
   for (const ReportInput& input : report_inputs())
     if (input.name == "erp-zh-CN") expect_renders(render(input, "html"), {"READY"});
+}
+
+namespace {
+
+std::string without_space(std::string_view text) {
+  std::string out;
+  for (char c : text)
+    if (!std::isspace(static_cast<unsigned char>(c))) out += c;
+  return out;
+}
+
+/// Prints the report of `result` to an A4 PDF in chromium (without the browser's own
+/// header and footer, as a user unticks them) and returns pdftotext's text in content
+/// order, and pdfinfo's facts.
+std::pair<std::string, std::string> print_to_pdf(const RunResult& result) {
+  std::ostringstream html;
+  find_report_format("html")->write(result, html, {});
+  Browser browser;
+  require_tool("pdftotext");
+  TempDir dir;
+  std::string page = write_file(dir, "report.html", html.str());
+  std::string pdf = dir.file("report.pdf");
+  CommandResult printed = browser.run("--no-pdf-header-footer --print-to-pdf=" + shell_quote(pdf), page);
+  CAPTURE(printed.output);
+  REQUIRE(file_size(pdf) > 0);
+  return {run_command("pdftotext -raw -enc UTF-8 " + shell_quote(pdf) + " -").output,
+          run_command("pdfinfo " + shell_quote(pdf)).output};
+}
+
+}  // namespace
+
+TEST_CASE("report.html prints on A4: long URLs and paths wrap, nothing is cut, every page has a footer") {
+  RunResult result = synthetic_result();
+  PlanResult& plan = result.plans[0];
+  // Unbroken text far wider than a column: a URL, a path and an id, in a blocking finding
+  // and in a passed one (the passed table has the narrowest columns).
+  const std::string url = "s3://pay-backups/payments-core/2026-12-04/full/" + std::string(60, 'x') + ".tar.zst";
+  const std::string path = "plans/erp-" + std::string(70, 'p') + "/bad.yaml";
+  for (Status status : {Status::Fail, Status::Pass}) {
+    Finding f = plan.findings.front();
+    f.status = status;
+    f.blocking = status == Status::Fail;
+    f.subject = "backups[" + std::string(50, 'b') + "]";
+    f.message = "last object " + url + " is 3d old";
+    f.location = {path, 136, 9};
+    f.evidence = {{"location", url}};
+    plan.findings.push_back(f);
+  }
+  const auto printed = print_to_pdf(result);
+  const std::string& text = printed.first;
+  const std::string& info = printed.second;
+  CAPTURE(info);
+  CHECK(info.find("(A4)") != std::string::npos);
+  std::string flat = without_space(text);
+  for (const Finding& f : plan.findings) {
+    // A waived finding is listed in the waivers table by its waiver (reason, approver, where
+    // the waiver is written), not by its message.
+    if (f.status == Status::Waived) continue;
+    CAPTURE(f.message);
+    CHECK(flat.find(without_space(valid_utf8(redact(f.message)))) != std::string::npos);
+    CHECK(flat.find(without_space(valid_utf8(redact(f.subject)))) != std::string::npos);
+    if (!f.location.file.empty())
+      CHECK(flat.find(without_space(file_line(f.location))) != std::string::npos);
+  }
+  // The footer of every page: plan id and verdict, generated-at, page N of M.
+  std::smatch pages;
+  REQUIRE(std::regex_search(info, pages, std::regex(R"(Pages:\s+(\d+))")));
+  int n = std::stoi(pages[1]);
+  CHECK(n >= 3);
+  for (int i = 1; i <= n; ++i) CHECK_MESSAGE(text.find(fmt::format("page {} of {}", i, n)) != std::string::npos, i);
+  CHECK(text.find("test-plan · NOT READY") != std::string::npos);
+  CHECK(text.find("generated 2026-12-04T04:00:00Z") != std::string::npos);
 }
 
 TEST_CASE("report.html browser check notices page errors") {

@@ -34,7 +34,7 @@ std::vector<std::string> problems(const nlohmann::json& log) {
     for (const auto& r : run["results"]) {
       std::string args;
       for (const auto& a : r["message"].value("arguments", nlohmann::json::array()))
-        args += " " + a.get<std::string>();
+        (args += ' ') += a.get<std::string>();  // not " " + std::string: a false -Wrestrict at -O3
       out.push_back(r.value("level", "warning") + " " + r.value("ruleId", "?") + ":" + args);
     }
   return out;
@@ -69,8 +69,53 @@ TEST_CASE("report.sarif validation catches a broken log") {
   CHECK(std::any_of(found.begin(), found.end(), [](const std::string& p) { return p.rfind("error ", 0) == 0; }));
 }
 
-TEST_CASE("report.sarif maps findings to rules, levels, kinds and locations") {
+TEST_CASE("report.sarif holds by default only what to act on; --sarif-passes adds the rest") {
   auto log = json_of(render_synthetic("sarif"));
+  const auto& run = log["runs"][0];
+  // fail, error, warn fail, warn error, info fail, waived (suppressed); no pass, no skip.
+  std::vector<std::string> statuses;
+  for (const auto& r : run["results"]) statuses.push_back(r["properties"]["status"]);
+  CHECK(statuses == std::vector<std::string>{"fail", "error", "fail", "error", "fail", "waived"});
+  for (const auto& r : run["results"]) CHECK(r["kind"] == "fail");
+  CHECK(run["results"][5]["suppressions"][0]["status"] == "accepted");
+  CHECK(run["properties"]["omitted"] == nlohmann::json{{"pass", 2}, {"skip", 1}});
+  CHECK(run["properties"]["passes_listed"] == false);
+  // Rules only for checks with a result: custom.replication-lag only passed.
+  std::vector<std::string> ids;
+  for (const auto& r : run["tool"]["driver"]["rules"]) ids.push_back(r["id"]);
+  CHECK(ids == std::vector<std::string>{"backup.exists", "backup.fresh", "monitoring.alerts-defined",
+                                        "resources.bandwidth-headroom", "resources.spare-hardware",
+                                        "rollback.tested"});
+  // Tags for filtering; no security severity; no helpUri without a documentation URL.
+  const auto& fresh = run["tool"]["driver"]["rules"][1];
+  CHECK(fresh["properties"]["tags"] == nlohmann::json::array({"golive", "backup", "gate", "live"}));
+  CHECK(run["tool"]["driver"]["rules"][5]["properties"]["tags"] ==
+        nlohmann::json::array({"golive", "rollback", "gate"}));
+  CHECK(log.dump().find("security-severity") == std::string::npos);
+  CHECK(!fresh.contains("helpUri"));
+  ReportOptions documented;
+  documented.docs_url = "https://docs.example.com/golive/checks";
+  auto linked = json_of(render_synthetic("sarif", documented));
+  CHECK(linked["runs"][0]["tool"]["driver"]["rules"][1]["helpUri"] ==
+        "https://docs.example.com/golive/checks#backup.fresh");
+
+  // On the command line: the same plan with --sarif-passes lists every finding, still valid.
+  ReportInput input{"payments-not-ready", "examples/payments-not-ready.yaml", 1};
+  auto acted = json_of(render(input, "sarif"));
+  std::string all_text = render(input, "sarif", {"--sarif-passes"});
+  auto all = json_of(all_text);
+  const auto& omitted = acted["runs"][0]["properties"]["omitted"];
+  CHECK(omitted["pass"].get<int>() > 100);
+  CHECK(all["runs"][0]["results"].size() ==
+        acted["runs"][0]["results"].size() + omitted["pass"].get<size_t>() + omitted["skip"].get<size_t>());
+  CHECK(all["runs"][0]["properties"]["omitted"] == nlohmann::json{{"pass", 0}, {"skip", 0}});
+  expect_clean(validate_sarif(all_text, "with-passes"));
+}
+
+TEST_CASE("report.sarif maps findings to rules, levels, kinds and locations") {
+  ReportOptions with_passes;
+  with_passes.sarif_passes = true;
+  auto log = json_of(render_synthetic("sarif", with_passes));
   REQUIRE(log["version"] == "2.1.0");
   const auto& run = log["runs"][0];
   const auto& rules = run["tool"]["driver"]["rules"];
