@@ -152,7 +152,10 @@ CoreType core_type(const YAML::Node& n) {
   if (n.IsMap()) return CoreType::Map;
   if (n.IsSequence()) return CoreType::Seq;
   if (n.Tag() != "?") return CoreType::Str;  // quoted, block or tagged: text as written
-  const std::string& s = n.Scalar();
+  return plain_scalar_type(n.Scalar());
+}
+
+CoreType plain_scalar_type(const std::string& s) {
   // The YAML 1.2 core schema's resolution of plain scalars (yaml.org/spec/1.2.2 §10.3.2).
   static const std::regex kBool("true|True|TRUE|false|False|FALSE");
   static const std::regex kInt("[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+");
@@ -464,7 +467,12 @@ Field<int64_t> MapReader::integer(const std::string& key, int64_t min, int64_t m
   const auto& str = s->first;
   const CoreType type = core_type(node(key));
   if (type == CoreType::Str && node(key).Tag() != "?") {
-    ctx_.diags.error(s->second, quoted_number(path_of(key), str));
+    // Only text that would be a number unquoted is "quoted text": for anything else the
+    // advice to remove the quotes would be wrong.
+    ctx_.diags.error(s->second, plain_scalar_type(str) == CoreType::Int
+                                    ? quoted_number(path_of(key), str)
+                                    : fmt::format("{}: '{}' is not a whole number", path_of(key),
+                                                  preview(str)));
     return {std::nullopt, s->second};
   }
   // A leading '+' is valid YAML for an integer; from_chars does not take it. YAML 1.2's
@@ -516,7 +524,11 @@ Field<double> MapReader::number_in(const std::string& key, double min, double ma
   const auto& str = s->first;
   const CoreType type = core_type(node(key));
   if (type == CoreType::Str && node(key).Tag() != "?") {
-    ctx_.diags.error(s->second, quoted_number(path_of(key), str));
+    const CoreType unquoted = plain_scalar_type(str);
+    ctx_.diags.error(s->second, unquoted == CoreType::Int || unquoted == CoreType::Float
+                                    ? quoted_number(path_of(key), str)
+                                    : fmt::format("{}: '{}' is not a number", path_of(key),
+                                                  preview(str)));
     return {std::nullopt, s->second};
   }
   const char* first = str.data() + (str.size() > 1 && str[0] == '+' ? 1 : 0);

@@ -35,6 +35,10 @@ YAML::Node parse_yaml(const std::string& text, const std::string& file);
 enum class CoreType { Null, Bool, Int, Float, Str, Map, Seq };
 CoreType core_type(const YAML::Node& node);
 
+/// How YAML 1.2's core schema resolves `text` written as a plain (unquoted) scalar:
+/// Null is never returned; Bool, Int, Float or else Str.
+CoreType plain_scalar_type(const std::string& text);
+
 /// Keys beginning with `x-` belong to the user (anchors, notes) and are never read.
 bool is_user_key(std::string_view key);
 

@@ -227,8 +227,8 @@ TEST_CASE("loader: value types are checked with an example of the expected form"
           "plan.yaml:10:29: error: backups[0].schedule: '1 hour' is not a duration (expected e.g. "
           "30m, 24h, 7d or PT1H)\n");
     CHECK(diagnostics_of(with_base("backups: [{id: b, schedule: P1M}]\n")) ==
-          "plan.yaml:10:29: error: backups[0].schedule: 'P1M' is not a duration (expected e.g. "
-          "30m, 24h, 7d or PT1H)\n");
+          "plan.yaml:10:29: error: backups[0].schedule: 'P1M' is not a duration: months and years "
+          "have no fixed length (write days, e.g. P30D or P365D)\n");
     Plan plan = plan_from(with_base("backups: [{id: b, schedule: 1h30m}, {id: c, schedule: PT15M}]\n"));
     CHECK(*plan.backups[0].schedule == 90min);
     CHECK(*plan.backups[1].schedule == 15min);
@@ -265,9 +265,10 @@ TEST_CASE("loader: value types are checked with an example of the expected form"
     CHECK(diagnostics_of(with_base("contacts: [{id: a, phone: '+86 138 0000 0001'}]\n")) ==
           "plan.yaml:10:27: error: contacts[0].phone: '+86 138 0000 0001' is not an E.164 phone "
           "number (expected e.g. +8613800000001)\n");
-    // Unquoted, YAML reads +8613800000001 as text all the same.
-    CHECK(*plan_from(with_base("contacts: [{id: a, phone: +8613800000001}]\n")).contacts[0].phone ==
-          "+8613800000001");
+    // Unquoted, YAML 1.2 reads +8613800000001 as a number, as editors and the schema do.
+    CHECK(diagnostics_of(with_base("contacts: [{id: a, phone: +8613800000001}]\n")) ==
+          "plan.yaml:10:27: error: contacts[0].phone: +8613800000001 is a number in YAML; write the "
+          "phone number in quotes (\"+8613800000001\")\n");
   }
   SUBCASE("working hours") {
     CHECK(diagnostics_of(with_base("contacts: [{id: a, hours: 9-18}]\n")) ==

@@ -473,16 +473,18 @@ TEST_CASE("result: verdicts") {
 
 // ---- Exec checks ----------------------------------------------------------------------
 
-TEST_CASE("exec: the plan as JSON keeps YAML's types") {
+TEST_CASE("exec: the plan as JSON has the types of the plan format") {
   CHECK(yaml_to_json(kPlanYaml, "plan.yaml") ==
         R"({"golive":1,"plan":{"id":"test-plan","name":"Test plan","owner":"li.wei",)"
         R"("revised_at":"2026-11-01"},"go_live":{"window":{"start":"2026-12-05T02:00:00+08:00",)"
         R"("end":"2026-12-05T06:00:00+08:00"}},"systems":[{"id":"payments-api","tier":1},)"
         R"({"id":"batch","tier":3,"note":"007"}],"resources":{"network":{"max_utilization":0.7}}})");
+  // Keys the plan format does not declare as numbers or booleans (here `a` and `b`) keep the
+  // text as written, so that a plugin sees what golive understood.
   CHECK(yaml_to_json("a: [~, null, true, False, -12, +3, 1e3, .5, 0x1F, 99999999999999999999, "
                      "'true', \"12\", 1.0.0]\nb: |\n  12\n",
                      "x.yaml") ==
-        R"({"a":[null,null,true,false,-12,3,1000.0,0.5,"0x1F","99999999999999999999","true","12","1.0.0"],"b":"12\n"})");
+        R"({"a":[null,null,"true","False","-12","+3","1e3",".5","0x1F","99999999999999999999","true","12","1.0.0"],"b":"12\n"})");
   CHECK_THROWS_AS(yaml_to_json("a: [", "x.yaml"), InputError);
 }
 

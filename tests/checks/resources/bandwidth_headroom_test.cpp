@@ -220,14 +220,8 @@ TEST_CASE("resources.bandwidth-headroom: the stricter of the rule's and the plan
     CHECK(f.message ==
           "peak 7000 Mbit/s of 10000 Mbit/s = 70%, limit 70% (resources.network.max_utilization)");
   }
-  SUBCASE("a plan value of zero is refused, not taken as the stricter ceiling") {
-    auto findings = run_check("resources.bandwidth-headroom",
-                              links_plan("1000", "1000", "    max_utilization: 0\n"), kAsOf);
-    REQUIRE(findings.size() == 1);
-    CHECK(findings[0].status == Status::Fail);
-    CHECK(findings[0].message ==
-          "resources.network.max_utilization 0 is not a fraction above 0 and at most 1");
-  }
+  // A plan value of zero never reaches the check: the loader refuses it (max_utilization is
+  // more than 0), see tests/engine/plan_loader_test.cpp.
   SUBCASE("not a number") {
     CHECK_THROWS_WITH_AS(run_check("resources.bandwidth-headroom", links_plan("1", "1"), kAsOf,
                                    {{"max_utilization", "70%"}}),

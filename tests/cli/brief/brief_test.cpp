@@ -9,6 +9,7 @@
 #include "cli/report/support.h"
 #include "cli/report/width.h"
 #include "tests/cli/report/report_support.h"
+#include "tests/support/examples.h"
 
 namespace golive::test {
 
@@ -286,10 +287,7 @@ monitoring:
 TEST_CASE("brief html is self-contained, links phones and prints on at most two A4 pages") {
   require_tool("chromium");
   require_tool("pdfinfo");
-  std::vector<std::string> examples;
-  for (const auto& e : std::filesystem::directory_iterator(source_dir() + "/examples"))
-    if (e.path().extension() == ".yaml") examples.push_back("examples/" + e.path().filename().string());
-  std::sort(examples.begin(), examples.end());
+  const std::vector<std::string> examples = example_plans();
   for (const std::string& example : examples) {
     CAPTURE(example);
     ProcessResult r = brief_cmd({"-f", "html", example});

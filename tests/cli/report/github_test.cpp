@@ -36,8 +36,13 @@ TEST_CASE("report.github annotates blocking as error, warnings as warning, info 
             "::notice file=plan.yaml,line=40,col=3,title=gate monitoring.alerts-defined (alerts[PaymentsDown])::alert "
             "PaymentsDown has no runbook%0AWaived by zhang.san until 2026-12-20T00:00:00Z: Runbook <b>in review</b>, "
             "50%25 done; see https://***@wiki.example.com/x (CHG-1234)\n"
-            "::notice title=golive%3A NOT READY::NOT READY, score 37.5%25: 2 blocking, 2 warnings, 2 errors, 1 "
-            "waived, 1 skipped, 2 passed (as of 2026-12-04T04:00:00Z)\n");
+            "::warning title=golive%3A offline::OFFLINE: live evidence was not verified (0 live probes not "
+            "made); live checks count only what the plan declares\n"
+            "::notice title=golive%3A not checked or relaxed%2C and settings::offline: yes (default): 0 live "
+            "probes not made; live evidence was not verified%0Aonly: all checks%0Askip: none%0Afail-on: gate "
+            "(default)%0Awaivers: none%0Asettings: all defaults\n"
+            "::notice title=golive%3A NOT READY::NOT READY, score 42.9%25: 2 blocking, 1 warnings, 1 info, 2 "
+            "errors, 1 waived, 1 skipped, 2 passed (as of 2026-12-04T04:00:00Z)\n");
 }
 
 TEST_CASE("report.github with --fail-on warn turns warnings into errors") {
@@ -48,7 +53,7 @@ TEST_CASE("report.github with --fail-on warn turns warnings into errors") {
   size_t errors = 0;
   for (size_t pos = out.str().find("::error "); pos != std::string::npos; pos = out.str().find("::error ", pos + 1))
     ++errors;
-  CHECK(errors == 5);
+  CHECK(errors == 4);  // blocking fail and error, warn fail and error; the info finding stays a notice
 }
 
 TEST_CASE("report.github escapes properties and messages") {
@@ -62,7 +67,7 @@ TEST_CASE("report.github escapes properties and messages") {
     std::string line = out.substr(start, nl - start);
     CAPTURE(line);
     CHECK((line.rfind("::error file=", 0) == 0 || line.rfind("::warning file=", 0) == 0 ||
-           line.rfind("::notice ", 0) == 0));
+           line.rfind("::warning title=golive%3A ", 0) == 0 || line.rfind("::notice ", 0) == 0));
     CHECK(line.find('\r') == std::string::npos);
     start = nl + 1;
   }

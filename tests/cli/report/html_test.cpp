@@ -120,7 +120,7 @@ TEST_CASE("report.html is self-contained and escapes everything") {
 
 TEST_CASE("report.html has a cover, a sign-off table and an appendix for auditors") {
   std::string html = render_synthetic("html");
-  CHECK(html.find("<div class=\"verdict\">NOT READY</div><div class=\"score\">37.5%") != std::string::npos);
+  CHECK(html.find("<div class=\"verdict\">NOT READY (OFFLINE)</div><div class=\"score\">42.9%") != std::string::npos);
   CHECK(html.find("<dt>Go-live window</dt><dd>2026-12-05T02:00:00+08:00 to 2026-12-05T06:00:00+08:00 "
                   "(Asia/Shanghai)</dd>") != std::string::npos);
   CHECK(html.find("<dt>Evidence as of</dt><dd>2026-12-04T04:00:00Z") != std::string::npos);
