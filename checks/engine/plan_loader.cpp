@@ -617,13 +617,44 @@ void read_sections(MapReader& root, Plan& plan) {
   read_vendors(root, plan);
 }
 
-// The cheap test for a plan among other YAML files: a top-level `golive:` key.
-bool looks_like_plan(const std::filesystem::path& p) {
+// What a YAML file found in a plan directory is, from its top-level keys, without parsing it:
+// a directory of plans also holds rulesets and waiver registers, and anything else is named
+// in a warning rather than skipped in silence (a plan that is never checked is a gate left
+// open). A byte-order mark, quoted keys and UTF-16/32 files count: the loader decides those.
+enum class YamlKind { Plan, Ruleset, WaiverRegister, Other };
+
+YamlKind classify_yaml(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::string line;
-  while (std::getline(in, line))
-    if (line.rfind("golive:", 0) == 0) return true;
-  return false;
+  bool first = true;
+  bool ruleset = false;
+  bool waivers = false;
+  while (std::getline(in, line)) {
+    if (first) {
+      first = false;
+      if (line.rfind("\xEF\xBB\xBF", 0) == 0) {
+        line.erase(0, 3);
+      } else if (line.rfind("\xFF\xFE", 0) == 0 || line.rfind("\xFE\xFF", 0) == 0 ||
+                 line.rfind(std::string("\0\0\xFE\xFF", 4), 0) == 0) {
+        return YamlKind::Plan;  // UTF-16/32: the loader reads or refuses it with a reason
+      }
+    }
+    for (std::string_view quote : {"", "\"", "'"}) {
+      auto top_key = [&](std::string_view key) {
+        std::string k = std::string(quote) + std::string(key) + std::string(quote);
+        if (line.rfind(k, 0) != 0) return false;
+        std::size_t i = k.size();
+        while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+        return i < line.size() && line[i] == ':';
+      };
+      if (top_key("golive")) return YamlKind::Plan;
+      ruleset = ruleset || top_key("ruleset");
+      waivers = waivers || top_key("waivers");
+    }
+  }
+  if (ruleset) return YamlKind::Ruleset;
+  if (waivers) return YamlKind::WaiverRegister;
+  return YamlKind::Other;
 }
 
 bool is_yaml_name(const std::filesystem::path& p) {
@@ -714,16 +745,28 @@ std::vector<std::string> find_plan_files(const std::vector<std::string>& paths,
       continue;
     }
     std::vector<std::string> found;
-    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+    std::vector<std::string> not_plans;
+    // No skip_permission_denied: a subdirectory golive cannot read may hold plans.
+    fs::recursive_directory_iterator it(path, fs::directory_options::none, ec);
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       const fs::path& p = it->path();
       if (is_hidden(p)) {
         if (it->is_directory(ec)) it.disable_recursion_pending();
         continue;
       }
-      if (it->is_regular_file(ec) && is_yaml_name(p) && looks_like_plan(p))
-        found.push_back(p.string());
+      if (!it->is_regular_file(ec) || !is_yaml_name(p)) continue;
+      switch (classify_yaml(p)) {
+        case YamlKind::Plan: found.push_back(p.string()); break;
+        case YamlKind::Ruleset:
+        case YamlKind::WaiverRegister: break;
+        case YamlKind::Other: not_plans.push_back(p.string()); break;
+      }
     }
+    std::sort(not_plans.begin(), not_plans.end());
+    for (const std::string& file : not_plans)
+      diags.warning({file, 0, 0},
+                    "not checked: no top-level 'golive:' key, so not a plan (nor a ruleset or "
+                    "waiver register); name the file to check it anyway");
     if (ec) diags.error({path, 0, 0}, fmt::format("cannot search directory: {}", ec.message()));
     std::sort(found.begin(), found.end());
     if (found.empty() && !ec) diags.error({path, 0, 0}, "no golive plans found");

@@ -21,7 +21,10 @@ std::optional<Plan> load_plan_text(const std::string& text, const std::string& f
 
 /// Expands the paths given on the command line: files are kept as given; directories are
 /// searched recursively (sorted, hidden entries skipped) for `*.yaml`/`*.yml` files whose
-/// top level has a `golive:` key. A path that does not exist is an error.
+/// top level has a `golive:` key (after a byte-order mark, quoted or not; UTF-16/32 files are
+/// kept for the loader to judge). Rulesets (`ruleset:`) and waiver registers (`waivers:`) are
+/// passed over; any other YAML file is a warning naming it. A path that does not exist or a
+/// directory that cannot be read is an error.
 std::vector<std::string> find_plan_files(const std::vector<std::string>& paths, Diagnostics& diags);
 
 }  // namespace golive

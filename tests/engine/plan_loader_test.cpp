@@ -743,16 +743,31 @@ TEST_CASE("loader: find_plan_files") {
   dir.write("plans/notes.txt", "golive: 1\n");
   dir.write("plans/.hidden.yaml", "golive: 1\n");
   dir.write("plans/.git/inside.yaml", "golive: 1\n");
+  dir.write("plans/waivers.yaml", "# register\nwaivers:\n  - check: x\n");
+  dir.write("plans/bom.yaml", "\xEF\xBB\xBFgolive: 1\n");
+  dir.write("plans/quoted.yaml", "\"golive\" : 1\n");
+  dir.write("plans/utf16.yaml", std::string("\xFF\xFEg\0o\0", 6));
+  dir.write("plans/golive-like.yaml", "golive_version: 1\n");
   dir.write("empty/ruleset.yaml", "ruleset: x\n");
   auto file = dir.write("single.txt", "anything\n");
 
   Diagnostics diags;
   auto found = find_plan_files({dir.path("plans"), file}, diags);
-  CHECK(formatted(diags) == "");
-  REQUIRE(found.size() == 3);
+  // A YAML file that is not a plan, ruleset or waiver register is named, not skipped in silence.
+  CHECK(formatted(diags) ==
+        dir.path("plans/golive-like.yaml") +
+            ": warning: not checked: no top-level 'golive:' key, so not a plan (nor a ruleset or "
+            "waiver register); name the file to check it anyway\n" +
+            dir.path("plans/nested.yaml") +
+            ": warning: not checked: no top-level 'golive:' key, so not a plan (nor a ruleset or "
+            "waiver register); name the file to check it anyway\n");
+  REQUIRE(found.size() == 6);
   CHECK(found[0] == dir.path("plans/b/other.yml"));
-  CHECK(found[1] == dir.path("plans/pay.yaml"));
-  CHECK(found[2] == file);
+  CHECK(found[1] == dir.path("plans/bom.yaml"));
+  CHECK(found[2] == dir.path("plans/pay.yaml"));
+  CHECK(found[3] == dir.path("plans/quoted.yaml"));
+  CHECK(found[4] == dir.path("plans/utf16.yaml"));
+  CHECK(found[5] == file);
 
   Diagnostics errors;
   auto none = find_plan_files({dir.path("empty"), dir.path("missing.yaml"), file}, errors);
