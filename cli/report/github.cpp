@@ -36,12 +36,10 @@ void annotate(std::ostream& out, std::string_view command, const SourceLoc& loc,
 }
 
 void write_github(const RunResult& result, std::ostream& out, const ReportOptions&) {
-  int blocking = 0;
   for (const auto& p : result.plans)
     for (const Finding& f : p.findings) {
       std::string_view command = command_of(f, result);
       if (command.empty()) continue;
-      blocking += standing_of(f) == Standing::Blocking;
       std::string title = fmt::format("{} {} ({})", to_string(f.severity), f.check, f.subject);
       std::string message = f.message;
       if (f.waiver) {
@@ -68,10 +66,8 @@ void write_github(const RunResult& result, std::ostream& out, const ReportOption
   for (const auto& p : result.plans)
     if (std::string u = valid_until_text(p); !u.empty()) until += fmt::format("; {}: {}", p.plan->plan.id.value_or(p.plan->file), u);
   annotate(out, "notice", {}, fmt::format("golive: {}", verdict_title(result.verdict)),
-           fmt::format("{}, score {:.1f}%: {} blocking, {} warnings, {} info, {} errors, {} waived, {} "
-                       "skipped, {} passed (as of {}){}",
-                       verdict_title(result.verdict), s.score, blocking, s.warnings, s.info, s.errors,
-                       s.waived, s.skipped, s.passed, format_instant(result.as_of), until));
+           fmt::format("{}, score {:.1f}%: {} (as of {}){}", verdict_title(result.verdict), s.score,
+                       counts_text(result), format_instant(result.as_of), until));
 }
 
 }  // namespace

@@ -90,7 +90,6 @@ void write_record(std::ostream& out, const RunResult& result) {
 
 void write_markdown(const RunResult& result, std::ostream& out, const ReportOptions&) {
   std::vector<Item> blocking, warnings, waived, skipped, passed;
-  size_t notices = 0;
   for (const auto& p : result.plans)
     for (const Finding& f : p.findings) {
       switch (standing_of(f)) {
@@ -98,7 +97,6 @@ void write_markdown(const RunResult& result, std::ostream& out, const ReportOpti
         case Standing::Warning:
         case Standing::Notice:
           warnings.push_back({&p, &f});
-          notices += standing_of(f) == Standing::Notice;
           break;
         case Standing::Waived: waived.push_back({&p, &f}); break;
         case Standing::Skipped: skipped.push_back({&p, &f}); break;
@@ -108,10 +106,8 @@ void write_markdown(const RunResult& result, std::ostream& out, const ReportOpti
   const Summary& s = result.summary;
   out << "## golive: " << verdict_title(result.verdict) << "\n\n";
   out << fmt::format(
-      "**{}**, score {:.1f}%: {} blocking, {} warnings, {} info, {} errors, {} waived, {} skipped, {} "
-      "passed. As of {}{}{}.\n\n",
-      verdict_title(result.verdict), s.score, blocking.size(), warnings.size() - notices, notices,
-      s.errors, s.waived, s.skipped, s.passed, format_instant(result.as_of),
+      "**{}**, score {:.1f}%: {}. As of {}{}{}.\n\n", verdict_title(result.verdict), s.score,
+      counts_text(result), format_instant(result.as_of),
       result.as_of_mode == "window" ? " (window start)" : "",
       result.offline ? ", offline: live probes skipped" : "");
   if (std::string off = offline_warning(result); !off.empty())

@@ -173,6 +173,20 @@ bool fails_run(const Finding& f, const RunResult& result) {
   return s == Standing::Blocking || (result.fail_on_warn && s == Standing::Warning);
 }
 
+std::string plural(int n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+std::string counts_text(const RunResult& result) {
+  int blocking = 0;
+  for (const auto& p : result.plans)
+    for (const Finding& f : p.findings) blocking += f.blocking;
+  const Summary& s = result.summary;
+  return fmt::format("{} blocking, {}, {} info, {}, {} waived, {} skipped, {} passed", blocking,
+                     plural(s.warnings, "warning", "warnings"), s.info, plural(s.errors, "error", "errors"),
+                     s.waived, s.skipped, s.passed);
+}
+
 std::string_view verdict_title(Verdict v) {
   switch (v) {
     case Verdict::Ready: return "READY";

@@ -59,6 +59,15 @@ bool fails_run(const Finding& f, const RunResult& result);
 /// `READY`, `READY WITH WARNINGS`, `NOT READY`.
 std::string_view verdict_title(Verdict v);
 
+/// "1 error" / "2 errors": `n` and the singular or plural noun.
+std::string plural(int n, std::string_view one, std::string_view many);
+
+/// The run's counts in one line, as every human-readable summary words them:
+/// "3 blocking, 1 warning, 0 info, 2 errors, 1 waived, 4 skipped, 200 passed". Blocking: the
+/// findings that block the go-live; warnings and info: failed warn and info rules (the JSON
+/// summary's `warnings` and `info`); errors: checks that could not decide, at any severity.
+std::string counts_text(const RunResult& result);
+
 /// The title of a finding's check (its registered title; the rule id for exec rules).
 std::string check_title(const Finding& f);
 

@@ -83,10 +83,6 @@ Tone verdict_tone(Verdict v) {
   return Tone::Bad;
 }
 
-std::string plural(int n, std::string_view one, std::string_view many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
 // The tag in front of a listed finding.
 std::pair<std::string_view, Tone> tag_of(const Finding& f) {
   if (f.status == Status::Waived) return {"WAIVED", Tone::Info};

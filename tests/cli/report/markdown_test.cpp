@@ -38,7 +38,7 @@ TEST_CASE("report.markdown golden files") {
 
 TEST_CASE("report.markdown puts the verdict first and blocking findings in a table") {
   std::string md = render_synthetic("markdown");
-  CHECK(md.rfind("## golive: NOT READY\n\n**NOT READY**, score 42.9%: 2 blocking, 2 warnings, 1 info,", 0) == 0);
+  CHECK(md.rfind("## golive: NOT READY\n\n**NOT READY**, score 42.9%: 2 blocking, 1 warning, 1 info,", 0) == 0);
   CHECK(md.find("### Blocking findings (2)\n\n| check | subject | message | location |\n|---|---|---|---|\n"
                 "| backup.fresh | backups\\[db-hourly\\] | last success 3d ago, limit 2h (100% over) \\| see "
                 "&lt;runbook&gt;<br>Fix: ") != std::string::npos);
