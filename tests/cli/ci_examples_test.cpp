@@ -41,6 +41,39 @@ struct CiRun {
   std::string file(const std::string& name) const { return slurp(dir.file(name)).value_or(""); }
 };
 
+/// Writes `text` to `dir/name`, making the directories on the way.
+void put(const TempDir& dir, const std::string& name, const std::string& text) {
+  std::filesystem::create_directories(std::filesystem::path(dir.file(name)).parent_path());
+  dir.write(name, text);
+}
+
+/// A tool the tests install next to their fixture (.ci/install-deps test).
+std::string validator(const std::string& name) {
+  std::string path = source_dir() + "/tests/fixtures/validators/node_modules/.bin/" + name;
+  REQUIRE_MESSAGE(std::filesystem::exists(path), path << " is missing: run .ci/install-deps test");
+  return path;
+}
+
+/// `dir` made a git repository with everything in it committed, as CI systems and pre-commit
+/// read their configuration from one.
+void commit_all(const TempDir& dir) {
+  require_tool("git");
+  CommandResult r = run_command("cd " + shell_quote(dir.path()) +
+                                " && export HOME=" + shell_quote(dir.path()) + " && git init -q && git add -A && git -c user.name=golive "
+                                "-c user.email=golive@example.com commit -qm plans");
+  CAPTURE(r.output);
+  REQUIRE(r.exit_code == 0);
+}
+
+/// The example's text with `from` replaced by `to` (once), for the negative controls that
+/// prove a validator reads what we think it reads.
+std::string example_with(const std::string& file, const std::string& from, const std::string& to) {
+  std::string text = slurp(source_dir() + "/" + file).value_or("");
+  auto at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
 }  // namespace
 
 TEST_CASE("ci.GitHub Actions example: annotations, SARIF, job summary, gate") {
@@ -93,6 +126,92 @@ TEST_CASE("ci.pre-commit hook validates plans under plans/") {
   CiRun bad("printf 'golive: 1\\nplan: {id: x}\\n' > plans/bad.yaml\n" + entry + " plans/bad.yaml\n");
   CHECK(bad.result.exit_code == 2);
   CHECK(bad.result.output.find("plans/bad.yaml:") != std::string::npos);
+}
+
+// GitHub's own workflow schema (SchemaStore's github-workflow.json, as action-validator
+// embeds it): the example is a workflow GitHub accepts, and a misspelt key is caught.
+TEST_CASE("ci.GitHub Actions example is valid for GitHub's workflow schema (action-validator)") {
+  const std::string file = "examples/ci/github-actions.yml";
+  std::string tool = validator("action-validator");
+  CommandResult ok = run_command(shell_quote(tool) + " " + shell_quote(source_dir() + "/" + file));
+  CAPTURE(ok.output);
+  CHECK(ok.exit_code == 0);
+  CHECK(ok.output == "");
+
+  TempDir dir;
+  dir.write("typo.yml", example_with(file, "runs-on:", "runs_on:"));
+  CommandResult typo = run_command(shell_quote(tool) + " " + shell_quote(dir.file("typo.yml")));
+  CAPTURE(typo.output);
+  CHECK(typo.exit_code == 1);
+  CHECK(typo.output.find("Additional property 'runs_on' is not allowed") != std::string::npos);
+}
+
+// GitLab's CI schema and job model, through gitlab-ci-local reading the example as a
+// project's .gitlab-ci.yml: the schema accepts it, the golive job is in the readiness stage
+// and the deploy job needs it. (Its jobs run in a debian:12 image, which needs a container
+// runtime; the golive step's script is run by the test above.)
+TEST_CASE("ci.GitLab CI example is valid for GitLab's CI schema (gitlab-ci-local)") {
+  const std::string file = "examples/ci/gitlab-ci.yml";
+  std::string tool = validator("gitlab-ci-local");
+  auto list = [&](const std::string& config) {
+    TempDir dir;
+    put(dir, ".gitlab-ci.yml", config);
+    put(dir, "plans/.keep", "");
+    commit_all(dir);
+    return run_command("cd " + shell_quote(dir.path()) + " && HOME=" + shell_quote(dir.path()) +
+                       " " + shell_quote(tool) + " --list-json 2>&1");
+  };
+  CommandResult ok = list(slurp(source_dir() + "/" + file).value_or(""));
+  CAPTURE(ok.output);
+  REQUIRE(ok.exit_code == 0);
+  nlohmann::json jobs = json_of(ok.output.substr(ok.output.find("\n[") + 1));
+  REQUIRE(jobs.size() == 2);
+  CHECK(jobs[0]["name"] == "golive");
+  CHECK(jobs[0]["stage"] == "readiness");
+  CHECK(jobs[0]["allow_failure"] == false);
+  CHECK(jobs[1]["name"] == "deploy");
+  CHECK(jobs[1]["stage"] == "deploy");
+  CHECK(jobs[1]["needs"][0]["job"] == "golive");
+
+  CommandResult typo = list(example_with(file, "expose_as:", "expose_ass:"));
+  CAPTURE(typo.output);
+  CHECK(typo.exit_code == 1);
+  CHECK(typo.output.find("'expose_ass' property is not expected to be here at golive.artifacts") !=
+        std::string::npos);
+}
+
+// pre-commit itself (Debian's) installing the hook from a repository that holds only
+// .pre-commit-hooks.yaml, as `repos: [{repo: …, hooks: [{id: golive-validate}]}]` would:
+// it passes plans under plans/ to golive validate, not other YAML, and fails on a bad plan.
+TEST_CASE("ci.pre-commit runs the golive-validate hook (pre-commit try-repo)") {
+  require_tool("pre-commit");
+  TempDir hooks;
+  put(hooks, ".pre-commit-hooks.yaml", slurp(source_dir() + "/.pre-commit-hooks.yaml").value_or(""));
+  commit_all(hooks);
+  TempDir work;
+  put(work, "plans/pay.yaml", slurp(source_dir() + "/examples/payments-not-ready.yaml").value_or(""));
+  put(work, "plans/bad.yaml", "golive: 1\nplan: {id: x}\n");
+  put(work, "docs/other.yaml", "not: a plan\n");
+  commit_all(work);
+  std::string bin = golive_binary().substr(0, golive_binary().rfind('/'));
+  auto run = [&](const std::string& files) {
+    return run_command("cd " + shell_quote(work.path()) + " && env PATH=" + shell_quote(bin) +
+                       ":\"$PATH\" HOME=" + shell_quote(work.path()) + " PRE_COMMIT_HOME=" + shell_quote(work.file(".cache")) +
+                       " pre-commit try-repo " + shell_quote(hooks.path()) +
+                       " golive-validate --files " + files + " 2>&1");
+  };
+  CommandResult good = run("plans/pay.yaml docs/other.yaml");
+  CAPTURE(good.output);
+  CHECK(good.exit_code == 0);
+  CHECK(good.output.find("golive validate....") != std::string::npos);
+  CHECK(good.output.find("Passed") != std::string::npos);
+
+  CommandResult bad = run("plans/pay.yaml plans/bad.yaml docs/other.yaml");
+  CAPTURE(bad.output);
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.output.find("plans/bad.yaml:1:1: error: missing required key 'go_live'") != std::string::npos);
+  CHECK(bad.output.find("plans/pay.yaml: ok (payments-core-3.0)") != std::string::npos);
+  CHECK(bad.output.find("other.yaml") == std::string::npos);
 }
 
 }  // namespace golive::test
