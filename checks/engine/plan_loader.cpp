@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "checks/engine/digest.h"
+#include "checks/engine/limits.h"
 #include "checks/engine/yaml_reader.h"
 
 namespace golive {
@@ -771,6 +772,11 @@ std::vector<std::string> find_plan_files(const std::vector<std::string>& paths,
     std::sort(found.begin(), found.end());
     if (found.empty() && !ec) diags.error({path, 0, 0}, "no golive plans found");
     out.insert(out.end(), found.begin(), found.end());
+    if (out.size() > limit_value(Limit::Plans)) {
+      diags.error({path, 0, 0}, over_limit(Limit::Plans, fmt::format("more than {} plan files",
+                                                                     limit_value(Limit::Plans))));
+      return {};
+    }
   }
   return out;
 }
