@@ -61,6 +61,26 @@ TEST_CASE("limits: the number of plans in one run") {
   CHECK(d.all()[0].formatted() == dir.path() +
                                       ": error: more than 1 plan files: over the plans limit of 1; "
                                       "raise it with --limit plans=N");
+  // Files named one by one count the same.
+  Diagnostics named;
+  CHECK(find_plan_files({dir.file("a.yaml"), dir.file("b.yaml")}, named).empty());
+  REQUIRE(named.all().size() == 1);
+  CHECK(named.all()[0].formatted() == dir.file("b.yaml") +
+                                          ": error: more than 1 plan files: over the plans limit of "
+                                          "1; raise it with --limit plans=N");
+}
+
+TEST_CASE("limits: a file in a directory too large to look into is taken for a plan, and refused") {
+  test::TempDir dir;
+  dir.write("notes.yaml", "notes: " + std::string(200, 'x') + "\n");
+  test::WithLimit with(Limit::FileSize, 100);
+  Diagnostics d;
+  CHECK(find_plan_files({dir.path()}, d) == std::vector<std::string>{dir.file("notes.yaml")});
+  CHECK_FALSE(load_plan(dir.file("notes.yaml"), d));
+  REQUIRE(d.all().size() == 1);
+  CHECK(d.all()[0].formatted() == dir.file("notes.yaml") +
+                                      ":1:1: error: file of 208 bytes: over the file-size limit of 100; "
+                                      "raise it with --limit file-size=N");
 }
 
 TEST_CASE("limits: --limit values") {
