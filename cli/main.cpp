@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "checks/engine/interrupt.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/parse.h"
 
@@ -13,6 +14,7 @@ int main(int argc, char** argv) {
   // A reader that closes the pipe early (`golive check … | head`) must not kill us with
   // SIGPIPE: writes fail instead, and the exit code still tells the verdict.
   std::signal(SIGPIPE, SIG_IGN);
+  golive::install_interrupt_handlers();
   try {
     const golive::Io io = golive::Io::process();
     std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);

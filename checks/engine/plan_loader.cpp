@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "checks/engine/digest.h"
+#include "checks/engine/limits.h"
 #include "checks/engine/yaml_reader.h"
 
 namespace golive {
@@ -624,6 +625,11 @@ void read_sections(MapReader& root, Plan& plan) {
 enum class YamlKind { Plan, Ruleset, WaiverRegister, Other };
 
 YamlKind classify_yaml(const std::filesystem::path& p) {
+  // Not read line by line past the file-size limit (one 100 MB line would be read whole):
+  // taken for a plan, the file is refused with the limit by the loader.
+  std::error_code size_ec;
+  const auto size = std::filesystem::file_size(p, size_ec);
+  if (!size_ec && size > limit_value(Limit::FileSize)) return YamlKind::Plan;
   std::ifstream in(p, std::ios::binary);
   std::string line;
   bool first = true;
@@ -733,6 +739,14 @@ std::vector<std::string> find_plan_files(const std::vector<std::string>& paths,
                                          Diagnostics& diags) {
   namespace fs = std::filesystem;
   std::vector<std::string> out;
+  // Checked after each path given, so that a tree of a million files is refused once the
+  // limit is crossed rather than after the checks ran on all of them.
+  auto too_many = [&](const std::string& path) {
+    if (out.size() <= limit_value(Limit::Plans)) return false;
+    diags.error({path, 0, 0}, over_limit(Limit::Plans, fmt::format("more than {} plan files",
+                                                                   limit_value(Limit::Plans))));
+    return true;
+  };
   for (const auto& path : paths) {
     std::error_code ec;
     auto status = fs::status(path, ec);
@@ -742,6 +756,7 @@ std::vector<std::string> find_plan_files(const std::vector<std::string>& paths,
     }
     if (!fs::is_directory(status)) {
       out.push_back(path);
+      if (too_many(path)) return {};
       continue;
     }
     std::vector<std::string> found;
@@ -771,6 +786,7 @@ std::vector<std::string> find_plan_files(const std::vector<std::string>& paths,
     std::sort(found.begin(), found.end());
     if (found.empty() && !ec) diags.error({path, 0, 0}, "no golive plans found");
     out.insert(out.end(), found.begin(), found.end());
+    if (too_many(path)) return {};
   }
   return out;
 }

@@ -18,12 +18,15 @@
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <regex>
 #include <thread>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "checks/engine/interrupt.h"
+#include "checks/engine/limits.h"
 #include "checks/engine/plan_format.h"
 #include "checks/engine/yaml_reader.h"
 
@@ -35,9 +38,8 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using Json = nlohmann::ordered_json;
 
-// A plugin that prints more than this is not printing a verdict; the rest is read and dropped
-// so the plugin never blocks on a full pipe.
-constexpr size_t kMaxStdout = 1 << 20;
+// Only the first line of stderr is ever shown; the rest is read and dropped so the plugin
+// never blocks on a full pipe. Stdout is bounded by the plugin-output limit instead.
 constexpr size_t kMaxStderr = 64 << 10;
 
 class Fd {
@@ -229,7 +231,17 @@ PluginOutcome run_plugin(const PluginCall& call) {
   envp.push_back(nullptr);
 
   pid_t pid = 0;
+  // SIGINT and SIGTERM wait until the plugin's group is registered, so that an interrupt
+  // never leaves it running.
+  sigset_t interrupts, before;
+  sigemptyset(&interrupts);
+  sigaddset(&interrupts, SIGINT);
+  sigaddset(&interrupts, SIGTERM);
+  ::pthread_sigmask(SIG_BLOCK, &interrupts, &before);
   int rc = ::posix_spawnp(&pid, argp[0], &actions, &attr, argp.data(), envp.data());
+  std::optional<InterruptKillsGroup> on_interrupt;
+  if (rc == 0) on_interrupt.emplace(pid);
+  ::pthread_sigmask(SIG_SETMASK, &before, nullptr);
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attr);
   if (rc != 0) return error(fmt::format("cannot run '{}': {}", argv[0], std::strerror(rc)));
@@ -241,6 +253,9 @@ PluginOutcome run_plugin(const PluginCall& call) {
   set_nonblocking(err_parent.get());
 
   const auto deadline = Clock::now() + call.timeout;
+  // One byte over the limit is kept, to tell "at the limit" from "over it".
+  const size_t max_out = static_cast<size_t>(limit_value(Limit::PluginOutput)) + 1;
+  bool too_much = false;
   std::string out, err;
   size_t written = 0;
   int status = 0;
@@ -272,17 +287,30 @@ PluginOutcome run_plugin(const PluginCall& call) {
             written == call.stdin_text.size())
           in_parent.reset();  // done, or the plugin stopped reading: either way, EOF
       } else if (fds[i].fd == out_parent.get()) {
-        drain(out_parent, out, kMaxStdout);
+        drain(out_parent, out, max_out);
+        too_much = out.size() == max_out;
       } else if (fds[i].fd == err_parent.get()) {
         drain(err_parent, err, kMaxStderr);
       }
     }
+    if (too_much) break;
     if (!exited && ::waitpid(pid, &status, WNOHANG) == pid) {
       exited = true;
-      drain(out_parent, out, kMaxStdout);
+      drain(out_parent, out, max_out);
+      too_much = out.size() == max_out;
       drain(err_parent, err, kMaxStderr);
       break;
     }
+  }
+  if (too_much) {
+    // A plugin printing megabytes is not printing a verdict: stop it rather than read on.
+    ::kill(-pid, SIGKILL);
+    if (!exited)
+      while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+      }
+    return error(over_limit(Limit::PluginOutput,
+                            fmt::format("plugin '{}' printed more than {} bytes on stdout and was killed",
+                                        display(call.argv), max_out - 1)));
   }
   if (!exited && !timed_out) {
     // Output closed; give the plugin until the deadline to exit.
@@ -307,6 +335,9 @@ PluginOutcome run_plugin(const PluginCall& call) {
                              format_duration(call.timeout)));
   }
   if (!exited) return error(fmt::format("plugin '{}': lost track of the process", display(call.argv)));
+  // Whatever the plugin started and left running (a daemon holding its stdout open) goes
+  // with it: nothing a check started outlives the check.
+  ::kill(-pid, SIGKILL);
   if (WIFSIGNALED(status))
     return error(fmt::format("plugin '{}' was killed by signal {} ({})", display(call.argv),
                              WTERMSIG(status), strsignal(WTERMSIG(status))));

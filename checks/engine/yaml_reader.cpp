@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cerrno>
 #include <exception>
+#include <map>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -12,14 +14,17 @@
 #include <date/tz.h>
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "checks/engine/limits.h"
 
 namespace golive {
 namespace {
-
-// Plans are a handful of levels deep; anything near yaml-cpp's own limit is hostile.
-constexpr int kMaxDepth = 64;
-// Caps the work of walking aliases ("billion laughs" style expansion).
-constexpr size_t kMaxNodes = 5'000'000;
 
 SourceLoc loc_at_offset(const std::string& text, size_t offset, const std::string& file) {
   int line = 1, col = 1;
@@ -49,20 +54,199 @@ size_t invalid_utf8_at(const std::string& s) {
   return std::string::npos;
 }
 
+// Text saved as UTF-16 or UTF-32 with a byte-order mark (Windows PowerShell 5.1 writes
+// UTF-16LE so) is decoded to UTF-8: lines and columns count characters either way, so
+// positions in messages stay those an editor shows. Without a mark the width cannot be
+// known for sure, so such text is refused with what to do instead of "NUL byte".
+std::string decode_utf16_32(const std::string& in, const std::string& file) {
+  auto byte = [&](size_t i) { return static_cast<uint32_t>(static_cast<unsigned char>(in[i])); };
+  const bool has4 = in.size() >= 4;
+  int width = 0;
+  bool big = false;
+  std::string name;
+  if (has4 && byte(0) == 0xFF && byte(1) == 0xFE && byte(2) == 0 && byte(3) == 0) {
+    width = 4, name = "UTF-32LE";
+  } else if (has4 && byte(0) == 0 && byte(1) == 0 && byte(2) == 0xFE && byte(3) == 0xFF) {
+    width = 4, big = true, name = "UTF-32BE";
+  } else if (in.size() >= 2 && byte(0) == 0xFF && byte(1) == 0xFE) {
+    width = 2, name = "UTF-16LE";
+  } else if (in.size() >= 2 && byte(0) == 0xFE && byte(1) == 0xFF) {
+    width = 2, big = true, name = "UTF-16BE";
+  }
+  if (width == 0) {
+    // No mark: a NUL in the first code unit's place gives the encoding away.
+    std::string guess;
+    if (has4 && byte(0) != 0 && byte(1) == 0 && byte(2) == 0 && byte(3) == 0) guess = "UTF-32LE";
+    else if (has4 && byte(0) == 0 && byte(1) == 0 && byte(2) == 0 && byte(3) != 0) guess = "UTF-32BE";
+    else if (in.size() >= 2 && byte(0) != 0 && byte(1) == 0) guess = "UTF-16LE";
+    else if (in.size() >= 2 && byte(0) == 0 && byte(1) != 0) guess = "UTF-16BE";
+    if (!guess.empty())
+      throw InputError({file, 1, 1}, fmt::format("{} text without a byte-order mark: save the plan as UTF-8",
+                                                 guess.substr(0, 6)));
+    return in;
+  }
+  std::string out;
+  out.reserve(in.size());
+  auto unit = [&](size_t i) {
+    uint32_t v = 0;
+    for (int k = 0; k < width; ++k) v |= byte(i + k) << (8 * (big ? width - 1 - k : k));
+    return v;
+  };
+  auto bad = [&]() {
+    return InputError(loc_at_offset(out, out.size(), file), fmt::format("invalid {}", name));
+  };
+  size_t i = static_cast<size_t>(width);  // after the byte-order mark
+  while (i < in.size()) {
+    if (i + width > in.size()) throw bad();
+    uint32_t cp = unit(i);
+    i += width;
+    if (width == 2 && cp >= 0xD800 && cp <= 0xDBFF) {
+      if (i + 2 > in.size()) throw bad();
+      uint32_t low = unit(i);
+      if (low < 0xDC00 || low > 0xDFFF) throw bad();
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+      i += 2;
+    } else if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+      throw bad();
+    }
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (cp >> 18));
+      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+  return out;
+}
+
+// Runs yaml-cpp's event parser over the text before any node is built, counting what the
+// limits bound, and stops at the first one crossed: yaml-cpp recurses once per nesting level
+// while parsing and would otherwise build every node of a 10^6-item list, and the node
+// graph shares aliased nodes, so an alias bomb costs nothing until something walks it.
+class LimitScan final : public YAML::EventHandler {
+ public:
+  explicit LimitScan(const std::string& file) : file_(file) {}
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { leaf(mark, anchor); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                const std::string& value) override {
+    if (value.size() > limit_value(Limit::ScalarLength))
+      fail(mark, Limit::ScalarLength, fmt::format("scalar of {} bytes", value.size()));
+    leaf(mark, anchor);
+  }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    item(mark);
+    for (const Open& o : open_)
+      if (o.anchor == anchor) throw InputError(at(mark), "alias refers to itself (cycle in anchors)");
+    uint64_t size = anchor < sizes_.size() ? sizes_[anchor] : 1;
+    expanded_ += size;
+    if (expanded_ > limit_value(Limit::Aliases))
+      fail(mark, Limit::Aliases, fmt::format("aliases expanding to more than {} nodes",
+                                             limit_value(Limit::Aliases)));
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    start(mark, anchor, false);
+  }
+  void OnSequenceEnd() override { end(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    start(mark, anchor, true);
+  }
+  void OnMapEnd() override { end(); }
+
+ private:
+  struct Open {
+    YAML::anchor_t anchor;
+    uint64_t total_at_start;  // written_ + expanded_ when the node began
+    uint64_t children = 0;
+    bool map = false;
+  };
+
+  SourceLoc at(const YAML::Mark& m) const { return {file_, m.line + 1, m.column + 1}; }
+  [[noreturn]] void fail(const YAML::Mark& m, Limit limit, const std::string& what) const {
+    throw InputError(at(m), over_limit(limit, what));
+  }
+
+  // One more child of the innermost list or mapping (a mapping counts keys and values).
+  void item(const YAML::Mark& mark) {
+    if (open_.empty()) return;
+    Open& parent = open_.back();
+    uint64_t n = ++parent.children;
+    if (parent.map) n = (n + 1) / 2;
+    if (n > limit_value(Limit::ListLength))
+      fail(mark, Limit::ListLength,
+           fmt::format("{} of more than {} {}", parent.map ? "mapping" : "list",
+                       limit_value(Limit::ListLength), parent.map ? "keys" : "items"));
+  }
+  void node(const YAML::Mark& mark) {
+    item(mark);
+    if (++written_ > limit_value(Limit::Nodes))
+      fail(mark, Limit::Nodes, fmt::format("more than {} nodes", limit_value(Limit::Nodes)));
+  }
+  void leaf(const YAML::Mark& mark, YAML::anchor_t anchor) {
+    node(mark);
+    record(anchor, 1);
+  }
+  void start(const YAML::Mark& mark, YAML::anchor_t anchor, bool map) {
+    node(mark);
+    if (open_.size() >= limit_value(Limit::Depth))
+      fail(mark, Limit::Depth, fmt::format("more than {} levels of nesting", limit_value(Limit::Depth)));
+    open_.push_back({anchor, written_ + expanded_ - 1, 0, map});
+  }
+  void end() {
+    Open o = open_.back();
+    open_.pop_back();
+    record(o.anchor, written_ + expanded_ - o.total_at_start);
+  }
+  void record(YAML::anchor_t anchor, uint64_t size) {
+    if (anchor == YAML::NullAnchor) return;
+    if (sizes_.size() <= anchor) sizes_.resize(anchor + 1, 1);
+    sizes_[anchor] = size;
+  }
+
+  const std::string& file_;
+  std::vector<Open> open_;
+  std::vector<uint64_t> sizes_;  // nodes under each anchor, aliases inside counted out
+  uint64_t written_ = 0, expanded_ = 0;
+};
+
+void scan_limits(const std::string& text, const std::string& file) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  LimitScan scan(file);
+  while (parser.HandleNextDocument(scan)) {
+  }
+}
+
 struct Walker {
   const std::string& file;
   size_t visited = 0;
   std::vector<YAML::Node> ancestors;
 
   void walk(const YAML::Node& n) {
-    if (++visited > kMaxNodes)
+    // LimitScan has bounded nodes and alias expansion already; this guards the walk itself.
+    if (++visited > limit_value(Limit::Nodes) + limit_value(Limit::Aliases))
       throw InputError(loc_of(n, file),
-                       fmt::format("document expands to more than {} nodes (alias bomb?)", kMaxNodes));
+                       over_limit(Limit::Aliases, fmt::format("aliases expanding to more than {} nodes",
+                                                              limit_value(Limit::Aliases))));
     if (!n.IsMap() && !n.IsSequence()) return;
     for (const auto& a : ancestors)
       if (a.is(n)) throw InputError(loc_of(n, file), "alias refers to itself (cycle in anchors)");
-    if (static_cast<int>(ancestors.size()) >= kMaxDepth)
-      throw InputError(loc_of(n, file), fmt::format("nesting deeper than {} levels", kMaxDepth));
+    if (ancestors.size() >= limit_value(Limit::Depth))
+      throw InputError(loc_of(n, file), over_limit(Limit::Depth, fmt::format("more than {} levels of nesting",
+                                                                             limit_value(Limit::Depth))));
     ancestors.push_back(n);
     if (n.IsMap()) {
       walk_map(n);
@@ -74,17 +258,17 @@ struct Walker {
 
   void walk_map(const YAML::Node& n) {
     {
-      std::vector<std::pair<std::string, YAML::Mark>> seen;
+      // A map, not a list searched per key: a mapping may have list-length keys.
+      std::map<std::string, YAML::Mark> seen;
       for (const auto& kv : n) {
         if (!kv.first.IsScalar())
           throw InputError(loc_of(kv.first, file), "mapping keys must be plain strings");
         const std::string& key = kv.first.Scalar();
-        auto it = std::find_if(seen.begin(), seen.end(), [&](auto& p) { return p.first == key; });
-        if (it != seen.end())
+        auto [it, fresh] = seen.emplace(key, kv.first.Mark());
+        if (!fresh)
           throw InputError(loc_of(kv.first, file),
                            fmt::format("duplicate key '{}' (first at line {})", preview(key),
                                        it->second.line + 1));
-        seen.emplace_back(key, kv.first.Mark());
         walk(kv.second);
       }
     }
@@ -168,12 +352,30 @@ CoreType plain_scalar_type(const std::string& s) {
 }
 
 std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError({path, 0, 0}, "cannot read file");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw InputError({path, 0, 0}, "cannot read file");
-  return ss.str();
+  const uint64_t max = limit_value(Limit::FileSize);
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw InputError({path, 0, 0}, "cannot read file");
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  // Refused before reading when the size is known; a pipe or device is read up to the limit.
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > max)
+    throw InputError({path, 1, 1}, over_limit(Limit::FileSize, fmt::format("file of {} bytes", st.st_size)));
+  std::string text;
+  char buf[65536];
+  while (true) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw InputError({path, 0, 0}, "cannot read file");
+    if (n == 0) break;
+    text.append(buf, static_cast<size_t>(n));
+    if (text.size() > max)
+      throw InputError({path, 1, 1},
+                       over_limit(Limit::FileSize, fmt::format("file of more than {} bytes", max)));
+  }
+  return text;
 }
 
 SourceLoc loc_of(const YAML::Node& node, const std::string& file) {
@@ -190,17 +392,28 @@ std::string describe_node(const YAML::Node& n) {
   return fmt::format("'{}'", preview(n.Scalar()));
 }
 
-YAML::Node parse_yaml(const std::string& text, const std::string& file) {
+YAML::Node parse_yaml(const std::string& bytes, const std::string& file) {
+  const std::string text = decode_utf16_32(bytes, file);
   if (auto nul = text.find('\0'); nul != std::string::npos)
     throw InputError(loc_at_offset(text, nul, file), "NUL byte in input (not a text file?)");
   if (auto bad = invalid_utf8_at(text); bad != std::string::npos)
     throw InputError(loc_at_offset(text, bad, file), "invalid UTF-8");
+  // yaml-cpp does not take a lone CR for a line break: such a file would read as one long
+  // comment line, an "empty document" or, worse, a different plan than an editor shows.
+  for (size_t cr = text.find('\r'); cr != std::string::npos; cr = text.find('\r', cr + 1))
+    if (cr + 1 == text.size() || text[cr + 1] != '\n')
+      throw InputError(loc_at_offset(text, cr, file),
+                       "carriage return without a line feed (old Mac line ends): save the plan with "
+                       "LF or CRLF line ends");
   std::vector<YAML::Node> docs;
   try {
+    scan_limits(text, file);
     docs = YAML::LoadAll(text);
   } catch (const YAML::DeepRecursion& e) {
+    // Reached only with the depth limit raised past what yaml-cpp itself parses.
     throw InputError({file, e.mark.line + 1, e.mark.column + 1},
-                     fmt::format("nesting deeper than {} levels", kMaxDepth));
+                     "nesting deeper than the YAML parser reads (about 500 levels, whatever the "
+                     "depth limit)");
   } catch (const YAML::Exception& e) {
     SourceLoc loc{file, e.mark.line >= 0 ? e.mark.line + 1 : 0,
                   e.mark.column >= 0 ? e.mark.column + 1 : 0};

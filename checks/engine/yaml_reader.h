@@ -1,6 +1,6 @@
 #pragma once
 /// Safe YAML reading: one document, no NUL bytes, valid UTF-8, no duplicate keys, no alias
-/// cycles, bounded nesting and alias expansion, YAML merge keys (`<<`) applied; then typed
+/// cycles, the input limits of limits.h, YAML merge keys (`<<`) applied; then typed
 /// access to mappings with `file:line:col` on every value and "did you mean" errors for
 /// unknown keys. Scalars are typed as YAML 1.2's core schema types them (what editors and
 /// the JSON Schema see): a boolean field takes only true/false, a number field only an
@@ -21,11 +21,17 @@
 
 namespace golive {
 
-/// Reads a whole file; throws InputError ("cannot read ...") when it cannot.
+/// Reads a whole file; throws InputError ("cannot read ...") when it cannot, and before
+/// reading when it is larger than the file-size limit (limits.h); a pipe or device is read
+/// up to the limit and refused past it.
 std::string read_file(const std::string& path);
 
 /// Parses `text` (named `file` in messages) as exactly one YAML document and checks the
-/// structure traps listed above. Throws InputError at the first problem. Merge keys
+/// structure traps listed above. UTF-16 and UTF-32 with a byte-order mark are decoded to
+/// UTF-8 first (positions are then those of the decoded text, in characters as for UTF-8);
+/// without a mark they are refused ("save the plan as UTF-8"), as is a lone carriage
+/// return. The nodes, depth, scalar-length, list-length and aliases limits are checked by
+/// an event pass before any node is built. Throws InputError at the first problem. Merge keys
 /// (`<<: *a`, `<<: [*a, *b]`) are applied as in YAML 1.1: explicit keys win over merged
 /// ones, earlier merged mappings over later ones; merged values keep the position where
 /// they were written.

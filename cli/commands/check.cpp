@@ -108,6 +108,7 @@ Verdict worst(Verdict a, Verdict b) {
 }  // namespace
 
 int run_check(const CheckOptions& options, const Io& io) {
+  for (const LimitSetting& l : options.limits) set_limit(l.limit, l.value);
   Diagnostics diags;
   std::vector<std::string> files = find_plan_files(options.paths, diags);
   std::vector<std::shared_ptr<const Plan>> plans;

@@ -7,6 +7,7 @@
 #include <variant>
 #include <vector>
 
+#include "checks/engine/limits.h"
 #include "checks/engine/result.h"
 #include "checks/engine/source_loc.h"
 #include "checks/engine/values.h"
@@ -58,6 +59,7 @@ struct CheckOptions {
   /// Every option's value and where it came from, in help order, for the report's record.
   std::vector<SettingRecord> origins;
   bool sarif_passes = false;          ///< SARIF reports also list pass and skip findings
+  std::vector<LimitSetting> limits;   ///< `--limit NAME=N`, in order (a later one wins)
 };
 
 /// `golive init [--scenario S]... [-o FILE] [--force]`
@@ -71,6 +73,7 @@ struct InitOptions {
 struct ValidateOptions {
   std::vector<std::string> paths;
   bool quiet = false;
+  std::vector<LimitSetting> limits;  ///< `--limit NAME=N`, as for check
 };
 
 /// `golive list-checks`

@@ -183,6 +183,13 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
   ValidateOptions validate_options;
   validate->add_option("PATH", validate_options.paths, "Plan files, or directories searched for plans")->required();
   validate->add_flag("-q,--quiet", validate_options.quiet, "Hide warnings");
+  std::vector<std::string> validate_limits;
+  validate->add_option("--limit", validate_limits,
+                       "Change an input limit (repeatable), as for check\n  e.g. --limit file-size=16MiB")
+      ->type_name("NAME=N")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 
   CLI::App* list = app.add_subcommand("list-checks", "List every registered check");
   list->allow_extras();
@@ -245,7 +252,15 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
     if (sub->parsed())
       if (auto problem = extras_problem(*sub)) return usage(io, *problem);
 
-  if (validate->parsed()) return {validate_options, kExitReady};
+  if (validate->parsed()) {
+    for (const std::string& text : validate_limits) {
+      LimitSetting l{};
+      if (std::string problem = parse_limit_setting(text, l); !problem.empty())
+        return usage(io, "validate: --limit: " + problem);
+      validate_options.limits.push_back(l);
+    }
+    return {validate_options, kExitReady};
+  }
   if (explain->parsed()) return {explain_options, kExitReady};
   if (rulesets->parsed()) return {RulesetsOptions{}, kExitReady};
   if (schema->parsed()) return {schema_options, kExitReady};

@@ -107,6 +107,10 @@ const std::vector<OptionSpec>& check_option_specs() {
        "Print only the verdict and blocking items (warnings about the input are still printed)", "-q"},
       {"sarif-passes", "", OptionSpec::Flag, "",
        "SARIF reports also list passed and skipped findings (default: only what to act on)", "--sarif-passes"},
+      {"limit", "", OptionSpec::List, "NAME=N",
+       "Change an input limit (repeatable): file-size, nodes, depth, scalar-length, list-length, "
+       "aliases, plans, plugin-output (docs/limits.md)",
+       "--limit file-size=16MiB"},
   };
   return specs;
 }
@@ -247,6 +251,12 @@ std::string value_text(const OptionSpec& spec, const CheckOptions& o) {
   if (n == "color") return o.color == ColorMode::Always ? "always" : o.color == ColorMode::Never ? "never" : "auto";
   if (n == "quiet") return flag(o.quiet);
   if (n == "sarif-passes") return flag(o.sarif_passes);
+  if (n == "limit") {
+    std::vector<std::string> items;
+    for (const LimitSetting& l : o.limits)
+      items.push_back(limit_spec(l.limit).name + "=" + format_limit(l.limit, l.value));
+    return list(items);
+  }
   return "";
 }
 
@@ -354,6 +364,15 @@ void resolve_check_options(const std::vector<const RawSettings*>& sources, Check
           continue;
         }
         options.reports.push_back({format, v.substr(colon + 1)});
+      }
+    } else if (spec.name == "limit") {
+      options.limits.clear();
+      for (const auto& v : s->values) {
+        LimitSetting l{};
+        if (auto p = parse_limit_setting(v, l); !p.empty())
+          problem(p);
+        else
+          options.limits.push_back(l);
       }
     } else if (spec.name == "only" || spec.name == "skip") {
       std::vector<std::string> ids;

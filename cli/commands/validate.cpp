@@ -31,6 +31,7 @@ void check_references(const Plan& plan, Diagnostics& diags) {
 }  // namespace
 
 int run_validate(const ValidateOptions& options, const Io& io) {
+  for (const LimitSetting& l : options.limits) set_limit(l.limit, l.value);
   Diagnostics diags;
   std::vector<std::string> files = find_plan_files(options.paths, diags);
   std::vector<std::string> valid;

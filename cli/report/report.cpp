@@ -1,6 +1,7 @@
 #include "cli/report/report.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -9,11 +10,13 @@
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 
 #include <fmt/format.h>
 
+#include "checks/engine/interrupt.h"
 #include "checks/engine/source_loc.h"
 
 namespace golive {
@@ -38,8 +41,17 @@ class TempFile {
     std::filesystem::path dir = p.parent_path();
     // fmt rather than "." + std::string: g++ 12 at -O3 reports a false -Wrestrict on that.
     path_ = (dir / fmt::format(".{}.tmp-XXXXXX", p.filename().string())).string();
+    // An interrupt between creating the file and registering it would leave it behind.
+    sigset_t interrupts, before;
+    sigemptyset(&interrupts);
+    sigaddset(&interrupts, SIGINT);
+    sigaddset(&interrupts, SIGTERM);
+    ::pthread_sigmask(SIG_BLOCK, &interrupts, &before);
     fd_ = ::mkstemp(path_.data());
-    if (fd_ < 0) throw std::runtime_error(std::strerror(errno));
+    const int error = errno;
+    if (fd_ >= 0) on_interrupt_.emplace(path_);
+    ::pthread_sigmask(SIG_SETMASK, &before, nullptr);
+    if (fd_ < 0) throw std::runtime_error(std::strerror(error));
   }
   ~TempFile() {
     if (fd_ >= 0) ::close(fd_);
@@ -74,6 +86,7 @@ class TempFile {
   std::string path_;
   int fd_ = -1;
   bool committed_ = false;
+  std::optional<InterruptRemovesFile> on_interrupt_;
 };
 
 // Throws std::runtime_error with the system's reason only; callers add the path.

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "checks/engine/yaml_reader.h"
+#include "tests/engine/with_limit.h"
 
 using namespace golive;
 using namespace std::chrono_literals;
@@ -50,7 +51,7 @@ TEST_CASE("parse_yaml: structure traps") {
   CHECK(parse_error("a: 1\nb:\n  c: 1\n  c: 2\n") ==
         "in.yaml:4:3: error: duplicate key 'c' (first at line 3)");
   CHECK(parse_error("? [a]\n: 1\n") == "in.yaml:1:3: error: mapping keys must be plain strings");
-  CHECK(parse_error("a: &x [1, *x]\n") == "in.yaml:1:4: error: alias refers to itself (cycle in anchors)");
+  CHECK(parse_error("a: &x [1, *x]\n") == "in.yaml:1:11: error: alias refers to itself (cycle in anchors)");
   CHECK(parse_error("a: *nowhere\n") == "in.yaml:1:4: error: invalid YAML: the referenced anchor is not defined");
   CHECK(parse_error("a: [1, 2\n") == "in.yaml:2:1: error: invalid YAML: end of sequence flow not found");
   CHECK(parse_error(std::string("a: 1\0", 5)) == "in.yaml:1:5: error: NUL byte in input (not a text file?)");
@@ -69,8 +70,46 @@ TEST_CASE("parse_yaml: shared anchors are fine, expansion is bounded") {
     bomb += fmt::format("l{0}: &l{0} [", i);
     for (int k = 0; k < 10; ++k) bomb += prev + (k < 9 ? ", " : "]\n");
   }
-  CHECK(parse_error(bomb).find("error: document expands to more than 5000000 nodes (alias bomb?)") !=
-        std::string::npos);
+  CHECK(parse_error(bomb) ==
+        "in.yaml:5:45: error: aliases expanding to more than 100000 nodes: over the aliases limit of "
+        "100000; raise it with --limit aliases=N");
+}
+
+namespace {
+// parse_error() with one limit set to `value`.
+std::string at(Limit limit, uint64_t value, const std::string& text) {
+  test::WithLimit with(limit, value);
+  return parse_error(text);
+}
+}  // namespace
+
+TEST_CASE("parse_yaml: each YAML limit accepts its value and refuses one more") {
+  // {a: [1, 2]} is 5 nodes: the mapping, the key, the list and its 2 items.
+  CHECK(at(Limit::Nodes, 5, "a: [1, 2]\n") == "");
+  CHECK(at(Limit::Nodes, 4, "a: [1, 2]\n") ==
+        "in.yaml:1:8: error: more than 4 nodes: over the nodes limit of 4; raise it with --limit nodes=N");
+  // The root mapping and two lists: 3 levels.
+  CHECK(at(Limit::Depth, 3, "a: [[1]]\n") == "");
+  CHECK(at(Limit::Depth, 2, "a: [[1]]\n") ==
+        "in.yaml:1:5: error: more than 2 levels of nesting: over the depth limit of 2; raise it with "
+        "--limit depth=N");
+  CHECK(at(Limit::ScalarLength, 5, "a: hello\n") == "");
+  CHECK(at(Limit::ScalarLength, 4, "a: hello\n") ==
+        "in.yaml:1:4: error: scalar of 5 bytes: over the scalar-length limit of 4; raise it with "
+        "--limit scalar-length=N");
+  CHECK(at(Limit::ListLength, 3, "a: [1, 2, 3]\n") == "");
+  CHECK(at(Limit::ListLength, 2, "a: [1, 2, 3]\n") ==
+        "in.yaml:1:11: error: list of more than 2 items: over the list-length limit of 2; raise it "
+        "with --limit list-length=N");
+  CHECK(at(Limit::ListLength, 3, "{a: 1, b: 2, c: 3}\n") == "");
+  CHECK(at(Limit::ListLength, 2, "{a: 1, b: 2, c: 3}\n") ==
+        "in.yaml:1:14: error: mapping of more than 2 keys: over the list-length limit of 2; raise it "
+        "with --limit list-length=N");
+  // *x stands for the 3 nodes of [1, 2]; twice is 6.
+  CHECK(at(Limit::Aliases, 6, "a: &x [1, 2]\nb: *x\nc: *x\n") == "");
+  CHECK(at(Limit::Aliases, 5, "a: &x [1, 2]\nb: *x\nc: *x\n") ==
+        "in.yaml:3:4: error: aliases expanding to more than 5 nodes: over the aliases limit of 5; "
+        "raise it with --limit aliases=N");
 }
 
 TEST_CASE("preview: short, redacted, valid UTF-8") {
