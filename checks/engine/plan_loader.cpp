@@ -271,7 +271,7 @@ void read_backups(MapReader& root, Plan& plan) {
     ids.add(b.id, r.path_of("id"));
     b.datastore = r.text("datastore");
     b.schedule = r.duration("schedule", MapReader::Optional, Positive);
-    b.copies = r.integer("copies", 0, 1000);
+    b.copies = r.integer("copies", 1, 1000);  // zero copies is no backup
     b.offsite = r.boolean("offsite");
     b.immutable = r.boolean("immutable");
     b.location = r.matching("location", kBackupLocation);
