@@ -293,7 +293,7 @@ TEST_CASE("loader: value types are checked with an example of the expected form"
     CHECK(diagnostics_of(with_base("systems: [{id: s, tier: 1.5}]\n")) ==
           "plan.yaml:10:25: error: systems[0].tier: '1.5' is not a whole number\n");
     CHECK(diagnostics_of(with_base("backups: [{id: b, copies: 99999999999999999999999}]\n")) ==
-          "plan.yaml:10:27: error: backups[0].copies: 99999999999999999999999 is out of range (0 "
+          "plan.yaml:10:27: error: backups[0].copies: 99999999999999999999999 is out of range (1 "
           "to 1000)\n");
     CHECK(diagnostics_of(with_base("resources: {network: {max_utilization: 70}}\n")) ==
           "plan.yaml:10:40: error: resources.network.max_utilization: 70 is out of range (more than 0, "
