@@ -188,6 +188,12 @@ TEST_CASE("i18n: the locale, GOLIVE_LANG and .golive.yaml choose the language, t
   CHECK(first_line(run_golive({"list-checks"}, with_env({{"GOLIVE_LANG", "en"}}, dir.path()))) == en);
 }
 
+TEST_CASE("i18n: shells complete --lang with the languages") {
+  CHECK(run_golive({"completion", "bash"}).out.find(
+            "--lang) COMPREPLY=($(compgen -W 'en zh-CN' -- \"$cur\")); return ;;") != std::string::npos);
+  CHECK(run_golive({"completion", "fish"}).out.find("-l lang -x -a 'en zh-CN'") != std::string::npos);
+}
+
 TEST_CASE("i18n: an unknown language is a usage error naming the accepted ones") {
   for (const char* command : {"list-checks", "rulesets", "init"}) {
     ProcessResult r = run_golive({command, "--lang", "fr"});
