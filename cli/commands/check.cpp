@@ -212,6 +212,7 @@ int run_check(const CheckOptions& options, const Io& io) {
   shown.quiet = options.quiet;
   shown.sarif_passes = options.sarif_passes;
   shown.docs_url = GOLIVE_DOCS_URL;
+  shown.lang = options.lang;
   find_report_format(options.format)->write(result, io.out, shown);
   io.out.flush();
   // Files are for machines and archives: complete and never coloured.

@@ -8,11 +8,10 @@ namespace golive {
 
 namespace {
 
-bool all_lower(std::string_view word) {
-  if (word.empty()) return false;
-  for (char c : word)
-    if (!(std::islower(static_cast<unsigned char>(c)) || c == '-')) return false;
-  return true;
+// A literal value (`now`, `gate`, `zh-CN`) rather than a placeholder (`TIME`, `FILE`, `N`):
+// placeholders are written in capitals, literals begin with a small letter.
+bool is_literal(std::string_view word) {
+  return !word.empty() && std::islower(static_cast<unsigned char>(word[0]));
 }
 
 std::vector<std::string> split(std::string_view text, char sep) {
@@ -296,7 +295,7 @@ void describe_value(std::string_view type_name, const std::vector<std::string>& 
   std::string_view head = type_name.substr(0, type_name.find(','));
   std::vector<std::string> alternatives = split(head, '|');
   for (const std::string& a : alternatives)
-    if (all_lower(a)) choices.push_back(a);
+    if (is_literal(a)) choices.push_back(a);
   if (head == "FORMAT") {
     kind = ValueKind::Choices;
     choices = formats;

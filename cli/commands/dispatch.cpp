@@ -1,6 +1,7 @@
 #include <type_traits>
 
 #include "cli/commands/commands.h"
+#include "cli/i18n/i18n.h"
 
 namespace golive {
 
@@ -8,6 +9,7 @@ int dispatch(const Invocation& command, const Io& io) {
   return std::visit(
       [&](const auto& options) -> int {
         using T = std::decay_t<decltype(options)>;
+        if constexpr (requires { options.lang; }) set_language(options.lang);
         if constexpr (std::is_same_v<T, CheckOptions>) return run_check(options, io);
         if constexpr (std::is_same_v<T, ValidateOptions>) return run_validate(options, io);
         if constexpr (std::is_same_v<T, ListChecksOptions>) return run_list_checks(options, io);

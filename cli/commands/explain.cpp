@@ -5,6 +5,7 @@
 #include "checks/engine/check.h"
 #include "checks/engine/ruleset.h"
 #include "cli/commands/commands.h"
+#include "cli/i18n/i18n.h"
 #include "cli/report/width.h"
 
 namespace golive {
@@ -20,7 +21,7 @@ std::vector<std::string> rulesets_naming(const std::string& id) {
     for (const Rule& rule : r->rules) {
       if (rule.check != id) continue;
       std::string what = name;
-      if (rule.enabled && !*rule.enabled) what += " (disabled)";
+      if (rule.enabled && !*rule.enabled) what += fmt::format(" ({})", message("explain.disabled"));
       else if (rule.severity) what += fmt::format(" ({})", to_string(*rule.severity));
       out.push_back(what);
       break;
@@ -52,16 +53,17 @@ int run_explain(const ExplainOptions& options, const Io& io) {
   Params params;
   (void)info->make(params);  // the constructor reads each parameter with its default
 
-  io.out << info->id << ": " << info->title << '\n';
-  io.out << "  category: " << info->category << ", default severity: " << to_string(info->severity)
-         << ", live: "
-         << (info->live ? "yes (probes the running system; skipped with --offline)" : "no")
+  io.out << message("explain.heading", fmt::arg("id", info->id), fmt::arg("title", check_text(*info, "title")))
          << '\n';
-  section(io, "Why it matters", info->why);
+  io.out << message("explain.facts", fmt::arg("category", info->category),
+                    fmt::arg("severity", to_string(info->severity)),
+                    fmt::arg("live", message(info->live ? "explain.live_yes" : "explain.live_no")))
+         << '\n';
+  section(io, message("explain.why"), check_text(*info, "why"));
 
-  io.out << "\nParameters\n";
+  io.out << '\n' << message("explain.parameters") << '\n';
   if (params.requested().empty()) {
-    io.out << "  none\n";
+    io.out << "  " << message("explain.none") << '\n';
   } else {
     int name_w = 0, kind_w = 0;
     for (const ParamDoc& p : params.requested()) {
@@ -70,16 +72,17 @@ int run_explain(const ExplainOptions& options, const Io& io) {
     }
     for (const ParamDoc& p : params.requested())
       io.out << "  " << pad_right(p.name, name_w) << "  " << pad_right(p.kind, kind_w)
-             << "  default " << p.default_value << '\n';
+             << "  " << message("explain.parameter_default", fmt::arg("value", p.default_value)) << '\n';
   }
 
-  io.out << "\nPlan keys read\n";
-  if (info->reads.empty()) io.out << "  none\n";
+  io.out << '\n' << message("explain.reads") << '\n';
+  if (info->reads.empty()) io.out << "  " << message("explain.none") << '\n';
   for (const std::string& key : info->reads) io.out << "  " << key << '\n';
 
-  section(io, "How to fix", info->fix);
+  section(io, message("explain.fix"), check_text(*info, "fix"));
   auto rulesets = rulesets_naming(info->id);
-  if (!rulesets.empty()) io.out << "\nIn built-in rulesets\n  " << fmt::format("{}", fmt::join(rulesets, ", ")) << '\n';
+  if (!rulesets.empty())
+    io.out << '\n' << message("explain.rulesets") << "\n  " << fmt::format("{}", fmt::join(rulesets, ", ")) << '\n';
   return kExitReady;
 }
 

@@ -5,6 +5,7 @@
 
 #include "checks/engine/check.h"
 #include "cli/commands/commands.h"
+#include "cli/i18n/i18n.h"
 #include "cli/report/width.h"
 
 namespace golive {
@@ -28,6 +29,7 @@ std::vector<ParamDoc> parameters_of(const CheckInfo& info) {
 
 int run_list_checks(const ListChecksOptions& options, const Io& io) {
   const auto checks = all_checks();
+  // JSON is for programs: its titles stay the registrations' English whatever --lang says.
   if (options.format == "json") {
     auto list = nlohmann::ordered_json::array();
     for (const CheckInfo* c : checks) {
@@ -44,22 +46,31 @@ int run_list_checks(const ListChecksOptions& options, const Io& io) {
     }
     io.out << list.dump(2) << '\n';
   } else if (options.format == "markdown") {
-    io.out << "| id | category | default | live | passes when |\n"
-           << "|---|---|---|---|---|\n";
+    io.out << message("list_checks.markdown_header") << "\n|---|---|---|---|---|\n";
     for (const CheckInfo* c : checks)
       io.out << fmt::format("| `{}` | {} | {} | {} | {} |\n", c->id, c->category,
-                            to_string(c->severity), c->live ? "yes" : "no", cell(c->title));
+                            to_string(c->severity),
+                            message(c->live ? "list_checks.live_yes" : "list_checks.live_no"),
+                            cell(check_text(*c, "title")));
   } else {
-    int id_w = 2, cat_w = 8;
+    // Headings are as wide as the widest of heading and values, in terminal cells, so that
+    // Chinese headings line up too.
+    auto heading = [](const char* key) { return message(fmt::format("list_checks.header.{}", key)); };
+    const std::string yes = message("list_checks.live_yes"), no = message("list_checks.live_no");
+    int id_w = display_width(heading("id")), cat_w = display_width(heading("category"));
+    int sev_w = std::max(display_width(heading("severity")), 8);
+    int live_w = std::max({display_width(heading("live")), display_width(yes), display_width(no)});
     for (const CheckInfo* c : checks) {
       id_w = std::max(id_w, display_width(c->id));
       cat_w = std::max(cat_w, display_width(c->category));
     }
-    io.out << pad_right("ID", id_w) << "  " << pad_right("CATEGORY", cat_w) << "  SEVERITY  LIVE  TITLE\n";
+    io.out << pad_right(heading("id"), id_w) << "  " << pad_right(heading("category"), cat_w) << "  "
+           << pad_right(heading("severity"), sev_w) << "  " << pad_right(heading("live"), live_w) << "  "
+           << heading("title") << '\n';
     for (const CheckInfo* c : checks)
       io.out << pad_right(c->id, id_w) << "  " << pad_right(c->category, cat_w) << "  "
-             << pad_right(to_string(c->severity), 8) << "  " << pad_right(c->live ? "yes" : "no", 4)
-             << "  " << c->title << '\n';
+             << pad_right(to_string(c->severity), sev_w) << "  " << pad_right(c->live ? yes : no, live_w)
+             << "  " << check_text(*c, "title") << '\n';
   }
   return kExitReady;
 }

@@ -60,6 +60,7 @@ struct CheckOptions {
   std::vector<SettingRecord> origins;
   bool sarif_passes = false;          ///< SARIF reports also list pass and skip findings
   std::vector<LimitSetting> limits;   ///< `--limit NAME=N`, in order (a later one wins)
+  std::string lang = "en";            ///< language for people: one of languages() (cli/i18n/i18n.h)
 };
 
 /// `golive init [--scenario S]... [-o FILE] [--force]`
@@ -67,6 +68,7 @@ struct InitOptions {
   std::vector<std::string> scenarios;  ///< scenario tags, in the order given
   std::string output;                  ///< file to write; "" = stdout
   bool force = false;                  ///< overwrite an existing file
+  std::string lang = "en";             ///< language of the template's comments
 };
 
 /// `golive validate PATH...`
@@ -79,15 +81,19 @@ struct ValidateOptions {
 /// `golive list-checks`
 struct ListChecksOptions {
   std::string format = "text";  ///< text | markdown | json
+  std::string lang = "en";      ///< language of titles and headings (json stays English)
 };
 
 /// `golive explain CHECK_ID`
 struct ExplainOptions {
   std::string check_id;
+  std::string lang = "en";  ///< language of the explanation
 };
 
 /// `golive rulesets`
-struct RulesetsOptions {};
+struct RulesetsOptions {
+  std::string lang = "en";  ///< language of descriptions and conditions
+};
 
 /// `golive schema [--report]`
 struct SchemaOptions {

@@ -191,19 +191,32 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 
+  // --lang of the commands other than check, resolved below like check's own option.
+  std::vector<std::string> lang_arg;
+  auto add_lang = [&](CLI::App* sub) {
+    sub->add_option("--lang", lang_arg, "Language for people: en or zh-CN (default from LC_ALL, LC_MESSAGES, LANG)\n  e.g. --lang zh-CN")
+        ->type_name("en|zh-CN")
+        ->expected(1)
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  };
+
   CLI::App* list = app.add_subcommand("list-checks", "List every registered check");
   list->allow_extras();
   ListChecksOptions list_options;
   list->add_option("-f,--format", list_options.format, "text (default), markdown or json")
       ->type_name("text|markdown|json");
+  add_lang(list);
 
   CLI::App* explain = app.add_subcommand("explain", "Explain what a check verifies and why");
   explain->allow_extras();
   ExplainOptions explain_options;
   explain->add_option("CHECK_ID", explain_options.check_id, "A check id, e.g. backup.fresh")->required();
+  add_lang(explain);
 
   CLI::App* rulesets = app.add_subcommand("rulesets", "List the built-in rulesets and when each applies");
   rulesets->allow_extras();
+  add_lang(rulesets);
 
   CLI::App* schema = app.add_subcommand("schema", "Print the JSON Schema of the plan format, for editors");
   schema->allow_extras();
@@ -223,6 +236,7 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
   init->add_option("-o,--output", init_options.output, "File to write (default: stdout)\n  e.g. -o plans/pay.yaml")
       ->type_name("FILE");
   init->add_flag("--force", init_options.force, "Overwrite the file if it exists");
+  add_lang(init);
 
   CLI::App* brief = app.add_subcommand("brief", "The go-live night on one page: timeline, decision points, who to call");
   brief->allow_extras();
@@ -261,8 +275,16 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
     }
     return {validate_options, kExitReady};
   }
+  std::string lang = "en";
+  if (list->parsed() || explain->parsed() || rulesets->parsed() || init->parsed()) {
+    Diagnostics diags;
+    lang = resolve_language(lang_arg, io, config_path, diags);
+    io.print(diags, false);
+    if (diags.has_errors()) return {std::nullopt, kExitUsage};
+  }
+  explain_options.lang = list_options.lang = init_options.lang = lang;
   if (explain->parsed()) return {explain_options, kExitReady};
-  if (rulesets->parsed()) return {RulesetsOptions{}, kExitReady};
+  if (rulesets->parsed()) return {RulesetsOptions{lang}, kExitReady};
   if (schema->parsed()) return {schema_options, kExitReady};
   if (init->parsed()) {
     for (const std::string& sc : init_options.scenarios)
@@ -304,9 +326,10 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
   Diagnostics diags;
   RawSettings from_env = settings_from_env(io, diags);
   RawSettings from_file = settings_from_file(config_path, diags);
+  RawSettings from_locale = settings_from_locale(io);
   CheckOptions options;
   options.paths = check_paths;
-  resolve_check_options({&from_args, &from_env, &from_file}, options, diags);
+  resolve_check_options({&from_args, &from_env, &from_file, &from_locale}, options, diags);
   io.print(diags, false);
   if (diags.has_errors()) return {std::nullopt, kExitUsage};
   return {options, kExitReady};

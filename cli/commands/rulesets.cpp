@@ -2,6 +2,7 @@
 
 #include "checks/engine/ruleset.h"
 #include "cli/commands/commands.h"
+#include "cli/i18n/i18n.h"
 
 namespace golive {
 
@@ -13,22 +14,23 @@ int run_rulesets(const RulesetsOptions&, const Io& io) {
     first = false;
     io.out << name;
     if (r && !r->version.empty()) io.out << ' ' << r->version;
-    if (r && !r->description.empty()) io.out << ": " << r->description;
+    if (r && !r->description.empty()) io.out << ": " << ruleset_text(name, "description", r->description);
     io.out << '\n';
 
-    std::string when = "always";
+    std::string when = message("rulesets.always");
     for (const RulesetTrigger& t : ruleset_triggers())
       if (t.name == name)
-        when = fmt::format("plan.scenarios lists {}, or {}", t.tag, t.trigger);
-    io.out << "  applies: " << when << '\n';
+        when = message("rulesets.tag_or_trigger", fmt::arg("tag", t.tag),
+                       fmt::arg("trigger", ruleset_text(name, "trigger", t.trigger)));
+    io.out << message("rulesets.applies", fmt::arg("when", when)) << '\n';
     if (r) {
-      if (!r->extends.empty()) io.out << "  extends: " << fmt::format("{}", fmt::join(r->extends, ", ")) << '\n';
-      io.out << "  rules:   " << r->rules.size() << '\n';
+      if (!r->extends.empty())
+        io.out << message("rulesets.extends", fmt::arg("names", fmt::format("{}", fmt::join(r->extends, ", "))))
+               << '\n';
+      io.out << message("rulesets.rules", fmt::arg("count", r->rules.size())) << '\n';
     }
   }
-  io.out << "\nBuilt-in rulesets apply automatically (baseline first, then scenarios); "
-            "-r NAME|FILE adds more after them,\nand --no-auto-rulesets turns the automatic "
-            "selection off.\n";
+  io.out << '\n' << message("rulesets.footer") << '\n';
   return kExitReady;
 }
 

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "checks/engine/yaml_reader.h"
+#include "cli/i18n/i18n.h"
 #include "cli/report/report.h"
 
 namespace golive {
@@ -111,6 +112,9 @@ const std::vector<OptionSpec>& check_option_specs() {
        "Change an input limit (repeatable): file-size, nodes, depth, scalar-length, list-length, "
        "aliases, plans, plugin-output (docs/limits.md)",
        "--limit file-size=16MiB"},
+      {"lang", "", OptionSpec::Value, "en|zh-CN",
+       "Language of the report for people (default from LC_ALL, LC_MESSAGES, LANG; else en)",
+       "--lang zh-CN"},
   };
   return specs;
 }
@@ -207,6 +211,35 @@ RawSettings settings_from_file(const std::string& path, Diagnostics& diags) {
   return out;
 }
 
+RawSettings settings_from_locale(const Io& io) {
+  // POSIX precedence: the first of these that is set and not empty decides. A locale that
+  // asks for English sets nothing: English is the default, and every report would otherwise
+  // record `lang=en (LANG)` for nearly every user.
+  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    auto value = io.env(name);
+    if (!value || value->empty()) continue;
+    std::string lang = language_of_locale(*value);
+    if (lang == "en") return {};
+    return {{"lang", RawSetting{{lang}, name, {"golive", 0, 0}}}};
+  }
+  return {};
+}
+
+std::string resolve_language(const std::vector<std::string>& from_command_line, const Io& io,
+                             const std::string& config_path, Diagnostics& diags) {
+  RawSettings args;
+  if (!from_command_line.empty())
+    args.emplace("lang", RawSetting{from_command_line, "--lang", {"golive", 0, 0}});
+  // Only `lang` is taken from each source, but each source is read whole, so that a
+  // misspelt variable or key is an error here too.
+  std::vector<RawSettings> sources = {args, settings_from_env(io, diags),
+                                      settings_from_file(config_path, diags), settings_from_locale(io)};
+  for (RawSettings& source : sources) std::erase_if(source, [](const auto& kv) { return kv.first != "lang"; });
+  CheckOptions options;
+  resolve_check_options({&sources[0], &sources[1], &sources[2], &sources[3]}, options, diags);
+  return options.lang;
+}
+
 std::string parse_as_of(const std::string& text, CheckOptions& options) {
   if (text == "now" || text == "window") {
     options.as_of_mode = text;
@@ -257,6 +290,7 @@ std::string value_text(const OptionSpec& spec, const CheckOptions& o) {
       items.push_back(limit_spec(l.limit).name + "=" + format_limit(l.limit, l.value));
     return list(items);
   }
+  if (n == "lang") return o.lang;
   return "";
 }
 
@@ -328,6 +362,11 @@ void resolve_check_options(const std::vector<const RawSettings*>& sources, Check
         problem(fmt::format("cannot read CA bundle '{}'", value));
       else
         options.ca_bundle = value;
+    } else if (spec.name == "lang") {
+      if (std::find(languages().begin(), languages().end(), value) != languages().end())
+        options.lang = value;
+      else
+        problem(one_of_problem(value, languages()));
     } else if (spec.name == "fail-on") {
       if (value == "gate" || value == "warn")
         options.fail_on_warn = value == "warn";

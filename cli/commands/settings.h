@@ -53,6 +53,20 @@ RawSettings settings_from_env(const Io& io, Diagnostics& diags);
 /// with `x-` are ignored). A missing file sets nothing. Problems go to `diags`.
 RawSettings settings_from_file(const std::string& path, Diagnostics& diags);
 
+/// The language the locale asks for, as the `lang` setting: the first of `LC_ALL`,
+/// `LC_MESSAGES` and `LANG` that is set and not empty decides; when it asks for Simplified
+/// Chinese (language_of_locale(): `zh_CN.UTF-8` → `zh-CN`) the setting is `zh-CN`
+/// labelled with that variable's name, otherwise nothing is set (English is the default).
+/// Never an error.
+RawSettings settings_from_locale(const Io& io);
+
+/// The `--lang` of a command other than `check`, from the same sources in the same order:
+/// the command line (`from_command_line`, one value per occurrence), `GOLIVE_LANG`, `lang:`
+/// in the config file, the locale; `en` when none sets it. Problems (an unknown language,
+/// an unknown `GOLIVE_*` variable or config key) go to `diags`.
+std::string resolve_language(const std::vector<std::string>& from_command_line, const Io& io,
+                             const std::string& config_path, Diagnostics& diags);
+
 /// Merges the sources (earlier wins) into `options`, validating every value, and records
 /// in `options.origins` each option's value and source (`default` when none set it).
 /// Problems go to `diags`, pointing at the source that gave the value.

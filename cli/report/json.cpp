@@ -147,11 +147,12 @@ Json plan_json(const RunResult& result, const PlanResult& p) {
               {"findings", std::move(findings)}};
 }
 
-void write_json(const RunResult& result, std::ostream& out, const ReportOptions&) {
+void write_json(const RunResult& result, std::ostream& out, const ReportOptions& options) {
   Json plans = Json::array();
   for (const auto& p : result.plans) plans.push_back(plan_json(result, p));
   Json doc{{"tool", {{"name", "golive"}, {"version", result.tool_version}}},
            {"generated_at", format_instant(result.generated_at)},
+           {"lang", options.lang},
            {"as_of", format_instant(result.as_of)},
            {"as_of_mode", result.as_of_mode},
            {"offline", result.offline},

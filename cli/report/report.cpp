@@ -18,6 +18,7 @@
 
 #include "checks/engine/interrupt.h"
 #include "checks/engine/source_loc.h"
+#include "cli/i18n/i18n.h"
 
 namespace golive {
 
@@ -132,9 +133,13 @@ std::string report_format_problem(std::string_view name) {
 }
 
 std::string remediation_of(const Finding& finding) {
-  if (!finding.remediation.empty()) return finding.remediation;
   const CheckInfo* info = find_check(finding.check);
-  return info ? info->fix : "";
+  // A finding's own remediation is written in English by its check (per-finding messages
+  // are not in the catalogues yet, docs/i18n.md). In another language the check's
+  // translated fix is given instead: the finding's message still names the specifics, and
+  // the reader gets advice in one language rather than a mix.
+  if (!finding.remediation.empty() && (language() == "en" || !info)) return finding.remediation;
+  return info ? check_text(*info, "fix") : "";
 }
 
 Instant plan_as_of(const RunResult& result, const PlanResult& plan) {

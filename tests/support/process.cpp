@@ -24,7 +24,9 @@ namespace {
 
 bool dropped(const std::string& entry) {
   std::string name = entry.substr(0, entry.find('='));
-  return name.rfind("GOLIVE_", 0) == 0 || name == "NO_COLOR" || name == "SOURCE_DATE_EPOCH";
+  // The locale picks golive's language (--lang): every test starts from LANG=C.UTF-8.
+  return name.rfind("GOLIVE_", 0) == 0 || name == "NO_COLOR" || name == "SOURCE_DATE_EPOCH" ||
+         name == "LC_ALL" || name == "LC_MESSAGES" || name == "LANG";
 }
 
 void drain(int out_fd, int err_fd, std::string& out, std::string& err) {
@@ -78,6 +80,7 @@ ProcessResult run_process(std::vector<std::string> argv_text, const ProcessOptio
   std::vector<std::string> env_text;
   for (char** e = environ; *e; ++e)
     if (!dropped(*e)) env_text.emplace_back(*e);
+  env_text.emplace_back("LANG=C.UTF-8");
   for (const auto& [k, v] : options.env) {
     std::erase_if(env_text, [&](const std::string& e) { return e.rfind(k + "=", 0) == 0; });
     env_text.push_back(k + "=" + v);

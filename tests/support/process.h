@@ -23,7 +23,8 @@ struct ProcessOptions {
   /// short and stable (`tests/fixtures/cli/ready.yaml`).
   std::string cwd;
   /// Variables set on top of the inherited environment, from which every `GOLIVE_*`,
-  /// `NO_COLOR` and `SOURCE_DATE_EPOCH` is removed first.
+  /// `NO_COLOR`, `SOURCE_DATE_EPOCH`, `LC_ALL`, `LC_MESSAGES` and `LANG` is removed first
+  /// (and `LANG=C.UTF-8` set: English, UTF-8).
   std::map<std::string, std::string> env;
   /// Give the child a terminal (a pseudo-terminal in raw mode) as stdout, to test what
   /// golive does on a tty.
