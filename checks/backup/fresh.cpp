@@ -4,6 +4,7 @@
 #include <string>
 
 #include "checks/engine/check.h"
+#include "checks/engine/live_evidence.h"
 #include "checks/engine/probe.h"
 
 namespace golive {
@@ -24,8 +25,7 @@ class BackupFresh final : public Check {
 
  private:
   void check(const Plan& plan, const Backup& b, size_t index, Context& ctx) const {
-    const std::string subject = subject_of("backups", b.id, index);
-    const std::string name = b.id.value_or(subject);
+    std::string subject = subject_of("backups", b.id, index);
 
     // The limit is the tighter of max_age and two scheduled runs: one missed run is
     // tolerated, two are not.
@@ -35,8 +35,28 @@ class BackupFresh final : public Check {
       limit = 2 * *b.schedule;
       limited_by = fmt::format("2 × schedule {}", format_duration(*b.schedule));
     }
+    // Written in the plan, the judgement is made now; read live, when the probe answers.
+    read_instant(ctx, plan, b.last_success, b.last_success_source, b.location,
+                 "backups[].last_success",
+                 [&plan, &b, &ctx, subject = std::move(subject), limit,
+                  limited_by = std::move(limited_by)](ReadInstant read) {
+                   judge(plan, b, ctx, subject, limit, limited_by, std::move(read));
+                 });
+  }
 
-    if (!b.last_success) {
+  static void judge(const Plan& plan, const Backup& b, Context& ctx, const std::string& subject,
+                    Duration limit, const std::string& limited_by, ReadInstant read) {
+    const std::string name = b.id.value_or(subject);
+    if (!read.at && !read.problem.empty()) {
+      // Live evidence that could not be read (offline: not read at all) never passes.
+      Finding& f = ctx.add(read.status, subject, read.loc, read.problem);
+      f.evidence = std::move(read.evidence);
+      f.evidence.emplace_back("limit", format_duration(limit));
+      f.evidence.emplace_back("limit_seconds", int64_t{limit.count()});
+      f.remediation = read.remediation;
+      return;
+    }
+    if (!read.at) {
       Finding& f = ctx.fail(subject, b.last_success.loc,
                             "no last_success recorded, so its age cannot be known");
       f.evidence.emplace_back("limit", format_duration(limit));
@@ -48,11 +68,11 @@ class BackupFresh final : public Check {
       return;
     }
 
-    const Instant last = *b.last_success;
+    const Instant last = *read.at;
     const Elapsed age = ctx.age(last);
     const std::string last_text = format_instant_in(last, plan.zone());
     if (age < Duration::zero()) {
-      Finding& f = ctx.fail(subject, b.last_success.loc,
+      Finding& f = ctx.fail(subject, read.loc,
                             "last success {} is dated in the future: {} after the as-of instant {}",
                             last_text, format_duration(-age),
                             format_instant_in(ctx.as_of(), plan.zone()));
@@ -69,24 +89,37 @@ class BackupFresh final : public Check {
     Finding f;
     f.status = age <= limit ? Status::Pass : Status::Fail;
     f.subject = subject;
-    f.location = b.last_success.loc;
-    f.message = fmt::format("last success {} ago, limit {} ({})", format_duration(age),
-                            format_duration(limit), limited_by);
+    f.location = read.loc;
+    // A live value says what it was and where it came from; a typed one is in the plan.
+    f.message = read.from.empty()
+                    ? fmt::format("last success {} ago, limit {} ({})", format_duration(age),
+                                  format_duration(limit), limited_by)
+                    : fmt::format("last success {}{}, {} ago, limit {} ({})", last_text,
+                                  read.from_note(), format_duration(age), format_duration(limit),
+                                  limited_by);
     f.evidence.emplace_back("last_success", last_text);
     f.evidence.emplace_back("age", format_duration(age));
     f.evidence.emplace_back("age_seconds", whole_seconds(age));
     f.evidence.emplace_back("limit", format_duration(limit));
     f.evidence.emplace_back("limit_seconds", int64_t{limit.count()});
     f.evidence.emplace_back("limited_by", limited_by);
+    for (auto& e : read.evidence) f.evidence.push_back(std::move(e));
     if (f.status == Status::Pass) {
       f.expires_at = last + limit;
     } else {
-      f.remediation = fmt::format(
-          "Run the backup job for {} and check its schedule, then update backups[].last_success",
-          b.datastore.value_or(name));
+      f.remediation =
+          read.from.empty()
+              ? fmt::format("Run the backup job for {} and check its schedule, then update "
+                            "backups[].last_success",
+                            b.datastore.value_or(name))
+              : fmt::format("Run the backup job for {} and check its schedule: its last success "
+                            "is read live, from {}",
+                            b.datastore.value_or(name), read.from);
     }
-    if (f.status == Status::Pass && !ctx.offline() && probeable(b.location)) {
-      // Live: the object's own date must agree with the recorded last success.
+    if (f.status == Status::Pass && !b.last_success_source.live() && !ctx.offline() &&
+        probeable(b.location)) {
+      // Live: the object's own date must agree with the recorded last success. (A live
+      // last_success is the object's date itself, or the backup job's own record.)
       Duration tolerance = b.schedule && *b.schedule > Duration::zero() ? *b.schedule : limit;
       HttpRequest req;
       req.method = HttpMethod::Head;
@@ -193,7 +226,9 @@ GOLIVE_REGISTER_CHECK(
            "scheduled runs (one missed run is tolerated); a date after the as-of instant is a "
            "recording error and fails. The pass expires when the backup goes stale. Live, the "
            "object's Last-Modified (in any HTTP date form) or mtime, when known, must agree; "
-           "a Last-Modified that is not an HTTP date is an error.",
+           "a Last-Modified that is not an HTTP date is an error. last_success may itself be read "
+           "live: `live` (the object's Last-Modified or mtime) or {prometheus: 'QUERY'} (a Unix "
+           "time in seconds); a value that cannot be read is an error, and offline a skip.",
     .fix = "Run the backup job, check its schedule and record backups[].last_success.",
     .reads = {"backups[].id", "backups[].datastore", "backups[].schedule",
               "backups[].last_success", "backups[].location"},

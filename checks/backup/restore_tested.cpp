@@ -4,6 +4,7 @@
 
 #include "checks/engine/check.h"
 #include "checks/engine/dated_evidence.h"
+#include "checks/engine/live_evidence.h"
 
 namespace golive {
 namespace {
@@ -34,19 +35,45 @@ class BackupRestoreTested final : public Check {
       return;
     }
     const TestRecord& t = *b.restore_test;
+    if (t.at_source.live()) {
+      // The result is written in the plan; the date is read when the probe answers.
+      if (!record_passed(ctx, subject, t, "restore test", retest)) return;
+      read_instant(ctx, plan, t.at, t.at_source, b.location, "backups[].restore_test.at",
+                   [&plan, &ctx, &t, subject, retest, max_age = max_age_](ReadInstant read) {
+                     if (!read.at) {
+                       Finding& f = ctx.add(read.status, subject, read.loc, read.problem);
+                       f.evidence = std::move(read.evidence);
+                       f.remediation = read.remediation;
+                       return;
+                     }
+                     judge(plan, ctx, subject, t, read, ctx.age(*read.at), max_age, retest);
+                   });
+      return;
+    }
     auto age = passed_record_age(plan, ctx, subject, t, "restore test", "backups[].restore_test", retest);
     if (!age) return;
+    ReadInstant typed;
+    typed.at = *t.at;
+    typed.loc = t.at.loc;
+    judge(plan, ctx, subject, t, typed, *age, max_age_, retest);
+  }
 
-    const bool ok = *age <= max_age_;
-    Finding& f = ok ? ctx.pass(subject, t.at.loc, "restore test passed {} ago, limit {} (max_age)",
-                               format_duration(*age), format_duration(max_age_))
-                    : ctx.fail(subject, t.at.loc, "restore test passed {} ago, limit {} (max_age)",
-                               format_duration(*age), format_duration(max_age_));
-    add_age_evidence(f, plan, *t.at, *age, max_age_);
+  static void judge(const Plan& plan, Context& ctx, const std::string& subject, const TestRecord& t,
+                    ReadInstant& read, Elapsed age, Duration max_age, const std::string& retest) {
+    const bool ok = age <= max_age;
+    // A live date says what it was and where it came from; a typed one is in the plan.
+    const std::string when = read.from.empty()
+                                 ? ""
+                                 : format_instant_in(*read.at, plan.zone()) + read.from_note() + ", ";
+    Finding& f = ctx.add(ok ? Status::Pass : Status::Fail, subject, read.loc,
+                         fmt::format("restore test passed {}{} ago, limit {} (max_age)", when,
+                                     format_duration(age), format_duration(max_age)));
+    add_age_evidence(f, plan, *read.at, age, max_age);
     if (t.duration) f.evidence.emplace_back("restore_duration", format_duration(*t.duration));
     if (t.evidence) f.evidence.emplace_back("record", *t.evidence);
+    for (auto& e : read.evidence) f.evidence.push_back(std::move(e));
     if (ok)
-      f.expires_at = *t.at + max_age_;
+      f.expires_at = *read.at + max_age;
     else
       f.remediation = retest;
   }
@@ -63,11 +90,13 @@ GOLIVE_REGISTER_CHECK(
            "permissions or a restore that takes ten times longer than planned are found in a "
            "test or in the middle of an incident. Each backup's restore_test must have passed, "
            "no longer than max_age before the as-of instant; a date after it is a recording "
-           "error and fails. The pass expires max_age after the test.",
+           "error and fails. The pass expires max_age after the test. restore_test.at may be read "
+           "live from Prometheus ({prometheus: 'QUERY'}, a Unix time in seconds); a value that "
+           "cannot be read is an error, and offline a skip.",
     .fix = "Restore each backup into a scratch environment, verify it, and record the run "
            "under backups[].restore_test.",
     .reads = {"backups[].id", "backups[].restore_test.at", "backups[].restore_test.result",
               "backups[].restore_test.duration", "backups[].restore_test.evidence"},
-    .live = false);
+    .live = true);
 
 }  // namespace golive

@@ -1,5 +1,7 @@
 // checks/drills/recent.cpp
 #include <chrono>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -7,6 +9,7 @@
 
 #include "checks/engine/check.h"
 #include "checks/engine/dated_evidence.h"
+#include "checks/engine/live_evidence.h"
 
 namespace golive {
 namespace {
@@ -26,6 +29,58 @@ class DrillsRecent final : public Check {
  private:
   void check(const Plan& plan, const std::string& type, Context& ctx) const {
     const std::string subject = fmt::format("drills[{}]", type);
+    // Drills dated in the plan are judged now; when some are dated live, once every one of
+    // their probes has answered (offline: not at all, the finding is a skip).
+    auto state = std::make_shared<Pending>();
+    for (const Drill& d : plan.drills)
+      if (d.type && *d.type == type) state->dated.push_back({&d, d.at.value, {}});
+    size_t live = 0;
+    for (const Dated& x : state->dated) live += x.drill->at_source.live() ? 1 : 0;
+    if (live == 0) {
+      judge(plan, type, subject, state->dated, max_age_, ctx);
+      return;
+    }
+    state->waiting = live;
+    for (size_t i = 0; i < state->dated.size(); ++i) {
+      const Drill& d = *state->dated[i].drill;
+      if (!d.at_source.live()) continue;
+      read_instant(ctx, plan, d.at, d.at_source, Text{}, "drills[].at",
+                   [&plan, &ctx, state, i, type, subject, max_age = max_age_](ReadInstant read) {
+                     Dated& x = state->dated[i];
+                     x.at = read.at;
+                     x.from = read.from;
+                     if (!read.at && state->problem.problem.empty()) state->problem = std::move(read);
+                     if (--state->waiting > 0) return;
+                     if (!state->problem.problem.empty()) {
+                       // One drill whose date cannot be read leaves the type undecided: a
+                       // newer passed drill may be that one, an older one may be all there is.
+                       ReadInstant& p = state->problem;
+                       Finding& f = ctx.add(p.status, subject, p.loc, p.problem);
+                       f.evidence = std::move(p.evidence);
+                       f.evidence.emplace_back("type", type);
+                       f.remediation = p.remediation;
+                       return;
+                     }
+                     judge(plan, type, subject, state->dated, max_age, ctx);
+                   });
+    }
+  }
+
+  /// A drill of the type with its date, written or read live.
+  struct Dated {
+    const Drill* drill;
+    std::optional<Instant> at;
+    std::string from;  ///< ReadInstant::from: "" when written in the plan
+  };
+  /// The drills of one type while their live dates are read.
+  struct Pending {
+    std::vector<Dated> dated;
+    size_t waiting = 0;
+    ReadInstant problem;  ///< the first date that could not be read
+  };
+
+  static void judge(const Plan& plan, const std::string& type, const std::string& subject,
+                    const std::vector<Dated>& drills, Duration max_age, Context& ctx) {
     const std::string redo = fmt::format(
         "Run a {} drill with the go-live team, fix what it finds, and record it under drills "
         "with type {}, at, result and report",
@@ -33,15 +88,15 @@ class DrillsRecent final : public Check {
 
     // The latest passed drill of this type dated at or before the as-of instant counts;
     // later-dated ones are only scheduled.
-    const Drill* best = nullptr;
-    const Drill* latest_any = nullptr;  // for saying why nothing counts
+    const Dated* best = nullptr;
+    const Dated* latest_any = nullptr;  // for saying why nothing counts
     std::vector<std::string> failed, scheduled;
-    for (const Drill& d : plan.drills) {
-      if (!d.type || *d.type != type) continue;
-      if (!latest_any || (d.at && (!latest_any->at || *d.at > *latest_any->at))) latest_any = &d;
-      const std::string when = d.at ? format_instant_in(*d.at, plan.zone()) : "undated";
-      if (!d.at) continue;
-      if (*d.at > ctx.as_of()) {
+    for (const Dated& x : drills) {
+      const Drill& d = *x.drill;
+      if (!latest_any || (x.at && (!latest_any->at || *x.at > *latest_any->at))) latest_any = &x;
+      const std::string when = x.at ? format_instant_in(*x.at, plan.zone()) : "undated";
+      if (!x.at) continue;
+      if (*x.at > ctx.as_of()) {
         scheduled.push_back(when);
         continue;
       }
@@ -49,7 +104,7 @@ class DrillsRecent final : public Check {
         failed.push_back(fmt::format("{} ({})", when, d.result.value_or("no result")));
         continue;
       }
-      if (!best || *d.at > *best->at) best = &d;
+      if (!best || *x.at > *best->at) best = &x;
     }
 
     if (!best) {
@@ -64,25 +119,34 @@ class DrillsRecent final : public Check {
         if (why.empty()) why.push_back("the recorded ones have no date (drills[].at)");
         message += fmt::format(" ({})", fmt::join(why, "; "));
       }
-      Finding& f = ctx.fail(subject, latest_any ? latest_any->loc : plan.loc, "{}", message);
+      Finding& f = ctx.fail(subject, latest_any ? latest_any->drill->loc : plan.loc, "{}", message);
       f.evidence.emplace_back("type", type);
-      f.evidence.emplace_back("limit", format_duration(max_age_));
-      f.evidence.emplace_back("limit_seconds", int64_t{max_age_.count()});
+      f.evidence.emplace_back("limit", format_duration(max_age));
+      f.evidence.emplace_back("limit_seconds", int64_t{max_age.count()});
       f.remediation = redo;
       return;
     }
 
+    const Drill& d = *best->drill;
+    const SourceLoc loc = best->from.empty() ? d.at.loc : d.at_source.query.loc;
+    // A live date says what it was and where it came from; a typed one is in the plan.
+    const std::string when =
+        best->from.empty() ? "" : fmt::format("{} (from {}), ", format_instant_in(*best->at, plan.zone()), best->from);
     const Elapsed age = ctx.age(*best->at);
-    const bool ok = age <= max_age_;
-    Finding& f = ok ? ctx.pass(subject, best->at.loc, "{} drill passed {} ago, limit {} (max_age)", type,
-                               format_duration(age), format_duration(max_age_))
-                    : ctx.fail(subject, best->at.loc, "last passed {} drill was {} ago, limit {} (max_age)",
-                               type, format_duration(age), format_duration(max_age_));
+    const bool ok = age <= max_age;
+    Finding& f = ok ? ctx.pass(subject, loc, "{} drill passed {}{} ago, limit {} (max_age)", type, when,
+                               format_duration(age), format_duration(max_age))
+                    : ctx.fail(subject, loc, "last passed {} drill was {}{} ago, limit {} (max_age)",
+                               type, when, format_duration(age), format_duration(max_age));
     f.evidence.emplace_back("type", type);
-    add_age_evidence(f, plan, *best->at, age, max_age_);
-    if (best->report) f.evidence.emplace_back("report", *best->report);
+    add_age_evidence(f, plan, *best->at, age, max_age);
+    if (d.report) f.evidence.emplace_back("report", *d.report);
+    if (!best->from.empty()) {
+      f.evidence.emplace_back("source", "prometheus");
+      f.evidence.emplace_back("query", d.at_source.query.value_or(""));
+    }
     if (ok)
-      f.expires_at = *best->at + max_age_;
+      f.expires_at = *best->at + max_age;
     else
       f.remediation = redo;
   }
@@ -100,9 +164,11 @@ GOLIVE_REGISTER_CHECK(
            "show that the runbooks work and that people know their part. For each type in "
            "`types` the latest drill dated at or before the as-of instant with result pass must "
            "be no older than max_age; drills dated later are only scheduled and do not count. "
-           "One finding per type; the pass expires max_age after the drill.",
+           "One finding per type; the pass expires max_age after the drill. drills[].at may be read "
+           "live from Prometheus ({prometheus: 'QUERY'}); a date that cannot be read makes the "
+           "type's finding an error, and offline a skip.",
     .fix = "Run the missing drills with the go-live team and record them under drills.",
     .reads = {"drills[].type", "drills[].at", "drills[].result", "drills[].report"},
-    .live = false);
+    .live = true);
 
 }  // namespace golive

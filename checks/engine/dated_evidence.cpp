@@ -4,19 +4,25 @@
 
 namespace golive {
 
-std::optional<Elapsed> passed_record_age(const Plan& plan, Context& ctx, const std::string& subject,
-                                          const TestRecord& t, std::string_view what,
-                                          std::string_view path, const std::string& remediation) {
+bool record_passed(Context& ctx, const std::string& subject, const TestRecord& t,
+                   std::string_view what, const std::string& remediation) {
   if (!t.result) {
     ctx.fail(subject, t.result.loc, "{} has no result (pass or fail)", what).remediation = remediation;
-    return std::nullopt;
+    return false;
   }
   if (!t.passed()) {
     Finding& f = ctx.fail(subject, t.result.loc, "{} did not pass (result: {})", what, *t.result);
     f.evidence.emplace_back("result", *t.result);
     f.remediation = remediation;
-    return std::nullopt;
+    return false;
   }
+  return true;
+}
+
+std::optional<Elapsed> passed_record_age(const Plan& plan, Context& ctx, const std::string& subject,
+                                          const TestRecord& t, std::string_view what,
+                                          std::string_view path, const std::string& remediation) {
+  if (!record_passed(ctx, subject, t, what, remediation)) return std::nullopt;
   if (!t.at) {
     ctx.fail(subject, t.at.loc, "{} has no date ({}.at)", what, path).remediation = remediation;
     return std::nullopt;

@@ -21,6 +21,11 @@ std::optional<Elapsed> passed_record_age(const Plan& plan, Context& ctx, const s
                                           const TestRecord& t, std::string_view what,
                                           std::string_view path, const std::string& remediation);
 
+/// The first half of passed_record_age(), for a record whose date is read live: true when
+/// its result is pass; otherwise adds the same `fail` finding and returns false.
+bool record_passed(Context& ctx, const std::string& subject, const TestRecord& t,
+                   std::string_view what, const std::string& remediation);
+
 /// Adds the evidence of an age compared with a limit: `tested_at` (in the plan's zone),
 /// `age`, `age_seconds`, `limit`, `limit_seconds`.
 void add_age_evidence(Finding& f, const Plan& plan, Instant at, Elapsed age, Duration limit);

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "checks/engine/evidence_source.h"
 #include "checks/engine/field.h"
 #include "checks/engine/values.h"
 
@@ -22,6 +23,7 @@ using TextMap = std::vector<std::pair<std::string, Text>>;
 struct TestRecord {
   SourceLoc loc;
   Field<Instant> at;
+  InstantSource at_source;  ///< restore_test.at may be read from Prometheus
   Field<Duration> duration;
   Text result;            ///< pass | fail
   Text evidence;          ///< link to the record (restore_test)
@@ -187,7 +189,8 @@ struct Backup {
   Field<bool> offsite;
   Field<bool> immutable;
   Text location;  ///< file:// | http(s):// | s3://
-  Field<Instant> last_success;
+  Field<Instant> last_success;  ///< empty when last_success_source is live
+  InstantSource last_success_source;
   std::optional<TestRecord> restore_test;
 };
 
@@ -318,7 +321,8 @@ struct DrillFinding {
 struct Drill {
   SourceLoc loc;
   Text type;  ///< rollback | restore | failover | tabletop | full | …
-  Field<Instant> at;
+  Field<Instant> at;  ///< empty when at_source is live
+  InstantSource at_source;
   Text result;
   Text report;
   std::vector<DrillFinding> findings;

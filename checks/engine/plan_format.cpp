@@ -59,6 +59,18 @@ Json leaf_schema(const KeySpec& k) {
       return duration_schema(k.positive);
     case KeyKind::Instant:
       return Json{{"type", "string"}, {"pattern", kInstant}};
+    case KeyKind::LiveInstant: {
+      // The date as written, or evidence read live when the checks run (InstantSource).
+      Json forms = Json::array({Json{{"type", "string"}, {"pattern", kInstant}}});
+      if (k.live_object) forms.push_back(Json{{"const", "live"}});
+      forms.push_back(Json{{"type", "object"},
+                           {"properties",
+                            Json{{"prometheus", Json{{"type", "string"}, {"pattern", "\\S"}}}}},
+                           {"required", Json::array({"prometheus"})},
+                           {"patternProperties", user_keys()},
+                           {"additionalProperties", false}});
+      return Json{{"anyOf", std::move(forms)}};
+    }
     case KeyKind::Integer:
       return Json{{"type", "integer"}, {"minimum", number_json(k.min)}, {"maximum", number_json(k.max)}};
     case KeyKind::Number:
@@ -135,6 +147,9 @@ std::string describe_kind(const KeySpec& k) {
     case KeyKind::EnumList: return "list of " + join(k.allowed);
     case KeyKind::Duration: return k.positive ? "duration, more than 0s" : "duration";
     case KeyKind::Instant: return "instant or date";
+    case KeyKind::LiveInstant:
+      return k.live_object ? "instant or date, `live`, or `{prometheus: 'QUERY'}`"
+                           : "instant or date, or `{prometheus: 'QUERY'}`";
     case KeyKind::Integer:
       return k.min == k.max ? fmt::format("whole number {}", fmt_num(k.min))
                             : fmt::format("whole number {} to {}", fmt_num(k.min), fmt_num(k.max));

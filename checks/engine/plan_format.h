@@ -18,6 +18,7 @@ enum class KeyKind {
   EnumList,      ///< a list of KeySpec::allowed words
   Duration,      ///< `30m`, `PT1H` (positive when KeySpec::positive)
   Instant,       ///< RFC 3339 instant or bare date
+  LiveInstant,   ///< an Instant, `{prometheus: 'QUERY'}`, or `live` when KeySpec::live_object
   Integer,       ///< whole number in [min, max]
   Number,        ///< number in [min, max] (min excluded when min_exclusive)
   Boolean,       ///< true or false
@@ -42,6 +43,7 @@ struct KeySpec {
   bool positive = false;             ///< Duration: 0 refused
   std::string pattern{};             ///< Pattern: ECMAScript regex, whole value
   std::string pattern_means{};       ///< Pattern: "an http:// or https:// URL"
+  bool live_object = false;          ///< LiveInstant: `live` (the backup object's date) too
 };
 
 /// Every key of the plan format, parents before children, in the loader's reading order.

@@ -363,7 +363,9 @@ const std::vector<KeyDoc>& plan_format_docs() {
        "s3://backups/payments/latest.dump",
        ""},
       {"backups[].last_success",
-       "When the backup last succeeded.",
+       "When the backup last succeeded: a date; `live`, the date of the object at `location` "
+       "(Last-Modified, or a file's mtime); or `{prometheus: 'QUERY'}`, a PromQL query giving "
+       "the Unix time in seconds. Live forms are read when the checks run (docs/probes.md).",
        "2026-12-04T07:00:00+08:00",
        ""},
       {"backups[].restore_test",
@@ -371,7 +373,8 @@ const std::vector<KeyDoc>& plan_format_docs() {
        "{at: 2026-11-20, result: pass, duration: 40m}",
        ""},
       {"backups[].restore_test.at",
-       "When the restore was tested.",
+       "When the restore was tested: a date, or `{prometheus: 'QUERY'}` giving the Unix time in "
+       "seconds of the last passed test (docs/probes.md).",
        "2026-11-20",
        ""},
       {"backups[].restore_test.duration",
@@ -679,7 +682,8 @@ const std::vector<KeyDoc>& plan_format_docs() {
        "rollback",
        ""},
       {"drills[].at",
-       "When.",
+       "When: a date, or `{prometheus: 'QUERY'}` giving the Unix time in seconds of the last "
+       "passed drill of this type (docs/probes.md).",
        "2026-11-28",
        ""},
       {"drills[].result",

@@ -91,12 +91,13 @@ enum TestKeys : unsigned {
   kEnvironment = 16,
   kKind = 32,
   kMultiple = 64,
+  kLiveAt = 128,  ///< `at` may be `{prometheus: 'QUERY'}` (restore_test)
 };
 
 void read_test(MapReader& m, TestRecord& t, unsigned keys) {
   t.loc = m.loc();
   if (keys & kKind) t.kind = m.text("kind");
-  t.at = m.instant("at");
+  t.at = keys & kLiveAt ? m.live_instant("at", t.at_source, false) : m.instant("at");
   if (keys & kVersion) t.version = m.text("version");
   if (keys & kEnvironment) t.environment = m.text("environment");
   if (keys & kDuration) t.duration = m.duration("duration");
@@ -275,8 +276,13 @@ void read_backups(MapReader& root, Plan& plan) {
     b.offsite = r.boolean("offsite");
     b.immutable = r.boolean("immutable");
     b.location = r.matching("location", kBackupLocation);
-    b.last_success = r.instant("last_success");
-    b.restore_test = test_under(r, "restore_test", kDuration | kEvidence);
+    b.last_success = r.live_instant("last_success", b.last_success_source, true);
+    if (b.last_success_source.kind == InstantSource::Kind::Object && !r.has("location"))
+      r.context().diags.error(b.last_success_source.loc,
+                              fmt::format("{}: live reads the date of the backup object at "
+                                          "backups[].location, which is not set",
+                                          r.path_of("last_success")));
+    b.restore_test = test_under(r, "restore_test", kDuration | kEvidence | kLiveAt);
   });
 }
 
@@ -401,7 +407,7 @@ void read_drills(MapReader& root, Plan& plan) {
     Drill& d = plan.drills.emplace_back();
     d.loc = r.loc();
     d.type = r.text("type");
-    d.at = r.instant("at");
+    d.at = r.live_instant("at", d.at_source, false);
     d.result = r.one_of("result", kResults);
     d.report = r.text("report");
     r.each("findings", [&](MapReader& f, size_t) {
@@ -561,6 +567,27 @@ const date::time_zone* plan_zone(const YAML::Node& root) {
 
 void read_sections(MapReader& root, Plan& plan);
 
+// `{prometheus: 'QUERY'}` is asked of monitoring.prometheus.url: without one the evidence
+// could never be read, which is a defect of the plan, reported by validate too.
+void require_prometheus_for_live_evidence(ReadContext& ctx, const Plan& plan) {
+  const bool has_url = plan.monitoring && plan.monitoring->prometheus &&
+                       plan.monitoring->prometheus->url;
+  if (has_url) return;
+  auto need = [&](const InstantSource& s, const std::string& path) {
+    if (s.kind != InstantSource::Kind::Prometheus) return;
+    ctx.diags.error(s.loc, fmt::format("{}: {{prometheus: …}} is asked of monitoring.prometheus.url, "
+                                       "which is not set",
+                                       path));
+  };
+  for (size_t i = 0; i < plan.backups.size(); ++i) {
+    const Backup& b = plan.backups[i];
+    need(b.last_success_source, fmt::format("backups[{}].last_success", i));
+    if (b.restore_test) need(b.restore_test->at_source, fmt::format("backups[{}].restore_test.at", i));
+  }
+  for (size_t i = 0; i < plan.drills.size(); ++i)
+    need(plan.drills[i].at_source, fmt::format("drills[{}].at", i));
+}
+
 void read_plan(MapReader& root, const YAML::Node& doc, Plan& plan) {
   if (root.describing()) {
     (void)root.integer("golive", kFormatVersion, kFormatVersion, Required);
@@ -616,6 +643,7 @@ void read_sections(MapReader& root, Plan& plan) {
   plan.scenarios.loc = root.loc();
   root.map("scenarios", [&](MapReader& m) { read_scenarios(m, plan.scenarios); });
   read_vendors(root, plan);
+  require_prometheus_for_live_evidence(root.context(), plan);
 }
 
 // What a YAML file found in a plan directory is, from its top-level keys, without parsing it:

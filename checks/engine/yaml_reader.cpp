@@ -657,6 +657,73 @@ Field<Instant> MapReader::instant(const std::string& key, Need need) {
   return {std::nullopt, s->second};
 }
 
+Field<Instant> MapReader::live_instant(const std::string& key, InstantSource& source,
+                                       bool object_date, Need need) {
+  if (record(key, {.kind = KeyKind::LiveInstant, .live_object = object_date}, need))
+    return {std::nullopt, loc_};
+  source = InstantSource{};
+  const YAML::Node n = node(key);
+  const std::string path = path_of(key);
+  const char* const forms = object_date ? "a date, live or {prometheus: 'QUERY'}"
+                                        : "a date or {prometheus: 'QUERY'}";
+  if (n.IsDefined() && n.IsMap()) {
+    const SourceLoc loc = loc_of(n, ctx_.file);
+    // One message per mistake: a misspelt `prometheus` is not also a missing one.
+    bool unknown = false;
+    for (const auto& kv : n) {
+      const std::string& k = kv.first.Scalar();
+      if (k == "prometheus" || is_user_key(k)) continue;
+      unknown = true;
+      ctx_.diags.error(loc_of(kv.first, ctx_.file),
+                       fmt::format("{}: unknown key '{}' (expected {})", path, preview(k), forms));
+    }
+    const YAML::Node q = n["prometheus"];
+    if (!q.IsDefined()) {
+      if (!unknown) ctx_.diags.error(loc, fmt::format("{}: missing required key 'prometheus'", path));
+      return {std::nullopt, loc};
+    }
+    const SourceLoc qloc = loc_of(q, ctx_.file);
+    const std::string qpath = path + ".prometheus";
+    const CoreType type = core_type(q);
+    if (type == CoreType::Null) {
+      ctx_.diags.error(qloc, null_message(qpath, "a PromQL expression"));
+    } else if (!q.IsScalar()) {
+      ctx_.diags.error(qloc, fmt::format("{}: expected a PromQL expression, got {}", qpath,
+                                         describe_node(q)));
+    } else if (type != CoreType::Str) {
+      // `1` is valid PromQL, but a constant is no evidence and an unquoted number is a
+      // number to an editor's schema: the query is text, in quotes when it looks like one.
+      ctx_.diags.error(qloc, fmt::format("{}: {} is a {} in YAML, not a PromQL expression (write "
+                                         "the query as text, e.g. "
+                                         "'backup_last_success_timestamp_seconds{{job=\"db\"}}')",
+                                         qpath, preview(q.Scalar()),
+                                         type == CoreType::Bool ? "boolean" : "number"));
+    } else if (q.Scalar().find_first_not_of(" \t\r\n") == std::string::npos) {
+      ctx_.diags.error(qloc, fmt::format("{}: the query is empty (expected a PromQL expression "
+                                         "returning a Unix timestamp in seconds)",
+                                         qpath));
+    } else {
+      source.kind = InstantSource::Kind::Prometheus;
+      source.query = {q.Scalar(), qloc};
+      source.loc = loc;
+    }
+    return {std::nullopt, loc};
+  }
+  if (n.IsDefined() && n.IsScalar() && n.Scalar() == "live") {
+    const SourceLoc loc = loc_of(n, ctx_.file);
+    if (object_date) {
+      source.kind = InstantSource::Kind::Object;
+      source.loc = loc;
+    } else {
+      ctx_.diags.error(loc, fmt::format("{}: 'live' reads a backup object's date and is only for "
+                                        "backups[].last_success (expected {})",
+                                        path, forms));
+    }
+    return {std::nullopt, loc};
+  }
+  return instant(key, need);
+}
+
 namespace {
 
 // "'3' is quoted text, not a number": a quoted number is a string to an editor's schema

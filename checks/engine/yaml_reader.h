@@ -14,6 +14,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "checks/engine/evidence_source.h"
 #include "checks/engine/field.h"
 #include "checks/engine/plan_format.h"
 #include "checks/engine/source_loc.h"
@@ -117,6 +118,12 @@ class MapReader {
   /// A duration; with Positive, `0s` is refused (a schedule or period of zero is no period).
   Field<Duration> duration(const std::string& key, Need need = Optional, Sign sign = AnyLength);
   Field<Instant> instant(const std::string& key, Need need = Optional);
+  /// A date that may be read live: an instant as instant() reads it; a mapping
+  /// `{prometheus: 'QUERY'}` (QUERY non-empty text, not a YAML number or boolean); or, with
+  /// `object_date`, the word `live`. `source` says which was written; for the live forms
+  /// the returned Field is empty and located at the value.
+  Field<Instant> live_instant(const std::string& key, InstantSource& source, bool object_date,
+                              Need need = Optional);
   Field<int64_t> integer(const std::string& key, int64_t min, int64_t max, Need need = Optional);
   Field<double> number(const std::string& key, double min, double max, Need need = Optional);
   /// A number in (min, max]: `min` itself is refused.

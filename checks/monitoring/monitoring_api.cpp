@@ -44,4 +44,17 @@ std::optional<nlohmann::json> api_json(const HttpResponse& r, bool prometheus, s
   return j["data"];
 }
 
+std::string series_name(const nlohmann::json& metric) {
+  std::string name, labels;
+  if (metric.is_object())
+    for (const auto& [k, v] : metric.items()) {
+      const std::string value = v.is_string() ? v.get<std::string>() : v.dump();
+      if (k == "__name__")
+        name = value;
+      else
+        labels += fmt::format("{}{}=\"{}\"", labels.empty() ? "" : ", ", k, value);
+    }
+  return name + "{" + labels + "}";
+}
+
 }  // namespace golive

@@ -21,4 +21,8 @@ HttpRequest api_request(const std::string& base, const std::string& path, const 
 /// `status: error` answer becomes a `why` naming the server's error.
 std::optional<nlohmann::json> api_json(const HttpResponse& r, bool prometheus, std::string& why);
 
+/// `{link="wan-a"}`, `node_up{job="edge"}` or `{}`: the `metric` of a Prometheus query
+/// result's series as PromQL writes it, for messages.
+std::string series_name(const nlohmann::json& metric);
+
 }  // namespace golive

@@ -101,20 +101,6 @@ nlohmann::json member(const nlohmann::json& j, const char* key) {
   return j.is_object() && j.contains(key) ? j[key] : nlohmann::json();
 }
 
-/// `{link="wan-a"}`, `node_up{job="edge"}` or `{}`: a series as PromQL writes it.
-std::string series_name(const nlohmann::json& metric) {
-  std::string name, labels;
-  if (metric.is_object())
-    for (const auto& [k, v] : metric.items()) {
-      const std::string value = v.is_string() ? v.get<std::string>() : v.dump();
-      if (k == "__name__")
-        name = value;
-      else
-        labels += fmt::format("{}{}=\"{}\"", labels.empty() ? "" : ", ", k, value);
-    }
-  return name + "{" + labels + "}";
-}
-
 /// The number of a sample `[timestamp, "value"]`, or nullopt with `why` set. Prometheus
 /// writes values as strings, NaN and ±Inf included; none of those, nor a negative number,
 /// is a peak. `of` names the series (" for {link="wan-a"}") when there are several.

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "checks/engine/check.h"
+#include "checks/engine/live_evidence.h"
 #include "checks/engine/dated_evidence.h"
 
 namespace golive {
@@ -173,20 +174,40 @@ class UpgradeDataMigration final : public Check {
           .remediation = "Set go_live.window.start";
       return;
     }
-    if (!b->last_success) {
-      ctx.fail(kPreBackup, b->last_success.loc, "pre-migration backup {} has no last_success", id).remediation =
+    // A last_success read live is judged when its probe answers (offline: a skip).
+    read_instant(ctx, plan, b->last_success, b->last_success_source, b->location,
+                 "backups[].last_success",
+                 [&plan, b, id, &ctx, max_age = pre_backup_max_age_](ReadInstant read) {
+                   judge_pre_backup(plan, *b, id, max_age, std::move(read), ctx);
+                 });
+  }
+
+  static void judge_pre_backup(const Plan& plan, const Backup& backup, const std::string& id,
+                               Duration pre_backup_max_age, ReadInstant read, Context& ctx) {
+    const Backup* b = &backup;
+    const GoLive& g = plan.go_live;
+    if (!read.at && !read.problem.empty()) {
+      Finding& f = ctx.add(read.status, kPreBackup, read.loc,
+                           fmt::format("pre-migration backup {}: {}", id, read.problem));
+      f.evidence = std::move(read.evidence);
+      f.evidence.emplace_back("backup", id);
+      f.remediation = read.remediation;
+      return;
+    }
+    if (!read.at) {
+      ctx.fail(kPreBackup, read.loc, "pre-migration backup {} has no last_success", id).remediation =
           fmt::format("Run backup {} and record backups[].last_success", id);
       return;
     }
-    const Instant last = *b->last_success;
+    const Instant last = *read.at;
     if (last > ctx.as_of()) {
-      ctx.fail(kPreBackup, b->last_success.loc,
+      ctx.fail(kPreBackup, read.loc,
                "last success {} of pre-migration backup {} is dated after the as-of instant {}",
                format_instant_in(last, plan.zone()), id, format_instant_in(ctx.as_of(), plan.zone()))
           .remediation = fmt::format("Correct backups[].last_success of {} from the backup job's log", id);
       return;
     }
-    Duration limit = pre_backup_max_age_;
+    Duration limit = pre_backup_max_age;
     std::string limited_by = "pre_backup_max_age";
     if (b->schedule && *b->schedule > Duration::zero() && 2 * *b->schedule < limit) {
       limit = 2 * *b->schedule;
@@ -195,16 +216,16 @@ class UpgradeDataMigration final : public Check {
     const Instant start = *g.window_start;
     const Elapsed age = start - last;
     const bool ok = age >= Duration::zero() && age <= limit;
-    Finding& f = ok ? ctx.pass(kPreBackup, b->last_success.loc,
+    Finding& f = ok ? ctx.pass(kPreBackup, read.loc,
                                "pre-migration backup {} will be {} old at window start {}, limit {} ({})", id,
                                format_duration(age), format_instant_in(start, plan.zone()),
                                format_duration(limit), limited_by)
-                    : ctx.fail(kPreBackup, b->last_success.loc,
+                    : ctx.fail(kPreBackup, read.loc,
                                "pre-migration backup {} will be {} old at window start {}, limit {} ({})", id,
                                format_duration(age), format_instant_in(start, plan.zone()),
                                format_duration(limit), limited_by);
     f.evidence.emplace_back("backup", id);
-    f.evidence.emplace_back("last_success", format_instant_in(last, plan.zone()));
+    f.evidence.emplace_back("last_success", format_instant_in(last, plan.zone()) + read.from_note());
     f.evidence.emplace_back("age_at_window_start", format_duration(age));
     f.evidence.emplace_back("age_seconds", whole_seconds(age));
     f.evidence.emplace_back("limit", format_duration(limit));
@@ -271,7 +292,8 @@ GOLIVE_REGISTER_CHECK(
            "be restored, so a migration still running then can be neither verified nor undone); "
            "(2) reconciliation has a method and a tolerance no larger than max_tolerance_pct; "
            "(3) pre_backup names a declared backup whose last success is, at window start, no "
-           "older than pre_backup_max_age and two scheduled runs (backup.fresh's rule); "
+           "older than pre_backup_max_age and two scheduled runs (backup.fresh's rule; a "
+           "last_success read live is read as backup.fresh reads it, a skip offline); "
            "(4) the point of no return comes after the last go/no-go checkpoint, so the "
            "decision to stop is still possible.",
     .fix = "Rehearse and time the migration, reconcile to zero difference, take the pre-backup "
@@ -282,6 +304,6 @@ GOLIVE_REGISTER_CHECK(
               "scenarios.large_upgrade.data_migration.point_of_no_return", "go_live.window.start",
               "go_live.window.end", "go_live.checkpoints[].at", "backups[].last_success",
               "backups[].schedule"},
-    .live = false);
+    .live = true);
 
 }  // namespace golive
