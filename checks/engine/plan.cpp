@@ -4,7 +4,7 @@
 
 namespace golive {
 
-const date::time_zone* Plan::zone() const {
+const Zone* Plan::zone() const {
   return go_live.timezone ? find_zone(*go_live.timezone) : nullptr;
 }
 

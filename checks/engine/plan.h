@@ -479,7 +479,7 @@ struct Plan {
   std::vector<Vendor> vendors;
 
   /// The go-live time zone, or nullptr for UTC.
-  const date::time_zone* zone() const;
+  const Zone* zone() const;
   const Contact* contact(const std::string& id) const;
   const System* system(const std::string& id) const;
   const Backup* backup(const std::string& id) const;

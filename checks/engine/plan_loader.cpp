@@ -8,12 +8,12 @@
 #include <regex>
 #include <system_error>
 
-#include <date/tz.h>
 #include <fmt/format.h>
 
 #include "checks/engine/digest.h"
 #include "checks/engine/limits.h"
 #include "checks/engine/yaml_reader.h"
+#include "checks/engine/zone.h"
 
 namespace golive {
 namespace {
@@ -549,7 +549,7 @@ void read_vendors(MapReader& root, Plan& plan) {
 
 // Bare dates anywhere in the plan are midnight in go_live.timezone, so it is read before
 // anything else. A bad zone is reported later, where go_live is read.
-const date::time_zone* plan_zone(const YAML::Node& root) {
+const Zone* plan_zone(const YAML::Node& root) {
   // Type tests throw on the placeholder yaml-cpp returns for an absent key: test
   // IsDefined() first.
   if (!root.IsDefined() || !root.IsMap()) return nullptr;
