@@ -13,7 +13,7 @@ PREFIX ?= /usr/local
 OTHER_BUILD_TYPES ?= Debug RelWithDebInfo MinSizeRel
 CHECK_BUILD_TYPES ?= $(if $(filter true,$(CI)),yes,)
 
-.PHONY: all deps test-deps build demo test build-types install deb sanitize clean
+.PHONY: all deps test-deps build demo test build-types install deb sanitize clean bench-deps bench
 
 all: build
 
@@ -52,6 +52,20 @@ install: build
 # The Debian package, built into $(BUILD)/ as golive_VERSION_ARCH.deb.
 deb: build
 	cd $(BUILD) && cpack -G DEB
+
+# Benchmarks (bench/README.md): hyperfine from Debian, Spectral (the peer compared with)
+# from npm, pinned by bench/spectral/package-lock.json. Not part of make test.
+bench-deps:
+	@command -v hyperfine >/dev/null || apt-get install -y hyperfine
+	cd bench/spectral && npm ci --ignore-scripts --no-audit --no-fund
+
+bench: build bench-deps
+	bash bench/startup.sh $(BUILD)
+	bash bench/tz.sh $(BUILD)
+	bash bench/large.sh $(BUILD)
+	bash bench/portfolio.sh $(BUILD)
+	bash bench/probes.sh $(BUILD)
+	bash bench/spectral.sh $(BUILD)
 
 sanitize:
 	$(MAKE) test BUILD=build-asan BUILD_TYPE=Debug CMAKE_FLAGS="-DGOLIVE_SANITIZE=ON"

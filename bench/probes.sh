@@ -4,7 +4,9 @@
 # speed-up over sequential probing.
 #
 # Usage: bench/probes.sh [BUILD_DIR] [SYSTEMS]     (defaults: build, 500)
-# Needs: hyperfine, python3. Writes hyperfine's JSON to $PROBES_JSON when set.
+# Needs: hyperfine, python3. Writes hyperfine's JSON to $PROBES_JSON when set;
+# CONCURRENCY=64,500 times only those values (default 500,64,1; the speed-up column then
+# compares with the floor instead of with --concurrency 1).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${1:-$root/build}"
@@ -34,7 +36,7 @@ ulimit -n 4096 2>/dev/null || true
 
 json="${PROBES_JSON:-$work/probes.json}"
 hyperfine --style basic --runs 3 --warmup 1 \
-  --parameter-list c 500,64,1 \
+  --parameter-list c "${CONCURRENCY:-500,64,1}" \
   --export-json "$json" \
   "$golive check --as-of 2026-12-04T12:00:00+08:00 -r $work/live.yaml --only monitoring.health-checks --concurrency {c} --quiet $work/plan.yaml"
 
@@ -42,11 +44,14 @@ python3 - "$json" "$systems" <<'PY'
 import json, sys
 results = json.load(open(sys.argv[1]))["results"]
 by_c = {int(r["parameters"]["c"]): r for r in results}
-seq = by_c[1]["mean"]
-print(f"\n{sys.argv[2]} probes, 100 ms each")
-print("| --concurrency | mean (s) | stddev (s) | speed-up over sequential |")
-print("|---|---|---|---|")
+n = int(sys.argv[2])
+seq = by_c[1]["mean"] if 1 in by_c else None
+print(f"\n{n} probes, 100 ms each")
+print("| --concurrency | mean (s) | stddev (s) | floor ceil(n/c) x 0.1 s | mean / floor | speed-up over sequential |")
+print("|---|---|---|---|---|---|")
 for c in sorted(by_c):
     r = by_c[c]
-    print(f"| {c} | {r['mean']:.2f} | {r['stddev'] or 0:.2f} | {seq / r['mean']:.1f}x |")
+    floor = -(-n // c) * 0.1
+    speedup = f"{seq / r['mean']:.1f}x" if seq else "-"
+    print(f"| {c} | {r['mean']:.2f} | {r['stddev'] or 0:.2f} | {floor:.1f} | {r['mean'] / floor:.2f} | {speedup} |")
 PY

@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include <fmt/ranges.h>
@@ -119,11 +120,10 @@ class BackupExists final : public Check {
   explicit BackupExists(const Params&) {}
 
   void run(const Plan& plan, Context& ctx) const override {
-    std::vector<std::string> seen;
+    std::unordered_set<std::string> seen;
     for (const System& sys : plan.systems) {
       for (const Ref& store : sys.datastores) {
-        if (!store || std::find(seen.begin(), seen.end(), *store) != seen.end()) continue;
-        seen.push_back(*store);
+        if (!store || !seen.insert(*store).second) continue;
         check_datastore(plan, sys, store, ctx);
       }
     }
@@ -134,12 +134,8 @@ class BackupExists final : public Check {
  private:
   static void check_datastore(const Plan& plan, const System& sys, const Ref& store, Context& ctx) {
     const std::string subject = fmt::format("datastores[{}]", *store);
-    std::vector<const Backup*> backups;
-    for (const Backup& b : plan.backups) {
-      if (!b.datastore) continue;
-      // A backup may name the whole system; it then covers each of the system's datastores.
-      if (*b.datastore == *store || (sys.id && *b.datastore == *sys.id)) backups.push_back(&b);
-    }
+    // A backup may name the whole system; it then covers each of the system's datastores.
+    const std::vector<const Backup*> backups = plan.backups_of(*store, sys.id);
     if (backups.empty()) {
       Finding& f = ctx.fail(subject, store.loc, "no backup covers datastore {} of system {}",
                             *store, sys.id.value_or("?"));

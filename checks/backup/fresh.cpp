@@ -150,7 +150,7 @@ class BackupFresh final : public Check {
 
   /// Completes a passing finding with the object's Last-Modified or mtime: more than
   /// `tolerance` (the schedule) before the recorded last success fails.
-  static void agree(Finding& f, Instant last, Duration tolerance, const date::time_zone* zone,
+  static void agree(Finding& f, Instant last, Duration tolerance, const Zone* zone,
                     const std::string& location, const SourceLoc& loc, const HttpResponse& r,
                     Context& ctx) {
     const std::string where = redact_url(location);

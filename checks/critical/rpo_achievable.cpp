@@ -61,10 +61,9 @@ class CriticalRpoAchievable final : public Check {
     for (const std::string& store : stores) {
       const Backup* best = nullptr;
       bool any = false;
-      for (const Backup& b : plan.backups) {
-        if (!b.datastore || (*b.datastore != store && !(s.id && *b.datastore == *s.id))) continue;
+      for (const Backup* b : plan.backups_of(store, s.id)) {
         any = true;
-        if (b.schedule && (!best || *b.schedule < *best->schedule)) best = &b;
+        if (b->schedule && (!best || *b->schedule < *best->schedule)) best = b;
       }
       if (!best) {
         ok = false;

@@ -59,10 +59,9 @@ class CriticalRtoAchievable final : public Check {
     const Backup* slowest_backup = nullptr;
     for (const std::string& store : stores) {
       const Backup* best = nullptr;
-      for (const Backup& b : plan.backups) {
-        if (!b.datastore || (*b.datastore != store && !(s.id && *b.datastore == *s.id))) continue;
-        if (!b.restore_test || !b.restore_test->passed() || !b.restore_test->duration) continue;
-        if (!best || *b.restore_test->duration < *best->restore_test->duration) best = &b;
+      for (const Backup* b : plan.backups_of(store, s.id)) {
+        if (!b->restore_test || !b->restore_test->passed() || !b->restore_test->duration) continue;
+        if (!best || *b->restore_test->duration < *best->restore_test->duration) best = b;
       }
       if (!best) {
         unmeasured.push_back(store);

@@ -3,12 +3,12 @@
 #include <string>
 #include <vector>
 
-#include <date/tz.h>
 #include <fmt/ranges.h>
 
 #include "checks/engine/check.h"
 #include "checks/engine/go_live_times.h"
 #include "checks/engine/time_intervals.h"
+#include "checks/engine/zone.h"
 
 namespace golive {
 namespace {
@@ -62,7 +62,7 @@ class TimezoneCoverage final : public Check {
              Duration hypercare, Context& ctx) const {
     const std::string subject = subject_of("regions", r.code, index);
     const std::string region = r.code.value_or(std::to_string(index));
-    const date::time_zone* zone = r.timezone ? find_zone(*r.timezone) : nullptr;
+    const Zone* zone = r.timezone ? find_zone(*r.timezone) : nullptr;
     if (!zone) {
       Finding& f = r.timezone
                        ? ctx.fail(subject, r.timezone.loc, "region {} has an unknown time zone '{}'",

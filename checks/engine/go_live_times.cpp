@@ -2,8 +2,9 @@
 
 #include <set>
 
-#include <date/tz.h>
 #include <fmt/format.h>
+
+#include "checks/engine/zone.h"
 
 namespace golive {
 
@@ -43,7 +44,7 @@ std::optional<TimeInterval> coverage_period(const GoLive& g) {
 
 bool usable_shift(const Shift& s) { return s.who && s.level && s.from && s.to && *s.from < *s.to; }
 
-RegionCoverage region_coverage(const Plan& plan, const Region& r, const date::time_zone& zone,
+RegionCoverage region_coverage(const Plan& plan, const Region& r, const Zone& zone,
                                const HoursRange& business_hours, const TimeInterval& period) {
   RegionCoverage out;
   std::set<std::string> seen;
@@ -57,7 +58,7 @@ RegionCoverage region_coverage(const Plan& plan, const Region& r, const date::ti
 
   std::vector<TimeInterval> worked;
   for (const Contact* c : out.people) {
-    const date::time_zone* own = c->timezone ? find_zone(*c->timezone) : nullptr;
+    const Zone* own = c->timezone ? find_zone(*c->timezone) : nullptr;
     if (!own || !c->hours) {
       out.without_hours.push_back(*c->id);
       continue;
@@ -75,7 +76,7 @@ std::optional<IntervalSet> vendor_support_hours(const Support& s, const TimeInte
   if (!s.hours) return std::nullopt;
   if (*s.hours == "24x7") return period.empty() ? IntervalSet{} : IntervalSet{period};
   const auto range = parse_hours(*s.hours);
-  const date::time_zone* zone = s.timezone ? find_zone(*s.timezone) : nullptr;
+  const Zone* zone = s.timezone ? find_zone(*s.timezone) : nullptr;
   if (!range || !zone) return std::nullopt;
   return daily_hours(*range, *zone, period);
 }

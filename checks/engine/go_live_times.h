@@ -60,7 +60,7 @@ struct RegionCoverage {
 /// Who covers region `r` (in `zone`) during `period`: its responsible and every contact
 /// whose region is its code, once each, each in their own zone and hours; days are
 /// expanded one by one, so daylight-saving changes count exactly.
-RegionCoverage region_coverage(const Plan& plan, const Region& r, const date::time_zone& zone,
+RegionCoverage region_coverage(const Plan& plan, const Region& r, const Zone& zone,
                                const HoursRange& business_hours, const TimeInterval& period);
 
 /// The instants of `period` a vendor's support answers: all of it for `24x7`, else its

@@ -4,6 +4,8 @@
 /// words (result, strategy, level…) are Text already validated by the loader.
 
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <utility>
@@ -455,6 +457,29 @@ struct Vendor {
   SourceLoc responsibilities_loc;
 };
 
+struct Plan;
+
+/// Lookups by id over a plan's contacts, systems, datastores and backups, built on the
+/// first lookup in O(n) and then answering in O(1), so checks that resolve a reference per
+/// subject stay linear in the plan's size. Rebuilt when one of those lists changes size or
+/// storage; a plan is not edited in place once looked up in. A copy starts empty.
+/// Thread-safe: a plan may be looked up in from several threads.
+class PlanIndex {
+ public:
+  PlanIndex();
+  ~PlanIndex();
+  PlanIndex(const PlanIndex&);
+  PlanIndex& operator=(const PlanIndex&);
+
+ private:
+  friend struct Plan;
+  struct Tables;
+  /// The tables for `plan` as it is now.
+  const Tables& tables(const Plan& plan) const;
+  mutable std::mutex mutex_;
+  mutable std::unique_ptr<Tables> tables_;
+};
+
 /// A whole launch plan, as loaded from one file.
 struct Plan {
   std::string file;    ///< path as given by the user
@@ -483,14 +508,20 @@ struct Plan {
   std::vector<Vendor> vendors;
 
   /// The go-live time zone, or nullptr for UTC.
-  const date::time_zone* zone() const;
+  const Zone* zone() const;
+  /// The first contact, system or backup with that id, or nullptr. O(1) (PlanIndex).
   const Contact* contact(const std::string& id) const;
   const System* system(const std::string& id) const;
   const Backup* backup(const std::string& id) const;
-  /// True when `id` is a datastore listed by some system.
+  /// True when `id` is a datastore listed by some system. O(1).
   bool has_datastore(const std::string& id) const;
+  /// The backups of datastore `store` and, when `system` is set, of that system as a whole
+  /// (`datastore: <system id>`), each once, in plan order. O(number returned).
+  std::vector<const Backup*> backups_of(const std::string& store, const Text& system) const;
   /// Whether plan.scenarios lists this tag.
   bool tagged(const std::string& scenario) const;
+
+  PlanIndex index;  ///< behind the lookups above
 };
 
 }  // namespace golive

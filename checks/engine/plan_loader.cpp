@@ -7,13 +7,14 @@
 #include <limits>
 #include <regex>
 #include <system_error>
+#include <unordered_map>
 
-#include <date/tz.h>
 #include <fmt/format.h>
 
 #include "checks/engine/digest.h"
 #include "checks/engine/limits.h"
 #include "checks/engine/yaml_reader.h"
+#include "checks/engine/zone.h"
 
 namespace golive {
 namespace {
@@ -43,20 +44,17 @@ class UniqueValues {
   /// `path` names the value in messages: "backups[1].id".
   void add(const Text& t, const std::string& path) {
     if (!t) return;
-    for (const auto& [value, line] : seen_) {
-      if (value == *t) {
-        ctx_.diags.error(t.loc, fmt::format("{}: duplicate {} '{}' (first at line {})", path,
-                                            what_, preview(*t), line));
-        return;
-      }
-    }
-    seen_.emplace_back(*t, t.loc.line);
+    // A hash set, not a scan of what was seen: lists of thousands of ids stay linear.
+    auto [it, added] = seen_.try_emplace(*t, t.loc.line);
+    if (!added)
+      ctx_.diags.error(t.loc, fmt::format("{}: duplicate {} '{}' (first at line {})", path,
+                                          what_, preview(*t), it->second));
   }
 
  private:
   ReadContext& ctx_;
   std::string what_;
-  std::vector<std::pair<std::string, int>> seen_;
+  std::unordered_map<std::string, int> seen_;  ///< value → line of its first occurrence
 };
 
 // Text formats. Each pattern is used as written by the loader (std::regex, ECMAScript) and
@@ -555,7 +553,7 @@ void read_vendors(MapReader& root, Plan& plan) {
 
 // Bare dates anywhere in the plan are midnight in go_live.timezone, so it is read before
 // anything else. A bad zone is reported later, where go_live is read.
-const date::time_zone* plan_zone(const YAML::Node& root) {
+const Zone* plan_zone(const YAML::Node& root) {
   // Type tests throw on the placeholder yaml-cpp returns for an absent key: test
   // IsDefined() first.
   if (!root.IsDefined() || !root.IsMap()) return nullptr;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cctype>
 #include <cerrno>
 #include <cstdlib>
@@ -490,6 +491,22 @@ void scrub(std::string& text, const std::vector<std::string>& secrets) {
 
 }  // namespace
 
+namespace {
+
+std::mutex& network_mutex() {
+  static std::mutex m;
+  return m;
+}
+
+std::atomic<size_t>& in_flight_counter() {
+  static std::atomic<size_t> n{0};
+  return n;
+}
+
+}  // namespace
+
+size_t probes_under_way() { return in_flight_counter().load(); }
+
 bool probe_module_loaded() {
   ModuleState& s = module_state();
   std::lock_guard lock(s.mu);
@@ -556,7 +573,12 @@ std::vector<HttpResponse> execute_probes(const std::vector<HttpRequest>& request
   if (!entry) {
     for (auto& a : answers) a = failed(ProbeError::Module, load_error);
   } else {
+    // One batch on the network at a time, whichever plan's thread sends it: each batch keeps
+    // at most `concurrency` in flight, so the bound holds for the whole run, not per plan.
+    std::lock_guard lock(network_mutex());
+    in_flight_counter().store(network.size());
     entry(network.data(), answers.data(), answers.size(), &effective);
+    in_flight_counter().store(0);
   }
   for (size_t j = 0; j < network.size(); ++j) {
     HttpResponse& a = answers[j];

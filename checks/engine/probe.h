@@ -149,6 +149,10 @@ struct PendingProbe {
   ProbeCallback done{};
 };
 
+/// Live probes of the batch on the network now (sent or waiting for one of the
+/// `concurrency` slots), 0 between batches; for progress displays. Thread-safe.
+size_t probes_under_way();
+
 /// Runs every pending probe together (execute_probes), then calls each callback in queue
 /// order. The runner calls it once per plan, after every check's run().
 void run_probes(std::vector<PendingProbe> probes, const ProbeSettings& settings);

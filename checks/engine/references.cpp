@@ -1,6 +1,7 @@
 #include "checks/engine/references.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -94,12 +95,14 @@ std::vector<PlanRef> plan_references(const Plan& plan) {
 
 std::vector<std::string> reference_candidates(const Plan& plan, RefKind kind) {
   std::vector<std::string> out;
+  std::unordered_set<std::string> seen;
   auto add = [&](const Text& t) {
-    if (t && std::find(out.begin(), out.end(), *t) == out.end()) out.push_back(*t);
+    if (t && seen.insert(*t).second) out.push_back(*t);
   };
   switch (kind) {
     case RefKind::RoleOrContact:
       out = kPageRoles;
+      seen.insert(out.begin(), out.end());
       [[fallthrough]];
     case RefKind::Contact:
       for (const Contact& c : plan.contacts) add(c.id);

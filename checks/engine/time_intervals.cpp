@@ -2,7 +2,8 @@
 
 #include <algorithm>
 
-#include <date/tz.h>
+#include "checks/engine/zone.h"
+
 
 namespace golive {
 
@@ -56,7 +57,7 @@ namespace {
 // The instants whose local reading lies in [from, to): within each period of constant UTC
 // offset, the local span maps back by that offset. UTC offsets stay within -12h..+14h, so
 // the periods to visit start 14h before `from` and end 12h after `to`.
-void local_span(const date::time_zone& zone, date::local_seconds from, date::local_seconds to,
+void local_span(const Zone& zone, date::local_seconds from, date::local_seconds to,
                 std::vector<TimeInterval>& out) {
   using std::chrono::hours;
   const Instant lo{from.time_since_epoch() - hours(14)};
@@ -75,7 +76,7 @@ void local_span(const date::time_zone& zone, date::local_seconds from, date::loc
 
 }  // namespace
 
-IntervalSet daily_hours(const HoursRange& hours, const date::time_zone& zone,
+IntervalSet daily_hours(const HoursRange& hours, const Zone& zone,
                         const TimeInterval& bounds) {
   if (bounds.empty()) return {};
   using date::days;

@@ -7,10 +7,6 @@
 
 #include "checks/engine/values.h"
 
-namespace date {
-class time_zone;
-}
-
 namespace golive {
 
 /// The instants from `start` (included) to `end` (excluded).
@@ -43,7 +39,7 @@ Elapsed total_length(const IntervalSet& set);
 /// result is exact at transitions: a boundary the clock skips (spring forward) becomes
 /// the instant of the jump, and an hour the clock shows twice (fall back) is covered each
 /// time the reading is inside the range.
-IntervalSet daily_hours(const HoursRange& hours, const date::time_zone& zone,
+IntervalSet daily_hours(const HoursRange& hours, const Zone& zone,
                         const TimeInterval& bounds);
 
 /// `2026-12-05T01:00:00Z/2026-12-05T02:00:00Z` (ISO 8601 interval, UTC).

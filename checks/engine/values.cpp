@@ -2,10 +2,16 @@
 
 #include <charconv>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <memory>
+#include <mutex>
 
 #include <date/date.h>
-#include <date/tz.h>
 #include <fmt/format.h>
+
+#include "checks/engine/zone.h"
 
 namespace golive {
 namespace {
@@ -137,7 +143,7 @@ bool is_bare_date(std::string_view t) {
          is_digit(t[9]);
 }
 
-std::optional<Instant> parse_instant(std::string_view t, const date::time_zone* zone) {
+std::optional<Instant> parse_instant(std::string_view t, const Zone* zone) {
   auto num = [&](size_t at, size_t len) -> int {
     int v = 0;
     for (size_t i = at; i < at + len; ++i) v = v * 10 + (t[i] - '0');
@@ -229,7 +235,7 @@ std::string format_instant(Instant t) {
   return date::format("%Y-%m-%dT%H:%M:%S", whole) + seconds_and_fraction(t - whole) + "Z";
 }
 
-std::string format_instant_in(Instant t, const date::time_zone* zone) {
+std::string format_instant_in(Instant t, const Zone* zone) {
   if (!zone) return format_instant(t);
   auto info = zone->get_info(t);
   auto whole = std::chrono::floor<std::chrono::seconds>(t);
@@ -241,13 +247,62 @@ std::string format_instant_in(Instant t, const date::time_zone* zone) {
                      seconds_and_fraction(t - whole), sign, minutes / 60, minutes % 60);
 }
 
-const date::time_zone* find_zone(std::string_view name) {
-  if (name.empty()) return nullptr;
-  try {
-    return date::locate_zone(name);
-  } catch (const std::exception&) {
-    return nullptr;
+namespace {
+
+// Where cctz reads zone files from: $TZDIR, else the system's directory.
+std::string zone_dir() {
+  const char* dir = std::getenv("TZDIR");
+  return dir && *dir ? dir : "/usr/share/zoneinfo";
+}
+
+// A name the date library's whole database lists: path components of letters, digits and
+// `_+-.`, none hidden, outside the `posix/` and `right/` copies and the `Factory` zone,
+// naming a TZif file. Anything else is no zone, as it was when the whole database was read.
+bool is_zone_file(std::string_view name) {
+  if (name.empty() || name.size() > 255) return false;
+  size_t start = 0;
+  while (start <= name.size()) {
+    size_t end = name.find('/', start);
+    if (end == std::string_view::npos) end = name.size();
+    std::string_view part = name.substr(start, end - start);
+    if (part.empty() || part[0] == '.') return false;
+    for (char c : part)
+      if (!(is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+            c == '+' || c == '-' || c == '.'))
+        return false;
+    if (start == 0 && (part.starts_with("posix") || part == "right" || part == "Factory"))
+      return false;
+    start = end + 1;
   }
+  std::string path = fmt::format("{}/{}", zone_dir(), name);
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return false;
+  char magic[4] = {};
+  bool tzif = std::fread(magic, 1, 4, f) == 4 && std::string_view(magic, 4) == "TZif";
+  std::fclose(f);
+  return tzif;
+}
+
+}  // namespace
+
+const Zone* find_zone(std::string_view name) {
+  // Only the zones a plan names are read, each from its own file, once per process.
+  // date::locate_zone would first build the date library's whole database, a stat of every
+  // file under the zoneinfo directory (over 600: most of a run's start-up), and its zones,
+  // even built one by one, build that database on first use (see bench/README.md).
+  static std::mutex mutex;
+  static std::map<std::string, std::unique_ptr<Zone>, std::less<>> zones;
+  std::lock_guard lock(mutex);
+  if (auto it = zones.find(name); it != zones.end()) return it->second.get();
+  std::unique_ptr<Zone> zone;
+  if (is_zone_file(name)) {
+    try {
+      zone = std::make_unique<Zone>(std::string(name));
+    } catch (const std::exception&) {
+      // A file cctz cannot read is no zone, like a name that is none.
+    }
+  }
+  return zones.emplace(std::string(name), std::move(zone)).first->second.get();
 }
 
 bool is_e164(std::string_view p) {

@@ -9,11 +9,9 @@
 #include <string>
 #include <string_view>
 
-namespace date {
-class time_zone;
-}
-
 namespace golive {
+
+class Zone;
 
 /// A span of time, to the second.
 using Duration = std::chrono::seconds;
@@ -47,7 +45,7 @@ std::string format_duration(std::chrono::microseconds d);
 /// Parses an RFC 3339 instant with offset (`2026-12-05T02:00:00+08:00`, `...Z`, up to six
 /// fractional digits `02:00:00.5Z`, more only when the extra digits are zeros) or a bare date (`2026-11-20`), which is midnight in `zone` (UTC when null).
 /// Impossible calendar dates (2026-02-30) are refused.
-std::optional<Instant> parse_instant(std::string_view text, const date::time_zone* zone);
+std::optional<Instant> parse_instant(std::string_view text, const Zone* zone);
 
 /// True when `text` is a bare date (`2026-11-20`) rather than a full timestamp.
 bool is_bare_date(std::string_view text);
@@ -56,10 +54,10 @@ bool is_bare_date(std::string_view text);
 std::string format_instant(Instant t);
 
 /// RFC 3339 with the zone's offset at that instant: `2026-12-05T02:00:00+08:00`.
-std::string format_instant_in(Instant t, const date::time_zone* zone);
+std::string format_instant_in(Instant t, const Zone* zone);
 
 /// The IANA zone of that name (`Asia/Shanghai`), or nullptr when unknown.
-const date::time_zone* find_zone(std::string_view name);
+const Zone* find_zone(std::string_view name);
 
 /// True for an E.164 number: `+`, a non-zero digit, at most 15 digits in all.
 bool is_e164(std::string_view phone);

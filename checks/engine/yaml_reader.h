@@ -71,7 +71,7 @@ struct ReadContext {
   std::string file;
   Diagnostics& diags;
   /// Zone for bare dates (`2026-11-20` is midnight there); UTC when null.
-  const date::time_zone* zone = nullptr;
+  const Zone* zone = nullptr;
   /// When set, readers read nothing and record every key they are asked for, with its
   /// type: the loader run this way is the definition of the plan format (plan_format()).
   std::vector<KeySpec>* describe = nullptr;

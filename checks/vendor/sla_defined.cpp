@@ -3,12 +3,12 @@
 #include <string>
 #include <vector>
 
-#include <date/tz.h>
 #include <fmt/ranges.h>
 
 #include "checks/engine/check.h"
 #include "checks/engine/go_live_times.h"
 #include "checks/engine/time_intervals.h"
+#include "checks/engine/zone.h"
 
 namespace golive {
 namespace {
@@ -96,7 +96,7 @@ class VendorSlaDefined final : public Check {
     } else {
       evidence.emplace_back("hours", *s.hours);
       const auto range = parse_hours(*s.hours);
-      const date::time_zone* zone = s.timezone ? find_zone(*s.timezone) : nullptr;
+      const Zone* zone = s.timezone ? find_zone(*s.timezone) : nullptr;
       if (!range) {
         problem(fmt::format("support hours '{}' are neither 24x7 nor HH:MM-HH:MM", *s.hours),
                 s.hours.loc);

@@ -85,7 +85,7 @@ struct RollbackCall {
 struct Brief {
   const Plan* plan = nullptr;
   std::string title;       ///< plan_title()
-  const date::time_zone* zone = nullptr;  ///< go_live.timezone, or nullptr for UTC
+  const Zone* zone = nullptr;  ///< go_live.timezone, or nullptr for UTC
   std::string zone_name;   ///< `Asia/Shanghai` or `UTC`
   Verdict verdict = Verdict::Ready;
   std::vector<const Finding*> blocking;  ///< findings that make the plan NOT READY
@@ -108,7 +108,7 @@ struct Brief {
 Brief build(const Plan& plan, const HoursRange& business_hours, const PlanResult* result);
 
 /// `12-05 02:00` in `zone` (UTC when null).
-std::string short_local(Instant t, const date::time_zone* zone);
+std::string short_local(Instant t, const Zone* zone);
 
 /// The inline SVG of the timeline: an upper panel for the window (phases, checkpoints,
 /// rollback deadline, point of no return) and a lower panel for window + hypercare with a

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <map>
 
-#include <date/tz.h>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "checks/engine/zone.h"
 #include "cli/brief/brief.h"
 #include "cli/report/support.h"
 
@@ -50,9 +50,9 @@ Band oncall_band(const Plan& plan, const std::string& level, const TimeInterval&
 
 }  // namespace
 
-std::string short_local(Instant t, const date::time_zone* zone) {
+std::string short_local(Instant t, const Zone* zone) {
   if (!zone) return date::format("%m-%d %H:%M", t);
-  return date::format("%m-%d %H:%M", date::make_zoned(zone, t));
+  return date::format("%m-%d %H:%M", zone->to_local(t));
 }
 
 Brief build(const Plan& plan, const HoursRange& business_hours, const PlanResult* result) {
@@ -109,7 +109,7 @@ Brief build(const Plan& plan, const HoursRange& business_hours, const PlanResult
       for (const char* level : {"primary", "backup"}) b.bands.push_back(oncall_band(plan, level, *b.period));
     if (plan.scenarios.cross_border)
       for (const Region& r : plan.scenarios.cross_border->regions) {
-        const date::time_zone* zone = r.timezone ? find_zone(*r.timezone) : nullptr;
+        const Zone* zone = r.timezone ? find_zone(*r.timezone) : nullptr;
         if (!zone) continue;
         RegionCoverage cover = region_coverage(plan, r, *zone, business_hours, *b.period);
         Band band{Band::Region,
@@ -172,11 +172,11 @@ Brief build(const Plan& plan, const HoursRange& business_hours, const PlanResult
       if (r.responsible) {
         rc.responsible = person(plan, *r.responsible, "responsible");
         const Contact* c = plan.contact(*r.responsible);
-        const date::time_zone* own = c && c->timezone ? find_zone(*c->timezone)
+        const Zone* own = c && c->timezone ? find_zone(*c->timezone)
                                      : r.timezone   ? find_zone(*r.timezone)
                                                     : nullptr;
         if (own && g.window_start) {
-          rc.local_at_start = fmt::format("{} {}", date::format("%H:%M", date::make_zoned(own, *g.window_start)),
+          rc.local_at_start = fmt::format("{} {}", date::format("%H:%M", own->to_local(*g.window_start)),
                                           own->name());
           if (c && c->hours) {
             rc.hours = format_hours(*c->hours);

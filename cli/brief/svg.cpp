@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <sstream>
 
-#include <date/tz.h>
 #include <fmt/format.h>
 
+#include "checks/engine/zone.h"
 #include "cli/brief/brief.h"
 #include "cli/report/support.h"
 #include "cli/report/width.h"
@@ -46,7 +46,7 @@ Duration tick_step(Elapsed span) {
 
 // Ticks on round local wall-clock times of `zone`, so that 00:00 and 06:00 mean the plan's
 // night; converted to instants one by one, so a daylight-saving change moves them right.
-std::vector<Instant> ticks(const Scale& s, const date::time_zone* zone) {
+std::vector<Instant> ticks(const Scale& s, const Zone* zone) {
   const Duration step = tick_step(s.to - s.from);
   std::vector<Instant> out;
   using Local = date::local_time<Elapsed>;
@@ -66,13 +66,13 @@ std::vector<Instant> ticks(const Scale& s, const date::time_zone* zone) {
   return out;
 }
 
-std::string tick_label(Instant t, const date::time_zone* zone, Duration step) {
+std::string tick_label(Instant t, const Zone* zone, Duration step) {
   // Steps of a quarter day or more span several days: their ticks need the date.
   const char* f = step >= Duration{std::chrono::hours(24)}  ? "%m-%d"
                   : step >= Duration{std::chrono::hours(6)} ? "%m-%d %H:%M"
                                                             : "%H:%M";
   if (!zone) return date::format(f, t);
-  return date::format(f, date::make_zoned(zone, t));
+  return date::format(f, zone->to_local(t));
 }
 
 // Axis at `y`: local labels above, UTC labels below.

@@ -11,6 +11,7 @@
 #include "checks/engine/runner.h"
 #include "checks/engine/waivers.h"
 #include "cli/commands/commands.h"
+#include "cli/commands/portfolio.h"
 #include "cli/report/report.h"
 
 namespace golive {
@@ -100,6 +101,26 @@ std::vector<WaiverFile> load_waivers(const CheckOptions& options, const std::vec
   return files;
 }
 
+// Problems found on a worker thread, added to the run's in plan order: the messages come
+// out the same whatever the number of threads.
+void merge(Diagnostics& into, const Diagnostics& from) {
+  for (const Diagnostic& d : from.all()) {
+    if (d.level == Diagnostic::Level::Error)
+      into.error(d.loc, d.message);
+    else
+      into.warning(d.loc, d.message);
+  }
+}
+
+bool show_progress(ProgressMode mode, const Io& io) {
+  switch (mode) {
+    case ProgressMode::Always: return true;
+    case ProgressMode::Never: return false;
+    case ProgressMode::Auto: return io.err_is_tty;
+  }
+  return false;
+}
+
 Verdict worst(Verdict a, Verdict b) {
   auto rank = [](Verdict v) { return v == Verdict::NotReady ? 2 : v == Verdict::ReadyWithWarnings ? 1 : 0; };
   return rank(a) >= rank(b) ? a : b;
@@ -111,19 +132,38 @@ int run_check(const CheckOptions& options, const Io& io) {
   for (const LimitSetting& l : options.limits) set_limit(l.limit, l.value);
   Diagnostics diags;
   std::vector<std::string> files = find_plan_files(options.paths, diags);
+  const unsigned threads = pool_size(options.jobs, files.size());
+  Progress progress(io.err, show_progress(options.progress, io), files.size());
+
+  // Plans are loaded, and their rulesets chosen, side by side; each keeps its own
+  // diagnostics until all are done.
+  std::vector<std::shared_ptr<const Plan>> loaded(files.size());
+  std::vector<Selection> chosen(files.size());
+  std::vector<Diagnostics> load_found(files.size()), select_found(files.size());
+  for_each_index(files.size(), threads, [&](size_t i) {
+    auto plan = load_plan(files[i], load_found[i]);
+    if (!plan) return;
+    loaded[i] = std::make_shared<const Plan>(std::move(*plan));
+    chosen[i] = select_rules(*loaded[i], options.rulesets, options.auto_rulesets, select_found[i]);
+  });
   std::vector<std::shared_ptr<const Plan>> plans;
-  for (const std::string& file : files)
-    if (auto plan = load_plan(file, diags)) plans.push_back(std::make_shared<const Plan>(std::move(*plan)));
+  std::vector<Selection> selections;
+  for (size_t i = 0; i < files.size(); ++i) {
+    merge(diags, load_found[i]);
+    if (!loaded[i]) continue;
+    plans.push_back(std::move(loaded[i]));
+    selections.push_back(std::move(chosen[i]));
+  }
   if (files.empty() && !diags.has_errors())
     diags.error({"golive", 0, 0}, fmt::format("no plan found in {}", fmt::join(options.paths, ", ")));
   if (diags.has_errors()) {
+    progress.finish();
     io.print(diags, false);
     return kExitUsage;
   }
+  // Problems with rulesets only once every plan has loaded, as they always were.
+  for (const Diagnostics& d : select_found) merge(diags, d);
 
-  std::vector<Selection> selections;
-  for (const auto& plan : plans)
-    selections.push_back(select_rules(*plan, options.rulesets, options.auto_rulesets, diags));
   std::vector<std::string> ids;
   for (const CheckInfo* info : all_checks()) ids.push_back(info->id);
   for (const Selection& s : selections)
@@ -133,6 +173,7 @@ int run_check(const CheckOptions& options, const Io& io) {
   check_patterns(options.skip, options.skip_loc, options.skip_label, ids, diags);
   std::vector<WaiverFile> waivers = load_waivers(options, ids, diags);
   if (diags.has_errors()) {
+    progress.finish();
     io.print(diags, false);
     return kExitUsage;
   }
@@ -162,22 +203,33 @@ int run_check(const CheckOptions& options, const Io& io) {
   size_t waiver_count = 0;
   for (const WaiverFile& w : waivers) waiver_count += w.waivers.size();
   std::vector<bool> matched(waiver_count, false);
-  for (size_t i = 0; i < plans.size(); ++i) {
+  // Plans are checked side by side; everything that depends on their order (waivers
+  // matched, diagnostics, totals) is done afterwards, in plan order.
+  std::vector<PlanResult> checked(plans.size());
+  std::vector<Instant> as_of(plans.size());
+  for_each_index(plans.size(), threads, [&](size_t i) {
     const Plan& plan = *plans[i];
+    RunOptions mine = run;
     if (options.as_of_mode == "fixed") {
-      run.as_of = *options.as_of;
+      mine.as_of = *options.as_of;
     } else if (options.as_of_mode == "window") {
       if (!plan.go_live.window_start)
         throw InputError(plan.go_live.loc, "--as-of window: the plan has no go_live.window.start");
-      run.as_of = *plan.go_live.window_start;
+      mine.as_of = *plan.go_live.window_start;
     } else {
-      run.as_of = now;
+      mine.as_of = now;
     }
+    as_of[i] = mine.as_of;
+    checked[i] = run_plan(plans[i], selections[i], mine);
+    checked[i].rule_changes = rule_changes(plan, options, selections[i]);
+    progress.plan_done();
+  });
+  progress.finish();
+  for (size_t i = 0; i < plans.size(); ++i) {
     // The top-level as_of of a window run is the earliest window start.
-    if (i == 0 || run.as_of < result.as_of) result.as_of = run.as_of;
-    PlanResult planned = run_plan(plans[i], selections[i], run);
-    planned.rule_changes = rule_changes(plan, options, selections[i]);
-    apply_waivers(planned, waivers, run.as_of, matched, diags);
+    if (i == 0 || as_of[i] < result.as_of) result.as_of = as_of[i];
+    PlanResult planned = std::move(checked[i]);
+    apply_waivers(planned, waivers, as_of[i], matched, diags);
     if (planned.valid_until && (!result.valid_until || planned.valid_until->at < result.valid_until->at))
       result.valid_until = planned.valid_until;
     result.probes_not_made += planned.probes_not_made;

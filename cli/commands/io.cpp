@@ -12,7 +12,7 @@ extern char** environ;
 namespace golive {
 
 Io Io::process() {
-  return Io{std::cout, std::cerr, ::isatty(STDOUT_FILENO) == 1,
+  Io io{std::cout, std::cerr, ::isatty(STDOUT_FILENO) == 1, false,
             [](const std::string& name) -> std::optional<std::string> {
               const char* v = std::getenv(name.c_str());
               if (!v || !*v) return std::nullopt;
@@ -27,6 +27,8 @@ Io Io::process() {
               }
               return names;
             }};
+  io.err_is_tty = ::isatty(STDERR_FILENO) == 1;
+  return io;
 }
 
 void Io::print(const Diagnostics& diags, bool quiet) const {

@@ -17,6 +17,8 @@ struct Io {
   std::ostream& out;
   std::ostream& err;
   bool out_is_tty = false;
+  /// Whether `err` is a terminal (`--progress auto` draws its line only there).
+  bool err_is_tty = false;
   /// Reads an environment variable; an empty value counts as unset.
   std::function<std::optional<std::string>(const std::string&)> env;
   /// The current instant (`--as-of now`, `generated_at`).

@@ -25,6 +25,9 @@ enum ExitCode : int {
 /// When to colour the text report.
 enum class ColorMode { Auto, Always, Never };
 
+/// `--progress`: auto draws the progress line only when stderr is a terminal.
+enum class ProgressMode { Auto, Always, Never };
+
 /// One `--report FORMAT:PATH`.
 struct ReportRequest {
   std::string format;
@@ -61,6 +64,8 @@ struct CheckOptions {
   bool sarif_passes = false;          ///< SARIF reports also list pass and skip findings
   std::vector<LimitSetting> limits;   ///< `--limit NAME=N`, in order (a later one wins)
   std::string lang = "en";            ///< language for people: one of languages() (cli/i18n/i18n.h)
+  int jobs = 0;                       ///< plans loaded and checked at once; 0 = one per CPU core
+  ProgressMode progress = ProgressMode::Auto;
 };
 
 /// `golive init [--scenario S]... [-o FILE] [--force]`

@@ -35,6 +35,8 @@ std::vector<std::string> split_commas(const std::string& text) {
 // limit of open files; a try shorter than a second cannot even set up TLS reliably.
 constexpr int64_t kMinConcurrency = 1, kMaxConcurrency = 1000;
 constexpr Duration kMinTimeout{1}, kMaxTimeout{3600};
+// More threads than this only add memory: each holds a whole plan and its findings.
+constexpr int64_t kMaxJobs = 256;
 
 /// A whole number written with digits only ("64"), or nullopt.
 std::optional<int64_t> parse_whole(const std::string& text) {
@@ -115,6 +117,13 @@ const std::vector<OptionSpec>& check_option_specs() {
       {"lang", "", OptionSpec::Value, "en|zh-CN",
        "Language of the report for people (default from LC_ALL, LC_MESSAGES, LANG; else en)",
        "--lang zh-CN"},
+      {"jobs", "j", OptionSpec::Value, "N|auto",
+       "Plans loaded and checked at once, 1 to 256 (default auto: one per CPU core); reports "
+       "are the same whatever the number",
+       "-j 4", false},
+      {"progress", "", OptionSpec::Value, "auto|always|never",
+       "A progress line on stderr, erased at the end (auto, the default: stderr is a terminal)",
+       "--progress never", false},
   };
   return specs;
 }
@@ -313,7 +322,7 @@ void resolve_check_options(const std::vector<const RawSettings*>& sources, Check
         break;
       }
     }
-    options.origins.push_back({spec.name, "", s ? origin_text(*s) : "default"});
+    if (spec.recorded) options.origins.push_back({spec.name, "", s ? origin_text(*s) : "default"});
     if (!s) continue;
     auto problem = [&](const std::string& message) {
       diags.error(s->loc, fmt::format("{}: {}", s->label, message));
@@ -344,6 +353,18 @@ void resolve_check_options(const std::vector<const RawSettings*>& sources, Check
       else
         problem(fmt::format("'{}' is not a whole number from {} to {}", value, kMinConcurrency,
                             kMaxConcurrency));
+    } else if (spec.name == "jobs") {
+      if (value == "auto")
+        options.jobs = 0;
+      else if (auto n = parse_whole(value); n && *n >= 1 && *n <= kMaxJobs)
+        options.jobs = static_cast<int>(*n);
+      else
+        problem(fmt::format("'{}' is not auto or a whole number from 1 to {}", value, kMaxJobs));
+    } else if (spec.name == "progress") {
+      if (value == "auto") options.progress = ProgressMode::Auto;
+      else if (value == "always") options.progress = ProgressMode::Always;
+      else if (value == "never") options.progress = ProgressMode::Never;
+      else problem(one_of_problem(value, {"auto", "always", "never"}));
     } else if (spec.name == "timeout") {
       auto d = parse_duration(value);
       if (!d)
@@ -428,8 +449,9 @@ void resolve_check_options(const std::vector<const RawSettings*>& sources, Check
       }
     }
   }
-  for (size_t i = 0; i < options.origins.size(); ++i)
-    options.origins[i].value = value_text(check_option_specs()[i], options);
+  size_t i = 0;
+  for (const OptionSpec& spec : check_option_specs())
+    if (spec.recorded) options.origins[i++].value = value_text(spec, options);
 }
 
 }  // namespace golive

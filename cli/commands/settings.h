@@ -22,6 +22,10 @@ struct OptionSpec {
   std::string value_name;  ///< `NAME|FILE`, for help
   std::string help;
   std::string example;     ///< a command-line use, shown by `golive check --help`
+  /// Whether reports record the option's value and origin. False for options that cannot
+  /// change a report (`--jobs`, `--progress`), so that reports stay the same bytes whatever
+  /// they are.
+  bool recorded = true;
   /// The environment variable: `GOLIVE_FAIL_ON`.
   std::string env_name() const;
 };

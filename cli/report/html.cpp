@@ -525,11 +525,14 @@ void write_html(const RunResult& result, std::ostream& out, const ReportOptions&
         << " launch plans</h1>\n<div class=\"headline\"><div class=\"verdict\">"
         << verdict_title(result.verdict) << "</div><div class=\"score\">"
         << fmt::format("{:.1f}%", result.summary.score) << "<small>readiness score</small></div></div>\n"
-        << "<table><thead><tr><th>Plan</th><th>File</th><th>Verdict</th><th>Score</th></tr></thead><tbody>\n";
+        << "<table><thead><tr><th>Plan</th><th>File</th><th>Verdict</th><th>Score</th>"
+           "<th>Blocking</th><th>Warnings</th></tr></thead><tbody>\n";
     for (const auto& p : result.plans)
       out << "<tr><td>" << h(plan_title(*p.plan)) << "</td><td><code>" << h(p.plan->file)
           << "</code></td><td>" << verdict_title(p.verdict) << "</td><td>"
-          << fmt::format("{:.1f}%", p.summary.score) << "</td></tr>\n";
+          << fmt::format("{:.1f}%", p.summary.score) << "</td><td>"
+          << std::count_if(p.findings.begin(), p.findings.end(), [](const Finding& f) { return f.blocking; })
+          << "</td><td>" << p.summary.warnings << "</td></tr>\n";
     out << "</tbody></table>\n</header>\n";
   }
   for (size_t i = 0; i < result.plans.size(); ++i) write_plan(out, result, result.plans[i], i + 1);

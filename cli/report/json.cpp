@@ -1,5 +1,7 @@
 // The JSON report (SPEC §6). Credentials are redacted like in every format. Field order follows the SPEC; fields may be added, never
 // renamed. Deterministic for the same input and as-of instant, except `generated_at`.
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "checks/engine/values.h"
@@ -147,6 +149,21 @@ Json plan_json(const RunResult& result, const PlanResult& p) {
               {"findings", std::move(findings)}};
 }
 
+// One line per plan, in the order of the run: what a portfolio dashboard lists. Only for
+// runs of several plans; the same facts are in `plans`, in detail.
+Json portfolio_json(const RunResult& result) {
+  Json rows = Json::array();
+  for (const auto& p : result.plans)
+    rows.push_back({{"file", p.plan->file},
+                    {"id", p.plan->plan.id ? Json(*p.plan->plan.id) : Json()},
+                    {"verdict", to_string(p.verdict)},
+                    {"score", p.summary.score},
+                    {"blocking", std::count_if(p.findings.begin(), p.findings.end(),
+                                               [](const Finding& f) { return f.blocking; })},
+                    {"warnings", p.summary.warnings}});
+  return rows;
+}
+
 void write_json(const RunResult& result, std::ostream& out, const ReportOptions& options) {
   Json plans = Json::array();
   for (const auto& p : result.plans) plans.push_back(plan_json(result, p));
@@ -164,6 +181,7 @@ void write_json(const RunResult& result, std::ostream& out, const ReportOptions&
            {"diagnostics", diagnostics_json(result)},
            {"valid_until", until_json(result.valid_until, valid_until_plan(result))},
            {"plans", std::move(plans)}};
+  if (result.plans.size() > 1) doc["portfolio"] = portfolio_json(result);
   // Plans are valid UTF-8, but probe messages may quote bytes that are not.
   out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
 }

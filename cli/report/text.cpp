@@ -191,13 +191,34 @@ void write_record(std::ostream& out, const RunResult& result) {
       << '\n';
 }
 
+int blocking_items(const PlanResult& p) {
+  return static_cast<int>(std::count_if(p.findings.begin(), p.findings.end(),
+                                        [](const Finding& f) { return f.blocking; }));
+}
+
+// Several plans: one line each, in the order of the run, before the plans in detail.
+void write_portfolio(std::ostream& out, const Painter& paint, const RunResult& result) {
+  auto count = [&](Verdict v) {
+    return std::count_if(result.plans.begin(), result.plans.end(),
+                         [&](const PlanResult& p) { return p.verdict == v; });
+  };
+  out << "\nportfolio: " << result.plans.size() << " plans: " << count(Verdict::Ready) << " ready, "
+      << count(Verdict::ReadyWithWarnings) << " ready with warnings, " << count(Verdict::NotReady)
+      << " not ready\n";
+  for (const auto& p : result.plans) {
+    out << "  " << paint(verdict_tone(p.verdict), pad_right(std::string(verdict_name(p.verdict)), 19))
+        << ' ' << fmt::format("{:>6.1f}%", p.summary.score) << "  "
+        << pad_right(fmt::format("{} blocking", blocking_items(p)), 12) << ' '
+        << pad_right(plural(p.summary.warnings, "warning", "warnings"), 12) << ' ' << clean(p.plan->file)
+        << " (" << clean(p.plan->plan.id.value_or("?")) << ")\n";
+  }
+}
+
 void write_text(const RunResult& result, std::ostream& out, const ReportOptions& options) {
   Painter paint(options.color);
   const Summary& s = result.summary;
   int blocking = 0;
-  for (const auto& p : result.plans)
-    blocking += static_cast<int>(std::count_if(p.findings.begin(), p.findings.end(),
-                                               [](const Finding& f) { return f.blocking; }));
+  for (const auto& p : result.plans) blocking += blocking_items(p);
   out << paint(verdict_tone(result.verdict), verdict_name(result.verdict)) << "  "
       << score_text(s.score) << "  " << plural(blocking, "blocking item", "blocking items") << ", "
       << plural(s.warnings, "warning", "warnings") << ", " << s.info << " info\n";
@@ -212,6 +233,7 @@ void write_text(const RunResult& result, std::ostream& out, const ReportOptions&
     return;
   }
   write_record(out, result);
+  if (result.plans.size() > 1) write_portfolio(out, paint, result);
   for (const auto& p : result.plans) {
     out << '\n';
     write_plan(out, paint, result, p);

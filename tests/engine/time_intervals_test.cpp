@@ -1,8 +1,8 @@
 #include <doctest/doctest.h>
 
-#include <date/tz.h>
 
 #include "checks/engine/time_intervals.h"
+#include "checks/engine/zone.h"
 #include "tests/support/fixtures.h"
 
 using namespace golive;
@@ -18,7 +18,7 @@ std::vector<std::string> texts(const IntervalSet& set) {
   return out;
 }
 
-const date::time_zone& zone(const char* name) { return *find_zone(name); }
+const Zone& zone(const char* name) { return *find_zone(name); }
 
 }  // namespace
 

@@ -1,6 +1,13 @@
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <set>
+#include <string>
+
+#include <date/tz.h>
+
 #include "checks/engine/values.h"
+#include "checks/engine/zone.h"
 
 using namespace golive;
 using namespace std::chrono_literals;
@@ -108,6 +115,57 @@ TEST_CASE("time zones: IANA names only") {
   CHECK_FALSE(find_zone(""));
   CHECK_FALSE(find_zone("Asia/Shangai"));
   CHECK_FALSE(find_zone("GMT+8 "));
+  CHECK_FALSE(find_zone("zone.tab"));
+  CHECK_FALSE(find_zone("../zoneinfo/UTC"));
+  CHECK_FALSE(find_zone("/usr/share/zoneinfo/UTC"));
+  CHECK_FALSE(find_zone("posix/Asia/Shanghai"));
+  CHECK_FALSE(find_zone("right/UTC"));
+  CHECK(find_zone("Asia/Shanghai") == find_zone("Asia/Shanghai"));
+}
+
+// Zones are built one by one, on demand (find_zone): the names accepted and the offsets
+// given must be exactly those of the date library's whole database.
+TEST_CASE("time zones: one at a time, the same as the whole database") {
+  std::set<std::string> listed;
+  for (const auto& z : date::get_tzdb().zones) listed.insert(z.name());
+  REQUIRE(listed.size() > 300);
+  const std::filesystem::path dir = "/usr/share/zoneinfo";
+  std::set<std::string> accepted;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+    if (std::filesystem::is_directory(e.path())) continue;
+    auto name = e.path().lexically_relative(dir).string();
+    if (find_zone(name)) accepted.insert(name);
+  }
+  CHECK(accepted == listed);
+  const auto a = *parse_instant("2026-03-29T00:30:00Z", nullptr);
+  const auto b = *parse_instant("2026-10-25T01:30:00Z", nullptr);
+  for (const auto& name : listed) {
+    const auto* ours = find_zone(name);
+    REQUIRE(ours);
+    const auto* theirs = date::locate_zone(name);
+    for (auto t : {a, b}) {
+      CHECK(ours->get_info(t).offset == theirs->get_info(t).offset);
+      CHECK(ours->get_info(t).abbrev == theirs->get_info(t).abbrev);
+    }
+    // Wall-clock readings around the zone's next transitions: skipped, repeated or unique
+    // alike, and the same instants for them.
+    date::sys_seconds t = date::floor<std::chrono::seconds>(a);
+    for (int k = 0; k < 3; ++k) {
+      const date::sys_info period = theirs->get_info(t);
+      if (period.end > date::sys_days{date::year{2100} / 1 / 1}) break;
+      for (auto shift : {-90min, -30min, 0min, 30min, 90min}) {
+        const date::local_seconds l{(period.end + period.offset + shift).time_since_epoch()};
+        const date::local_info mine = ours->get_info(l), ref = theirs->get_info(l);
+        CAPTURE(name);
+        CHECK(mine.result == ref.result);
+        CHECK(mine.first.offset == ref.first.offset);
+        if (ref.result != date::local_info::unique) CHECK(mine.second.offset == ref.second.offset);
+        CHECK(ours->to_sys(l, date::choose::earliest) == theirs->to_sys(l, date::choose::earliest));
+        CHECK(ours->to_sys(l, date::choose::latest) == theirs->to_sys(l, date::choose::latest));
+      }
+      t = period.end;
+    }
+  }
 }
 
 TEST_CASE("phones: E.164") {

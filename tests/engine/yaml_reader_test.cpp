@@ -30,7 +30,7 @@ std::string messages(const Diagnostics& diags) {
 
 /// A parsed document and a reader over its root, for one test.
 struct Doc {
-  explicit Doc(const std::string& text, const date::time_zone* zone = nullptr)
+  explicit Doc(const std::string& text, const Zone* zone = nullptr)
       : node(parse_yaml(text, "in.yaml")), ctx{"in.yaml", diags, zone} {}
   YAML::Node node;
   Diagnostics diags;
