@@ -27,25 +27,25 @@ std::string location_problem(const std::string& location) {
   auto scheme_end = location.find("://");
   if (scheme_end == std::string::npos)
     return fmt::format("location '{}' has no scheme (expected file://, http://, https:// or s3://)",
-                       redact_url(location));
+                       redact(location));
   std::string scheme = lower(std::string_view(location).substr(0, scheme_end));
   std::string rest = location.substr(scheme_end + 3);
   if (scheme != "file" && scheme != "http" && scheme != "https" && scheme != "s3")
     return fmt::format(
         "location '{}' uses the unsupported scheme {}:// (expected file://, http://, https:// or "
         "s3://)",
-        redact_url(location), scheme);
+        redact(location), scheme);
   if (scheme == "s3") {
     auto slash = rest.find('/');
     if (slash == 0 || slash == std::string::npos || slash + 1 == rest.size())
       return fmt::format("location '{}' does not name a bucket and an object key (s3://bucket/key)",
-                         redact_url(location));
+                         redact(location));
   } else if (scheme == "file") {
     if (rest.empty() || rest == "/")
       return fmt::format("location '{}' does not name a file (file:///path/to/dump)",
-                         redact_url(location));
+                         redact(location));
   } else if (rest.empty() || rest.front() == '/') {
-    return fmt::format("location '{}' does not name a host", redact_url(location));
+    return fmt::format("location '{}' does not name a host", redact(location));
   }
   return "";
 }
@@ -63,7 +63,7 @@ struct LiveExists {
 /// Classifies one answer about backup `name` at `location`.
 void record(LiveExists& live, const std::string& name, const std::string& location,
             const SourceLoc& loc, const HttpResponse& r) {
-  std::string where = redact_url(location);
+  std::string where = redact(location);
   auto note = [&](std::vector<std::string>& list, std::string text) {
     if (live.missing.empty() && live.unknown.empty()) live.problem_loc = loc;
     list.push_back(fmt::format("backup {}: {}", name, text));
@@ -157,7 +157,7 @@ class BackupExists final : public Check {
       else if (auto p = location_problem(*b->location); !p.empty())
         problem = fmt::format("backup {}: {}", name, p);
       else
-        locations.push_back(redact_url(*b->location));
+        locations.push_back(redact(*b->location));
       if (!problem.empty()) {
         if (problems.empty()) first_problem = b->location.loc;
         problems.push_back(std::move(problem));

@@ -153,7 +153,7 @@ class BackupFresh final : public Check {
   static void agree(Finding& f, Instant last, Duration tolerance, const Zone* zone,
                     const std::string& location, const SourceLoc& loc, const HttpResponse& r,
                     Context& ctx) {
-    const std::string where = redact_url(location);
+    const std::string where = redact(location);
     f.evidence.emplace_back("probed", true);
     if (!r.transport_ok()) {
       f.status = Status::Error;

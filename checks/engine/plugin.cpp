@@ -28,6 +28,7 @@
 #include "checks/engine/interrupt.h"
 #include "checks/engine/limits.h"
 #include "checks/engine/plan_format.h"
+#include "checks/engine/redact.h"
 #include "checks/engine/yaml_reader.h"
 
 extern char** environ;
@@ -356,7 +357,8 @@ namespace {
 // The plan as golive understood it: a scalar is a number or a boolean only where the plan
 // format declares one (plan_format()); everything else is the text as written, so a
 // version 3.10 stays "3.10" and a phone keeps its +. Keys outside the format (`x-` keys)
-// carry text too.
+// carry text too. Text is redacted: a plugin is a program golive hands the plan to, and a
+// password in a URL must not reach it (it resolves `${env:NAME}` itself if it needs one).
 Json scalar_json(const YAML::Node& n, const std::string& path) {
   const std::string& s = n.Scalar();
   static const std::map<std::string, KeyKind> typed = [] {
@@ -367,7 +369,7 @@ Json scalar_json(const YAML::Node& n, const std::string& path) {
     return m;
   }();
   auto it = typed.find(path);
-  if (it == typed.end()) return s;
+  if (it == typed.end()) return redact(s);
   // The loader has accepted the plan, so the value has its declared type.
   switch (it->second) {
     case KeyKind::Boolean:

@@ -213,64 +213,6 @@ std::string s3_key_path(std::string_view key) {
   }
 }
 
-std::string redact_url(std::string_view url) {
-  std::string out;
-  size_t scheme_end = url.find("://");
-  size_t authority = scheme_end == std::string_view::npos ? 0 : scheme_end + 3;
-  out.append(url.substr(0, authority));
-  size_t path_start = url.find_first_of("/?#", authority);
-  std::string_view auth = url.substr(authority, path_start == std::string_view::npos
-                                                    ? std::string_view::npos
-                                                    : path_start - authority);
-  // The last '@' ends the userinfo: passwords may contain unescaped '@'.
-  size_t at = auth.rfind('@');
-  if (at != std::string_view::npos) {
-    out += "***@";
-    out.append(auth.substr(at + 1));
-  } else {
-    out.append(auth);
-  }
-  if (path_start == std::string_view::npos) return out;
-  std::string_view rest = url.substr(path_start);
-  size_t q = rest.find('?');
-  if (q == std::string_view::npos) {
-    out.append(rest);
-    return out;
-  }
-  out.append(rest.substr(0, q + 1));
-  std::string_view query = rest.substr(q + 1);
-  std::string_view fragment;
-  if (size_t hash = query.find('#'); hash != std::string_view::npos) {
-    fragment = query.substr(hash);
-    query = query.substr(0, hash);
-  }
-  static constexpr std::array<std::string_view, 14> kSecretWords = {
-      "token", "key", "signature", "sig", "password", "passwd", "pwd", "secret",
-      "credential", "auth", "session", "apikey", "jwt", "x-amz-"};
-  bool first = true;
-  while (true) {
-    size_t amp = query.find('&');
-    std::string_view pair = query.substr(0, amp);
-    if (!first) out += '&';
-    first = false;
-    size_t eq = pair.find('=');
-    std::string name = lower(pair.substr(0, eq));
-    bool secret = std::any_of(kSecretWords.begin(), kSecretWords.end(), [&](std::string_view w) {
-      return name.find(w) != std::string::npos;
-    });
-    if (secret && eq != std::string_view::npos) {
-      out.append(pair.substr(0, eq + 1));
-      out += "***";
-    } else {
-      out.append(pair);
-    }
-    if (amp == std::string_view::npos) break;
-    query = query.substr(amp + 1);
-  }
-  out.append(fragment);
-  return out;
-}
-
 std::optional<std::string> resolve_secret(std::string_view text) {
   if (text.starts_with("${env:") && text.ends_with("}")) {
     std::string name(text.substr(6, text.size() - 7));
@@ -390,11 +332,11 @@ HttpResponse stat_file(const HttpRequest& req) {
   if (istarts_with(rest, "localhost/")) rest.remove_prefix(9);
   if (rest.empty() || rest.front() != '/')
     return failed(ProbeError::Unsupported,
-                  fmt::format("{}: only local files can be checked (file:///path)", redact_url(req.url)));
+                  fmt::format("{}: only local files can be checked (file:///path)", redact(req.url)));
   std::string path = percent_decode(rest.substr(0, rest.find_first_of("?#")));
   HttpResponse r;
   r.tries = 1;
-  r.effective_url = redact_url(req.url);
+  r.effective_url = redact(req.url);
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
     int err = errno;
@@ -423,7 +365,7 @@ std::optional<HttpResponse> resolve_s3(HttpRequest& req) {
   size_t slash = rest.find('/');
   if (rest.empty() || slash == 0 || slash == std::string_view::npos || slash + 1 == rest.size())
     return failed(ProbeError::Unsupported,
-                  fmt::format("{}: expected s3://bucket/key", redact_url(req.url)));
+                  fmt::format("{}: expected s3://bucket/key", redact(req.url)));
   std::string region = env_or("AWS_REGION", env_or("AWS_DEFAULT_REGION", "us-east-1"));
   std::string endpoint = env_or("GOLIVE_S3_ENDPOINT", env_or("AWS_ENDPOINT_URL", ""));
   if (endpoint.empty()) endpoint = fmt::format("https://s3.{}.amazonaws.com", region);
@@ -436,7 +378,7 @@ std::optional<HttpResponse> resolve_s3(HttpRequest& req) {
     if (sig.access_key.empty() || sig.secret_key.empty())
       return failed(ProbeError::Credentials,
                     fmt::format("{}: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must be set to probe S3",
-                                redact_url(req.url)));
+                                redact(req.url)));
     if (std::string token = env_or("AWS_SESSION_TOKEN", ""); !token.empty())
       req.headers.emplace_back("x-amz-security-token", token);
     req.sigv4 = std::move(sig);
@@ -533,7 +475,7 @@ std::vector<HttpResponse> execute_probes(const std::vector<HttpRequest>& request
     std::string scheme = lower(std::string_view(req.url).substr(0, req.url.find("://")));
     if (req.url.find("://") == std::string::npos) {
       out[i] = failed(ProbeError::Unsupported,
-                      fmt::format("{}: not a URL (expected http://, https://, s3:// or file://)", redact_url(req.url)));
+                      fmt::format("{}: not a URL (expected http://, https://, s3:// or file://)", redact(req.url)));
       continue;
     }
     if (scheme == "file") {
@@ -548,14 +490,14 @@ std::vector<HttpResponse> execute_probes(const std::vector<HttpRequest>& request
     } else if (scheme != "http" && scheme != "https") {
       out[i] = failed(ProbeError::Unsupported,
                       fmt::format("{}: scheme {} cannot be probed (use http, https, s3 or file)",
-                                  redact_url(req.url), scheme));
+                                  redact(req.url), scheme));
       continue;
     }
     if (!req.bearer_token.empty()) {
       auto token = resolve_secret(req.bearer_token);
       if (!token) {
         out[i] = failed(ProbeError::Credentials,
-                        fmt::format("{}: bearer token {} is not set", redact_url(req.url), req.bearer_token));
+                        fmt::format("{}: bearer token {} is not set", redact(req.url), req.bearer_token));
         continue;
       }
       req.bearer_token = *token;
@@ -587,7 +529,7 @@ std::vector<HttpResponse> execute_probes(const std::vector<HttpRequest>& request
     secrets.insert(secrets.end(), more.begin(), more.end());
     std::sort(secrets.begin(), secrets.end(), [](const auto& x, const auto& y) { return x.size() > y.size(); });
     scrub(a.reason, secrets);
-    a.effective_url = redact_url(a.effective_url);
+    a.effective_url = redact(a.effective_url);
     scrub(a.effective_url, secrets);
     for (auto& [k, v] : a.headers) scrub(v, secrets);
     out[network_index[j]] = std::move(a);

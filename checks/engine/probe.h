@@ -16,7 +16,7 @@
 /// - A probe that cannot run is never an exception: the response says why (ProbeError and
 ///   a reason), and the check turns it into an `error` finding, which blocks a gate.
 /// - Secrets (bearer tokens, S3 keys, userinfo in URLs) live only in the request. Anything
-///   shown to a user goes through redact_url(); responses are scrubbed of every secret of
+///   shown to a user goes through redact(); responses are scrubbed of every secret of
 ///   their request before the callback sees them.
 
 #include <chrono>
@@ -29,6 +29,7 @@
 #include <utility>
 #include <vector>
 
+#include "checks/engine/redact.h"
 #include "checks/engine/values.h"
 
 namespace golive {
@@ -162,11 +163,6 @@ void run_probes(std::vector<PendingProbe> probes, const ProbeSettings& settings)
 /// module, which is loaded on first use.
 std::vector<HttpResponse> execute_probes(const std::vector<HttpRequest>& requests,
                                          const ProbeSettings& settings);
-
-/// The URL with userinfo replaced by `***` and the values of query parameters that look
-/// like credentials (token, key, signature, password, secret, X-Amz-*) masked:
-/// `https://***@host/p?token=***`. Use it for every URL in a finding, message or log.
-std::string redact_url(std::string_view url);
 
 /// RFC 3986 percent-encoding of a query parameter value: unreserved characters stay, every
 /// other byte becomes %XX (so `+`, `&`, `=` and spaces in a PromQL query survive the trip).

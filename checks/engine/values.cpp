@@ -338,30 +338,4 @@ std::string format_hours(const HoursRange& h) {
                      h.end_minute / 60, h.end_minute % 60);
 }
 
-std::string redact_userinfo(std::string_view text) {
-  std::string out;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t scheme_end = text.find("://", pos);
-    if (scheme_end == std::string_view::npos) break;
-    size_t host = scheme_end + 3;
-    // The authority ends at the first '/', '?', '#' or whitespace; userinfo is up to its
-    // last '@' (a password may itself contain '@' when badly escaped).
-    size_t end = host;
-    while (end < text.size() && std::string_view("/?# \t\r\n").find(text[end]) == std::string_view::npos)
-      ++end;
-    size_t at = text.substr(host, end - host).rfind('@');
-    out.append(text.substr(pos, host - pos));
-    if (at != std::string_view::npos) {
-      out += "***";
-      out.append(text.substr(host + at, end - host - at));
-    } else {
-      out.append(text.substr(host, end - host));
-    }
-    pos = end;
-  }
-  if (pos < text.size()) out.append(text.substr(pos));
-  return out;
-}
-
 }  // namespace golive

@@ -79,8 +79,4 @@ std::optional<HoursRange> parse_hours(std::string_view text);
 /// Prints `09:00-18:00`.
 std::string format_hours(const HoursRange& h);
 
-/// Replaces the userinfo of every URL in `text` by `***`
-/// (`https://user:pass@host/x` → `https://***@host/x`): userinfo is a secret.
-std::string redact_userinfo(std::string_view text);
-
 }  // namespace golive

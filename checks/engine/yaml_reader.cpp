@@ -1,4 +1,5 @@
 #include "checks/engine/yaml_reader.h"
+#include "checks/engine/redact.h"
 
 #include <algorithm>
 #include <charconv>
@@ -321,7 +322,7 @@ std::string not_one_of(const std::string& path, const std::string& value,
 }  // namespace
 
 std::string preview(std::string_view value) {
-  std::string v = redact_userinfo(value);
+  std::string v = redact(value);
   if (v.size() <= 60) return v;
   // Cut on a character boundary so that a message stays valid UTF-8.
   size_t cut = 57;
@@ -460,7 +461,7 @@ MapReader::~MapReader() {
 
 std::string MapReader::path_of(const std::string& key) const {
   // Keys come from the file too: a URL written as a key keeps its userinfo out of messages.
-  return redact_userinfo(path_.empty() ? key : path_ + "." + key);
+  return redact(path_.empty() ? key : path_ + "." + key);
 }
 
 std::string MapReader::pattern_of(const std::string& key) const {

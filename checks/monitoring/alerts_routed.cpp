@@ -56,7 +56,7 @@ class AlertsRouted final : public Check {
           "Declare monitoring.alertmanager.url so that the routing can be verified";
       return;
     }
-    const std::string shown = redact_url(*am->url);
+    const std::string shown = redact(*am->url);
     ctx.probe(api_request(*am->url, "/api/v2/status", am->bearer_token.value_or("")),
               [&ctx, shown, receiver, shown_receiver, labels, shown_labels, loc = am->loc,
                receiver_loc = am->receiver.loc](const HttpResponse& r) {

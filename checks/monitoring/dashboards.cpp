@@ -37,7 +37,7 @@ class Dashboards final : public Check {
       f.remediation = fmt::format("Give dashboard {} the URL people open during the window", name);
       return;
     }
-    const std::string url = redact_url(*d.url);
+    const std::string url = redact(*d.url);
     if (!is_http_url(*d.url)) {
       Finding& f = ctx.fail(subject, d.url.loc, "dashboard {} url '{}' is not an http:// or https:// URL",
                             name, url);

@@ -44,7 +44,7 @@ class HealthChecks final : public Check {
       f.remediation = fmt::format("Give the health_check of {} the URL of its health endpoint", name);
       return;
     }
-    const std::string url = redact_url(*hc.url);
+    const std::string url = redact(*hc.url);
     if (!is_http_url(*hc.url)) {
       Finding& f = ctx.fail(subject, hc.url.loc, "health_check.url '{}' of {} is not an http:// or https:// URL",
                             url, name);

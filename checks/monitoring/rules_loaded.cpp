@@ -61,7 +61,7 @@ class RulesLoaded final : public Check {
     }
     const std::string base = *prom->url;
     const std::string token = prom->bearer_token.value_or("");
-    const std::string shown = redact_url(base);
+    const std::string shown = redact(base);
     std::vector<std::string> required;
     for (const Text& a : prom->required_alerts)
       if (a) required.push_back(*a);
@@ -145,7 +145,7 @@ class RulesLoaded final : public Check {
                 }
                 std::vector<std::string> urls;
                 for (const auto& am : data->value("activeAlertmanagers", nlohmann::json::array()))
-                  urls.push_back(redact_url(am.value("url", "")));
+                  urls.push_back(redact(am.value("url", "")));
                 if (urls.empty()) {
                   ctx.fail("alertmanagers", loc, "Prometheus {} has no active Alertmanager: its alerts reach no one",
                            shown)

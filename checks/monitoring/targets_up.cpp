@@ -43,7 +43,7 @@ class TargetsUp final : public Check {
       ctx.skip(subject, prom->loc, "live only: targets of job {} not probed (offline)", *prom->job);
       return;
     }
-    const std::string shown = redact_url(*prom->url);
+    const std::string shown = redact(*prom->url);
     HttpRequest targets = api_request(*prom->url, "/api/v1/targets?state=active", prom->bearer_token.value_or(""));
     // A target not scraped yet: ask again every second, as long as --timeout allows.
     targets.ask_again = [job = *prom->job](const HttpResponse& r) {
@@ -72,11 +72,11 @@ class TargetsUp final : public Check {
                   if (health == "unknown") {
                     const std::string interval = t.value("scrapeInterval", "");
                     if (auto d = parse_duration(interval)) longest_interval = std::max(longest_interval, *d);
-                    unscraped.push_back(redact_url(t.value("scrapeUrl", "")));
+                    unscraped.push_back(redact(t.value("scrapeUrl", "")));
                     continue;
                   }
                   const std::string err = t.value("lastError", "");
-                  down.push_back(fmt::format("{} ({}{})", redact_url(t.value("scrapeUrl", "")), health,
+                  down.push_back(fmt::format("{} ({}{})", redact(t.value("scrapeUrl", "")), health,
                                              err.empty() ? "" : ": " + err));
                 }
                 if (total == 0) {

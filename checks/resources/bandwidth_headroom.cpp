@@ -323,7 +323,7 @@ class BandwidthHeadroom final : public Check {
       return;
     }
     // No `time` parameter: the peak of the running world now; --as-of dates plan evidence.
-    const std::string shown = redact_url(*prom->url);
+    const std::string shown = redact(*prom->url);
     ctx.probe(api_request(*prom->url, "/api/v1/query?query=" + percent_encode(*query),
                           prom->bearer_token.value_or("")),
               [&ctx, totals, shown, expr = *query, loc = query.loc](const HttpResponse& r) {

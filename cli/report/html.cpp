@@ -110,15 +110,14 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: 0.85em; border-top:
 }
 )css";
 
-// A CSS string: quotes and backslashes escaped, line breaks as \A, and `<` as \3C so that
-// no text can close the <style> element.
+// A CSS string: quotes and backslashes escaped, line breaks as \A, `<` as \3C so that
+// no text can close the <style> element, other hostile characters made visible.
 std::string css_string(std::string_view text) {
   std::string out = "\"";
-  for (char c : valid_utf8(redact(text))) {
+  for (char c : make_visible(redact(text), "\n")) {
     if (c == '"' || c == '\\') (out += '\\') += c;
     else if (c == '\n') out += "\\A ";
     else if (c == '<') out += "\\3C ";
-    else if (static_cast<unsigned char>(c) < 0x20) out += ' ';
     else out += c;
   }
   return out + "\"";

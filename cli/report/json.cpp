@@ -182,8 +182,8 @@ void write_json(const RunResult& result, std::ostream& out, const ReportOptions&
            {"valid_until", until_json(result.valid_until, valid_until_plan(result))},
            {"plans", std::move(plans)}};
   if (result.plans.size() > 1) doc["portfolio"] = portfolio_json(result);
-  // Plans are valid UTF-8, but probe messages may quote bytes that are not.
-  out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+  // Redacted, valid UTF-8, hostile characters as \u escapes (json_text()).
+  out << json_text(doc) << '\n';
 }
 
 }  // namespace

@@ -324,7 +324,7 @@ void write_sarif(const RunResult& result, std::ostream& out, const ReportOptions
   Json doc{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
            {"version", "2.1.0"},
            {"runs", Json::array({std::move(run)})}};
-  out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+  out << json_text(doc) << '\n';
 }
 
 }  // namespace

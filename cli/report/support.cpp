@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 #include "checks/engine/probe.h"
 #include "checks/engine/values.h"
 #include "cli/report/report.h"
@@ -12,15 +14,6 @@
 namespace golive {
 
 namespace {
-
-bool is_scheme_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' ||
-         c == '-' || c == '.';
-}
-
-bool ends_url(char c) {
-  return std::string_view(" \t\r\n\"'<>`|").find(c) != std::string_view::npos;
-}
 
 // Calls `emit(code_point, bytes)` for every character, with U+FFFD for a byte that is not
 // UTF-8.
@@ -42,32 +35,33 @@ void each_char(std::string_view text, Emit emit) {
   }
 }
 
-// Characters XML 1.0 cannot carry even as references.
-bool xml_forbidden(int32_t cp) {
-  if (cp == '\t' || cp == '\n' || cp == '\r') return false;
-  return cp < 0x20 || cp == 0xFFFE || cp == 0xFFFF;
-}
-
 }  // namespace
 
-std::string redact(std::string_view text) {
+bool hostile_char(char32_t cp) {
+  if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)) return true;
+  if (cp < 0xa0) return false;
+  if (cp == 0x2028 || cp == 0x2029 || cp == 0xfffe || cp == 0xffff) return true;
+  if (cp > 0x10ffff) return true;
+  return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_CF;
+}
+
+std::string visible_escape(char32_t cp) {
+  auto v = static_cast<unsigned>(cp);
+  if (v < 0x100) return fmt::format("\\x{:02X}", v);
+  if (v < 0x10000) return fmt::format("\\u{:04X}", v);
+  return fmt::format("\\U{:08X}", v);
+}
+
+std::string make_visible(std::string_view text, std::string_view keep) {
   std::string out;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t mark = text.find("://", pos);
-    if (mark == std::string_view::npos) break;
-    size_t start = mark;
-    while (start > pos && is_scheme_char(text[start - 1])) --start;
-    size_t end = mark + 3;
-    while (end < text.size() && !ends_url(text[end])) ++end;
-    out.append(text.substr(pos, start - pos));
-    if (start == mark)  // no scheme: not a URL, keep the separator
-      out.append(text.substr(mark, end - mark));
+  out.reserve(text.size());
+  each_char(text, [&](int32_t cp, std::string_view bytes) {
+    auto c = static_cast<char32_t>(cp);
+    if (hostile_char(c) && !(c < 0x80 && keep.find(static_cast<char>(c)) != std::string_view::npos))
+      out += visible_escape(c);
     else
-      out += redact_url(text.substr(start, end - start));
-    pos = end;
-  }
-  out.append(text.substr(pos));
+      out.append(bytes);
+  });
   return out;
 }
 
@@ -78,37 +72,50 @@ std::string valid_utf8(std::string_view text) {
   return out;
 }
 
+std::string terminal_text(std::string_view text) {
+  std::string out = make_visible(redact(text), "\t\n\r");
+  std::string flat;
+  flat.reserve(out.size());
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out[i] == '\r' && i + 1 < out.size() && out[i + 1] == '\n') continue;
+    flat += (out[i] == '\t' || out[i] == '\n' || out[i] == '\r') ? ' ' : out[i];
+  }
+  return flat;
+}
+
 std::string xml_escape(std::string_view text, bool attribute) {
   std::string out;
-  out.reserve(text.size() + 16);
-  each_char(redact(text), [&](int32_t cp, std::string_view bytes) {
-    switch (cp) {
-      case '&': out += "&amp;"; return;
-      case '<': out += "&lt;"; return;
-      case '>': out += "&gt;"; return;
-      case '"': out += "&quot;"; return;
-      case '\'': out += "&#39;"; return;
-      case '\t': out += attribute ? "&#9;" : "\t"; return;
-      case '\n': out += attribute ? "&#10;" : "\n"; return;
-      case '\r': out += "&#13;"; return;
-      default: break;
+  const std::string clean = make_visible(redact(text), "\t\n\r");
+  out.reserve(clean.size() + 16);
+  for (char c : clean) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      case '\t': out += attribute ? "&#9;" : "\t"; break;
+      case '\n': out += attribute ? "&#10;" : "\n"; break;
+      case '\r': out += "&#13;"; break;
+      default: out += c;
     }
-    if (xml_forbidden(cp))
-      out += "\xEF\xBF\xBD";
-    else
-      out.append(bytes);
-  });
+  }
   return out;
 }
 
 std::string markdown_cell(std::string_view text) {
   std::string out;
-  std::string clean = valid_utf8(redact(text));
+  const std::string clean = make_visible(redact(text), "\t\n\r");
   for (size_t i = 0; i < clean.size(); ++i) {
     char c = clean[i];
     switch (c) {
       case '|': out += "\\|"; break;
-      case '\\': out += "\\\\"; break;
+      case '\\':
+        // A visible escape (`\x1B`) stays one backslash, so it reads the same in every format.
+        out += (i + 1 < clean.size() && (clean[i + 1] == 'x' || clean[i + 1] == 'u' || clean[i + 1] == 'U'))
+                   ? "\\"
+                   : "\\\\";
+        break;
       case '`': out += "\\`"; break;
       case '*': out += "\\*"; break;
       case '[': out += "\\["; break;
@@ -122,9 +129,7 @@ std::string markdown_cell(std::string_view text) {
         break;
       case '\n': out += "<br>"; break;
       case '\t': out += ' '; break;
-      default:
-        // Other control characters would be invisible or break the table.
-        out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
+      default: out += c;
     }
   }
   return out;
@@ -132,7 +137,7 @@ std::string markdown_cell(std::string_view text) {
 
 std::string github_message(std::string_view text) {
   std::string out;
-  for (char c : valid_utf8(redact(text))) {
+  for (char c : make_visible(redact(text), "\r\n")) {
     switch (c) {
       case '%': out += "%25"; break;
       case '\r': out += "%0D"; break;
@@ -152,6 +157,42 @@ std::string github_property(std::string_view text) {
       default: out += c;
     }
   }
+  return out;
+}
+
+namespace {
+
+void redact_strings(nlohmann::ordered_json& j) {
+  if (j.is_string()) {
+    j = redact(j.get_ref<const std::string&>());
+  } else if (j.is_structured()) {
+    for (auto& item : j) redact_strings(item);
+  }
+}
+
+}  // namespace
+
+std::string json_text(const nlohmann::ordered_json& doc) {
+  nlohmann::ordered_json copy = doc;
+  redact_strings(copy);
+  // The dump escapes C0 controls, quotes and backslashes itself; hostile characters outside
+  // ASCII can only be inside strings, where a \u escape means the same character.
+  const std::string dumped = copy.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  std::string out;
+  out.reserve(dumped.size());
+  each_char(dumped, [&](int32_t cp, std::string_view bytes) {
+    auto c = static_cast<char32_t>(cp);
+    if (c >= 0x7f && hostile_char(c)) {
+      if (c < 0x10000) {
+        out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+      } else {  // a surrogate pair, as JSON spells characters beyond the BMP
+        unsigned v = static_cast<unsigned>(c) - 0x10000;
+        out += fmt::format("\\u{:04x}\\u{:04x}", 0xd800 + (v >> 10), 0xdc00 + (v & 0x3ff));
+      }
+    } else {
+      out.append(bytes);
+    }
+  });
   return out;
 }
 

@@ -6,38 +6,76 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
+#include "checks/engine/redact.h"
 #include "checks/engine/result.h"
 
 namespace golive {
 
-/// Removes credentials from text bound for a report: the userinfo of every URL
-/// (`https://user:secret@host` → `https://***@host`) and credential-like query values
-/// (`?token=…`). `${env:NAME}` references stay as written: reports never resolve them.
-/// Every string a report prints goes through here first.
-std::string redact(std::string_view text);
+/// Output neutralisation: what every format does to text it did not write itself (plan
+/// text, probe and plugin messages). Redaction comes first (redact()), then hostile
+/// characters are made harmless in the form the format allows, so that no text can move the
+/// cursor, recolour a terminal, reorder what a reader sees, hide characters or forge a line,
+/// a row, an element or a workflow command.
+///
+/// Hostile characters (hostile_char()): C0 controls and DEL, C1 controls (U+0080–U+009F),
+/// every format character (Unicode category Cf: U+200B–U+200F zero-width and direction
+/// marks, U+202A–U+202E embeddings and overrides, U+2060–U+2064, U+2066–U+2069 isolates,
+/// U+FEFF zero-width no-break space / byte-order mark, U+00AD soft hyphen, the U+E0000 tag
+/// characters…), the line and paragraph separators U+2028 and U+2029, and the
+/// non-characters U+FFFE and U+FFFF.
+
+/// True for a code point that no report prints raw (see above). Tab, LF and CR are hostile
+/// too; each format decides what they become.
+bool hostile_char(char32_t cp);
+
+/// The visible form of a hostile character: `\x1B` below U+0100, `\u202E` in the BMP,
+/// `\U000E0041` above. A reader sees that something was there and what it was.
+std::string visible_escape(char32_t cp);
+
+/// `text` with bytes that are not UTF-8 replaced by U+FFFD and every hostile character not
+/// in `keep` (ASCII characters only, e.g. "\t\n\r") replaced by visible_escape(). Not
+/// redacted: callers redact first.
+std::string make_visible(std::string_view text, std::string_view keep = "");
 
 /// Replaces bytes that are not UTF-8 with U+FFFD, so that XML, JSON and HTML stay valid
 /// when a probe message quotes binary data.
 std::string valid_utf8(std::string_view text);
 
-/// Escapes `&<>"'` as character references and drops the control characters XML 1.0
-/// cannot carry; in attributes (`attribute`) tab and line breaks become `&#9;`, `&#10;`,
-/// `&#13;` so that they survive attribute-value normalisation. Input is redacted and made
-/// valid UTF-8 first. Serves XML and HTML alike.
+/// Text for a terminal or a log (the text report): redacted, tab and line breaks turned
+/// into spaces (so a value cannot start a line of its own), every other hostile character
+/// made visible (`ESC` → `\x1B`, U+202E → `\u202E`).
+std::string terminal_text(std::string_view text);
+
+/// Escapes `&<>"'` as character references; tab, LF and CR stay (in attributes
+/// (`attribute`) they become `&#9;`, `&#10;`, `&#13;` so that they survive attribute-value
+/// normalisation); every other hostile character is made visible, since XML 1.0 cannot
+/// carry most C0 controls even as references and a reference to U+202E would still reorder
+/// the text. Input is redacted first. Serves XML and HTML alike.
 std::string xml_escape(std::string_view text, bool attribute = false);
 
-/// Text for one cell of a Markdown table: `|`, backticks, `<`, `>`, `&`, `*`, `_`, `[`,
-/// `]` escaped and line breaks turned into `<br>`, so that a cell can neither end the
-/// row nor open markup. Redacted.
+/// Text for one cell of a Markdown table: `|`, backslash, backticks, `*`, `[`, `]`
+/// escaped, `<`, `>`, `&` as character references (no HTML gets through), line breaks
+/// turned into `<br>`, tab into a space and every other hostile character made visible, so
+/// that a cell can neither end the row nor open markup. Redacted.
 std::string markdown_cell(std::string_view text);
 
 /// The message part of a GitHub workflow command (`::error …::MESSAGE`): `%`, `\r`, `\n`
-/// percent-encoded. Redacted.
+/// percent-encoded as the Actions toolkit's escapeData does, every other hostile character
+/// made visible. Redacted.
 std::string github_message(std::string_view text);
 
 /// A property value of a GitHub workflow command (`file=VALUE`): as github_message, and
-/// `:` and `,` too.
+/// `:` and `,` percent-encoded too (the toolkit's escapeProperty).
 std::string github_property(std::string_view text);
+
+/// A JSON document as text (indent 2) for the json and sarif reports: every string value
+/// redacted, bytes that are not UTF-8 replaced by U+FFFD, and every hostile character
+/// written as a `\uXXXX` escape (C0 controls as JSON requires, and also DEL, C1, format
+/// characters, U+2028/U+2029), so that no raw hostile character is in the file while a
+/// JSON reader still gets the original text.
+std::string json_text(const nlohmann::ordered_json& doc);
 
 /// Where a finding stands in a report, the order reports list them in.
 enum class Standing {

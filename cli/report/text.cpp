@@ -38,32 +38,8 @@ class Painter {
 };
 
 // Plan text and probe messages reach the terminal: never let them carry credentials,
-// escape sequences or line breaks that would break the layout.
-std::string clean(std::string_view raw) {
-  const std::string redacted = redact(raw);
-  std::string_view text = redacted;
-  std::string out;
-  out.reserve(text.size());
-  auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  auto left = static_cast<utf8proc_ssize_t>(text.size());
-  while (left > 0) {
-    utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-    if (n <= 0) {
-      out += "\xEF\xBF\xBD";  // U+FFFD for a byte that is not UTF-8
-      n = 1;
-    } else if (cp == '\n' || cp == '\t' || cp == '\r') {
-      out += ' ';
-    } else if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)) {
-      out += '?';
-    } else {
-      out.append(reinterpret_cast<const char*>(p), static_cast<size_t>(n));
-    }
-    p += n;
-    left -= n;
-  }
-  return out;
-}
+// escape sequences or line breaks that would break the layout (terminal_text()).
+std::string clean(std::string_view raw) { return terminal_text(raw); }
 
 std::string_view verdict_name(Verdict v) {
   switch (v) {

@@ -149,7 +149,9 @@ TEST_CASE("backup.exists live: S3 keys with = : @ + , space, Chinese, ~ and % ar
     s3.put_object("backups", key, "0123456789");
     auto f = only(run_check_live("backup.exists", plan_from(plan_with("s3://backups/" + key)), kAsOf));
     CHECK(f.status == Status::Pass);
-    CHECK(f.message == "backed up by payments-db-hourly at s3://backups/" + key + "; found payments-db-hourly: 10 bytes");
+    // Fail closed, an '@' after a '/' may end a password written raw: what precedes it is hidden.
+    const std::string shown = key.find('@') == std::string::npos ? "s3://backups/" + key : "s3://***@ops/a+b,c~d/100%.dump";
+    CHECK(f.message == "backed up by payments-db-hourly at " + shown + "; found payments-db-hourly: 10 bytes");
   }
   // The same key signed over its raw path (what libcurl 7.88 does when given it) is refused,
   // as S3 refuses it: the fixture checks the canonical URI.

@@ -5,44 +5,12 @@
 #include <regex>
 
 #include "cli/report/support.h"
+#include "tests/cli/report/consumers.h"
 #include "tests/cli/report/report_support.h"
 
 namespace golive::test {
 
 namespace {
-
-/// Headless chromium with a fresh profile and every background fetch turned off.
-class Browser {
- public:
-  Browser() { require_tool("chromium"); }
-
-  /// Runs chromium with `args` then `file`; output is chromium's log (stderr) and stdout.
-  CommandResult run(const std::string& args, const std::string& file) const {
-    TempDir profile;
-    return run_command(
-        "chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
-        "--disable-background-networking --disable-component-update --disable-sync "
-        "--enable-logging=stderr --v=0 --user-data-dir=" +
-        shell_quote(profile.path()) + " " + args + " " + shell_quote("file://" + file));
-  }
-};
-
-// Lines of chromium's log that come from the page: script errors, console output,
-// blocked fetches.
-std::vector<std::string> page_problems(const std::string& log) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < log.size()) {
-    size_t nl = log.find('\n', start);
-    std::string line = log.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-    if (line.find("Uncaught") != std::string::npos || line.find("CONSOLE") != std::string::npos ||
-        line.find("Refused to") != std::string::npos)
-      out.push_back(line);
-    if (nl == std::string::npos) break;
-    start = nl + 1;
-  }
-  return out;
-}
 
 size_t file_size(const std::string& path) {
   return std::filesystem::exists(path) ? std::filesystem::file_size(path) : 0;

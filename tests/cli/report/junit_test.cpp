@@ -4,77 +4,10 @@
 // testcases.
 #include <nlohmann/json.hpp>
 
+#include "tests/cli/report/consumers.h"
 #include "tests/cli/report/report_support.h"
 
 namespace golive::test {
-
-namespace {
-
-const std::string kValidators = source_dir() + "/tests/fixtures/validators";
-const std::string kSchema = kValidators + "/junit.xsd";
-
-// Validates with `xmllint --noout --schema`; returns xmllint's output when invalid.
-void expect_valid_junit(const std::string& xml, const std::string& name) {
-  require_tool("xmllint");
-  TempDir dir;
-  dir.write(name + ".xml", xml);
-  CommandResult r = run_command("xmllint --noout --schema " + shell_quote(kSchema) + " " +
-                                shell_quote(dir.file(name + ".xml")));
-  CAPTURE(r.output);
-  CHECK(r.exit_code == 0);
-  CHECK(r.output.find("validates") != std::string::npos);
-}
-
-int count(const std::string& text, const std::string& what) {
-  int n = 0;
-  for (size_t pos = text.find(what); pos != std::string::npos; pos = text.find(what, pos + 1)) ++n;
-  return n;
-}
-
-/// What a reader printed, as JSON; fails the test when it could not read the report.
-nlohmann::json read_with(const std::string& command, const std::string& xml, const std::string& name) {
-  TempDir dir;
-  dir.write(name + ".xml", xml);
-  CommandResult r = run_command(command + " " + shell_quote(dir.file(name + ".xml")));
-  CAPTURE(command);
-  CAPTURE(r.output);
-  REQUIRE(r.exit_code == 0);
-  return nlohmann::json::parse(r.output);
-}
-
-/// Both readers see every testcase with its outcome, and the counts the report declares on
-/// the root and on each plan's suite are the ones junitparser counts from the testcases.
-/// test-results-parser reports `total` without the skipped tests, and counts a testcase
-/// with <error> as failed.
-void expect_readers_agree(const std::string& xml, const std::string& name) {
-  CAPTURE(name);
-  int tests = count(xml, "<testcase "), failures = count(xml, "<failure "),
-      errors = count(xml, "<error "), skipped = count(xml, "<skipped ");
-  require_tool("/usr/bin/python3");
-  nlohmann::json py = read_with("/usr/bin/python3 " + shell_quote(kValidators + "/junit_readers.py"), xml, name);
-  nlohmann::json expected = {{"tests", tests}, {"failures", failures}, {"errors", errors}, {"skipped", skipped}};
-  CHECK(py["counted"] == expected);
-  CHECK(py["declared"] == expected);
-  CHECK(py["duplicates"].empty());
-  CHECK(py["suites"].size() == static_cast<size_t>(count(xml, "<testsuite ")));
-  for (const auto& suite : py["suites"]) {
-    CAPTURE(suite["name"].get<std::string>());
-    CHECK(suite["declared"] == suite["counted"]);
-  }
-
-  require_tool("node");
-  nlohmann::json js = read_with("node " + shell_quote(kValidators + "/junit_readers.js"), xml, name);
-  CHECK(js["suites"] == count(xml, "<testsuite "));
-  CHECK(js["total"] == tests - skipped);
-  CHECK(js["failed"] == failures);
-  CHECK(js["errors"] == errors);
-  CHECK(js["skipped"] == skipped);
-  CHECK(js["passed"] == tests - skipped - failures - errors);
-  CHECK(js["cases"] == nlohmann::json{{"PASS", tests - skipped - failures - errors},
-                                      {"FAIL", failures + errors}, {"SKIP", skipped}});
-}
-
-}  // namespace
 
 TEST_CASE("report.junit golden files are valid against the JUnit schema") {
   REQUIRE_MESSAGE(slurp(kSchema), "missing " << kSchema);
@@ -104,9 +37,9 @@ TEST_CASE("report.junit: several plans in one report give one flat suite each, n
                            "examples/erp-zh-CN.yaml"});
   CAPTURE(r.err);
   CHECK(r.exit_code == 1);
-  CHECK(count(r.out, "<testsuite ") == 3);
-  CHECK(count(r.out, "<testcase classname=\"payments-core-3.0.backup.fresh\" name=\"backups[payments-db-hourly]\"") == 1);
-  CHECK(count(r.out, "<testcase classname=\"payments-core-3.0.backup.fresh\" name=\"backups[payments-db-hourly] #2\"") == 1);
+  CHECK(occurrences(r.out, "<testsuite ") == 3);
+  CHECK(occurrences(r.out, "<testcase classname=\"payments-core-3.0.backup.fresh\" name=\"backups[payments-db-hourly]\"") == 1);
+  CHECK(occurrences(r.out, "<testcase classname=\"payments-core-3.0.backup.fresh\" name=\"backups[payments-db-hourly] #2\"") == 1);
   expect_valid_junit(r.out, "two-plans");
   expect_readers_agree(r.out, "two-plans");
 }
@@ -115,17 +48,17 @@ TEST_CASE("report.junit maps statuses to failure, error, skipped and system-out"
   std::string xml = render_synthetic("junit");
   // Blocking fail → <failure>, blocking error → <error>, waived and skip → <skipped>; the
   // warnings and the info fail pass with their message in <system-out>.
-  CHECK(count(xml, "<failure ") == 1);
-  CHECK(count(xml, "<error ") == 1);
-  CHECK(count(xml, "<skipped ") == 2);
-  CHECK(count(xml, "<system-out>") == 3);
-  CHECK(count(xml, "<testcase ") == 9);
+  CHECK(occurrences(xml, "<failure ") == 1);
+  CHECK(occurrences(xml, "<error ") == 1);
+  CHECK(occurrences(xml, "<skipped ") == 2);
+  CHECK(occurrences(xml, "<system-out>") == 3);
+  CHECK(occurrences(xml, "<testcase ") == 9);
   CHECK(xml.find("<testsuites name=\"golive\" tests=\"9\" failures=\"1\" errors=\"1\" skipped=\"2\">") !=
         std::string::npos);
   // One flat suite per plan with its properties; testcases named PLAN-ID.CHECK and subject.
   CHECK(xml.find("<testsuite name=\"Test plan (test-plan)\" tests=\"9\" failures=\"1\" errors=\"1\" skipped=\"2\" "
                  "timestamp=\"2026-12-04T04:00:00Z\" file=\"plan.yaml\">") != std::string::npos);
-  CHECK(count(xml, "<testsuite ") == 1);
+  CHECK(occurrences(xml, "<testsuite ") == 1);
   CHECK(xml.find("<property name=\"as_of\" value=\"2026-12-04T04:00:00Z\"/>") != std::string::npos);
   CHECK(xml.find("<property name=\"ruleset.baseline\" value=\"1.0.0 sha256:" + std::string(64, 'a') +
                  " (always; built-in)\"/>") != std::string::npos);
@@ -136,8 +69,8 @@ TEST_CASE("report.junit maps statuses to failure, error, skipped and system-out"
   strict.fail_on_warn = true;
   std::ostringstream out;
   find_report_format("junit")->write(strict, out, {});
-  CHECK(count(out.str(), "<failure ") == 2);  // blocking, warn fail; an info fail never fails
-  CHECK(count(out.str(), "<error ") == 2);    // blocking error, warn error
+  CHECK(occurrences(out.str(), "<failure ") == 2);  // blocking, warn fail; an info fail never fails
+  CHECK(occurrences(out.str(), "<error ") == 2);    // blocking error, warn error
 }
 
 TEST_CASE("report.junit escapes markup and redacts credentials") {

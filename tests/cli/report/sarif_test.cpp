@@ -2,53 +2,10 @@
 // schema and its authoring rules), and the result mapping.
 #include <set>
 
+#include "tests/cli/report/consumers.h"
 #include "tests/cli/report/report_support.h"
 
 namespace golive::test {
-
-namespace {
-
-const std::string kMultitool =
-    source_dir() + "/tests/fixtures/validators/node_modules/.bin/sarif-multitool";
-
-// Runs `sarif-multitool validate` and returns its own SARIF log of problems found.
-nlohmann::json validate_sarif(const std::string& sarif, const std::string& name) {
-  REQUIRE_MESSAGE(std::filesystem::exists(kMultitool),
-                  kMultitool << " is missing: run .ci/install-deps");
-  TempDir dir;
-  std::string in = write_file(dir, name + ".sarif", sarif);
-  std::string out = dir.file("validation.sarif");
-  CommandResult r = run_command(shell_quote(kMultitool) + " validate " + shell_quote(in) + " -o " +
-                                shell_quote(out));
-  CAPTURE(r.output);
-  CHECK(r.exit_code == 0);
-  auto log = slurp(out);
-  REQUIRE_MESSAGE(log, "sarif-multitool wrote no log");
-  return json_of(*log);
-}
-
-// Every problem the validator reports, as "LEVEL RULE: message".
-std::vector<std::string> problems(const nlohmann::json& log) {
-  std::vector<std::string> out;
-  for (const auto& run : log["runs"])
-    for (const auto& r : run["results"]) {
-      std::string args;
-      for (const auto& a : r["message"].value("arguments", nlohmann::json::array()))
-        (args += ' ') += a.get<std::string>();  // not " " + std::string: a false -Wrestrict at -O3
-      out.push_back(r.value("level", "warning") + " " + r.value("ruleId", "?") + ":" + args);
-    }
-  return out;
-}
-
-// The one warning we accept: the tool has no public home page to give as informationUri.
-void expect_clean(const nlohmann::json& log) {
-  for (const std::string& p : problems(log)) {
-    CAPTURE(p);
-    CHECK(p == "warning SARIF2005: runs[0].tool.driver golive");
-  }
-}
-
-}  // namespace
 
 TEST_CASE("report.sarif golden files pass sarif-multitool validate") {
   for (const ReportInput& input : report_inputs()) {
@@ -65,7 +22,7 @@ TEST_CASE("report.sarif validation catches a broken log") {
   // The validator is really consulted: a result without a message is a schema error.
   auto log = json_of(render_synthetic("sarif"));
   log["runs"][0]["results"][0].erase("message");
-  auto found = problems(validate_sarif(log.dump(), "broken"));
+  auto found = sarif_problems(validate_sarif(log.dump(), "broken"));
   CHECK(std::any_of(found.begin(), found.end(), [](const std::string& p) { return p.rfind("error ", 0) == 0; }));
 }
 
