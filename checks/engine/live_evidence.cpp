@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "checks/engine/redact.h"
 #include "checks/monitoring/monitoring_api.h"
 
 namespace golive {
@@ -71,7 +72,7 @@ ReadInstant dated(ReadInstant r, Instant t, Instant as_of, const Plan& plan, con
 ReadInstant read_prometheus(const Plan& plan, const std::string& key,
                             Instant as_of, const HttpResponse& http, ReadInstant r) {
   const PrometheusRef* prom = prometheus_of(plan);
-  const std::string shown = prom ? redact_url(*prom->url) : "";
+  const std::string shown = prom ? redact(*prom->url) : "";
   const std::string fix_query = fmt::format(
       "Fix the query of {} so that it selects one series whose value is the Unix time in "
       "seconds of the last success (e.g. a *_last_success_timestamp_seconds metric with the "
@@ -170,7 +171,7 @@ ReadInstant read_prometheus(const Plan& plan, const std::string& key,
 
 ReadInstant read_object(const Plan& plan, const Text& location, const std::string& key, Instant as_of,
                         const HttpResponse& http, ReadInstant r) {
-  const std::string where = redact_url(location.value_or(""));
+  const std::string where = redact(location.value_or(""));
   const std::string reach =
       "Make the backup location reachable from where golive runs (network, proxy, "
       "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, GOLIVE_S3_ENDPOINT, GOLIVE_CA_BUNDLE), then run again";
@@ -236,13 +237,13 @@ ReadInstant read_live_instant(const Plan& plan, const InstantSource& source, con
     out.from = "Prometheus: " + source.query.value_or("");
     out.evidence.emplace_back("source", "prometheus");
     out.evidence.emplace_back("query", source.query.value_or(""));
-    out.evidence.emplace_back("prometheus", prom ? redact_url(*prom->url) : "");
+    out.evidence.emplace_back("prometheus", prom ? redact(*prom->url) : "");
     return read_prometheus(plan, key, as_of, r, std::move(out));
   }
   const bool file = is_file(location.value_or(""));
-  out.from = fmt::format("{} of {}", file ? "mtime" : "Last-Modified", redact_url(location.value_or("")));
+  out.from = fmt::format("{} of {}", file ? "mtime" : "Last-Modified", redact(location.value_or("")));
   out.evidence.emplace_back("source", file ? "mtime" : "last-modified");
-  out.evidence.emplace_back("location", redact_url(location.value_or("")));
+  out.evidence.emplace_back("location", redact(location.value_or("")));
   return read_object(plan, location, key, as_of, r, std::move(out));
 }
 
@@ -266,7 +267,7 @@ void read_instant(Context& ctx, const Plan& plan, const Field<Instant>& typed,
                                   source.query.value_or(""))
                     : fmt::format("live only: {} is the {} of {}, not read offline", key,
                                   is_file(location.value_or("")) ? "mtime" : "Last-Modified",
-                                  redact_url(location.value_or("")));
+                                  redact(location.value_or("")));
     r.evidence.emplace_back("source", source.kind == InstantSource::Kind::Prometheus ? "prometheus"
                                                                                      : "object");
     done(std::move(r));

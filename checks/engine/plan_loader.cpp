@@ -672,16 +672,22 @@ YamlKind classify_yaml(const std::filesystem::path& p) {
       }
     }
     for (std::string_view quote : {"", "\"", "'"}) {
-      auto top_key = [&](std::string_view key) {
+      // `golive:` with a value on its line (the format version, `golive: 1`): a GitLab CI
+      // file may well have a job named golive, whose `golive:` opens a mapping.
+      auto top_key = [&](std::string_view key, bool inline_value) {
         std::string k = std::string(quote) + std::string(key) + std::string(quote);
         if (line.rfind(k, 0) != 0) return false;
         std::size_t i = k.size();
         while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-        return i < line.size() && line[i] == ':';
+        if (i >= line.size() || line[i] != ':') return false;
+        if (!inline_value) return true;
+        for (++i; i < line.size() && (line[i] == ' ' || line[i] == '\t'); ++i) {
+        }
+        return i < line.size() && line[i] != '#' && line[i] != '\r';
       };
-      if (top_key("golive")) return YamlKind::Plan;
-      ruleset = ruleset || top_key("ruleset");
-      waivers = waivers || top_key("waivers");
+      if (top_key("golive", true)) return YamlKind::Plan;
+      ruleset = ruleset || top_key("ruleset", false);
+      waivers = waivers || top_key("waivers", false);
     }
   }
   if (ruleset) return YamlKind::Ruleset;
@@ -806,7 +812,7 @@ std::vector<std::string> find_plan_files(const std::vector<std::string>& paths,
     std::sort(not_plans.begin(), not_plans.end());
     for (const std::string& file : not_plans)
       diags.warning({file, 0, 0},
-                    "not checked: no top-level 'golive:' key, so not a plan (nor a ruleset or "
+                    "not checked: no top-level 'golive: VERSION' line, so not a plan (nor a ruleset or "
                     "waiver register); name the file to check it anyway");
     if (ec) diags.error({path, 0, 0}, fmt::format("cannot search directory: {}", ec.message()));
     std::sort(found.begin(), found.end());

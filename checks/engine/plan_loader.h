@@ -21,7 +21,7 @@ std::optional<Plan> load_plan_text(const std::string& text, const std::string& f
 
 /// Expands the paths given on the command line: files are kept as given; directories are
 /// searched recursively (sorted, hidden entries skipped) for `*.yaml`/`*.yml` files whose
-/// top level has a `golive:` key (after a byte-order mark, quoted or not; UTF-16/32 files are
+/// top level has a `golive: VERSION` line (after a byte-order mark, quoted or not; UTF-16/32 files are
 /// kept for the loader to judge). Rulesets (`ruleset:`) and waiver registers (`waivers:`) are
 /// passed over; any other YAML file is a warning naming it. A path that does not exist or a
 /// directory that cannot be read is an error.

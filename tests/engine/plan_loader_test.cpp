@@ -749,6 +749,7 @@ TEST_CASE("loader: find_plan_files") {
   dir.write("plans/quoted.yaml", "\"golive\" : 1\n");
   dir.write("plans/utf16.yaml", std::string("\xFF\xFEg\0o\0", 6));
   dir.write("plans/golive-like.yaml", "golive_version: 1\n");
+  dir.write("plans/gitlab-ci.yml", "stages: [readiness]\ngolive:  # the job\n  script: [golive check plans/]\n");
   dir.write("empty/ruleset.yaml", "ruleset: x\n");
   auto file = dir.write("single.txt", "anything\n");
 
@@ -756,11 +757,14 @@ TEST_CASE("loader: find_plan_files") {
   auto found = find_plan_files({dir.path("plans"), file}, diags);
   // A YAML file that is not a plan, ruleset or waiver register is named, not skipped in silence.
   CHECK(formatted(diags) ==
-        dir.path("plans/golive-like.yaml") +
-            ": warning: not checked: no top-level 'golive:' key, so not a plan (nor a ruleset or "
+        dir.path("plans/gitlab-ci.yml") +
+            ": warning: not checked: no top-level 'golive: VERSION' line, so not a plan (nor a ruleset or "
+            "waiver register); name the file to check it anyway\n" +
+            dir.path("plans/golive-like.yaml") +
+            ": warning: not checked: no top-level 'golive: VERSION' line, so not a plan (nor a ruleset or "
             "waiver register); name the file to check it anyway\n" +
             dir.path("plans/nested.yaml") +
-            ": warning: not checked: no top-level 'golive:' key, so not a plan (nor a ruleset or "
+            ": warning: not checked: no top-level 'golive: VERSION' line, so not a plan (nor a ruleset or "
             "waiver register); name the file to check it anyway\n");
   REQUIRE(found.size() == 6);
   CHECK(found[0] == dir.path("plans/b/other.yml"));
