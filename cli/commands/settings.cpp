@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "checks/engine/limits.h"
 #include "checks/engine/yaml_reader.h"
 #include "cli/i18n/i18n.h"
 #include "cli/report/report.h"
@@ -70,6 +71,17 @@ std::string OptionSpec::env_name() const {
   return out;
 }
 
+namespace {
+
+// "file-size, nodes, …": the names from the limits table, in its order.
+std::string limit_names() {
+  std::vector<std::string> names;
+  for (const LimitSpec& spec : limit_specs()) names.push_back(spec.name);
+  return fmt::format("{}", fmt::join(names, ", "));
+}
+
+}  // namespace
+
 const std::vector<OptionSpec>& check_option_specs() {
   static const std::vector<OptionSpec> specs = {
       {"ruleset", "r", OptionSpec::List, "NAME|FILE",
@@ -111,8 +123,7 @@ const std::vector<OptionSpec>& check_option_specs() {
       {"sarif-passes", "", OptionSpec::Flag, "",
        "SARIF reports also list passed and skipped findings (default: only what to act on)", "--sarif-passes"},
       {"limit", "", OptionSpec::List, "NAME=N",
-       "Change an input limit (repeatable): file-size, nodes, depth, scalar-length, list-length, "
-       "aliases, plans, plugin-output (docs/limits.md)",
+       fmt::format("Change an input limit (repeatable): {} (docs/limits.md)", limit_names()),
        "--limit file-size=16MiB"},
       {"lang", "", OptionSpec::Value, "en|zh-CN",
        "Language of the report for people (default from LC_ALL, LC_MESSAGES, LANG; else en)",
