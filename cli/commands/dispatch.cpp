@@ -1,7 +1,7 @@
 #include <type_traits>
 
 #include "cli/commands/commands.h"
-#include "cli/i18n/i18n.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 

@@ -5,7 +5,7 @@
 #include "checks/engine/check.h"
 #include "checks/engine/ruleset.h"
 #include "cli/commands/commands.h"
-#include "cli/i18n/i18n.h"
+#include "checks/engine/i18n.h"
 #include "cli/report/width.h"
 
 namespace golive {

@@ -9,7 +9,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands/commands.h"
-#include "cli/i18n/i18n.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 

@@ -63,7 +63,7 @@ struct CheckOptions {
   std::vector<SettingRecord> origins;
   bool sarif_passes = false;          ///< SARIF reports also list pass and skip findings
   std::vector<LimitSetting> limits;   ///< `--limit NAME=N`, in order (a later one wins)
-  std::string lang = "en";            ///< language for people: one of languages() (cli/i18n/i18n.h)
+  std::string lang = "en";            ///< language for people: one of languages() (checks/engine/i18n.h)
   int jobs = 0;                       ///< plans loaded and checked at once; 0 = one per CPU core
   ProgressMode progress = ProgressMode::Auto;
 };

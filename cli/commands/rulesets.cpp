@@ -2,7 +2,7 @@
 
 #include "checks/engine/ruleset.h"
 #include "cli/commands/commands.h"
-#include "cli/i18n/i18n.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 

@@ -10,7 +10,7 @@
 
 #include "checks/engine/limits.h"
 #include "checks/engine/yaml_reader.h"
-#include "cli/i18n/i18n.h"
+#include "checks/engine/i18n.h"
 #include "cli/report/report.h"
 
 namespace golive {

@@ -18,7 +18,7 @@
 
 #include "checks/engine/interrupt.h"
 #include "checks/engine/source_loc.h"
-#include "cli/i18n/i18n.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 

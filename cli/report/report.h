@@ -52,7 +52,7 @@ const std::vector<std::string>& promised_report_formats();
 /// (expected one of json, text)", with a "did you mean" for near misses.
 std::string report_format_problem(std::string_view name);
 
-/// What to change to fix a finding, in the current language (cli/i18n/i18n.h): in English
+/// What to change to fix a finding, in the current language (checks/engine/i18n.h): in English
 /// its own remediation, else its check's `fix`; in another language its check's translated
 /// `fix` (a finding's own remediation is still English only), or for a check golive does
 /// not know (an exec plugin) the finding's own remediation.

@@ -12,7 +12,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "checks/engine/ruleset.h"
-#include "cli/i18n/i18n.h"
+#include "checks/engine/i18n.h"
 #include "tests/cli/cli_support.h"
 
 namespace golive::test {

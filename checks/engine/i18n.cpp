@@ -1,12 +1,15 @@
-#include "cli/i18n/i18n.h"
+#include "checks/engine/i18n.h"
 
 #include <algorithm>
 #include <cctype>
+#include <mutex>
 #include <stdexcept>
 
+#include <date/date.h>
 #include <yaml-cpp/yaml.h>
 
 #include "checks/engine/check.h"
+#include "checks/engine/zone.h"
 
 namespace golive {
 
@@ -70,8 +73,11 @@ void set_language(const std::string& lang) {
 const std::string& language() { return current(); }
 
 const std::map<std::string, std::string>& catalogue(const std::string& lang) {
-  // Parsed on first use, once per language; a run speaks one language, so one parse.
+  // Parsed on first use, once per language; a run speaks one language, so one parse. The
+  // lock is for `check -j`: plans checked on several threads ask for messages at once.
+  static std::mutex lock;
   static std::map<std::string, std::map<std::string, std::string>> cache;
+  std::lock_guard<std::mutex> hold(lock);
   auto it = cache.find(lang);
   if (it == cache.end()) it = cache.emplace(lang, load(lang)).first;
   return it->second;
@@ -116,6 +122,58 @@ std::string check_text(const CheckInfo& info, std::string_view field) {
 std::string ruleset_text(const std::string& name, std::string_view field, const std::string& english) {
   if (language() == "en") return english;
   return message_text(fmt::format("rulesets_builtin.{}.{}", name, field));
+}
+
+std::string say_duration(std::chrono::microseconds d) {
+  int64_t us = d.count();
+  if (us == 0) return message("formats.duration.seconds", fmt::arg("n", 0));
+  std::string out;
+  if (us < 0) {
+    out = message_text("formats.duration.minus");
+    us = -us;
+  }
+  int64_t s = us / 1'000'000;
+  us %= 1'000'000;
+  static constexpr std::pair<int64_t, const char*> parts[] = {
+      {86400, "formats.duration.days"}, {3600, "formats.duration.hours"},
+      {60, "formats.duration.minutes"}};
+  for (auto [size, key] : parts) {
+    if (s >= size) {
+      out += message(key, fmt::arg("n", s / size));
+      s %= size;
+    }
+  }
+  if (us != 0) {
+    std::string frac = fmt::format("{:06}", us);
+    frac.erase(frac.find_last_not_of('0') + 1);
+    out += message("formats.duration.seconds", fmt::arg("n", fmt::format("{}.{}", s, frac)));
+  } else if (s != 0) {
+    out += message("formats.duration.seconds", fmt::arg("n", s));
+  }
+  return out;
+}
+
+std::string say_instant(Instant t, const Zone* zone) {
+  auto whole = std::chrono::floor<std::chrono::seconds>(t);
+  std::chrono::seconds offset{0};
+  if (zone) offset = zone->get_info(t).offset;
+  auto local = whole + offset;
+  std::string fraction;
+  if (auto us = (t - whole).count(); us != 0) {
+    fraction = fmt::format(".{:06}", us);
+    fraction.erase(fraction.find_last_not_of('0') + 1);
+  }
+  // Where the language writes it so, seconds that are zero are left out: 02:00, not 02:00:00.
+  const bool short_time = message_text("formats.instant_zero_seconds") == "omit" &&
+                          fraction.empty() && date::format("%S", local) == "00";
+  const std::string time = short_time ? date::format("%H:%M", local)
+                                      : date::format("%H:%M:%S", local) + fraction;
+  auto minutes = std::chrono::duration_cast<std::chrono::minutes>(offset).count();
+  const std::string sign = minutes < 0 ? "-" : "+";
+  if (minutes < 0) minutes = -minutes;
+  return message(zone ? "formats.instant" : "formats.instant_utc",
+                 fmt::arg("date", date::format("%Y-%m-%d", local)), fmt::arg("time", time),
+                 fmt::arg("offset", fmt::format("{}{:02}:{:02}", sign, minutes / 60, minutes % 60)));
 }
 
 }  // namespace golive

@@ -4,12 +4,15 @@
 /// named arguments (`{plan}`, `{count}`). A missing key is a defect of this binary, never
 /// a silent English fallback (docs/i18n.md).
 
+#include <chrono>
 #include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
+
+#include "checks/engine/values.h"
 
 namespace golive {
 
@@ -68,5 +71,18 @@ std::string check_text(const CheckInfo& info, std::string_view field);
 /// (the ruleset file's or the selection's own text) for `en`, else the catalogue's
 /// `rulesets_builtin.<name>.<field>`.
 std::string ruleset_text(const std::string& name, std::string_view field, const std::string& english);
+
+/// A duration for people, in the current language, from the catalogue's
+/// `formats.duration.*` units: `en` prints what format_duration() prints (`1d6h`, `15m`,
+/// `0.5s`, `-2h`); `zh-CN` prints `1天6小时`, `15分钟`, `0.5秒`. Use it in messages; machine
+/// fields (JSON evidence, `*_seconds`) keep format_duration() or plain numbers.
+std::string say_duration(std::chrono::microseconds d);
+
+/// An instant for people, in the current language, from the catalogue's `formats.instant`
+/// (with `zone`: the zone's offset at that instant) or `formats.instant_utc` (zone null):
+/// `en` prints what format_instant_in() prints (`2026-12-05T02:00:00+08:00`,
+/// `2026-12-04T18:00:00Z`); `zh-CN` prints `2026-12-05 02:00 (UTC+08:00)` (`formats.instant_zero_seconds: omit`
+/// leaves out seconds that are zero).
+std::string say_instant(Instant t, const Zone* zone);
 
 }  // namespace golive

@@ -1,0 +1,63 @@
+// Durations and instants as people read them in each language (checks/engine/i18n.h).
+#include <doctest/doctest.h>
+
+#include <chrono>
+
+#include "checks/engine/i18n.h"
+#include "checks/engine/values.h"
+
+namespace golive::test {
+
+namespace {
+
+using namespace std::chrono_literals;
+
+// Sets the language for one test and puts English back afterwards.
+struct Speaking {
+  explicit Speaking(const std::string& lang) { set_language(lang); }
+  ~Speaking() { set_language("en"); }
+};
+
+Instant at(const char* rfc3339) { return *parse_instant(rfc3339, nullptr); }
+
+}  // namespace
+
+TEST_CASE("i18n.say_duration: English reads as a plan is written, Chinese in 天/小时/分钟/秒") {
+  const std::chrono::microseconds cases[] = {0s, 15min, 30h, 3 * 24h, 90s, 1500ms, -2h};
+  {
+    Speaking en("en");
+    for (auto d : cases) CHECK(say_duration(d) == format_duration(d));
+  }
+  Speaking zh("zh-CN");
+  CHECK(say_duration(0s) == "0秒");
+  CHECK(say_duration(15min) == "15分钟");
+  CHECK(say_duration(30h) == "1天6小时");
+  CHECK(say_duration(3 * 24h) == "3天");
+  CHECK(say_duration(90s) == "1分钟30秒");
+  CHECK(say_duration(1500ms) == "1.5秒");
+  CHECK(say_duration(-2h) == "-2小时");
+}
+
+TEST_CASE("i18n.say_instant: the zone's offset at that instant, Chinese without zero seconds") {
+  const Zone* shanghai = find_zone("Asia/Shanghai");
+  const Zone* berlin = find_zone("Europe/Berlin");
+  REQUIRE(shanghai);
+  REQUIRE(berlin);
+  {
+    Speaking en("en");
+    CHECK(say_instant(at("2026-12-04T18:00:00Z"), shanghai) == "2026-12-05T02:00:00+08:00");
+    CHECK(say_instant(at("2026-12-04T18:00:00Z"), nullptr) == "2026-12-04T18:00:00Z");
+    CHECK(say_instant(at("2026-12-04T18:00:00.25Z"), nullptr) == "2026-12-04T18:00:00.25Z");
+  }
+  Speaking zh("zh-CN");
+  CHECK(say_instant(at("2026-12-04T18:00:00Z"), shanghai) == "2026-12-05 02:00 (UTC+08:00)");
+  CHECK(say_instant(at("2026-12-04T18:00:30Z"), shanghai) == "2026-12-05 02:00:30 (UTC+08:00)");
+  CHECK(say_instant(at("2026-12-04T18:00:00.5Z"), shanghai) ==
+        "2026-12-05 02:00:00.5 (UTC+08:00)");
+  CHECK(say_instant(at("2026-12-04T18:00:00Z"), nullptr) == "2026-12-04 18:00 (UTC)");
+  // Summer time: the offset is the one in force at that instant.
+  CHECK(say_instant(at("2026-07-01T10:00:00Z"), berlin) == "2026-07-01 12:00 (UTC+02:00)");
+  CHECK(say_instant(at("2026-12-01T10:00:00Z"), berlin) == "2026-12-01 11:00 (UTC+01:00)");
+}
+
+}  // namespace golive::test
