@@ -1,4 +1,5 @@
 #include "checks/engine/dated_evidence.h"
+#include "checks/engine/i18n.h"
 
 #include <fmt/format.h>
 
@@ -7,11 +8,15 @@ namespace golive {
 bool record_passed(Context& ctx, const std::string& subject, const TestRecord& t,
                    std::string_view what, const std::string& remediation) {
   if (!t.result) {
-    ctx.fail(subject, t.result.loc, "{} has no result (pass or fail)", what).remediation = remediation;
+    ctx.add(Status::Fail, subject, t.result.loc,
+            message("findings.engine.dated.no_result", fmt::arg("test", what)))
+        .remediation = remediation;
     return false;
   }
   if (!t.passed()) {
-    Finding& f = ctx.fail(subject, t.result.loc, "{} did not pass (result: {})", what, *t.result);
+    Finding& f = ctx.add(Status::Fail, subject, t.result.loc,
+                         message("findings.engine.dated.not_passed", fmt::arg("test", what),
+                                 fmt::arg("result", *t.result)));
     f.evidence.emplace_back("result", *t.result);
     f.remediation = remediation;
     return false;
@@ -24,18 +29,23 @@ std::optional<Elapsed> passed_record_age(const Plan& plan, Context& ctx, const s
                                           std::string_view path, const std::string& remediation) {
   if (!record_passed(ctx, subject, t, what, remediation)) return std::nullopt;
   if (!t.at) {
-    ctx.fail(subject, t.at.loc, "{} has no date ({}.at)", what, path).remediation = remediation;
+    ctx.add(Status::Fail, subject, t.at.loc,
+            message("findings.engine.dated.no_date", fmt::arg("test", what), fmt::arg("path", path)))
+        .remediation = remediation;
     return std::nullopt;
   }
   const Elapsed age = ctx.age(*t.at);
   if (age < Duration::zero()) {
     const std::string when = format_instant_in(*t.at, plan.zone());
-    Finding& f = ctx.fail(subject, t.at.loc, "{} is dated in the future: {} is {} after the as-of instant {}",
-                          what, when, format_duration(-age), format_instant_in(ctx.as_of(), plan.zone()));
+    Finding& f = ctx.add(Status::Fail, subject, t.at.loc,
+                         message("findings.engine.dated.future", fmt::arg("test", what),
+                                 fmt::arg("at", say_instant(*t.at, plan.zone())),
+                                 fmt::arg("ahead", say_duration(-age)),
+                                 fmt::arg("as_of", say_instant(ctx.as_of(), plan.zone()))));
     f.evidence.emplace_back("tested_at", when);
     f.evidence.emplace_back("age", format_duration(age));
     f.evidence.emplace_back("age_seconds", whole_seconds(age));
-    f.remediation = fmt::format("Correct {}.at to the day the test actually ran", path);
+    f.remediation = message("fixes.engine.dated.future", fmt::arg("path", path));
     return std::nullopt;
   }
   return age;
@@ -52,6 +62,12 @@ void add_age_evidence(Finding& f, const Plan& plan, Instant at, Elapsed age, Dur
 std::string local_and_utc(Instant t, const Plan& plan) {
   if (!plan.zone()) return format_instant(t);
   return fmt::format("{} ({})", format_instant_in(t, plan.zone()), format_instant(t));
+}
+
+std::string say_local_and_utc(Instant t, const Plan& plan) {
+  if (!plan.zone()) return say_instant(t, nullptr);
+  return message("findings.engine.local_and_utc", fmt::arg("local", say_instant(t, plan.zone())),
+                 fmt::arg("utc", say_instant(t, nullptr)));
 }
 
 }  // namespace golive

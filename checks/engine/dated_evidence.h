@@ -34,4 +34,8 @@ void add_age_evidence(Finding& f, const Plan& plan, Instant at, Elapsed age, Dur
 /// (2026-12-04T19:55:00Z)`; UTC alone when the plan has no zone.
 std::string local_and_utc(Instant t, const Plan& plan);
 
+/// local_and_utc() for a message, in the run's language (say_instant()): English is
+/// local_and_utc() exactly; Chinese `2026-12-05 03:55 (UTC+08:00)（2026-12-04 19:55 (UTC)）`.
+std::string say_local_and_utc(Instant t, const Plan& plan);
+
 }  // namespace golive

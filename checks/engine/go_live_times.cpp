@@ -27,6 +27,7 @@ std::optional<RollbackTiming> rollback_timing(const GoLive& g, const Rollback& r
   if (cp && (!g.window_start || *cp->at >= *g.window_start)) {
     t.start = *cp->at;
     t.from = fmt::format("the last checkpoint '{}'", cp->name.value_or("unnamed"));
+    t.checkpoint = cp;
   }
   t.duration = *rb.duration;
   t.verification = *rb.verification;

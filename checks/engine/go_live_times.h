@@ -20,7 +20,8 @@ const Checkpoint* last_checkpoint(const GoLive& g);
 /// When a rollback decided at the last moment starts and ends, against the window end.
 struct RollbackTiming {
   Instant start;            ///< the last checkpoint at or after window start, else window start
-  std::string from;         ///< "window start" or "the last checkpoint 'NAME'"
+  std::string from;         ///< "window start" or "the last checkpoint 'NAME'" (evidence)
+  const Checkpoint* checkpoint = nullptr;  ///< the checkpoint it starts from; null: window start
   Duration duration{0};     ///< rollback.duration
   Duration verification{0}; ///< rollback.verification
   Instant finish;           ///< start + duration + verification

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 namespace {
@@ -24,24 +25,20 @@ class PlanApproved final : public Check {
     const auto* zone = plan.zone();
     const Ref* commander = plan.organization ? &plan.organization->commander : nullptr;
     if (!commander || !*commander) {
-      Finding& f = ctx.fail("plan", commander ? commander->loc : plan.loc,
-                            "no organization.commander, so no approval can be attributed to the "
-                            "commander");
-      f.remediation =
-          "Name the commander in organization.commander and record their approval in "
-          "plan.approvals";
+      Finding& f = ctx.add(Status::Fail, "plan", commander ? commander->loc : plan.loc,
+                           message("findings.plan.approved.no_commander"));
+      f.remediation = message("fixes.plan.approved.no_commander");
       return;
     }
     const std::string& who = **commander;
     if (!meta.revised_at) {
-      Finding& f = ctx.fail("plan", meta.revised_at.loc,
-                            "no plan.revised_at, so no approval can be shown to cover the current "
-                            "revision");
-      f.remediation = "Record the date of the plan's last revision in plan.revised_at";
+      Finding& f = ctx.add(Status::Fail, "plan", meta.revised_at.loc, message("findings.plan.approved.no_revised_at"));
+      f.remediation = message("fixes.plan.approved.no_revised_at");
       return;
     }
     const Instant revised = *meta.revised_at;
     const std::string revised_text = format_instant_in(revised, zone);
+    const std::string revised_said = say_instant(revised, zone);
 
     const Approval* best = nullptr;
     std::vector<std::string> rejected;
@@ -56,30 +53,33 @@ class PlanApproved final : public Check {
       const bool by_commander = a.by && *a.by == who;
       if (!by_commander) {
         if (a.role && *a.role == "commander")
-          reject(a.by.loc, fmt::format("{} has role commander but is by {}, not the commander {}",
-                                       path, a.by.value_or("nobody"), who));
+          reject(a.by.loc, a.by ? message("findings.plan.approved.not_commander", fmt::arg("path", path),
+                                          fmt::arg("by", *a.by), fmt::arg("commander", who))
+                                : message("findings.plan.approved.by_nobody", fmt::arg("path", path),
+                                          fmt::arg("commander", who)));
         continue;
       }
       if (!a.at) {
-        reject(a.at.loc, fmt::format("{} by {} has no date (at)", path, who));
+        reject(a.at.loc, message("findings.plan.approved.no_date", fmt::arg("path", path), fmt::arg("by", who)));
       } else if (*a.at < revised) {
-        reject(a.at.loc,
-               fmt::format("{} by {} is dated {}, {} before the revision", path, who,
-                           format_instant_in(*a.at, zone), format_duration(revised - *a.at)));
+        reject(a.at.loc, message("findings.plan.approved.before_revision", fmt::arg("path", path),
+                                 fmt::arg("by", who), fmt::arg("at", say_instant(*a.at, zone)),
+                                 fmt::arg("early", say_duration(revised - *a.at))));
       } else if (*a.at > ctx.as_of()) {
-        reject(a.at.loc,
-               fmt::format("{} by {} is dated {}, after the as-of instant {}", path, who,
-                           format_instant_in(*a.at, zone), format_instant_in(ctx.as_of(), zone)));
+        reject(a.at.loc, message("findings.plan.approved.after_as_of", fmt::arg("path", path),
+                                 fmt::arg("by", who), fmt::arg("at", say_instant(*a.at, zone)),
+                                 fmt::arg("as_of", say_instant(ctx.as_of(), zone))));
       } else if (!best || *a.at > *best->at) {
         best = &a;
       }
     }
 
     if (best) {
-      Finding& f = ctx.pass("plan", best->at.loc,
-                            "approved by the commander {} on {}, {} after the revision of {}", who,
-                            format_instant_in(*best->at, zone),
-                            format_duration(*best->at - revised), revised_text);
+      Finding& f = ctx.add(Status::Pass, "plan", best->at.loc,
+                           message("findings.plan.approved.approved", fmt::arg("commander", who),
+                                   fmt::arg("at", say_instant(*best->at, zone)),
+                                   fmt::arg("after", say_duration(*best->at - revised)),
+                                   fmt::arg("revised", revised_said)));
       f.evidence.emplace_back("commander", who);
       f.evidence.emplace_back("approved_at", format_instant_in(*best->at, zone));
       f.evidence.emplace_back("revised_at", revised_text);
@@ -88,20 +88,19 @@ class PlanApproved final : public Check {
 
     Finding& f =
         rejected.empty()
-            ? ctx.fail("plan", meta.loc,
-                       "no approval by the commander {} dated on or after revised_at {}", who,
-                       revised_text)
-            : ctx.fail("plan", first_rejected,
-                       "no approval by the commander {} dated on or after revised_at {}: {}", who,
-                       revised_text, fmt::join(rejected, "; "));
+            ? ctx.add(Status::Fail, "plan", meta.loc,
+                      message("findings.plan.approved.none", fmt::arg("commander", who),
+                              fmt::arg("revised", revised_said)))
+            : ctx.add(Status::Fail, "plan", first_rejected,
+                      message("findings.plan.approved.none_counted", fmt::arg("commander", who),
+                              fmt::arg("revised", revised_said),
+                              fmt::arg("rejected", fmt::join(rejected, message_text("findings.engine.join.clauses")))));
     f.evidence.emplace_back("commander", who);
     f.evidence.emplace_back("revised_at", revised_text);
     f.evidence.emplace_back("approvals", static_cast<int64_t>(meta.approvals.size()));
     if (!rejected.empty()) f.evidence.emplace_back("not_counted", rejected);
-    f.remediation = fmt::format(
-        "Have the commander {} approve the revision of {} and record it in plan.approvals as "
-        "{{role: commander, by: {}, at: <date>}}",
-        who, revised_text, who);
+    f.remediation = message("fixes.plan.approved.approve", fmt::arg("commander", who),
+                            fmt::arg("revised", revised_said));
   }
 };
 

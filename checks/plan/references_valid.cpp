@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 #include "checks/engine/references.h"
 
 namespace golive {
@@ -14,15 +15,41 @@ std::string declare_hint(RefKind kind, const std::string& value) {
   switch (kind) {
     case RefKind::Contact:
     case RefKind::RoleOrContact:
-      return fmt::format("add a contact with id {} to contacts", value);
+      return message("fixes.plan.references-valid.declare_contact", fmt::arg("id", value));
     case RefKind::System:
-      return fmt::format("add a system with id {} to systems", value);
+      return message("fixes.plan.references-valid.declare_system", fmt::arg("id", value));
     case RefKind::DatastoreOrSystem:
-      return fmt::format("list {} in the datastores of the system that owns it", value);
+      return message("fixes.plan.references-valid.declare_datastore", fmt::arg("id", value));
     case RefKind::Backup:
-      return fmt::format("add a backup with id {} to backups", value);
+      return message("fixes.plan.references-valid.declare_backup", fmt::arg("id", value));
   }
-  return "declare it";
+  return message("fixes.plan.references-valid.declare");
+}
+
+/// describe_ref_kind() in the run's language, for messages (evidence keeps the English).
+std::string say_ref_kind(RefKind kind) {
+  switch (kind) {
+    case RefKind::Contact:
+      return message("findings.plan.references-valid.kind.contact");
+    case RefKind::RoleOrContact:
+      return message("findings.plan.references-valid.kind.role_or_contact");
+    case RefKind::System:
+      return message("findings.plan.references-valid.kind.system");
+    case RefKind::DatastoreOrSystem:
+      return message("findings.plan.references-valid.kind.datastore_or_system");
+    case RefKind::Backup:
+      return message("findings.plan.references-valid.kind.backup");
+  }
+  return message("findings.plan.references-valid.kind.any");
+}
+
+/// Why nobody holds a paged role, in the run's language: unheld_role()'s reasons.
+std::string say_unheld(const std::string& role) {
+  if (role == "primary" || role == "backup")
+    return message("findings.plan.references-valid.no_shift_level", fmt::arg("role", role));
+  if (role == "commander" || role == "deputy")
+    return message("findings.plan.references-valid.org_unset", fmt::arg("key", "organization." + role));
+  return message("findings.plan.references-valid.org_unset", fmt::arg("key", "organization.roles." + role));
 }
 
 /// Fails once per reference that names nothing declared in the plan (SPEC §2), with a
@@ -42,21 +69,22 @@ class ReferencesValid final : public Check {
         continue;
       }
       if (r.kind == RefKind::RoleOrContact && !plan.contact(value)) {
-        const std::string why = unheld_role(plan, value);
-        if (why.empty()) continue;
+        if (unheld_role(plan, value).empty()) continue;
         ++bad;
-        Finding& f = ctx.fail(r.path, r.ref->loc, "{}: role {} is paged but nobody holds it ({})",
-                              r.path, value, why);
+        Finding& f = ctx.add(Status::Fail, r.path, r.ref->loc,
+                             message("findings.plan.references-valid.unheld_role", fmt::arg("path", r.path),
+                                     fmt::arg("role", value), fmt::arg("why", say_unheld(value))));
         f.evidence.emplace_back("value", value);
         f.evidence.emplace_back("expected", describe_ref_kind(r.kind));
-        f.remediation = fmt::format(
-            "Assign the {} role in the plan, or page a contact id instead in {}", value, r.path);
+        f.remediation = message("fixes.plan.references-valid.unheld_role", fmt::arg("role", value),
+                                fmt::arg("path", r.path));
       }
     }
     if (bad == 0) {
       Finding& f = refs.size() == 1
-                       ? ctx.pass("plan", plan.loc, "the only reference resolves")
-                       : ctx.pass("plan", plan.loc, "all {} references resolve", refs.size());
+                       ? ctx.add(Status::Pass, "plan", plan.loc, message("findings.plan.references-valid.one_resolves"))
+                       : ctx.add(Status::Pass, "plan", plan.loc,
+                                 message("findings.plan.references-valid.all_resolve", fmt::arg("count", refs.size())));
       f.evidence.emplace_back("references", static_cast<int64_t>(refs.size()));
     }
   }
@@ -67,17 +95,22 @@ class ReferencesValid final : public Check {
     const std::string suggestion = did_you_mean(value, reference_candidates(plan, r.kind));
     const std::string expected = describe_ref_kind(r.kind);
     Finding& f = suggestion.empty()
-                     ? ctx.fail(r.path, r.ref->loc, "{}: '{}' is not {}", r.path, value, expected)
-                     : ctx.fail(r.path, r.ref->loc, "{}: '{}' is not {} (did you mean '{}'?)",
-                                r.path, value, expected, suggestion);
+                     ? ctx.add(Status::Fail, r.path, r.ref->loc,
+                               message("findings.plan.references-valid.unresolved", fmt::arg("path", r.path),
+                                       fmt::arg("value", value), fmt::arg("expected", say_ref_kind(r.kind))))
+                     : ctx.add(Status::Fail, r.path, r.ref->loc,
+                               message("findings.plan.references-valid.unresolved_near", fmt::arg("path", r.path),
+                                       fmt::arg("value", value), fmt::arg("expected", say_ref_kind(r.kind)),
+                                       fmt::arg("near", suggestion)));
     f.evidence.emplace_back("value", value);
     f.evidence.emplace_back("expected", expected);
     if (!suggestion.empty()) f.evidence.emplace_back("did_you_mean", suggestion);
     if (r.kind == RefKind::RoleOrContact) f.evidence.emplace_back("roles", kPageRoles);
     f.remediation = suggestion.empty()
-                        ? fmt::format("Correct {}, or {}", r.path, declare_hint(r.kind, value))
-                        : fmt::format("Change {} to {}, or {}", r.path, suggestion,
-                                      declare_hint(r.kind, value));
+                        ? message("fixes.plan.references-valid.correct", fmt::arg("path", r.path),
+                                  fmt::arg("declare", declare_hint(r.kind, value)))
+                        : message("fixes.plan.references-valid.change", fmt::arg("path", r.path),
+                                  fmt::arg("near", suggestion), fmt::arg("declare", declare_hint(r.kind, value)));
   }
 };
 

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 namespace {
@@ -23,11 +24,11 @@ class RevisionCurrent final : public Check {
     const std::string limited_by = from_plan ? "plan.review_every" : "rule parameter review_every";
 
     if (!meta.revised_at) {
-      Finding& f = ctx.fail("plan", meta.revised_at.loc,
-                            "no plan.revised_at recorded, so the plan's age cannot be known");
+      Finding& f = ctx.add(Status::Fail, "plan", meta.revised_at.loc,
+                           message("findings.plan.revision-current.no_revised_at"));
       f.evidence.emplace_back("limit", format_duration(limit));
       f.evidence.emplace_back("limit_seconds", int64_t{limit.count()});
-      f.remediation = "Record the date of the plan's last revision in plan.revised_at";
+      f.remediation = message("fixes.plan.revision-current.no_revised_at");
       return;
     }
 
@@ -35,24 +36,28 @@ class RevisionCurrent final : public Check {
     const Elapsed age = ctx.age(revised);
     const std::string revised_text = format_instant_in(revised, plan.zone());
     if (age < Duration::zero()) {
-      Finding& f = ctx.fail("plan", meta.revised_at.loc,
-                            "revised_at {} is dated in the future: {} after the as-of instant {}",
-                            revised_text, format_duration(-age),
-                            format_instant_in(ctx.as_of(), plan.zone()));
+      Finding& f = ctx.add(Status::Fail, "plan", meta.revised_at.loc,
+                           message("findings.plan.revision-current.future",
+                                   fmt::arg("revised", say_instant(revised, plan.zone())),
+                                   fmt::arg("ahead", say_duration(-age)),
+                                   fmt::arg("as_of", say_instant(ctx.as_of(), plan.zone()))));
       f.evidence.emplace_back("revised_at", revised_text);
       f.evidence.emplace_back("age", format_duration(age));
       f.evidence.emplace_back("age_seconds", whole_seconds(age));
-      f.remediation = "Correct plan.revised_at: the date the current text of the plan was adopted";
+      f.remediation = message("fixes.plan.revision-current.future");
       return;
     }
 
+    const std::string limited_said = from_plan ? message("findings.plan.revision-current.by_plan")
+                                               : message("findings.plan.revision-current.by_rule");
     Finding& f = age <= limit
-                     ? ctx.pass("plan", meta.revised_at.loc, "revised {} ago, review every {} ({})",
-                                format_duration(age), format_duration(limit), limited_by)
-                     : ctx.fail("plan", meta.revised_at.loc,
-                                "revised {} ago, review every {} ({}): review overdue by {}",
-                                format_duration(age), format_duration(limit), limited_by,
-                                format_duration(age - limit));
+                     ? ctx.add(Status::Pass, "plan", meta.revised_at.loc,
+                               message("findings.plan.revision-current.current", fmt::arg("age", say_duration(age)),
+                                       fmt::arg("limit", say_duration(limit)), fmt::arg("by", limited_said)))
+                     : ctx.add(Status::Fail, "plan", meta.revised_at.loc,
+                               message("findings.plan.revision-current.overdue", fmt::arg("age", say_duration(age)),
+                                       fmt::arg("limit", say_duration(limit)), fmt::arg("by", limited_said),
+                                       fmt::arg("overdue", say_duration(age - limit))));
     f.evidence.emplace_back("revised_at", revised_text);
     f.evidence.emplace_back("age", format_duration(age));
     f.evidence.emplace_back("age_seconds", whole_seconds(age));
@@ -62,10 +67,8 @@ class RevisionCurrent final : public Check {
     if (f.status == Status::Pass)
       f.expires_at = revised + limit;
     else
-      f.remediation = fmt::format(
-          "Review the plan with the command centre, then update plan.revised_at and collect a "
-          "new approval from the commander (the last revision was {})",
-          revised_text);
+      f.remediation = message("fixes.plan.revision-current.review",
+                              fmt::arg("revised", say_instant(revised, plan.zone())));
   }
 
  private:

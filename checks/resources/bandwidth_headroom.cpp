@@ -10,6 +10,7 @@
 #include <fmt/ranges.h>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 #include "checks/engine/probe.h"
 #include "checks/monitoring/monitoring_api.h"
 
@@ -52,48 +53,49 @@ struct Totals {
 void report_totals(Context& ctx, const Totals& t, std::optional<double> observed) {
   const bool use_observed = observed && *observed > t.expected_peak;
   const double peak = use_observed ? *observed : t.expected_peak;
-  const std::string peak_text = mbps(peak) + (use_observed ? " (observed)" : "");
+  const std::string peak_text =
+      use_observed ? message("findings.resources.bandwidth-headroom.observed", fmt::arg("peak", mbps(peak))) : mbps(peak);
 
   const double total_u = peak / t.capacity;
-  Finding& total = total_u <= t.limit + kTolerance
-                       ? ctx.pass("network.total", t.loc, "total peak {} of {} = {}, {}", peak_text,
-                                  mbps(t.capacity), pct(total_u), t.limit_text)
-                       : ctx.fail("network.total", t.loc, "total peak {} of {} = {}, {}", peak_text,
-                                  mbps(t.capacity), pct(total_u), t.limit_text);
+  Finding& total = ctx.add(total_u <= t.limit + kTolerance ? Status::Pass : Status::Fail, "network.total", t.loc,
+                           message("findings.resources.bandwidth-headroom.total", fmt::arg("peak", peak_text),
+                                   fmt::arg("capacity", mbps(t.capacity)), fmt::arg("utilization", pct(total_u)),
+                                   fmt::arg("limit", t.limit_text)));
   total.evidence.emplace_back("expected_peak_mbps", t.expected_peak);
   if (use_observed) total.evidence.emplace_back("observed_peak_mbps", *observed);
   total.evidence.emplace_back("capacity_mbps", t.capacity);
   total.evidence.emplace_back("utilization", total_u);
   total.evidence.emplace_back("max_utilization", t.limit);
   if (total.status == Status::Fail)
-    total.remediation = fmt::format(
-        "Add at least {} of capacity, or {}", mbps(std::ceil(peak / t.limit - t.capacity)),
-        use_observed ? "move traffic elsewhere: the observed peak is already above the limit"
-                     : "lower the expected peak");
+    total.remediation =
+        use_observed ? message("fixes.resources.bandwidth-headroom.total_observed",
+                               fmt::arg("add", mbps(std::ceil(peak / t.limit - t.capacity))))
+                     : message("fixes.resources.bandwidth-headroom.total",
+                               fmt::arg("add", mbps(std::ceil(peak / t.limit - t.capacity))));
 
   if (t.links < 2) {
-    ctx.skip("network.n-1", t.loc, "only one link: no redundancy to lose");
+    ctx.add(Status::Skip, "network.n-1", t.loc, message("findings.resources.bandwidth-headroom.one_link"));
     return;
   }
   const double left = t.capacity - t.largest;
   const bool fits = peak <= left * (1 + kTolerance);
-  const std::string share = left > 0 ? pct(peak / left) : "no capacity";
-  Finding& n = fits ? ctx.pass("network.n-1", t.loc,
-                               "without the largest link ({}, {}) the total peak {} fits in the "
-                               "{} left ({})",
-                               t.largest_id, mbps(t.largest), peak_text, mbps(left), share)
-                    : ctx.fail("network.n-1", t.loc,
-                               "without the largest link ({}, {}) the total peak {} exceeds the "
-                               "{} left ({})",
-                               t.largest_id, mbps(t.largest), peak_text, mbps(left), share);
+  const std::string share =
+      left > 0 ? pct(peak / left) : message("findings.resources.bandwidth-headroom.no_capacity");
+  Finding& n = fits ? ctx.add(Status::Pass, "network.n-1", t.loc,
+                              message("findings.resources.bandwidth-headroom.n1_fits", fmt::arg("link", t.largest_id),
+                                      fmt::arg("capacity", mbps(t.largest)), fmt::arg("peak", peak_text),
+                                      fmt::arg("left", mbps(left)), fmt::arg("share", share)))
+                    : ctx.add(Status::Fail, "network.n-1", t.loc,
+                              message("findings.resources.bandwidth-headroom.n1_exceeds", fmt::arg("link", t.largest_id),
+                                      fmt::arg("capacity", mbps(t.largest)), fmt::arg("peak", peak_text),
+                                      fmt::arg("left", mbps(left)), fmt::arg("share", share)));
   n.evidence.emplace_back("lost_link", t.largest_id);
   n.evidence.emplace_back("capacity_left_mbps", left);
   n.evidence.emplace_back("expected_peak_mbps", t.expected_peak);
   if (use_observed) n.evidence.emplace_back("observed_peak_mbps", *observed);
   if (!fits)
-    n.remediation = fmt::format(
-        "Add {} of capacity on the other links so that losing {} does not cut the launch off",
-        mbps(std::ceil(peak - left)), t.largest_id);
+    n.remediation = message("fixes.resources.bandwidth-headroom.n1", fmt::arg("add", mbps(std::ceil(peak - left))),
+                            fmt::arg("link", t.largest_id));
 }
 
 /// `j[key]`, or null when `j` is not an object or has no such member.
@@ -107,7 +109,7 @@ nlohmann::json member(const nlohmann::json& j, const char* key) {
 std::optional<double> sample_value(const nlohmann::json& sample, const std::string& of,
                                    std::string& why) {
   if (!sample.is_array() || sample.size() != 2 || !sample[1].is_string()) {
-    why = "the answer to peak_query is not a Prometheus query result (a sample without a value)";
+    why = message("findings.resources.bandwidth-headroom.no_sample_value");
     return std::nullopt;
   }
   const std::string text = sample[1].get<std::string>();
@@ -116,8 +118,7 @@ std::optional<double> sample_value(const nlohmann::json& sample, const std::stri
   double v = 0;
   const auto [end, ec] = std::from_chars(text.data() + plus, text.data() + text.size(), v);
   if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v) || v < 0) {
-    why = fmt::format("peak_query returned {}{}, not a peak in Mbit/s (a finite number, 0 or more)",
-                      text, of);
+    why = message("findings.resources.bandwidth-headroom.not_a_peak", fmt::arg("value", text), fmt::arg("of", of));
     return std::nullopt;
   }
   return v;
@@ -135,20 +136,22 @@ std::optional<double> peak_of(const nlohmann::json& data, size_t& series, std::s
     return sample_value(result, "", why);
   }
   if (type != "vector") {
-    why = type.is_string()
-              ? fmt::format("peak_query returned a {} result, not a scalar or an instant vector",
-                            type.get<std::string>())
-              : "the answer to peak_query is not a Prometheus query result (no resultType)";
+    why = type.is_string() ? message("findings.resources.bandwidth-headroom.wrong_result_type",
+                                     fmt::arg("type", type.get<std::string>()))
+                           : message("findings.resources.bandwidth-headroom.no_result_type");
     return std::nullopt;
   }
   if (!result.is_array() || result.empty()) {
-    why = "peak_query returned no series: the observed peak is unknown";
+    why = message("findings.resources.bandwidth-headroom.no_series");
     return std::nullopt;
   }
   series = result.size();
   double peak = 0;
   for (const auto& s : result) {
-    const std::string of = series > 1 ? " for " + series_name(member(s, "metric")) : "";
+    const std::string of =
+        series > 1 ? message("findings.resources.bandwidth-headroom.for_series",
+                             fmt::arg("series", series_name(member(s, "metric"))))
+                   : "";
     const std::optional<double> v = sample_value(member(s, "value"), of, why);
     if (!v) return std::nullopt;
     peak = std::max(peak, *v);
@@ -161,38 +164,37 @@ std::optional<double> peak_of(const nlohmann::json& data, size_t& series, std::s
 std::optional<double> observe(Context& ctx, const HttpResponse& r, const Totals& t,
                               const std::string& shown, const std::string& expr,
                               const SourceLoc& loc) {
-  const char* const fix_query =
-      "Fix resources.network.peak_query so that Prometheus returns the observed total peak "
-      "across the links in Mbit/s";
+  const std::string fix_query = message("fixes.resources.bandwidth-headroom.peak_query");
   std::string why;
   const std::optional<nlohmann::json> data = api_json(r, true, why);
   if (!data) {
     // 400 and 422 are Prometheus refusing the expression; anything else is about reaching it.
     const bool bad_query = r.transport_ok() && (r.status == 400 || r.status == 422);
-    Finding& f = ctx.error(kObserved, loc, "GET {}/api/v1/query: {}", shown, why);
+    Finding& f = ctx.add(Status::Error, kObserved, loc,
+                         message("findings.resources.bandwidth-headroom.query_failed", fmt::arg("url", shown),
+                                 fmt::arg("why", why)));
     f.evidence.emplace_back("query", expr);
-    f.remediation =
-        bad_query ? fix_query : "Make Prometheus reachable from where golive runs, then run again";
+    f.remediation = bad_query ? fix_query : message("fixes.resources.bandwidth-headroom.unreachable");
     return std::nullopt;
   }
   size_t series = 0;
   const std::optional<double> observed = peak_of(*data, series, why);
   if (!observed) {
-    Finding& f = ctx.error(kObserved, loc, "{}", why);
+    Finding& f = ctx.add(Status::Error, kObserved, loc, why);
     f.evidence.emplace_back("query", expr);
     f.remediation = fix_query;
     return std::nullopt;
   }
   const std::string seen = mbps(*observed), expected = mbps(t.expected_peak);
-  Finding& f =
+  Finding& f = ctx.add(
+      Status::Pass, kObserved, loc,
       *observed <= t.expected_peak
-          ? ctx.pass(kObserved, loc,
-                     "observed peak {} (peak_query) is within the expected total peak {}", seen,
-                     expected)
-          : ctx.pass(kObserved, loc,
-                     "observed peak {} (peak_query) is above the expected total peak {}: used "
-                     "for the total{}",
-                     seen, expected, t.links >= 2 ? " and N-1" : "");
+          ? message("findings.resources.bandwidth-headroom.observed_within", fmt::arg("observed", seen),
+                    fmt::arg("expected", expected))
+      : t.links >= 2 ? message("findings.resources.bandwidth-headroom.observed_above_n1", fmt::arg("observed", seen),
+                               fmt::arg("expected", expected))
+                     : message("findings.resources.bandwidth-headroom.observed_above", fmt::arg("observed", seen),
+                               fmt::arg("expected", expected)));
   f.evidence.emplace_back("observed_peak_mbps", *observed);
   f.evidence.emplace_back("expected_peak_mbps", t.expected_peak);
   f.evidence.emplace_back("series", series);
@@ -212,9 +214,8 @@ class BandwidthHeadroom final : public Check {
         plan.resources && plan.resources->network ? &*plan.resources->network : nullptr;
     if (!net || net->links.empty()) {
       SourceLoc loc = net ? net->loc : plan.resources ? plan.resources->loc : plan.loc;
-      ctx.fail("network", loc, "no network links declared (resources.network.links)").remediation =
-          "List each network link under resources.network.links with id, capacity_mbps and "
-          "expected_peak_mbps";
+      ctx.add(Status::Fail, "network", loc, message("findings.resources.bandwidth-headroom.no_links"))
+          .remediation = message("fixes.resources.bandwidth-headroom.no_links");
       return;
     }
 
@@ -226,10 +227,9 @@ class BandwidthHeadroom final : public Check {
     if (net->max_utilization) {
       const double own = *net->max_utilization;
       if (!(own > 0 && own <= 1)) {
-        ctx.fail("network", net->max_utilization.loc,
-                 "resources.network.max_utilization {} is not a fraction above 0 and at most 1",
-                 own)
-            .remediation = "Write max_utilization as a fraction, e.g. 0.7 for 70%";
+        ctx.add(Status::Fail, "network", net->max_utilization.loc,
+                message("findings.resources.bandwidth-headroom.bad_fraction", fmt::arg("value", own)))
+            .remediation = message("fixes.resources.bandwidth-headroom.bad_fraction");
         return;
       }
       if (own <= limit) {
@@ -237,7 +237,8 @@ class BandwidthHeadroom final : public Check {
         limit_source = "resources.network.max_utilization";
       }
     }
-    const std::string limit_text = fmt::format("limit {} ({})", pct(limit), limit_source);
+    const std::string limit_text = message("findings.resources.bandwidth-headroom.limit", fmt::arg("limit", pct(limit)),
+                                           fmt::arg("source", limit_source));
 
     double total_capacity = 0, total_peak = 0, largest = 0;
     std::string largest_id;
@@ -248,17 +249,16 @@ class BandwidthHeadroom final : public Check {
       const std::string name = l.id.value_or(subject);
       if (!l.capacity_mbps || *l.capacity_mbps <= 0) {
         incomplete.push_back(subject);
-        ctx.fail(subject, l.capacity_mbps.loc, "link {} has no positive capacity_mbps", name)
-            .remediation = fmt::format("Set capacity_mbps of link {} to its contracted bandwidth", name);
+        ctx.add(Status::Fail, subject, l.capacity_mbps.loc,
+                message("findings.resources.bandwidth-headroom.no_capacity_mbps", fmt::arg("link", name)))
+            .remediation = message("fixes.resources.bandwidth-headroom.no_capacity_mbps", fmt::arg("link", name));
         continue;
       }
       if (!l.expected_peak_mbps || *l.expected_peak_mbps < 0) {
         incomplete.push_back(subject);
-        ctx.fail(subject, l.expected_peak_mbps.loc, "link {} has no expected_peak_mbps", name)
-            .remediation = fmt::format(
-                "Set expected_peak_mbps of link {} from the busiest hour of the last weeks, "
-                "scaled by the launch forecast",
-                name);
+        ctx.add(Status::Fail, subject, l.expected_peak_mbps.loc,
+                message("findings.resources.bandwidth-headroom.no_expected_peak", fmt::arg("link", name)))
+            .remediation = message("fixes.resources.bandwidth-headroom.no_expected_peak", fmt::arg("link", name));
         continue;
       }
       const double cap = *l.capacity_mbps, peak = *l.expected_peak_mbps, u = peak / cap;
@@ -268,28 +268,28 @@ class BandwidthHeadroom final : public Check {
         largest = cap;
         largest_id = name;
       }
-      Finding& f = u <= limit + kTolerance
-                       ? ctx.pass(subject, l.expected_peak_mbps.loc, "peak {} of {} = {}, {}",
-                                  mbps(peak), mbps(cap), pct(u), limit_text)
-                       : ctx.fail(subject, l.expected_peak_mbps.loc, "peak {} of {} = {}, {}",
-                                  mbps(peak), mbps(cap), pct(u), limit_text);
+      Finding& f = ctx.add(u <= limit + kTolerance ? Status::Pass : Status::Fail, subject, l.expected_peak_mbps.loc,
+                           message("findings.resources.bandwidth-headroom.link", fmt::arg("peak", mbps(peak)),
+                                   fmt::arg("capacity", mbps(cap)), fmt::arg("utilization", pct(u)),
+                                   fmt::arg("limit", limit_text)));
       f.evidence.emplace_back("expected_peak_mbps", peak);
       f.evidence.emplace_back("capacity_mbps", cap);
       f.evidence.emplace_back("utilization", u);
       f.evidence.emplace_back("max_utilization", limit);
       if (f.status == Status::Fail)
-        f.remediation = fmt::format(
-            "Upgrade link {} to at least {} or move traffic to another link", name,
-            mbps(std::ceil(peak / limit)));
+        f.remediation = message("fixes.resources.bandwidth-headroom.link", fmt::arg("link", name),
+                                fmt::arg("capacity", mbps(std::ceil(peak / limit))));
     }
 
     if (!incomplete.empty()) {
-      const std::string which = fmt::format("{}", fmt::join(incomplete, ", "));
-      ctx.fail("network.total", net->loc, "total utilisation cannot be computed: {} incomplete", which)
-          .remediation = "Complete capacity_mbps and expected_peak_mbps of every link";
+      const std::string which = fmt::to_string(fmt::join(incomplete, message_text("findings.engine.join.list")));
+      ctx.add(Status::Fail, "network.total", net->loc,
+              message("findings.resources.bandwidth-headroom.total_incomplete", fmt::arg("links", which)))
+          .remediation = message("fixes.resources.bandwidth-headroom.incomplete");
       if (net->links.size() >= 2)
-        ctx.fail("network.n-1", net->loc, "N-1 headroom cannot be computed: {} incomplete", which)
-            .remediation = "Complete capacity_mbps and expected_peak_mbps of every link";
+        ctx.add(Status::Fail, "network.n-1", net->loc,
+                message("findings.resources.bandwidth-headroom.n1_incomplete", fmt::arg("links", which)))
+            .remediation = message("fixes.resources.bandwidth-headroom.incomplete");
       return;  // no total to compare an observed peak with: the query is not run
     }
 
@@ -306,18 +306,15 @@ class BandwidthHeadroom final : public Check {
         plan.monitoring && plan.monitoring->prometheus ? &*plan.monitoring->prometheus : nullptr;
     if (!prom || !prom->url || prom->url->empty()) {
       // A plan defect whether or not golive probes, so reported offline too.
-      Finding& f = ctx.fail(
-          kObserved, query.loc,
-          "peak_query is set but there is no Prometheus to ask (monitoring.prometheus.url)");
+      Finding& f = ctx.add(Status::Fail, kObserved, query.loc,
+                           message("findings.resources.bandwidth-headroom.no_prometheus"));
       f.evidence.emplace_back("query", *query);
-      f.remediation =
-          "Declare monitoring.prometheus.url, the Prometheus that measures these links, or remove "
-          "resources.network.peak_query";
+      f.remediation = message("fixes.resources.bandwidth-headroom.no_prometheus");
       report_totals(ctx, totals, std::nullopt);
       return;
     }
     if (ctx.offline()) {
-      ctx.skip(kObserved, query.loc, "live only: peak_query not run (offline)")
+      ctx.add(Status::Skip, kObserved, query.loc, message("findings.resources.bandwidth-headroom.offline"))
           .evidence.emplace_back("query", *query);
       report_totals(ctx, totals, std::nullopt);
       return;

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 #include "checks/engine/dated_evidence.h"
 
 namespace golive {
@@ -22,44 +23,39 @@ class ResourcesLoadTested final : public Check {
       : min_multiple_(p.number("min_multiple", 2.0)), max_age_(p.duration("max_age", 90 * 24h)) {}
 
   void run(const Plan& plan, Context& ctx) const override {
-    const std::string retest = fmt::format(
-        "Load-test the release at {}× the expected peak or more and record it under "
-        "resources.load_test with at, multiple_of_peak and result",
-        min_multiple_);
+    const std::string retest = message("fixes.resources.load-tested.retest", fmt::arg("min", min_multiple_));
     if (!plan.resources || !plan.resources->load_test) {
-      ctx.fail(kSubject, plan.resources ? plan.resources->loc : plan.loc,
-               "no load test recorded (resources.load_test)")
+      ctx.add(Status::Fail, kSubject, plan.resources ? plan.resources->loc : plan.loc,
+              message("findings.resources.load-tested.none"))
           .remediation = retest;
       return;
     }
     const TestRecord& t = *plan.resources->load_test;
-    auto age = passed_record_age(plan, ctx, kSubject, t, "load test", "resources.load_test", retest);
+    auto age = passed_record_age(plan, ctx, kSubject, t, message("findings.resources.load-tested.test"),
+                                 "resources.load_test", retest);
     if (!age) return;
     if (!t.multiple_of_peak) {
-      ctx.fail(kSubject, t.multiple_of_peak.loc,
-               "load test has no multiple_of_peak, so the load it proved is unknown")
-          .remediation = "Record in resources.load_test.multiple_of_peak the load reached, as a multiple "
-                         "of the expected peak";
+      ctx.add(Status::Fail, kSubject, t.multiple_of_peak.loc, message("findings.resources.load-tested.no_multiple"))
+          .remediation = message("fixes.resources.load-tested.no_multiple");
       return;
     }
     const double multiple = *t.multiple_of_peak;
     const bool enough = multiple + kTolerance >= min_multiple_;
     const bool recent = *age <= max_age_;
-    const std::string message = fmt::format(
-        "load test at {}× the expected peak (minimum {}×) passed {} ago (limit {})", multiple,
-        min_multiple_, format_duration(*age), format_duration(max_age_));
-    Finding& f = enough && recent ? ctx.pass(kSubject, t.loc, "{}", message)
-                                  : ctx.fail(kSubject, enough ? t.at.loc : t.multiple_of_peak.loc, "{}", message);
+    std::string text = message("findings.resources.load-tested.result", fmt::arg("multiple", multiple),
+                               fmt::arg("min", min_multiple_), fmt::arg("age", say_duration(*age)),
+                               fmt::arg("limit", say_duration(max_age_)));
+    Finding& f = enough && recent ? ctx.add(Status::Pass, kSubject, t.loc, std::move(text))
+                                  : ctx.add(Status::Fail, kSubject, enough ? t.at.loc : t.multiple_of_peak.loc,
+                                            std::move(text));
     f.evidence.emplace_back("multiple_of_peak", multiple);
     f.evidence.emplace_back("min_multiple", min_multiple_);
     add_age_evidence(f, plan, *t.at, *age, max_age_);
     if (f.status == Status::Pass)
       f.expires_at = *t.at + max_age_;
     else if (!enough)
-      f.remediation = fmt::format(
-          "Load-test again at {}× the expected peak or more (the last test reached {}×) and "
-          "update resources.load_test",
-          min_multiple_, multiple);
+      f.remediation = message("fixes.resources.load-tested.higher", fmt::arg("min", min_multiple_),
+                              fmt::arg("multiple", multiple));
     else
       f.remediation = retest;
   }

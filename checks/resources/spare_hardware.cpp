@@ -6,6 +6,7 @@
 #include <fmt/ranges.h>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 namespace {
@@ -15,7 +16,9 @@ bool covers(const Spare& s, const std::string& system) {
                      [&](const Ref& r) { return r && *r == system; });
 }
 
-std::string component_of(const Spare& s) { return s.component.value_or("(unnamed spare)"); }
+std::string component_of(const Spare& s) {
+  return s.component ? *s.component : message("findings.resources.spare-hardware.unnamed");
+}
 
 /// Fails when no spares are listed, or a tier-1 system has no spare on hand and none that
 /// can be delivered within its RTO.
@@ -36,22 +39,19 @@ class SpareHardware final : public Check {
       std::vector<std::string> ids;
       for (const System* s : tier1) ids.push_back(s->id.value_or("?"));
       Finding& f = ids.empty()
-                       ? ctx.fail("resources.spares", loc, "no spare hardware listed (resources.spares)")
-                       : ctx.fail("resources.spares", loc,
-                                  "no spare hardware listed (resources.spares); tier-1 systems "
-                                  "without a spare: {}",
-                                  fmt::join(ids, ", "));
+                       ? ctx.add(Status::Fail, "resources.spares", loc, message("findings.resources.spare-hardware.none"))
+                       : ctx.add(Status::Fail, "resources.spares", loc,
+                                 message("findings.resources.spare-hardware.none_uncovered",
+                                         fmt::arg("systems", fmt::join(ids, message_text("findings.engine.join.list")))));
       f.evidence.emplace_back("uncovered", ids);
-      f.remediation =
-          "List the spare parts under resources.spares: component, the systems it covers, "
-          "on_hand and the supplier's lead_time";
+      f.remediation = message("fixes.resources.spare-hardware.none");
       return;
     }
 
     for (size_t i = 0; i < tier1.size(); ++i) check_system(plan, *tier1[i], i, ctx);
     if (tier1.empty()) {
-      Finding& f = ctx.pass("resources.spares", plan.resources->spares_loc,
-                            "{} spare(s) listed; no tier-1 system to cover", spares->size());
+      Finding& f = ctx.add(Status::Pass, "resources.spares", plan.resources->spares_loc,
+                           message("findings.resources.spare-hardware.no_tier1", fmt::arg("count", spares->size())));
       f.evidence.emplace_back("spares", static_cast<int64_t>(spares->size()));
     }
   }
@@ -65,12 +65,9 @@ class SpareHardware final : public Check {
       if (sys.id && covers(s, *sys.id)) mine.push_back(&s);
 
     if (mine.empty()) {
-      Finding& f = ctx.fail(subject, sys.id ? sys.id.loc : sys.loc,
-                            "no spare covers tier-1 system {}", name);
-      f.remediation = fmt::format(
-          "List a spare in resources.spares with covers: [{}] and on_hand ≥ 1, or a lead_time "
-          "within its RTO",
-          name);
+      Finding& f = ctx.add(Status::Fail, subject, sys.id ? sys.id.loc : sys.loc,
+                           message("findings.resources.spare-hardware.uncovered", fmt::arg("system", name)));
+      f.remediation = message("fixes.resources.spare-hardware.uncovered", fmt::arg("system", name));
       return;
     }
 
@@ -79,8 +76,11 @@ class SpareHardware final : public Check {
 
     for (const Spare* s : mine) {
       if (s->on_hand && *s->on_hand >= 1) {
-        Finding& f = ctx.pass(subject, s->on_hand.loc, "covered by {}: {} on hand at {}",
-                              component_of(*s), *s->on_hand, s->location.value_or("an unstated place"));
+        Finding& f = ctx.add(Status::Pass, subject, s->on_hand.loc,
+                             s->location ? message("findings.resources.spare-hardware.on_hand", fmt::arg("spare", component_of(*s)),
+                                                   fmt::arg("count", *s->on_hand), fmt::arg("place", *s->location))
+                                         : message("findings.resources.spare-hardware.on_hand_unplaced",
+                                                   fmt::arg("spare", component_of(*s)), fmt::arg("count", *s->on_hand)));
         f.evidence.emplace_back("spare", component_of(*s));
         f.evidence.emplace_back("on_hand", int64_t{*s->on_hand});
         return;
@@ -93,37 +93,38 @@ class SpareHardware final : public Check {
       if (s->lead_time && (!fastest || *s->lead_time < *fastest->lead_time)) fastest = s;
 
     if (!fastest) {
-      Finding& f = ctx.fail(subject, mine.front()->on_hand.loc,
-                            "no spare of {} is on hand and none has a lead_time ({})", name,
-                            fmt::join(components, ", "));
+      Finding& f = ctx.add(Status::Fail, subject, mine.front()->on_hand.loc,
+                           message("findings.resources.spare-hardware.no_lead_time", fmt::arg("system", name),
+                                   fmt::arg("spares", fmt::join(components, message_text("findings.engine.join.list")))));
       f.evidence.emplace_back("spares", components);
-      f.remediation = fmt::format(
-          "Keep at least one spare for {} on hand, or record the supplier's lead_time", name);
+      f.remediation = message("fixes.resources.spare-hardware.no_lead_time", fmt::arg("system", name));
       return;
     }
 
     const std::string lead = format_duration(*fastest->lead_time);
     if (!sys.rto) {
-      Finding& f = ctx.fail(subject, sys.rto.loc,
-                            "no spare of {} is on hand and {} has a lead time of {}, but {} has no "
-                            "rto to compare it with",
-                            name, component_of(*fastest), lead, name);
+      Finding& f = ctx.add(Status::Fail, subject, sys.rto.loc,
+                           message("findings.resources.spare-hardware.no_rto", fmt::arg("system", name),
+                                   fmt::arg("spare", component_of(*fastest)),
+                                   fmt::arg("lead", say_duration(*fastest->lead_time))));
       f.evidence.emplace_back("spare", component_of(*fastest));
       f.evidence.emplace_back("lead_time", lead);
       f.evidence.emplace_back("lead_time_seconds", int64_t{fastest->lead_time->count()});
-      f.remediation = fmt::format("Set the rto of {}, or keep a spare on hand", name);
+      f.remediation = message("fixes.resources.spare-hardware.no_rto", fmt::arg("system", name));
       return;
     }
 
     const std::string rto = format_duration(*sys.rto);
     Finding& f = *fastest->lead_time <= *sys.rto
-                     ? ctx.pass(subject, fastest->lead_time.loc,
-                                "covered by {}: none on hand, lead time {} within rto {}",
-                                component_of(*fastest), lead, rto)
-                     : ctx.fail(subject, fastest->lead_time.loc,
-                                "no spare of {} is on hand and the shortest lead time is {} ({}), "
-                                "above its rto {}",
-                                name, lead, component_of(*fastest), rto);
+                     ? ctx.add(Status::Pass, subject, fastest->lead_time.loc,
+                               message("findings.resources.spare-hardware.lead_within", fmt::arg("spare", component_of(*fastest)),
+                                       fmt::arg("lead", say_duration(*fastest->lead_time)),
+                                       fmt::arg("rto", say_duration(*sys.rto))))
+                     : ctx.add(Status::Fail, subject, fastest->lead_time.loc,
+                               message("findings.resources.spare-hardware.lead_above", fmt::arg("system", name),
+                                       fmt::arg("lead", say_duration(*fastest->lead_time)),
+                                       fmt::arg("spare", component_of(*fastest)),
+                                       fmt::arg("rto", say_duration(*sys.rto))));
     f.evidence.emplace_back("spare", component_of(*fastest));
     f.evidence.emplace_back("on_hand", int64_t{fastest->on_hand.value_or(0)});
     f.evidence.emplace_back("lead_time", lead);
@@ -131,9 +132,8 @@ class SpareHardware final : public Check {
     f.evidence.emplace_back("rto", rto);
     f.evidence.emplace_back("rto_seconds", int64_t{sys.rto->count()});
     if (f.status == Status::Fail)
-      f.remediation = fmt::format(
-          "Keep a {} on hand for {}: a replacement that arrives after {} breaks its rto",
-          component_of(*fastest), name, rto);
+      f.remediation = message("fixes.resources.spare-hardware.lead_above", fmt::arg("spare", component_of(*fastest)),
+                              fmt::arg("system", name), fmt::arg("rto", say_duration(*sys.rto)));
   }
 };
 

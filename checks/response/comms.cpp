@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 namespace {
@@ -17,11 +18,9 @@ class ResponseComms final : public Check {
   void run(const Plan& plan, Context& ctx) const override {
     const std::string subject = "response.comms";
     if (!plan.response || !plan.response->comms) {
-      Finding& f = ctx.fail(subject, plan.response ? plan.response->loc : plan.loc,
-                            "no incident communication defined (response.comms)");
-      f.remediation =
-          "Add response.comms with the channel, its owner and how often status updates go out "
-          "(update_every)";
+      Finding& f = ctx.add(Status::Fail, subject, plan.response ? plan.response->loc : plan.loc,
+                           message("findings.response.comms.none"));
+      f.remediation = message("fixes.response.comms.none");
       return;
     }
     const golive::Comms& c = *plan.response->comms;
@@ -30,14 +29,16 @@ class ResponseComms final : public Check {
     if (!c.owner) missing.push_back("owner");
     if (!c.update_every) missing.push_back("update_every");
     if (!missing.empty()) {
-      Finding& f =
-          ctx.fail(subject, c.loc, "response.comms has no {}", fmt::join(missing, ", no "));
+      Finding& f = ctx.add(Status::Fail, subject, c.loc,
+                           message("findings.response.comms.missing",
+                                   fmt::arg("keys", fmt::join(missing, message_text("findings.engine.join.no")))));
       f.evidence.emplace_back("missing", missing);
-      f.remediation = fmt::format("Set {} in response.comms", fmt::join(missing, ", "));
+      f.remediation = message("fixes.response.comms.missing", fmt::arg("keys", fmt::join(missing, message_text("findings.engine.join.list"))));
       return;
     }
-    Finding& f = ctx.pass(subject, c.loc, "channel {}, owner {}, updates every {}", *c.channel,
-                          *c.owner, format_duration(*c.update_every));
+    Finding& f = ctx.add(Status::Pass, subject, c.loc,
+                         message("findings.response.comms.defined", fmt::arg("channel", *c.channel),
+                                 fmt::arg("owner", *c.owner), fmt::arg("every", say_duration(*c.update_every))));
     f.evidence.emplace_back("channel", *c.channel);
     f.evidence.emplace_back("owner", *c.owner);
     f.evidence.emplace_back("update_every", format_duration(*c.update_every));

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 namespace {
@@ -34,12 +35,9 @@ class Escalation final : public Check {
   void run(const Plan& plan, Context& ctx) const override {
     const std::string subject = "response.escalation";
     if (!plan.response || plan.response->escalation.empty()) {
-      Finding& f = ctx.fail(subject, plan.response ? plan.response->escalation_loc : plan.loc,
-                            "no escalation levels (response.escalation), minimum {}", min_levels_);
-      f.remediation = fmt::format(
-          "List at least {} levels in response.escalation ({{level, target, after}}), ending "
-          "with the commander",
-          min_levels_);
+      Finding& f = ctx.add(Status::Fail, subject, plan.response ? plan.response->escalation_loc : plan.loc,
+                           message("findings.response.escalation.none", fmt::arg("min", min_levels_)));
+      f.remediation = message("fixes.response.escalation.none", fmt::arg("min", min_levels_));
       return;
     }
     const Response& r = *plan.response;
@@ -48,10 +46,10 @@ class Escalation final : public Check {
     for (size_t i = 0; i < r.escalation.size(); ++i) {
       const EscalationLevel& e = r.escalation[i];
       if (!e.level || !e.target) {
-        Finding& f = ctx.fail(fmt::format("response.escalation[{}]", i), e.loc,
-                              "escalation entry {} has no {}", i, !e.level ? "level" : "target");
-        f.remediation =
-            fmt::format("Give response.escalation[{}] a level number and a target contact id", i);
+        Finding& f = ctx.add(Status::Fail, fmt::format("response.escalation[{}]", i), e.loc,
+                             message("findings.response.escalation.incomplete", fmt::arg("index", i),
+                                     fmt::arg("key", !e.level ? "level" : "target")));
+        f.remediation = message("fixes.response.escalation.incomplete", fmt::arg("index", i));
         continue;
       }
       Level& l = by_number[*e.level];
@@ -68,20 +66,24 @@ class Escalation final : public Check {
       chain.push_back(fmt::format("{}", fmt::join(targets, "+")));
     }
     const auto count = static_cast<int64_t>(levels.size());
+    const std::string said = fmt::to_string(fmt::join(chain, " → "));
     Finding& f = count >= min_levels_
-                     ? ctx.pass(subject, r.escalation_loc, "{} levels: {} (minimum {})", count,
-                                fmt::join(chain, " → "), min_levels_)
-                     : ctx.fail(subject, r.escalation_loc, "{} level{}{}{}, minimum {}", count,
-                                count == 1 ? "" : "s", count ? ": " : "", fmt::join(chain, " → "),
-                                min_levels_);
+                     ? ctx.add(Status::Pass, subject, r.escalation_loc,
+                               message("findings.response.escalation.enough", fmt::arg("count", count),
+                                       fmt::arg("chain", said), fmt::arg("min", min_levels_)))
+                 : count == 0 ? ctx.add(Status::Fail, subject, r.escalation_loc,
+                                        message("findings.response.escalation.too_few_none", fmt::arg("min", min_levels_)))
+                 : count == 1 ? ctx.add(Status::Fail, subject, r.escalation_loc,
+                                        message("findings.response.escalation.too_few_one", fmt::arg("chain", said),
+                                                fmt::arg("min", min_levels_)))
+                              : ctx.add(Status::Fail, subject, r.escalation_loc,
+                                        message("findings.response.escalation.too_few", fmt::arg("count", count),
+                                                fmt::arg("chain", said), fmt::arg("min", min_levels_)));
     f.evidence.emplace_back("chain", chain);
     f.evidence.emplace_back("count", count);
     f.evidence.emplace_back("minimum", min_levels_);
     if (f.status == Status::Fail)
-      f.remediation = fmt::format(
-          "Add levels to response.escalation until there are {}: whoever is paged first must "
-          "have somebody to escalate to",
-          min_levels_);
+      f.remediation = message("fixes.response.escalation.too_few", fmt::arg("min", min_levels_));
 
     check_commander(plan, r, levels, ctx);
   }
@@ -92,10 +94,9 @@ class Escalation final : public Check {
     const std::string subject = "response.escalation[commander]";
     const Ref* commander = plan.organization ? &plan.organization->commander : nullptr;
     if (!commander || !*commander) {
-      Finding& f = ctx.fail(subject, commander ? commander->loc : plan.loc,
-                            "no organization.commander, so the escalation cannot be shown to "
-                            "reach the commander");
-      f.remediation = "Name the commander in organization.commander";
+      Finding& f = ctx.add(Status::Fail, subject, commander ? commander->loc : plan.loc,
+                           message("findings.response.escalation.no_commander"));
+      f.remediation = message("fixes.response.escalation.no_commander");
       return;
     }
     const std::string& who = **commander;
@@ -113,13 +114,12 @@ class Escalation final : public Check {
       std::vector<std::string> targets;
       for (const Level& l : levels)
         for (const auto* e : l.entries) targets.push_back(*e->target);
-      Finding& f = ctx.fail(subject, r.escalation_loc,
-                            "the escalation never reaches the commander {} (targets: {})", who,
-                            fmt::join(targets, ", "));
+      Finding& f = ctx.add(Status::Fail, subject, r.escalation_loc,
+                           message("findings.response.escalation.unreached", fmt::arg("commander", who),
+                                   fmt::arg("targets", fmt::join(targets, message_text("findings.engine.join.list")))));
       f.evidence.emplace_back("commander", who);
       f.evidence.emplace_back("targets", targets);
-      f.remediation =
-          fmt::format("Add the commander {} as the last level of response.escalation", who);
+      f.remediation = message("fixes.response.escalation.unreached", fmt::arg("commander", who));
       return;
     }
 
@@ -129,32 +129,27 @@ class Escalation final : public Check {
       const EscalationLevel* slowest = nullptr;
       for (const auto* e : levels[i].entries) {
         if (!e->after) {
-          Finding& f = ctx.fail(subject, e->loc,
-                                "level {} ({}) has no after, so the time to reach the commander "
-                                "{} cannot be known",
-                                levels[i].number, *e->target, who);
-          f.remediation = fmt::format(
-              "Set after on escalation level {}: how long {} has to acknowledge before the next "
-              "level is paged",
-              levels[i].number, *e->target);
+          Finding& f = ctx.add(Status::Fail, subject, e->loc,
+                               message("findings.response.escalation.no_after", fmt::arg("level", levels[i].number),
+                                       fmt::arg("target", *e->target), fmt::arg("commander", who)));
+          f.remediation = message("fixes.response.escalation.no_after", fmt::arg("level", levels[i].number),
+                                  fmt::arg("target", *e->target));
           return;
         }
         if (!slowest || *e->after > *slowest->after) slowest = e;
       }
       total += *slowest->after;
-      parts.push_back(format_duration(*slowest->after));
+      parts.push_back(say_duration(*slowest->after));
     }
 
     const std::string sum =
-        parts.size() > 1 ? fmt::format("{} ({})", format_duration(total), fmt::join(parts, " + "))
-                         : format_duration(total);
-    Finding& f = total <= max_time_
-                     ? ctx.pass(subject, reached->target.loc,
-                                "reaches the commander {} at level {} after {}, limit {}", who,
-                                levels[reached_index].number, sum, format_duration(max_time_))
-                     : ctx.fail(subject, reached->target.loc,
-                                "reaches the commander {} at level {} after {}, limit {}", who,
-                                levels[reached_index].number, sum, format_duration(max_time_));
+        parts.size() > 1 ? message("findings.response.escalation.sum", fmt::arg("total", say_duration(total)),
+                                   fmt::arg("parts", fmt::join(parts, " + ")))
+                         : say_duration(total);
+    Finding& f = ctx.add(total <= max_time_ ? Status::Pass : Status::Fail, subject, reached->target.loc,
+                         message("findings.response.escalation.reaches", fmt::arg("commander", who),
+                                 fmt::arg("level", levels[reached_index].number), fmt::arg("after", sum),
+                                 fmt::arg("limit", say_duration(max_time_))));
     f.evidence.emplace_back("commander", who);
     f.evidence.emplace_back("level", *reached->level);
     f.evidence.emplace_back("time_to_commander", format_duration(total));
@@ -162,10 +157,8 @@ class Escalation final : public Check {
     f.evidence.emplace_back("limit", format_duration(max_time_));
     f.evidence.emplace_back("limit_seconds", int64_t{max_time_.count()});
     if (f.status == Status::Fail)
-      f.remediation = fmt::format(
-          "Shorten the after of the levels before the commander, or move the commander {} to "
-          "an earlier level, so that the commander is paged within {}",
-          who, format_duration(max_time_));
+      f.remediation = message("fixes.response.escalation.slow", fmt::arg("commander", who),
+                              fmt::arg("limit", say_duration(max_time_)));
   }
 
   int64_t min_levels_;

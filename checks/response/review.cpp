@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 namespace {
@@ -21,11 +22,9 @@ class ResponseReview final : public Check {
   void run(const Plan& plan, Context& ctx) const override {
     const std::string subject = "response.review";
     if (!plan.response || !plan.response->review) {
-      Finding& f = ctx.fail(subject, plan.response ? plan.response->loc : plan.loc,
-                            "no post-incident review defined (response.review)");
-      f.remediation =
-          fmt::format("Add response.review with an owner and due (at most {} after the incident)",
-                      format_duration(max_due_));
+      Finding& f = ctx.add(Status::Fail, subject, plan.response ? plan.response->loc : plan.loc,
+                           message("findings.response.review.none"));
+      f.remediation = message("fixes.response.review.none", fmt::arg("limit", say_duration(max_due_)));
       return;
     }
     const golive::Review& r = *plan.response->review;
@@ -33,27 +32,24 @@ class ResponseReview final : public Check {
     if (!r.owner) missing.push_back("owner");
     if (!r.due) missing.push_back("due");
     if (!missing.empty()) {
-      Finding& f =
-          ctx.fail(subject, r.loc, "response.review has no {}", fmt::join(missing, ", no "));
+      Finding& f = ctx.add(Status::Fail, subject, r.loc,
+                           message("findings.response.review.missing",
+                                   fmt::arg("keys", fmt::join(missing, message_text("findings.engine.join.no")))));
       f.evidence.emplace_back("missing", missing);
-      f.remediation = fmt::format("Set {} in response.review", fmt::join(missing, " and "));
+      f.remediation = message("fixes.response.review.missing",
+                              fmt::arg("keys", fmt::join(missing, message_text("findings.engine.join.and"))));
       return;
     }
-    Finding& f = *r.due <= max_due_
-                     ? ctx.pass(subject, r.due.loc, "owner {}, due {} after the incident, limit {}",
-                                *r.owner, format_duration(*r.due), format_duration(max_due_))
-                     : ctx.fail(subject, r.due.loc, "owner {}, due {} after the incident, limit {}",
-                                *r.owner, format_duration(*r.due), format_duration(max_due_));
+    Finding& f = ctx.add(*r.due <= max_due_ ? Status::Pass : Status::Fail, subject, r.due.loc,
+                         message("findings.response.review.defined", fmt::arg("owner", *r.owner),
+                                 fmt::arg("due", say_duration(*r.due)), fmt::arg("limit", say_duration(max_due_))));
     f.evidence.emplace_back("owner", *r.owner);
     f.evidence.emplace_back("due", format_duration(*r.due));
     f.evidence.emplace_back("due_seconds", int64_t{r.due->count()});
     f.evidence.emplace_back("limit", format_duration(max_due_));
     f.evidence.emplace_back("limit_seconds", int64_t{max_due_.count()});
     if (f.status == Status::Fail)
-      f.remediation = fmt::format(
-          "Shorten response.review.due to {} or less: a review held weeks later has lost the "
-          "details",
-          format_duration(max_due_));
+      f.remediation = message("fixes.response.review.late", fmt::arg("limit", say_duration(max_due_)));
   }
 
  private:

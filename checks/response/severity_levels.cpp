@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 namespace {
@@ -25,15 +26,11 @@ class SeverityLevels final : public Check {
     const std::vector<SeverityLevel>* levels = plan.response ? &plan.response->severities : nullptr;
     if (!levels || levels->empty()) {
       SourceLoc loc = plan.response ? plan.response->severities_loc : plan.loc;
-      Finding& f =
-          ctx.fail(subject, loc, "no severity levels defined (response.severities), minimum {}",
-                   min_levels_);
+      Finding& f = ctx.add(Status::Fail, subject, loc,
+                           message("findings.response.severity-levels.none", fmt::arg("min", min_levels_)));
       f.evidence.emplace_back("count", int64_t{0});
       f.evidence.emplace_back("minimum", min_levels_);
-      f.remediation = fmt::format(
-          "Define at least {} levels in response.severities, most severe first, each with "
-          "criteria, ack, page and update_every",
-          min_levels_);
+      f.remediation = message("fixes.response.severity-levels.none", fmt::arg("min", min_levels_));
       return;
     }
 
@@ -41,21 +38,22 @@ class SeverityLevels final : public Check {
     for (size_t i = 0; i < levels->size(); ++i)
       names.push_back((*levels)[i].level.value_or(fmt::format("#{}", i + 1)));
     const auto count = static_cast<int64_t>(levels->size());
+    const std::string listed = fmt::to_string(fmt::join(names, message_text("findings.engine.join.list")));
     Finding& f = count >= min_levels_
-                     ? ctx.pass(subject, plan.response->severities_loc,
-                                "{} severity levels: {} (minimum {})", count,
-                                fmt::join(names, ", "), min_levels_)
-                     : ctx.fail(subject, plan.response->severities_loc,
-                                "{} severity level{}: {}, minimum {}", count, count == 1 ? "" : "s",
-                                fmt::join(names, ", "), min_levels_);
+                     ? ctx.add(Status::Pass, subject, plan.response->severities_loc,
+                               message("findings.response.severity-levels.enough", fmt::arg("count", count),
+                                       fmt::arg("levels", listed), fmt::arg("min", min_levels_)))
+                 : count == 1 ? ctx.add(Status::Fail, subject, plan.response->severities_loc,
+                                        message("findings.response.severity-levels.too_few_one",
+                                                fmt::arg("levels", listed), fmt::arg("min", min_levels_)))
+                              : ctx.add(Status::Fail, subject, plan.response->severities_loc,
+                                        message("findings.response.severity-levels.too_few", fmt::arg("count", count),
+                                                fmt::arg("levels", listed), fmt::arg("min", min_levels_)));
     f.evidence.emplace_back("levels", names);
     f.evidence.emplace_back("count", count);
     f.evidence.emplace_back("minimum", min_levels_);
     if (f.status == Status::Fail)
-      f.remediation = fmt::format(
-          "Define at least {} levels in response.severities, so that a minor fault is not "
-          "handled like an outage",
-          min_levels_);
+      f.remediation = message("fixes.response.severity-levels.too_few", fmt::arg("min", min_levels_));
 
     for (size_t i = 0; i < levels->size(); ++i) check_level((*levels)[i], i, ctx);
   }
@@ -63,7 +61,8 @@ class SeverityLevels final : public Check {
  private:
   void check_level(const SeverityLevel& s, size_t index, Context& ctx) const {
     const std::string subject = subject_of("response.severities", s.level, index);
-    const std::string name = s.level.value_or(fmt::format("level #{}", index + 1));
+    const std::string name =
+        s.level ? *s.level : message("findings.response.severity-levels.unnamed", fmt::arg("number", index + 1));
     const bool top = index == 0;
 
     std::vector<std::string> missing;
@@ -74,34 +73,38 @@ class SeverityLevels final : public Check {
     const bool ack_too_slow = top && s.ack && *s.ack > top_ack_;
 
     std::vector<std::string> problems;
-    if (!missing.empty()) problems.push_back(fmt::format("no {}", fmt::join(missing, ", no ")));
+    if (!missing.empty())
+      problems.push_back(message("findings.response.severity-levels.missing",
+                                 fmt::arg("keys", fmt::join(missing, message_text("findings.engine.join.no")))));
     if (ack_too_slow)
-      problems.push_back(fmt::format("the top level's ack is {}, limit {}", format_duration(*s.ack),
-                                     format_duration(top_ack_)));
+      problems.push_back(message("findings.response.severity-levels.slow_ack", fmt::arg("ack", say_duration(*s.ack)),
+                                 fmt::arg("limit", say_duration(top_ack_))));
 
     if (!problems.empty()) {
-      Finding& f = ctx.fail(subject, ack_too_slow && missing.empty() ? s.ack.loc : s.loc, "{}: {}",
-                            name, fmt::join(problems, "; "));
+      Finding& f = ctx.add(Status::Fail, subject, ack_too_slow && missing.empty() ? s.ack.loc : s.loc,
+                           message("findings.response.severity-levels.problems", fmt::arg("level", name),
+                                   fmt::arg("problems", fmt::join(problems, message_text("findings.engine.join.clauses")))));
       if (!missing.empty()) f.evidence.emplace_back("missing", missing);
       add_ack_evidence(f, s, top);
+      const std::string keys = fmt::to_string(fmt::join(missing, message_text("findings.engine.join.list")));
       f.remediation =
-          ack_too_slow && missing.empty()
-              ? fmt::format(
-                    "Lower response.severities[{}].ack of {} to {} or less: the most "
-                    "severe incidents must be acknowledged quickly",
-                    index, name, format_duration(top_ack_))
-              : fmt::format(
-                    "Give {} {} in response.severities[{}]{}", name, fmt::join(missing, ", "),
-                    index,
-                    ack_too_slow ? fmt::format(", with ack ≤ {}", format_duration(top_ack_)) : "");
+          !missing.empty() && ack_too_slow
+              ? message("fixes.response.severity-levels.missing_and_ack", fmt::arg("level", name), fmt::arg("keys", keys),
+                        fmt::arg("index", index), fmt::arg("limit", say_duration(top_ack_)))
+          : !missing.empty() ? message("fixes.response.severity-levels.missing", fmt::arg("level", name),
+                                       fmt::arg("keys", keys), fmt::arg("index", index))
+                             : message("fixes.response.severity-levels.slow_ack", fmt::arg("index", index),
+                                       fmt::arg("level", name), fmt::arg("limit", say_duration(top_ack_)));
       return;
     }
     Finding& f =
-        top ? ctx.pass(subject, s.ack.loc, "{}: ack {} (top level, limit {}), update every {}",
-                       name, format_duration(*s.ack), format_duration(top_ack_),
-                       format_duration(*s.update_every))
-            : ctx.pass(subject, s.loc, "{}: ack {}, update every {}", name, format_duration(*s.ack),
-                       format_duration(*s.update_every));
+        top ? ctx.add(Status::Pass, subject, s.ack.loc,
+                      message("findings.response.severity-levels.top", fmt::arg("level", name),
+                              fmt::arg("ack", say_duration(*s.ack)), fmt::arg("limit", say_duration(top_ack_)),
+                              fmt::arg("every", say_duration(*s.update_every))))
+            : ctx.add(Status::Pass, subject, s.loc,
+                      message("findings.response.severity-levels.level", fmt::arg("level", name),
+                              fmt::arg("ack", say_duration(*s.ack)), fmt::arg("every", say_duration(*s.update_every))));
     add_ack_evidence(f, s, top);
     f.evidence.emplace_back("update_every", format_duration(*s.update_every));
   }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 namespace {
@@ -30,19 +31,21 @@ class ResponseStages final : public Check {
     const SourceLoc loc = plan.response ? plan.response->stages_loc : plan.loc;
 
     if (missing.empty()) {
-      Finding& f = ctx.pass(subject, loc, "all six stages: {}", fmt::join(kStages, ", "));
+      Finding& f = ctx.add(Status::Pass, subject, loc,
+                           message("findings.response.stages.all", fmt::arg("stages", fmt::join(kStages, message_text("findings.engine.join.list")))));
       f.evidence.emplace_back("stages", listed);
       return;
     }
-    Finding& f = listed.empty()
-                     ? ctx.fail(subject, loc, "no response stages listed (response.stages)")
-                     : ctx.fail(subject, loc, "missing stage{}: {}", missing.size() == 1 ? "" : "s",
-                                fmt::join(missing, ", "));
+    const std::string which = fmt::to_string(fmt::join(missing, message_text("findings.engine.join.list")));
+    Finding& f = listed.empty()     ? ctx.add(Status::Fail, subject, loc, message("findings.response.stages.none"))
+                 : missing.size() == 1 ? ctx.add(Status::Fail, subject, loc,
+                                                 message("findings.response.stages.missing_one", fmt::arg("stages", which)))
+                                       : ctx.add(Status::Fail, subject, loc,
+                                                 message("findings.response.stages.missing", fmt::arg("stages", which)));
     f.evidence.emplace_back("stages", listed);
     f.evidence.emplace_back("missing", missing);
-    f.remediation = fmt::format(
-        "Describe the missing stage{} of the response process and list {} in response.stages",
-        missing.size() == 1 ? "" : "s", fmt::join(missing, ", "));
+    f.remediation = missing.size() == 1 ? message("fixes.response.stages.missing_one", fmt::arg("stages", which))
+                                        : message("fixes.response.stages.missing", fmt::arg("stages", which));
   }
 };
 

@@ -2,6 +2,7 @@
 #include <string>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 namespace {
@@ -15,24 +16,24 @@ class RollbackAutomated final : public Check {
 
   void run(const Plan& plan, Context& ctx) const override {
     if (!plan.rollback) {
-      ctx.fail(kSubject, plan.loc, "no rollback section (rollback)").remediation =
-          "Add a rollback: section and state whether it is automated (rollback.automated)";
+      ctx.add(Status::Fail, kSubject, plan.loc, message("findings.rollback.automated.no_section"))
+          .remediation = message("fixes.rollback.automated.no_section");
       return;
     }
     const Rollback& rb = *plan.rollback;
     if (!rb.automated) {
-      ctx.fail(kSubject, rb.automated.loc, "rollback.automated is not set, so the rollback counts as manual")
-          .remediation = "State rollback.automated: true once one command or pipeline performs the whole "
-                         "rollback, or false if it is manual";
+      ctx.add(Status::Fail, kSubject, rb.automated.loc, message("findings.rollback.automated.unset"))
+          .remediation = message("fixes.rollback.automated.unset");
       return;
     }
     Finding& f = *rb.automated
-                     ? ctx.pass(kSubject, rb.automated.loc, "the rollback is automated")
-                     : ctx.fail(kSubject, rb.automated.loc, "the rollback is manual (rollback.automated: false)");
+                     ? ctx.add(Status::Pass, kSubject, rb.automated.loc,
+                               message("findings.rollback.automated.automated"))
+                     : ctx.add(Status::Fail, kSubject, rb.automated.loc,
+                               message("findings.rollback.automated.manual"));
     f.evidence.emplace_back("automated", *rb.automated);
     if (f.status == Status::Fail)
-      f.remediation = "Script the rollback steps of the runbook into one pipeline or command, rehearse "
-                      "it, then set rollback.automated: true";
+      f.remediation = message("fixes.rollback.automated.manual");
   }
 };
 

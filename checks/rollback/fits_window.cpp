@@ -3,6 +3,7 @@
 
 #include "checks/engine/check.h"
 #include "checks/engine/dated_evidence.h"
+#include "checks/engine/i18n.h"
 #include "checks/engine/go_live_times.h"
 
 namespace golive {
@@ -20,8 +21,8 @@ class RollbackFitsWindow final : public Check {
 
   void run(const Plan& plan, Context& ctx) const override {
     if (!plan.rollback) {
-      ctx.fail(kSubject, plan.loc, "no rollback section, so its duration is unknown (rollback)")
-          .remediation = "Add a rollback: section with duration and verification";
+      ctx.add(Status::Fail, kSubject, plan.loc, message("findings.rollback.fits-window.no_section"))
+          .remediation = message("fixes.rollback.fits-window.no_section");
       return;
     }
     fits(plan, *plan.rollback, ctx);
@@ -33,25 +34,25 @@ class RollbackFitsWindow final : public Check {
     const GoLive& g = plan.go_live;
     const Checkpoint* cp = last_checkpoint(g);
     if (!g.window_end) {
-      ctx.fail(kSubject, g.window_end.loc, "no window end (go_live.window.end) to fit the rollback in")
-          .remediation = "Set go_live.window.end";
+      ctx.add(Status::Fail, kSubject, g.window_end.loc, message("findings.rollback.fits-window.no_window_end"))
+          .remediation = message("fixes.rollback.fits-window.no_window_end");
       return;
     }
     if (!cp && !g.window_start) {
-      ctx.fail(kSubject, g.window_start.loc,
-               "no window start (go_live.window.start) and no checkpoint: the rollback has no start")
-          .remediation = "Set go_live.window.start";
+      ctx.add(Status::Fail, kSubject, g.window_start.loc,
+              message("findings.rollback.fits-window.no_start"))
+          .remediation = message("fixes.rollback.fits-window.no_start");
       return;
     }
-    if (!rb.duration || !rb.verification) {
-      const bool no_duration = !rb.duration;
-      ctx.fail(kSubject, no_duration ? rb.duration.loc : rb.verification.loc,
-               "no {} (rollback.{}), so the end of a rollback cannot be computed",
-               no_duration ? "rollback duration" : "verification time",
-               no_duration ? "duration" : "verification")
-          .remediation = no_duration
-                             ? "Set rollback.duration from the rehearsal (rollback.tested.duration)"
-                             : "Set rollback.verification: how long the checks after a rollback take";
+    if (!rb.duration) {
+      ctx.add(Status::Fail, kSubject, rb.duration.loc, message("findings.rollback.fits-window.no_duration"))
+          .remediation = message("fixes.rollback.fits-window.no_duration");
+      return;
+    }
+    if (!rb.verification) {
+      ctx.add(Status::Fail, kSubject, rb.verification.loc,
+              message("findings.rollback.fits-window.no_verification"))
+          .remediation = message("fixes.rollback.fits-window.no_verification");
       return;
     }
 
@@ -63,18 +64,25 @@ class RollbackFitsWindow final : public Check {
     const Instant end = t.window_end;
     const Elapsed margin = t.margin;
 
-    std::string relation = margin > Duration::zero()
-                               ? fmt::format("{} before", format_duration(margin))
-                               : margin == Duration::zero()
-                                     ? "exactly at"
-                                     : fmt::format("{} after", format_duration(-margin));
-    const std::string message = fmt::format(
-        "rollback from {} at {}: {} + {} verification, done at {}, {} window end {}", from,
-        format_instant_in(start, plan.zone()), format_duration(*rb.duration),
-        format_duration(*rb.verification), local_and_utc(finish, plan),
-        relation, local_and_utc(end, plan));
-    Finding& f = margin >= Duration::zero() ? ctx.pass(kSubject, rb.duration.loc, "{}", message)
-                                            : ctx.fail(kSubject, rb.duration.loc, "{}", message);
+    const std::string relation =
+        margin > Duration::zero()
+            ? message("findings.rollback.fits-window.before", fmt::arg("margin", say_duration(margin)),
+                      fmt::arg("end", say_local_and_utc(end, plan)))
+        : margin == Duration::zero()
+            ? message("findings.rollback.fits-window.exactly_at", fmt::arg("end", say_local_and_utc(end, plan)))
+            : message("findings.rollback.fits-window.after", fmt::arg("margin", say_duration(-margin)),
+                      fmt::arg("end", say_local_and_utc(end, plan)));
+    const std::string said_from =
+        t.checkpoint ? message("findings.rollback.fits-window.from_checkpoint",
+                               fmt::arg("name", t.checkpoint->name.value_or("unnamed")))
+                     : message("findings.rollback.fits-window.from_window_start");
+    Finding& f = ctx.add(margin >= Duration::zero() ? Status::Pass : Status::Fail, kSubject, rb.duration.loc,
+                         message("findings.rollback.fits-window.timing", fmt::arg("from", said_from),
+                                 fmt::arg("start", say_instant(start, plan.zone())),
+                                 fmt::arg("duration", say_duration(*rb.duration)),
+                                 fmt::arg("verification", say_duration(*rb.verification)),
+                                 fmt::arg("finish", say_local_and_utc(finish, plan)),
+                                 fmt::arg("relation", relation)));
     f.evidence.emplace_back("start_from", from);
     f.evidence.emplace_back("start_at", format_instant_in(start, plan.zone()));
     f.evidence.emplace_back("start_at_utc", format_instant(start));
@@ -88,46 +96,43 @@ class RollbackFitsWindow final : public Check {
     f.evidence.emplace_back("margin_seconds", whole_seconds(margin));
     if (margin < Duration::zero()) {
       const Instant latest = t.latest_start;
-      f.remediation = fmt::format(
-          "Make the rollback {} shorter, hold the last go/no-go by {} at the latest, or extend "
-          "go_live.window.end",
-          format_duration(-margin), format_instant_in(latest, plan.zone()));
+      f.remediation = message("fixes.rollback.fits-window.overrun", fmt::arg("margin", say_duration(-margin)),
+                              fmt::arg("latest", say_instant(latest, plan.zone())));
     }
   }
 
   static void measured(const Rollback& rb, Context& ctx) {
     if (!rb.tested || !rb.tested->duration) {
-      ctx.fail(kTestedSubject, rb.tested ? rb.tested->duration.loc : rb.loc,
-               "no measured rollback duration (rollback.tested.duration) to confirm the planned {}",
-               rb.duration ? format_duration(*rb.duration) : "duration")
-          .remediation = "Time the rollback rehearsal and record it in rollback.tested.duration";
+      ctx.add(Status::Fail, kTestedSubject, rb.tested ? rb.tested->duration.loc : rb.loc,
+              rb.duration ? message("findings.rollback.fits-window.unmeasured",
+                                    fmt::arg("planned", say_duration(*rb.duration)))
+                          : message("findings.rollback.fits-window.unmeasured_unplanned"))
+          .remediation = message("fixes.rollback.fits-window.unmeasured");
       return;
     }
     const Duration took = *rb.tested->duration;
     if (!rb.duration) {
-      ctx.fail(kTestedSubject, rb.duration.loc,
-               "no planned rollback.duration to compare the measured {} with", format_duration(took))
-          .remediation = fmt::format("Set rollback.duration to at least the measured {}", format_duration(took));
+      ctx.add(Status::Fail, kTestedSubject, rb.duration.loc,
+              message("findings.rollback.fits-window.unplanned", fmt::arg("measured", say_duration(took))))
+          .remediation = message("fixes.rollback.fits-window.unplanned", fmt::arg("measured", say_duration(took)));
       return;
     }
     const Duration planned = *rb.duration;
     Finding& f = took <= planned
-                     ? ctx.pass(kTestedSubject, rb.tested->duration.loc,
-                                "rehearsed rollback took {}, within the planned {}", format_duration(took),
-                                format_duration(planned))
-                     : ctx.fail(kTestedSubject, rb.tested->duration.loc,
-                                "rehearsed rollback took {}, longer than the planned {}: the window "
-                                "computation is optimistic",
-                                format_duration(took), format_duration(planned));
+                     ? ctx.add(Status::Pass, kTestedSubject, rb.tested->duration.loc,
+                               message("findings.rollback.fits-window.measured_within",
+                                       fmt::arg("measured", say_duration(took)),
+                                       fmt::arg("planned", say_duration(planned))))
+                     : ctx.add(Status::Fail, kTestedSubject, rb.tested->duration.loc,
+                               message("findings.rollback.fits-window.measured_longer",
+                                       fmt::arg("measured", say_duration(took)),
+                                       fmt::arg("planned", say_duration(planned))));
     f.evidence.emplace_back("measured", format_duration(took));
     f.evidence.emplace_back("measured_seconds", int64_t{took.count()});
     f.evidence.emplace_back("planned", format_duration(planned));
     f.evidence.emplace_back("planned_seconds", int64_t{planned.count()});
     if (f.status == Status::Fail)
-      f.remediation = fmt::format(
-          "Set rollback.duration to at least the measured {} and check that it still fits the "
-          "window, or speed the rollback up and rehearse it again",
-          format_duration(took));
+      f.remediation = message("fixes.rollback.fits-window.measured_longer", fmt::arg("measured", say_duration(took)));
   }
 };
 

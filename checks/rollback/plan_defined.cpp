@@ -5,6 +5,7 @@
 #include <fmt/ranges.h>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 namespace {
@@ -19,9 +20,8 @@ class RollbackPlanDefined final : public Check {
 
   void run(const Plan& plan, Context& ctx) const override {
     if (!plan.rollback) {
-      ctx.fail(kSubject, plan.loc, "no rollback section (rollback)").remediation =
-          "Add a rollback: section with strategy, runbook, decision_owner and at least one "
-          "trigger";
+      ctx.add(Status::Fail, kSubject, plan.loc, message("findings.rollback.plan-defined.no_section"))
+          .remediation = message("fixes.rollback.plan-defined.no_section");
       return;
     }
     const Rollback& rb = *plan.rollback;
@@ -32,15 +32,14 @@ class RollbackPlanDefined final : public Check {
       fixes.push_back(std::move(fix));
       if (!loc.known()) loc = where;
     };
-    if (!rb.strategy) lack("strategy", rb.strategy.loc, "rollback.strategy (blue_green, canary, redeploy, feature_flag, restore or other)");
+    if (!rb.strategy) lack("strategy", rb.strategy.loc, message("fixes.rollback.plan-defined.strategy"));
     if (!rb.runbook || rb.runbook->empty())
-      lack("runbook", rb.runbook.loc, "rollback.runbook (a link to the step-by-step procedure)");
+      lack("runbook", rb.runbook.loc, message("fixes.rollback.plan-defined.runbook"));
     if (!rb.decision_owner || rb.decision_owner->empty())
-      lack("decision_owner", rb.decision_owner.loc,
-           "rollback.decision_owner (the contact id who decides to roll back)");
+      lack("decision_owner", rb.decision_owner.loc, message("fixes.rollback.plan-defined.decision_owner"));
     if (rb.triggers.empty())
       lack("triggers", rb.triggers_loc.known() ? rb.triggers_loc : rb.loc,
-           "rollback.triggers (at least one metric, op, value and for)");
+           message("fixes.rollback.plan-defined.triggers"));
 
     // A trigger without its metric, operator or threshold cannot fire.
     std::vector<std::string> incomplete;
@@ -51,27 +50,37 @@ class RollbackPlanDefined final : public Check {
       if (!t.op) lacks.push_back("op");
       if (!t.value) lacks.push_back("value");
       if (lacks.empty()) continue;
-      incomplete.push_back(fmt::format("triggers[{}] has no {}", i, fmt::join(lacks, ", ")));
+      incomplete.push_back(message("findings.rollback.plan-defined.trigger_lacks", fmt::arg("index", i),
+                                   fmt::arg("keys", fmt::join(lacks, message_text("findings.engine.join.list")))));
       if (!loc.known()) loc = t.loc;
     }
 
     if (missing.empty() && incomplete.empty()) {
-      Finding& f = ctx.pass(kSubject, rb.loc, "{} rollback, runbook {}, decided by {}, {} {}",
-                            *rb.strategy, *rb.runbook, *rb.decision_owner, rb.triggers.size(),
-                            rb.triggers.size() == 1 ? "trigger" : "triggers");
+      Finding& f = ctx.add(
+          Status::Pass, kSubject, rb.loc,
+          rb.triggers.size() == 1
+              ? message("findings.rollback.plan-defined.defined_one", fmt::arg("strategy", *rb.strategy),
+                        fmt::arg("runbook", *rb.runbook), fmt::arg("owner", *rb.decision_owner))
+              : message("findings.rollback.plan-defined.defined", fmt::arg("strategy", *rb.strategy),
+                        fmt::arg("runbook", *rb.runbook), fmt::arg("owner", *rb.decision_owner),
+                        fmt::arg("count", rb.triggers.size())));
       f.evidence.emplace_back("strategy", *rb.strategy);
       f.evidence.emplace_back("decision_owner", *rb.decision_owner);
       f.evidence.emplace_back("triggers", rb.triggers.size());
       return;
     }
     std::vector<std::string> parts;
-    if (!missing.empty()) parts.push_back(fmt::format("rollback lacks {}", fmt::join(missing, ", ")));
+    if (!missing.empty())
+      parts.push_back(message("findings.rollback.plan-defined.lacks",
+                              fmt::arg("keys", fmt::join(missing, message_text("findings.engine.join.list")))));
     for (auto& s : incomplete) parts.push_back(s);
-    Finding& f = ctx.fail(kSubject, loc, "{}", fmt::join(parts, "; "));
+    Finding& f = ctx.add(Status::Fail, kSubject, loc,
+                         fmt::to_string(fmt::join(parts, message_text("findings.engine.join.clauses"))));
     f.evidence.emplace_back("missing", missing);
     f.evidence.emplace_back("triggers", rb.triggers.size());
-    if (!incomplete.empty()) fixes.push_back("metric, op and value of every trigger");
-    f.remediation = fmt::format("Set {}", fmt::join(fixes, "; "));
+    if (!incomplete.empty()) fixes.push_back(message("fixes.rollback.plan-defined.trigger_keys"));
+    f.remediation = message("fixes.rollback.plan-defined.set",
+                            fmt::arg("items", fmt::join(fixes, message_text("findings.engine.join.clauses"))));
   }
 };
 

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 namespace {
@@ -18,53 +19,52 @@ class RollbackTested final : public Check {
 
   void run(const Plan& plan, Context& ctx) const override {
     if (!plan.rollback) {
-      ctx.fail(kSubject, plan.loc, "no rollback section, so no rollback test is recorded")
-          .remediation =
-          "Add a rollback: section with the strategy and runbook, rehearse the rollback and "
-          "record it under rollback.tested";
+      ctx.add(Status::Fail, kSubject, plan.loc, message("findings.rollback.tested.no_section"))
+          .remediation = message("fixes.rollback.tested.no_section");
       return;
     }
     const Rollback& rb = *plan.rollback;
     if (!rb.tested) {
-      ctx.fail(kSubject, rb.loc, "no rollback test recorded (rollback.tested)").remediation =
-          "Rehearse the rollback of this release in staging and record it under rollback.tested "
-          "with at, version, environment, result and duration";
+      ctx.add(Status::Fail, kSubject, rb.loc, message("findings.rollback.tested.none"))
+          .remediation = message("fixes.rollback.tested.none");
       return;
     }
     const TestRecord& t = *rb.tested;
     const std::string what = described(t);
 
     if (!t.result) {
-      fail_retest(ctx, t.result.loc, fmt::format("{} has no result (pass or fail)", what));
+      fail_retest(ctx, t.result.loc, message("findings.engine.dated.no_result", fmt::arg("test", what)));
       return;
     }
     if (!t.passed()) {
-      fail_retest(ctx, t.result.loc, fmt::format("{} did not pass (result: {})", what, *t.result));
+      fail_retest(ctx, t.result.loc, message("findings.engine.dated.not_passed", fmt::arg("test", what),
+                                             fmt::arg("result", *t.result)));
       return;
     }
     if (!t.at) {
-      fail_retest(ctx, t.at.loc, fmt::format("{} has no date (rollback.tested.at)", what));
+      fail_retest(ctx, t.at.loc, message("findings.engine.dated.no_date", fmt::arg("test", what), fmt::arg("path", "rollback.tested")));
       return;
     }
 
     const Elapsed age = ctx.age(*t.at);
     const std::string when = format_instant_in(*t.at, plan.zone());
     if (age < Duration::zero()) {
-      Finding& f = ctx.fail(kSubject, t.at.loc,
-                            "{} is dated in the future: {} is {} after the as-of instant {}", what,
-                            when, format_duration(-age), format_instant_in(ctx.as_of(), plan.zone()));
+      Finding& f = ctx.add(Status::Fail, kSubject, t.at.loc,
+                           message("findings.engine.dated.future", fmt::arg("test", what),
+                                   fmt::arg("at", say_instant(*t.at, plan.zone())),
+                                   fmt::arg("ahead", say_duration(-age)),
+                                   fmt::arg("as_of", say_instant(ctx.as_of(), plan.zone()))));
       f.evidence.emplace_back("tested_at", when);
       f.evidence.emplace_back("age", format_duration(age));
       f.evidence.emplace_back("age_seconds", whole_seconds(age));
-      f.remediation = "Correct rollback.tested.at to the day the rehearsal actually ran";
+      f.remediation = message("fixes.rollback.tested.future");
       return;
     }
 
-    Finding& f = age <= max_age_
-                     ? ctx.pass(kSubject, t.at.loc, "{} passed {} ago, limit {} (max_age)", what,
-                                format_duration(age), format_duration(max_age_))
-                     : ctx.fail(kSubject, t.at.loc, "{} passed {} ago, limit {} (max_age)", what,
-                                format_duration(age), format_duration(max_age_));
+    Finding& f = ctx.add(age <= max_age_ ? Status::Pass : Status::Fail, kSubject, t.at.loc,
+                         message("findings.rollback.tested.age", fmt::arg("test", what),
+                                 fmt::arg("age", say_duration(age)),
+                                 fmt::arg("limit", say_duration(max_age_))));
     f.evidence.emplace_back("tested_at", when);
     f.evidence.emplace_back("age", format_duration(age));
     f.evidence.emplace_back("age_seconds", whole_seconds(age));
@@ -75,23 +75,24 @@ class RollbackTested final : public Check {
     if (f.status == Status::Pass)
       f.expires_at = *t.at + max_age_;
     else
-      f.remediation =
-          "Rehearse the rollback again with the release candidate and update rollback.tested";
+      f.remediation = message("fixes.rollback.tested.stale");
   }
 
  private:
   /// "rollback test of 3.0.0-rc2 in staging", as much as the record says.
   static std::string described(const TestRecord& t) {
-    std::string s = "rollback test";
-    if (t.version) s += " of " + *t.version;
-    if (t.environment) s += " in " + *t.environment;
-    return s;
+    if (t.version && t.environment)
+      return message("findings.rollback.tested.test_of_in", fmt::arg("version", *t.version),
+                     fmt::arg("environment", *t.environment));
+    if (t.version) return message("findings.rollback.tested.test_of", fmt::arg("version", *t.version));
+    if (t.environment)
+      return message("findings.rollback.tested.test_in", fmt::arg("environment", *t.environment));
+    return message("findings.rollback.tested.test");
   }
 
-  static void fail_retest(Context& ctx, const SourceLoc& loc, std::string message) {
-    ctx.fail(kSubject, loc, "{}", message).remediation =
-        "Fix what made the rollback rehearsal fail, rehearse it again and record a passing "
-        "result under rollback.tested";
+  static void fail_retest(Context& ctx, const SourceLoc& loc, std::string text) {
+    ctx.add(Status::Fail, kSubject, loc, std::move(text)).remediation =
+        message("fixes.rollback.tested.retest");
   }
 
   Duration max_age_;

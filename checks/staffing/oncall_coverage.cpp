@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 #include "checks/engine/go_live_times.h"
 
 namespace golive {
@@ -31,6 +32,12 @@ struct Gap {
 std::string span_text(Instant from, Instant to) {
   return fmt::format("{} → {} ({})", format_instant(from), format_instant(to),
                      format_duration(to - from));
+}
+
+/// span_text() for messages, in the run's language (evidence keeps span_text()).
+std::string say_span(Instant from, Instant to) {
+  return message("findings.staffing.oncall-coverage.span", fmt::arg("from", say_instant(from, nullptr)),
+                 fmt::arg("to", say_instant(to, nullptr)), fmt::arg("length", say_duration(to - from)));
 }
 
 /// Sorts spans by start and merges those that overlap or touch (a shift ending at 08:00 and
@@ -82,10 +89,10 @@ class OncallCoverage final : public Check {
   void run(const Plan& plan, Context& ctx) const override {
     const GoLive& g = plan.go_live;
     if (!g.window_start || !g.window_end) {
-      Finding& f = ctx.fail("oncall", g.window_loc,
-                            "no go_live.window {}, so the on-call coverage it needs is unknown",
-                            !g.window_start ? "start" : "end");
-      f.remediation = "Set go_live.window.start and go_live.window.end";
+      Finding& f = ctx.add(Status::Fail, "oncall", g.window_loc,
+                           message("findings.staffing.oncall-coverage.no_window",
+                                   fmt::arg("key", !g.window_start ? "start" : "end")));
+      f.remediation = message("fixes.staffing.oncall-coverage.no_window");
       return;
     }
     // coverage_period() is the span `golive brief` draws the on-call bands over.
@@ -109,17 +116,20 @@ class OncallCoverage final : public Check {
     if (!s.from) missing.push_back("from");
     if (!s.to) missing.push_back("to");
     if (!missing.empty()) {
-      Finding& f = ctx.fail(subject, s.loc, "shift has no {}, so it covers nothing",
-                            fmt::join(missing, ", no "));
+      Finding& f = ctx.add(Status::Fail, subject, s.loc,
+                           message("findings.staffing.oncall-coverage.shift_incomplete",
+                                   fmt::arg("keys", fmt::join(missing, message_text("findings.engine.join.no")))));
       f.evidence.emplace_back("missing", missing);
-      f.remediation = fmt::format("Set {} of oncall.shifts[{}]", fmt::join(missing, ", "), index);
+      f.remediation = message("fixes.staffing.oncall-coverage.shift_incomplete",
+                              fmt::arg("keys", fmt::join(missing, message_text("findings.engine.join.list"))), fmt::arg("index", index));
       return;
     }
     if (*s.to <= *s.from) {
-      Finding& f = ctx.fail(subject, s.to.loc,
-                            "shift of {} ends at {}, not after its start {}, so it covers nothing",
-                            *s.who, format_instant(*s.to), format_instant(*s.from));
-      f.remediation = fmt::format("Correct from/to of oncall.shifts[{}]", index);
+      Finding& f = ctx.add(Status::Fail, subject, s.to.loc,
+                           message("findings.staffing.oncall-coverage.shift_backwards", fmt::arg("who", *s.who),
+                                   fmt::arg("to", say_instant(*s.to, nullptr)),
+                                   fmt::arg("from", say_instant(*s.from, nullptr))));
+      f.remediation = message("fixes.staffing.oncall-coverage.shift_backwards", fmt::arg("index", index));
     }
   }
 
@@ -127,10 +137,13 @@ class OncallCoverage final : public Check {
                           Duration hypercare, Context& ctx) {
     const std::string subject = fmt::format("oncall[{}]", level);
     const std::string required =
-        fmt::format("{} → {} ({})", format_instant(start), format_instant(end),
-                    hypercare > Duration::zero()
-                        ? fmt::format("window + hypercare {}", format_duration(hypercare))
-                        : std::string("window, no hypercare"));
+        hypercare > Duration::zero()
+            ? message("findings.staffing.oncall-coverage.required", fmt::arg("from", say_instant(start, nullptr)),
+                      fmt::arg("to", say_instant(end, nullptr)), fmt::arg("hypercare", say_duration(hypercare)))
+            : message("findings.staffing.oncall-coverage.required_no_hypercare",
+                      fmt::arg("from", say_instant(start, nullptr)), fmt::arg("to", say_instant(end, nullptr)));
+    const std::string said_level = message_text(level == "primary" ? "findings.staffing.oncall-coverage.primary"
+                                                                   : "findings.staffing.oncall-coverage.backup");
     std::vector<Span> spans;
     for (const Shift& s : plan.shifts)
       if (usable_shift(s) && *s.level == level) spans.push_back({*s.from, *s.to, &s, &s});
@@ -138,19 +151,32 @@ class OncallCoverage final : public Check {
     const std::vector<Gap> gaps = gaps_of(merged, start, end, plan.oncall_loc);
 
     Elapsed uncovered{0};
-    std::vector<std::string> listed;
+    std::vector<std::string> listed, said;
     for (const Gap& gap : gaps) {
       uncovered += gap.to - gap.from;
       listed.push_back(span_text(gap.from, gap.to));
+      said.push_back(say_span(gap.from, gap.to));
     }
+    const std::string said_gaps = fmt::to_string(fmt::join(said, message_text("findings.engine.join.list")));
     Finding& f =
         spans.empty()
-            ? ctx.fail(subject, plan.oncall_loc, "no {} shift: {} is uncovered", level, required)
+            ? ctx.add(Status::Fail, subject, plan.oncall_loc,
+                      message("findings.staffing.oncall-coverage.no_shift", fmt::arg("level", said_level),
+                              fmt::arg("required", required)))
         : gaps.empty()
-            ? ctx.pass(subject, plan.oncall_loc, "{} on-call covers {} with {} shift{}", level,
-                       required, spans.size(), spans.size() == 1 ? "" : "s")
-            : ctx.fail(subject, gaps.front().loc, "{} on-call has {} gap{} in {}: {}", level,
-                       gaps.size(), gaps.size() == 1 ? "" : "s", required, fmt::join(listed, ", "));
+            ? ctx.add(Status::Pass, subject, plan.oncall_loc,
+                      spans.size() == 1
+                          ? message("findings.staffing.oncall-coverage.covered_one", fmt::arg("level", said_level),
+                                    fmt::arg("required", required))
+                          : message("findings.staffing.oncall-coverage.covered", fmt::arg("level", said_level),
+                                    fmt::arg("required", required), fmt::arg("count", spans.size())))
+            : ctx.add(Status::Fail, subject, gaps.front().loc,
+                      gaps.size() == 1
+                          ? message("findings.staffing.oncall-coverage.gap", fmt::arg("level", said_level),
+                                    fmt::arg("required", required), fmt::arg("gaps", said_gaps))
+                          : message("findings.staffing.oncall-coverage.gaps", fmt::arg("level", said_level),
+                                    fmt::arg("count", gaps.size()), fmt::arg("required", required),
+                                    fmt::arg("gaps", said_gaps)));
     f.evidence.emplace_back("required_from", format_instant(start));
     f.evidence.emplace_back("required_to", format_instant(end));
     f.evidence.emplace_back("shifts", spans.size());
@@ -158,10 +184,8 @@ class OncallCoverage final : public Check {
     f.evidence.emplace_back("uncovered", format_duration(uncovered));
     f.evidence.emplace_back("uncovered_seconds", whole_seconds(uncovered));
     if (f.status == Status::Fail)
-      f.remediation = fmt::format(
-          "Add {} shifts to oncall.shifts covering {} (every instant from window start to "
-          "window end + hypercare needs a {})",
-          level, fmt::join(listed, ", "), level);
+      f.remediation = message("fixes.staffing.oncall-coverage.gaps", fmt::arg("level", said_level),
+                              fmt::arg("gaps", said_gaps));
   }
 
   // A backup who is also the primary at the same instant backs up nobody.
@@ -180,30 +204,29 @@ class OncallCoverage final : public Check {
       }
     }
     if (order.empty()) {
-      ctx.pass("oncall[separation]", plan.oncall_loc,
-               "nobody is primary and backup at the same time");
+      ctx.add(Status::Pass, "oncall[separation]", plan.oncall_loc,
+              message("findings.staffing.oncall-coverage.separated"));
       return;
     }
     for (const std::string& who : order) {
       std::vector<Span> merged = merge(overlaps[who]);
-      std::vector<std::string> listed;
+      std::vector<std::string> listed, said;
       Elapsed total{0};
       for (const Span& s : merged) {
         listed.push_back(span_text(s.from, s.to));
+        said.push_back(say_span(s.from, s.to));
         total += s.to - s.from;
       }
+      const std::string during = fmt::to_string(fmt::join(said, message_text("findings.engine.join.list")));
       // Point at the backup shift of the earliest overlap: the one to hand to somebody else.
-      Finding& f =
-          ctx.fail(fmt::format("oncall[{}]", who), merged.front().first->who.loc,
-                   "{} is both primary and backup during {}", who, fmt::join(listed, ", "));
+      Finding& f = ctx.add(Status::Fail, fmt::format("oncall[{}]", who), merged.front().first->who.loc,
+                           message("findings.staffing.oncall-coverage.both", fmt::arg("who", who),
+                                   fmt::arg("during", during)));
       f.evidence.emplace_back("who", who);
       f.evidence.emplace_back("overlaps", listed);
       f.evidence.emplace_back("overlap", format_duration(total));
       f.evidence.emplace_back("overlap_seconds", whole_seconds(total));
-      f.remediation = fmt::format(
-          "Give the backup shifts of {} during {} to somebody else: a backup who is also the "
-          "primary backs up nobody",
-          who, fmt::join(listed, ", "));
+      f.remediation = message("fixes.staffing.oncall-coverage.both", fmt::arg("who", who), fmt::arg("during", during));
     }
   }
 };

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 namespace {
@@ -14,7 +15,8 @@ using namespace std::chrono_literals;
 /// Somebody who must be trained, the duty that requires it, and where the plan names them.
 struct Person {
   std::string id;
-  std::string duty;
+  std::string duty;  ///< evidence: commander, deputy, working group
+  std::string said;  ///< the duty in the run's language, for messages
   SourceLoc loc;
 };
 
@@ -26,28 +28,23 @@ class Trained final : public Check {
 
   void run(const Plan& plan, Context& ctx) const override {
     if (!plan.organization) {
-      Finding& f = ctx.fail("organization", plan.loc,
-                            "no organization section, so nobody is known to need training");
-      f.remediation =
-          "Add organization.commander, organization.deputy and "
-          "organization.working_group";
+      Finding& f = ctx.add(Status::Fail, "organization", plan.loc, message("findings.staffing.trained.no_organization"));
+      f.remediation = message("fixes.staffing.trained.no_organization");
       return;
     }
     const Organization& o = *plan.organization;
     std::vector<Person> people;
-    auto add = [&](const Ref& r, const std::string& duty) {
+    auto add = [&](const Ref& r, const std::string& duty, std::string said) {
       if (r &&
           std::none_of(people.begin(), people.end(), [&](const Person& p) { return p.id == *r; }))
-        people.push_back({*r, duty, r.loc});
+        people.push_back({*r, duty, std::move(said), r.loc});
     };
-    add(o.commander, "commander");
-    add(o.deputy, "deputy");
-    for (const Ref& r : o.working_group) add(r, "working group");
+    add(o.commander, "commander", message("findings.staffing.trained.commander"));
+    add(o.deputy, "deputy", message("findings.staffing.trained.deputy"));
+    for (const Ref& r : o.working_group) add(r, "working group", message("findings.staffing.trained.working_group"));
     if (people.empty()) {
-      Finding& f = ctx.fail("organization", o.loc,
-                            "no commander, deputy or working group named, so nobody can be shown "
-                            "to be trained");
-      f.remediation = "Name the commander, deputy and working group in organization";
+      Finding& f = ctx.add(Status::Fail, "organization", o.loc, message("findings.staffing.trained.nobody"));
+      f.remediation = message("fixes.staffing.trained.nobody");
       return;
     }
     for (const Person& p : people) check(plan, p, ctx);
@@ -75,27 +72,31 @@ class Trained final : public Check {
     const std::string limit = format_duration(max_age_);
     if (!latest) {
       Finding& f =
-          planned ? ctx.fail(subject, p.loc,
-                             "{} ({}) has not attended a training yet: the next one ({}) is on {}, "
-                             "after the as-of instant",
-                             p.id, p.duty, planned->topic.value_or("untitled"),
-                             format_instant_in(*planned->at, plan.zone()))
-                  : ctx.fail(subject, p.loc, "{} ({}) has attended no training", p.id, p.duty);
+          planned ? ctx.add(Status::Fail, subject, p.loc,
+                            message("findings.staffing.trained.planned", fmt::arg("who", p.id), fmt::arg("duty", p.said),
+                                    fmt::arg("topic", planned->topic ? *planned->topic
+                                                                     : message("findings.staffing.trained.untitled")),
+                                    fmt::arg("at", say_instant(*planned->at, plan.zone()))))
+                  : ctx.add(Status::Fail, subject, p.loc,
+                            message("findings.staffing.trained.never", fmt::arg("who", p.id), fmt::arg("duty", p.said)));
       f.evidence.emplace_back("who", p.id);
       f.evidence.emplace_back("duty", p.duty);
       f.evidence.emplace_back("limit", limit);
-      f.remediation =
-          fmt::format("Train {} on the emergency plan and list them in training[].attendees", p.id);
+      f.remediation = message("fixes.staffing.trained.never", fmt::arg("who", p.id));
       return;
     }
 
     const Elapsed age = ctx.age(*latest->at);
-    const std::string topic = latest->topic.value_or("untitled");
+    const std::string topic = latest->topic ? *latest->topic : message("findings.staffing.trained.untitled");
     Finding& f = age <= max_age_
-                     ? ctx.pass(subject, latest_ref->loc, "{} ({}) trained {} ago ({}), limit {}",
-                                p.id, p.duty, format_duration(age), topic, limit)
-                     : ctx.fail(subject, p.loc, "{} ({}) last trained {} ago ({}), limit {}", p.id,
-                                p.duty, format_duration(age), topic, limit);
+                     ? ctx.add(Status::Pass, subject, latest_ref->loc,
+                               message("findings.staffing.trained.recent", fmt::arg("who", p.id), fmt::arg("duty", p.said),
+                                       fmt::arg("age", say_duration(age)), fmt::arg("topic", topic),
+                                       fmt::arg("limit", say_duration(max_age_))))
+                     : ctx.add(Status::Fail, subject, p.loc,
+                               message("findings.staffing.trained.stale", fmt::arg("who", p.id), fmt::arg("duty", p.said),
+                                       fmt::arg("age", say_duration(age)), fmt::arg("topic", topic),
+                                       fmt::arg("limit", say_duration(max_age_))));
     f.evidence.emplace_back("who", p.id);
     f.evidence.emplace_back("duty", p.duty);
     f.evidence.emplace_back("trained_at", format_instant_in(*latest->at, plan.zone()));
@@ -106,8 +107,7 @@ class Trained final : public Check {
     if (f.status == Status::Pass)
       f.expires_at = *latest->at + max_age_;
     else
-      f.remediation = fmt::format(
-          "Refresh the training of {} on the emergency plan and record it in training[]", p.id);
+      f.remediation = message("fixes.staffing.trained.stale", fmt::arg("who", p.id));
   }
 
   Duration max_age_;

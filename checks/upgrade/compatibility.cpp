@@ -2,6 +2,7 @@
 #include <string>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 #include "checks/engine/dated_evidence.h"
 
 namespace golive {
@@ -16,26 +17,25 @@ class UpgradeCompatibility final : public Check {
 
   void run(const Plan& plan, Context& ctx) const override {
     if (!plan.scenarios.large_upgrade) {
-      ctx.skip(kSubject, plan.scenarios.loc.known() ? plan.scenarios.loc : plan.loc,
-               "no large upgrade declared (scenarios.large_upgrade)");
+      ctx.add(Status::Skip, kSubject, plan.scenarios.loc.known() ? plan.scenarios.loc : plan.loc,
+              message("findings.upgrade.compatibility.no_upgrade"));
       return;
     }
     const LargeUpgrade& u = *plan.scenarios.large_upgrade;
-    const char* retest =
-        "Test the new version against the clients, interfaces and data formats it must keep "
-        "working with, and record scenarios.large_upgrade.compatibility.tested with at and result";
+    const std::string retest = message("fixes.upgrade.compatibility.retest");
     if (!u.compatibility || !u.compatibility->tested) {
-      ctx.fail(kSubject, u.compatibility ? u.compatibility->loc : u.loc,
-               "no compatibility test recorded (scenarios.large_upgrade.compatibility.tested)")
+      ctx.add(Status::Fail, kSubject, u.compatibility ? u.compatibility->loc : u.loc,
+              message("findings.upgrade.compatibility.none"))
           .remediation = retest;
       return;
     }
     const TestRecord& t = *u.compatibility->tested;
-    auto age = passed_record_age(plan, ctx, kSubject, t, "compatibility test",
+    auto age = passed_record_age(plan, ctx, kSubject, t, message("findings.upgrade.compatibility.test"),
                                  "scenarios.large_upgrade.compatibility.tested", retest);
     if (!age) return;
-    Finding& f = ctx.pass(kSubject, t.at.loc, "compatibility test passed on {}, {} ago",
-                          format_instant_in(*t.at, plan.zone()), format_duration(*age));
+    Finding& f = ctx.add(Status::Pass, kSubject, t.at.loc,
+                         message("findings.upgrade.compatibility.passed", fmt::arg("at", say_instant(*t.at, plan.zone())),
+                                 fmt::arg("age", say_duration(*age))));
     f.evidence.emplace_back("tested_at", format_instant_in(*t.at, plan.zone()));
     f.evidence.emplace_back("age", format_duration(*age));
     if (u.compatibility->matrix) f.evidence.emplace_back("matrix", *u.compatibility->matrix);

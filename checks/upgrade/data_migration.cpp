@@ -3,6 +3,7 @@
 #include <string>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 #include "checks/engine/live_evidence.h"
 #include "checks/engine/dated_evidence.h"
 
@@ -20,10 +21,15 @@ constexpr const char* kPreBackup = "data_migration.pre_backup";
 constexpr const char* kNoReturn = "data_migration.point_of_no_return";
 
 /// "1h10m before", "exactly at", "5m after".
-std::string relation(Elapsed margin) {
-  if (margin > Duration::zero()) return format_duration(margin) + " before";
-  if (margin == Duration::zero()) return "exactly at";
-  return format_duration(-margin) + " after";
+/// "1h before the point of no return 2026-…": when a migration ends against its deadline.
+std::string relation(Elapsed margin, const std::string& deadline, const std::string& at) {
+  if (margin > Duration::zero())
+    return message("findings.upgrade.data-migration.before", fmt::arg("margin", say_duration(margin)),
+                   fmt::arg("deadline", deadline), fmt::arg("at", at));
+  if (margin == Duration::zero())
+    return message("findings.upgrade.data-migration.exactly_at", fmt::arg("deadline", deadline), fmt::arg("at", at));
+  return message("findings.upgrade.data-migration.after", fmt::arg("margin", say_duration(-margin)),
+                 fmt::arg("deadline", deadline), fmt::arg("at", at));
 }
 
 /// The latest go/no-go checkpoint with a time, or nullptr.
@@ -46,13 +52,12 @@ class UpgradeDataMigration final : public Check {
   void run(const Plan& plan, Context& ctx) const override {
     const SourceLoc top = plan.scenarios.loc.known() ? plan.scenarios.loc : plan.loc;
     if (!plan.scenarios.large_upgrade) {
-      ctx.skip("data_migration", top, "no large upgrade declared (scenarios.large_upgrade)");
+      ctx.add(Status::Skip, "data_migration", top, message("findings.upgrade.data-migration.no_upgrade"));
       return;
     }
     const LargeUpgrade& u = *plan.scenarios.large_upgrade;
     if (!u.data_migration) {
-      ctx.skip("data_migration", u.loc,
-               "the upgrade migrates no data (no scenarios.large_upgrade.data_migration)");
+      ctx.add(Status::Skip, "data_migration", u.loc, message("findings.upgrade.data-migration.no_migration"));
       return;
     }
     const DataMigration& d = *u.data_migration;
@@ -66,46 +71,45 @@ class UpgradeDataMigration final : public Check {
   /// The migration starts at window start and must be done by the point of no return
   /// (when it falls before the window end) or else the window end.
   static void rehearsal(const Plan& plan, const DataMigration& d, Context& ctx) {
-    const std::string rehearse =
-        "Rehearse the migration on a production-sized copy, time it, and record "
-        "scenarios.large_upgrade.data_migration.rehearsed with at, duration and result";
+    const std::string rehearse = message("fixes.upgrade.data-migration.rehearse");
     if (!d.rehearsed) {
-      ctx.fail(kRehearsal, d.loc, "the data migration was never rehearsed (data_migration.rehearsed)")
+      ctx.add(Status::Fail, kRehearsal, d.loc, message("findings.upgrade.data-migration.never_rehearsed"))
           .remediation = rehearse;
       return;
     }
     const TestRecord& t = *d.rehearsed;
-    if (!passed_record_age(plan, ctx, kRehearsal, t, "migration rehearsal",
+    if (!passed_record_age(plan, ctx, kRehearsal, t, message("findings.upgrade.data-migration.rehearsal"),
                            "scenarios.large_upgrade.data_migration.rehearsed", rehearse))
       return;
     if (!t.duration) {
-      ctx.fail(kRehearsal, t.duration.loc, "the migration rehearsal has no duration (data_migration.rehearsed.duration)")
+      ctx.add(Status::Fail, kRehearsal, t.duration.loc, message("findings.upgrade.data-migration.no_duration"))
           .remediation = rehearse;
       return;
     }
     const GoLive& g = plan.go_live;
     if (!g.window_start || !g.window_end) {
-      ctx.fail(kRehearsal, g.window_start ? g.window_end.loc : g.window_start.loc,
-               "no go-live window (go_live.window.start and end) to fit the migration in")
-          .remediation = "Set go_live.window.start and end";
+      ctx.add(Status::Fail, kRehearsal, g.window_start ? g.window_end.loc : g.window_start.loc,
+              message("findings.upgrade.data-migration.no_window"))
+          .remediation = message("fixes.upgrade.data-migration.no_window");
       return;
     }
     const Instant start = *g.window_start;
     Instant deadline = *g.window_end;
-    std::string deadline_kind = "window end";
+    std::string deadline_kind = "window end";  // evidence
+    std::string deadline_said = message("findings.upgrade.data-migration.window_end");
     if (d.point_of_no_return && *d.point_of_no_return < deadline) {
       deadline = *d.point_of_no_return;
       deadline_kind = "the point of no return";
+      deadline_said = message("findings.upgrade.data-migration.point_of_no_return");
     }
     const Duration took = *t.duration;
     const Instant finish = start + took;
     const Elapsed margin = deadline - finish;
-    const std::string message = fmt::format(
-        "rehearsed migration took {}: from window start {} it is done at {}, {} {} {}",
-        format_duration(took), format_instant_in(start, plan.zone()), format_instant_in(finish, plan.zone()),
-        relation(margin), deadline_kind, format_instant_in(deadline, plan.zone()));
-    Finding& f = margin >= Duration::zero() ? ctx.pass(kRehearsal, t.duration.loc, "{}", message)
-                                            : ctx.fail(kRehearsal, t.duration.loc, "{}", message);
+    Finding& f = ctx.add(
+        margin >= Duration::zero() ? Status::Pass : Status::Fail, kRehearsal, t.duration.loc,
+        message("findings.upgrade.data-migration.rehearsed", fmt::arg("took", say_duration(took)),
+                fmt::arg("start", say_instant(start, plan.zone())), fmt::arg("finish", say_instant(finish, plan.zone())),
+                fmt::arg("relation", relation(margin, deadline_said, say_instant(deadline, plan.zone())))));
     f.evidence.emplace_back("duration", format_duration(took));
     f.evidence.emplace_back("duration_seconds", int64_t{took.count()});
     f.evidence.emplace_back("window", format_duration(*g.window_end - start));
@@ -115,63 +119,54 @@ class UpgradeDataMigration final : public Check {
     f.evidence.emplace_back("deadline", deadline_kind);
     f.evidence.emplace_back("deadline_at", local_and_utc(deadline, plan));
     if (f.status == Status::Fail)
-      f.remediation = fmt::format(
-          "Make the migration at least {} faster and rehearse it again, or move {} later "
-          "(the window or point_of_no_return)",
-          format_duration(-margin), deadline_kind);
+      f.remediation = message("fixes.upgrade.data-migration.too_slow", fmt::arg("margin", say_duration(-margin)),
+                              fmt::arg("deadline", deadline_said));
   }
 
   void reconciliation(const DataMigration& d, Context& ctx) const {
-    const char* fix =
-        "Declare how migrated data is reconciled: scenarios.large_upgrade.data_migration."
-        "reconciliation with method (e.g. rowcount+checksum) and tolerance_pct";
-    if (!d.reconciliation_tolerance_pct || !d.reconciliation_method) {
-      const bool no_tolerance = !d.reconciliation_tolerance_pct;
-      ctx.fail(kReconciliation,
-               no_tolerance ? d.reconciliation_tolerance_pct.loc : d.reconciliation_method.loc,
-               "no reconciliation {} (data_migration.reconciliation.{})",
-               no_tolerance ? "tolerance" : "method", no_tolerance ? "tolerance_pct" : "method")
-          .remediation = fix;
+    if (!d.reconciliation_tolerance_pct) {
+      ctx.add(Status::Fail, kReconciliation, d.reconciliation_tolerance_pct.loc,
+              message("findings.upgrade.data-migration.no_tolerance"))
+          .remediation = message("fixes.upgrade.data-migration.reconciliation");
+      return;
+    }
+    if (!d.reconciliation_method) {
+      ctx.add(Status::Fail, kReconciliation, d.reconciliation_method.loc, message("findings.upgrade.data-migration.no_method"))
+          .remediation = message("fixes.upgrade.data-migration.reconciliation");
       return;
     }
     const double tol = *d.reconciliation_tolerance_pct;
     const bool ok = tol <= max_tolerance_pct_ + kTolerance;
-    Finding& f = ok ? ctx.pass(kReconciliation, d.reconciliation_tolerance_pct.loc,
-                               "reconciliation by {} with tolerance {}%, limit {}% (max_tolerance_pct)",
-                               *d.reconciliation_method, tol, max_tolerance_pct_)
-                    : ctx.fail(kReconciliation, d.reconciliation_tolerance_pct.loc,
-                               "reconciliation by {} with tolerance {}%, limit {}% (max_tolerance_pct)",
-                               *d.reconciliation_method, tol, max_tolerance_pct_);
+    Finding& f = ctx.add(ok ? Status::Pass : Status::Fail, kReconciliation, d.reconciliation_tolerance_pct.loc,
+                         message("findings.upgrade.data-migration.reconciled", fmt::arg("method", *d.reconciliation_method),
+                                 fmt::arg("tolerance", tol), fmt::arg("limit", max_tolerance_pct_)));
     f.evidence.emplace_back("method", *d.reconciliation_method);
     f.evidence.emplace_back("tolerance_pct", tol);
     f.evidence.emplace_back("max_tolerance_pct", max_tolerance_pct_);
     if (!ok)
-      f.remediation = fmt::format(
-          "Reconcile to at most {}% difference: find and fix why records differ rather than "
-          "accepting a loss",
-          max_tolerance_pct_);
+      f.remediation = message("fixes.upgrade.data-migration.tolerance", fmt::arg("limit", max_tolerance_pct_));
   }
 
   /// The same freshness rule as backup.fresh, measured at window start: the migration
   /// starts from that backup.
   void pre_backup(const Plan& plan, const DataMigration& d, Context& ctx) const {
     if (!d.pre_backup || d.pre_backup->empty()) {
-      ctx.fail(kPreBackup, d.pre_backup.loc, "no pre-migration backup named (data_migration.pre_backup)")
-          .remediation = "Name in data_migration.pre_backup the backup (its id) taken before the "
-                         "migration starts";
+      ctx.add(Status::Fail, kPreBackup, d.pre_backup.loc, message("findings.upgrade.data-migration.no_pre_backup"))
+          .remediation = message("fixes.upgrade.data-migration.no_pre_backup");
       return;
     }
     const std::string id = *d.pre_backup;
     const Backup* b = plan.backup(id);
     if (!b) {
-      ctx.fail(kPreBackup, d.pre_backup.loc, "pre_backup {} names no declared backup", id).remediation =
-          fmt::format("Declare backup {} under backups, or name an existing backup id", id);
+      ctx.add(Status::Fail, kPreBackup, d.pre_backup.loc, message("findings.upgrade.data-migration.unknown_backup", fmt::arg("id", id)))
+          .remediation = message("fixes.upgrade.data-migration.unknown_backup", fmt::arg("id", id));
       return;
     }
     const GoLive& g = plan.go_live;
     if (!g.window_start) {
-      ctx.fail(kPreBackup, g.window_start.loc, "no window start (go_live.window.start) to measure backup {} at", id)
-          .remediation = "Set go_live.window.start";
+      ctx.add(Status::Fail, kPreBackup, g.window_start.loc,
+              message("findings.upgrade.data-migration.no_window_start", fmt::arg("id", id)))
+          .remediation = message("fixes.upgrade.data-migration.no_window_start");
       return;
     }
     // A last_success read live is judged when its probe answers (offline: a skip).
@@ -188,42 +183,39 @@ class UpgradeDataMigration final : public Check {
     const GoLive& g = plan.go_live;
     if (!read.at && !read.problem.empty()) {
       Finding& f = ctx.add(read.status, kPreBackup, read.loc,
-                           fmt::format("pre-migration backup {}: {}", id, read.problem));
+                           message("findings.upgrade.data-migration.read_problem", fmt::arg("id", id),
+                                   fmt::arg("problem", read.problem)));
       f.evidence = std::move(read.evidence);
       f.evidence.emplace_back("backup", id);
       f.remediation = read.remediation;
       return;
     }
     if (!read.at) {
-      ctx.fail(kPreBackup, read.loc, "pre-migration backup {} has no last_success", id).remediation =
-          fmt::format("Run backup {} and record backups[].last_success", id);
+      ctx.add(Status::Fail, kPreBackup, read.loc, message("findings.upgrade.data-migration.no_last_success", fmt::arg("id", id)))
+          .remediation = message("fixes.upgrade.data-migration.no_last_success", fmt::arg("id", id));
       return;
     }
     const Instant last = *read.at;
     if (last > ctx.as_of()) {
-      ctx.fail(kPreBackup, read.loc,
-               "last success {} of pre-migration backup {} is dated after the as-of instant {}",
-               format_instant_in(last, plan.zone()), id, format_instant_in(ctx.as_of(), plan.zone()))
-          .remediation = fmt::format("Correct backups[].last_success of {} from the backup job's log", id);
+      ctx.add(Status::Fail, kPreBackup, read.loc,
+              message("findings.upgrade.data-migration.future", fmt::arg("at", say_instant(last, plan.zone())),
+                      fmt::arg("id", id), fmt::arg("as_of", say_instant(ctx.as_of(), plan.zone()))))
+          .remediation = message("fixes.upgrade.data-migration.future", fmt::arg("id", id));
       return;
     }
     Duration limit = pre_backup_max_age;
     std::string limited_by = "pre_backup_max_age";
     if (b->schedule && *b->schedule > Duration::zero() && 2 * *b->schedule < limit) {
       limit = 2 * *b->schedule;
-      limited_by = fmt::format("2 × schedule {}", format_duration(*b->schedule));
+      limited_by = message("findings.upgrade.data-migration.two_schedules", fmt::arg("schedule", say_duration(*b->schedule)));
     }
     const Instant start = *g.window_start;
     const Elapsed age = start - last;
     const bool ok = age >= Duration::zero() && age <= limit;
-    Finding& f = ok ? ctx.pass(kPreBackup, read.loc,
-                               "pre-migration backup {} will be {} old at window start {}, limit {} ({})", id,
-                               format_duration(age), format_instant_in(start, plan.zone()),
-                               format_duration(limit), limited_by)
-                    : ctx.fail(kPreBackup, read.loc,
-                               "pre-migration backup {} will be {} old at window start {}, limit {} ({})", id,
-                               format_duration(age), format_instant_in(start, plan.zone()),
-                               format_duration(limit), limited_by);
+    Finding& f = ctx.add(ok ? Status::Pass : Status::Fail, kPreBackup, read.loc,
+                         message("findings.upgrade.data-migration.pre_backup_age", fmt::arg("id", id),
+                                 fmt::arg("age", say_duration(age)), fmt::arg("start", say_instant(start, plan.zone())),
+                                 fmt::arg("limit", say_duration(limit)), fmt::arg("by", limited_by)));
     f.evidence.emplace_back("backup", id);
     f.evidence.emplace_back("last_success", format_instant_in(last, plan.zone()) + read.from_note());
     f.evidence.emplace_back("age_at_window_start", format_duration(age));
@@ -231,49 +223,46 @@ class UpgradeDataMigration final : public Check {
     f.evidence.emplace_back("limit", format_duration(limit));
     f.evidence.emplace_back("limit_seconds", int64_t{limit.count()});
     if (!ok)
-      f.remediation = fmt::format(
-          "Run backup {} no earlier than {} so it is fresh when the migration starts, and update "
-          "backups[].last_success",
-          id, format_instant_in(start - limit, plan.zone()));
+      f.remediation = message("fixes.upgrade.data-migration.pre_backup_age", fmt::arg("id", id),
+                              fmt::arg("earliest", say_instant(start - limit, plan.zone())));
   }
 
   static void point_of_no_return(const Plan& plan, const DataMigration& d, Context& ctx) {
     if (!d.point_of_no_return) {
-      ctx.fail(kNoReturn, d.point_of_no_return.loc,
-               "no point of no return (data_migration.point_of_no_return): nobody knows until when "
-               "the old data can be restored")
-          .remediation = "Set data_migration.point_of_no_return: the instant after which a rollback "
-                         "can no longer restore the old data";
+      ctx.add(Status::Fail, kNoReturn, d.point_of_no_return.loc, message("findings.upgrade.data-migration.no_ponr"))
+          .remediation = message("fixes.upgrade.data-migration.no_ponr");
       return;
     }
     const Instant ponr = *d.point_of_no_return;
     const Checkpoint* cp = last_checkpoint(plan.go_live);
     if (!cp) {
-      ctx.fail(kNoReturn, d.point_of_no_return.loc,
-               "no go/no-go checkpoint (go_live.checkpoints) before the point of no return {}",
-               format_instant_in(ponr, plan.zone()))
-          .remediation = "Add a go/no-go checkpoint with an owner and criteria before the point of no return";
+      ctx.add(Status::Fail, kNoReturn, d.point_of_no_return.loc,
+              message("findings.upgrade.data-migration.no_checkpoint", fmt::arg("ponr", say_instant(ponr, plan.zone()))))
+          .remediation = message("fixes.upgrade.data-migration.no_checkpoint");
       return;
     }
     const std::string cp_name = cp->name.value_or("unnamed");
     const Elapsed margin = ponr - *cp->at;
     const bool ok = margin > Duration::zero();
-    const std::string message = fmt::format(
-        "point of no return {} is {} after the last checkpoint '{}' at {}",
-        format_instant_in(ponr, plan.zone()),
-        ok ? format_duration(margin) : margin == Duration::zero() ? "not" : format_duration(-margin) + " before, not",
-        cp_name, format_instant_in(*cp->at, plan.zone()));
-    Finding& f = ok ? ctx.pass(kNoReturn, d.point_of_no_return.loc, "{}", message)
-                    : ctx.fail(kNoReturn, d.point_of_no_return.loc, "{}", message);
+    const std::string ponr_said = say_instant(ponr, plan.zone()), cp_said = say_instant(*cp->at, plan.zone());
+    Finding& f =
+        ok ? ctx.add(Status::Pass, kNoReturn, d.point_of_no_return.loc,
+                     message("findings.upgrade.data-migration.ponr_after", fmt::arg("ponr", ponr_said),
+                             fmt::arg("margin", say_duration(margin)), fmt::arg("checkpoint", cp_name), fmt::arg("at", cp_said)))
+        : margin == Duration::zero()
+            ? ctx.add(Status::Fail, kNoReturn, d.point_of_no_return.loc,
+                      message("findings.upgrade.data-migration.ponr_at", fmt::arg("ponr", ponr_said),
+                              fmt::arg("checkpoint", cp_name), fmt::arg("at", cp_said)))
+            : ctx.add(Status::Fail, kNoReturn, d.point_of_no_return.loc,
+                      message("findings.upgrade.data-migration.ponr_before", fmt::arg("ponr", ponr_said),
+                              fmt::arg("margin", say_duration(-margin)), fmt::arg("checkpoint", cp_name),
+                              fmt::arg("at", cp_said)));
     f.evidence.emplace_back("point_of_no_return", format_instant_in(ponr, plan.zone()));
     f.evidence.emplace_back("last_checkpoint", cp_name);
     f.evidence.emplace_back("last_checkpoint_at", format_instant_in(*cp->at, plan.zone()));
     f.evidence.emplace_back("margin_seconds", whole_seconds(margin));
     if (!ok)
-      f.remediation = fmt::format(
-          "Hold the last go/no-go ('{}') before the point of no return, or move the point of no "
-          "return after it: past that point the decision can no longer undo the migration",
-          cp_name);
+      f.remediation = message("fixes.upgrade.data-migration.ponr", fmt::arg("checkpoint", cp_name));
   }
 
   double max_tolerance_pct_;

@@ -6,6 +6,7 @@
 #include <fmt/ranges.h>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 namespace {
@@ -14,7 +15,10 @@ namespace {
 constexpr double kTolerance = 1e-9;
 
 /// "1 goal", "3 goals".
-std::string counted(size_t n, const char* noun) { return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s"); }
+/// "1 goal", "3 risks": the catalogue text `one` or `many` with {count} = n.
+std::string counted(size_t n, std::string_view one, std::string_view many) {
+  return message(n == 1 ? one : many, fmt::arg("count", n));
+}
 
 /// Fails unless the large upgrade rolls out in at least min_phases complete phases that
 /// start small and do not overlap.
@@ -25,8 +29,8 @@ class UpgradePhased final : public Check {
 
   void run(const Plan& plan, Context& ctx) const override {
     if (!plan.scenarios.large_upgrade) {
-      ctx.skip("phases", plan.scenarios.loc.known() ? plan.scenarios.loc : plan.loc,
-               "no large upgrade declared (scenarios.large_upgrade)");
+      ctx.add(Status::Skip, "phases", plan.scenarios.loc.known() ? plan.scenarios.loc : plan.loc,
+              message("findings.upgrade.phased.no_upgrade"));
       return;
     }
     const LargeUpgrade& u = *plan.scenarios.large_upgrade;
@@ -44,16 +48,16 @@ class UpgradePhased final : public Check {
     const SourceLoc loc = u.phases_loc.known() ? u.phases_loc : u.loc;
     const auto n = static_cast<int64_t>(u.phases.size());
     Finding& f = n >= min_phases_
-                     ? ctx.pass("phases", loc, "{} phases, minimum {} (min_phases)", n, min_phases_)
-                     : ctx.fail("phases", loc, "{} {}, minimum {} (min_phases)", n, n == 1 ? "phase" : "phases",
-                                min_phases_);
+                     ? ctx.add(Status::Pass, "phases", loc,
+                               message("findings.upgrade.phased.count", fmt::arg("count", n), fmt::arg("min", min_phases_)))
+                 : n == 1 ? ctx.add(Status::Fail, "phases", loc,
+                                    message("findings.upgrade.phased.count_one", fmt::arg("min", min_phases_)))
+                          : ctx.add(Status::Fail, "phases", loc,
+                                    message("findings.upgrade.phased.count", fmt::arg("count", n), fmt::arg("min", min_phases_)));
     f.evidence.emplace_back("phases", n);
     f.evidence.emplace_back("min_phases", min_phases_);
     if (f.status == Status::Fail)
-      f.remediation = fmt::format(
-          "Split the rollout into at least {} phases (e.g. canary, ramp, full) under "
-          "scenarios.large_upgrade.phases, each with goals, risks, entry and exit criteria",
-          min_phases_);
+      f.remediation = message("fixes.upgrade.phased.count", fmt::arg("min", min_phases_));
   }
 
   static void complete(const Plan& plan, const Phase& p, size_t i, Context& ctx) {
@@ -73,22 +77,27 @@ class UpgradePhased final : public Check {
     need(p.start.has_value(), "start", p.start.loc);
     need(p.end.has_value(), "end", p.end.loc);
     if (!missing.empty()) {
-      Finding& f = ctx.fail(subject, loc, "phase {} lacks {}", name, fmt::join(missing, ", "));
+      const std::string keys = fmt::to_string(fmt::join(missing, message_text("findings.engine.join.list")));
+      Finding& f = ctx.add(Status::Fail, subject, loc,
+                           message("findings.upgrade.phased.lacks", fmt::arg("phase", name), fmt::arg("keys", keys)));
       f.evidence.emplace_back("missing", missing);
-      f.remediation = fmt::format(
-          "Give phase {} its {} (scenarios.large_upgrade.phases[])", name, fmt::join(missing, ", "));
+      f.remediation = message("fixes.upgrade.phased.lacks", fmt::arg("phase", name), fmt::arg("keys", keys));
       return;
     }
     if (*p.end <= *p.start) {
-      ctx.fail(subject, p.end.loc, "phase {} ends at {}, not after its start {}", name,
-               format_instant_in(*p.end, plan.zone()), format_instant_in(*p.start, plan.zone()))
-          .remediation = fmt::format("Correct the start and end of phase {}", name);
+      ctx.add(Status::Fail, subject, p.end.loc,
+              message("findings.upgrade.phased.backwards", fmt::arg("phase", name),
+                      fmt::arg("end", say_instant(*p.end, plan.zone())), fmt::arg("start", say_instant(*p.start, plan.zone()))))
+          .remediation = message("fixes.upgrade.phased.backwards", fmt::arg("phase", name));
       return;
     }
-    Finding& f = ctx.pass(subject, p.loc, "phase {} from {} to {}: {}, {}, {} entry and {} exit criteria",
-                          name, format_instant_in(*p.start, plan.zone()), format_instant_in(*p.end, plan.zone()),
-                          counted(p.goals.size(), "goal"), counted(p.risks.size(), "risk"), p.entry.size(),
-                          p.exit.size());
+    Finding& f = ctx.add(
+        Status::Pass, subject, p.loc,
+        message("findings.upgrade.phased.complete", fmt::arg("phase", name),
+                fmt::arg("start", say_instant(*p.start, plan.zone())), fmt::arg("end", say_instant(*p.end, plan.zone())),
+                fmt::arg("goals", counted(p.goals.size(), "findings.upgrade.phased.goal_one", "findings.upgrade.phased.goals")),
+                fmt::arg("risks", counted(p.risks.size(), "findings.upgrade.phased.risk_one", "findings.upgrade.phased.risks")),
+                fmt::arg("entry", p.entry.size()), fmt::arg("exit", p.exit.size())));
     f.evidence.emplace_back("start", format_instant_in(*p.start, plan.zone()));
     f.evidence.emplace_back("end", format_instant_in(*p.end, plan.zone()));
   }
@@ -104,23 +113,21 @@ class UpgradePhased final : public Check {
     const std::string name = name_of(p, first);
     const std::string subject = "phases.first";
     if (!p.scope_pct) {
-      ctx.fail(subject, p.scope_pct.loc, "first phase {} has no scope_pct", name).remediation =
-          fmt::format("Set scope_pct of phase {}: the share of users or traffic it reaches", name);
+      ctx.add(Status::Fail, subject, p.scope_pct.loc, message("findings.upgrade.phased.no_scope", fmt::arg("phase", name)))
+          .remediation = message("fixes.upgrade.phased.no_scope", fmt::arg("phase", name));
       return;
     }
     const double pct = *p.scope_pct;
     const bool ok = pct <= max_first_scope_pct_ + kTolerance;
-    Finding& f = ok ? ctx.pass(subject, p.scope_pct.loc, "first phase {} reaches {}%, limit {}% (max_first_scope_pct)",
-                               name, pct, max_first_scope_pct_)
-                    : ctx.fail(subject, p.scope_pct.loc, "first phase {} reaches {}%, limit {}% (max_first_scope_pct)",
-                               name, pct, max_first_scope_pct_);
+    Finding& f = ctx.add(ok ? Status::Pass : Status::Fail, subject, p.scope_pct.loc,
+                         message("findings.upgrade.phased.first_scope", fmt::arg("phase", name), fmt::arg("pct", pct),
+                                 fmt::arg("limit", max_first_scope_pct_)));
     f.evidence.emplace_back("phase", name);
     f.evidence.emplace_back("scope_pct", pct);
     f.evidence.emplace_back("max_first_scope_pct", max_first_scope_pct_);
     if (!ok)
-      f.remediation = fmt::format(
-          "Start with a canary of at most {}% (a new first phase, or a smaller scope_pct for {})",
-          max_first_scope_pct_, name);
+      f.remediation = message("fixes.upgrade.phased.first_scope", fmt::arg("limit", max_first_scope_pct_),
+                              fmt::arg("phase", name));
   }
 
   /// Phases are half-open: one may start at the instant the previous one ends.
@@ -139,21 +146,23 @@ class UpgradePhased final : public Check {
         ++found;
         const Instant from = *b.start, to = std::min(*a.end, *b.end);
         const std::string an = name_of(a, timed[x]), bn = name_of(b, timed[y]);
-        Finding& f = ctx.fail(
-            fmt::format("{}/{}", subject_of("phases", a.name, timed[x]), subject_of("phases", b.name, timed[y])),
-            b.start.loc, "phases {} and {} overlap for {}, from {} to {}", an, bn, format_duration(to - from),
-            format_instant_in(from, plan.zone()), format_instant_in(to, plan.zone()));
+        Finding& f = ctx.add(
+            Status::Fail, fmt::format("{}/{}", subject_of("phases", a.name, timed[x]), subject_of("phases", b.name, timed[y])),
+            b.start.loc,
+            message("findings.upgrade.phased.overlap", fmt::arg("a", an), fmt::arg("b", bn),
+                    fmt::arg("length", say_duration(to - from)), fmt::arg("from", say_instant(from, plan.zone())),
+                    fmt::arg("to", say_instant(to, plan.zone()))));
         f.evidence.emplace_back("overlap", format_duration(to - from));
         f.evidence.emplace_back("overlap_seconds", whole_seconds(to - from));
         f.evidence.emplace_back("from", format_instant_in(from, plan.zone()));
         f.evidence.emplace_back("to", format_instant_in(to, plan.zone()));
-        f.remediation = fmt::format("Start phase {} at or after {}, when phase {} ends", bn,
-                                    format_instant_in(*a.end, plan.zone()), an);
+        f.remediation = message("fixes.upgrade.phased.overlap", fmt::arg("b", bn),
+                                fmt::arg("end", say_instant(*a.end, plan.zone())), fmt::arg("a", an));
       }
     }
     if (found == 0 && timed.size() >= 2)
-      ctx.pass("phases.sequence", u.phases_loc.known() ? u.phases_loc : u.loc, "{} timed phases, none overlapping",
-               timed.size());
+      ctx.add(Status::Pass, "phases.sequence", u.phases_loc.known() ? u.phases_loc : u.loc,
+              message("findings.upgrade.phased.sequence", fmt::arg("count", timed.size())));
   }
 
   int64_t min_phases_;

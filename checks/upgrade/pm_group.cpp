@@ -5,6 +5,7 @@
 #include <fmt/ranges.h>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 namespace {
@@ -19,8 +20,8 @@ class UpgradePmGroup final : public Check {
 
   void run(const Plan& plan, Context& ctx) const override {
     if (!plan.scenarios.large_upgrade) {
-      ctx.skip(kSubject, plan.scenarios.loc.known() ? plan.scenarios.loc : plan.loc,
-               "no large upgrade declared (scenarios.large_upgrade)");
+      ctx.add(Status::Skip, kSubject, plan.scenarios.loc.known() ? plan.scenarios.loc : plan.loc,
+              message("findings.upgrade.pm-group.no_upgrade"));
       return;
     }
     const LargeUpgrade& u = *plan.scenarios.large_upgrade;
@@ -31,20 +32,19 @@ class UpgradePmGroup final : public Check {
     }
     if (known.empty()) {
       Finding& f = u.pm_group.empty()
-                       ? ctx.fail(kSubject, u.loc, "no project management group (scenarios.large_upgrade.pm_group)")
-                       : ctx.fail(kSubject, u.pm_group.front().loc,
-                                  "no member of the project management group is a declared contact: {}",
-                                  fmt::join(unknown, ", "));
+                       ? ctx.add(Status::Fail, kSubject, u.loc, message("findings.upgrade.pm-group.none"))
+                       : ctx.add(Status::Fail, kSubject, u.pm_group.front().loc,
+                                 message("findings.upgrade.pm-group.none_declared",
+                                         fmt::arg("unknown", fmt::join(unknown, message_text("findings.engine.join.list")))));
       f.evidence.emplace_back("unresolved", unknown);
-      f.remediation =
-          "List in scenarios.large_upgrade.pm_group the contact ids of the people who run the "
-          "upgrade project (each declared under contacts)";
+      f.remediation = message("fixes.upgrade.pm-group.none");
       return;
     }
-    std::string message = fmt::format("project management group: {}", fmt::join(known, ", "));
-    if (!unknown.empty())
-      message += fmt::format(" ({} not declared under contacts, see plan.references-valid)", fmt::join(unknown, ", "));
-    Finding& f = ctx.pass(kSubject, u.pm_group.front().loc, "{}", message);
+    Finding& f = ctx.add(
+        Status::Pass, kSubject, u.pm_group.front().loc,
+        unknown.empty() ? message("findings.upgrade.pm-group.group", fmt::arg("members", fmt::join(known, message_text("findings.engine.join.list"))))
+                        : message("findings.upgrade.pm-group.group_partly", fmt::arg("members", fmt::join(known, message_text("findings.engine.join.list"))),
+                                  fmt::arg("unknown", fmt::join(unknown, message_text("findings.engine.join.list")))));
     f.evidence.emplace_back("members", known);
     if (!unknown.empty()) f.evidence.emplace_back("unresolved", unknown);
   }

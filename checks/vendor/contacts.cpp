@@ -5,6 +5,7 @@
 #include <fmt/ranges.h>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 namespace {
@@ -17,11 +18,10 @@ class VendorContacts final : public Check {
   void run(const Plan& plan, Context& ctx) const override {
     if (plan.vendors.empty()) {
       if (plan.tagged("third-party")) {
-        Finding& f = ctx.fail("vendors", plan.loc,
-                              "plan.scenarios lists third-party but no vendors are declared (vendors)");
-        f.remediation = "List each third-party vendor under vendors with its contacts";
+        Finding& f = ctx.add(Status::Fail, "vendors", plan.loc, message("findings.vendor.contacts.undeclared"));
+        f.remediation = message("fixes.vendor.contacts.undeclared");
       } else {
-        ctx.skip("vendors", plan.loc, "no third-party vendors (vendors)");
+        ctx.add(Status::Skip, "vendors", plan.loc, message("findings.vendor.contacts.no_vendors"));
       }
       return;
     }
@@ -43,22 +43,20 @@ class VendorContacts final : public Check {
     }
     Finding* f = nullptr;
     if (v.contacts.empty()) {
-      f = &ctx.fail(subject, v.contacts_loc, "vendor {} lists no contacts (vendors[].contacts)", name);
+      f = &ctx.add(Status::Fail, subject, v.contacts_loc, message("findings.vendor.contacts.none", fmt::arg("vendor", name)));
     } else if (with_phone.empty()) {
-      f = &ctx.fail(subject, v.contacts[0].phone.loc,
-                    "none of the {} contacts of vendor {} has a phone (contacts[].phone)",
-                    v.contacts.size(), name);
+      f = &ctx.add(Status::Fail, subject, v.contacts[0].phone.loc,
+                   message("findings.vendor.contacts.no_phone", fmt::arg("count", v.contacts.size()),
+                           fmt::arg("vendor", name)));
     } else {
-      f = &ctx.pass(subject, v.contacts_loc, "{} of {} contacts with a phone: {}", with_phone.size(),
-                    v.contacts.size(), fmt::join(with_phone, ", "));
+      f = &ctx.add(Status::Pass, subject, v.contacts_loc,
+                   message("findings.vendor.contacts.phones", fmt::arg("count", with_phone.size()),
+                           fmt::arg("total", v.contacts.size()), fmt::arg("phones", fmt::join(with_phone, message_text("findings.engine.join.list")))));
     }
     f->evidence.emplace_back("with_phone", with_phone);
     f->evidence.emplace_back("without_phone", without_phone);
     if (f->status == Status::Fail)
-      f->remediation = fmt::format(
-          "Add the vendor's support line or duty manager to vendors[].contacts of {} with an "
-          "E.164 phone",
-          name);
+      f->remediation = message("fixes.vendor.contacts.phone", fmt::arg("vendor", name));
   }
 };
 

@@ -2,6 +2,7 @@
 #include <string>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 namespace {
@@ -15,11 +16,10 @@ class VendorContractValid final : public Check {
   void run(const Plan& plan, Context& ctx) const override {
     if (plan.vendors.empty()) {
       if (plan.tagged("third-party")) {
-        Finding& f = ctx.fail("vendors", plan.loc,
-                              "plan.scenarios lists third-party but no vendors are declared (vendors)");
-        f.remediation = "List each third-party vendor under vendors with its contract";
+        Finding& f = ctx.add(Status::Fail, "vendors", plan.loc, message("findings.vendor.contract-valid.undeclared"));
+        f.remediation = message("fixes.vendor.contract-valid.undeclared");
       } else {
-        ctx.skip("vendors", plan.loc, "no third-party vendors (vendors)");
+        ctx.add(Status::Skip, "vendors", plan.loc, message("findings.vendor.contract-valid.no_vendors"));
       }
       return;
     }
@@ -31,27 +31,26 @@ class VendorContractValid final : public Check {
     const std::string subject = subject_of("vendors", v.id, index);
     const std::string name = v.id.value_or(std::to_string(index));
     if (!v.contract) {
-      ctx.fail(subject, v.loc, "vendor {} has no contract (vendors[].contract)", name).remediation =
-          fmt::format("Record the support contract of {} in vendors[].contract {{ref, end, notice}}", name);
+      ctx.add(Status::Fail, subject, v.loc, message("findings.vendor.contract-valid.none", fmt::arg("vendor", name)))
+          .remediation = message("fixes.vendor.contract-valid.none", fmt::arg("vendor", name));
       return;
     }
     const Contract& c = *v.contract;
     const std::string ref = c.ref.value_or(name);
     if (!c.end) {
-      ctx.fail(subject, c.end.loc, "contract {} has no end date (contract.end)", ref).remediation =
-          "Set vendors[].contract.end to the last day the contract is in force";
+      ctx.add(Status::Fail, subject, c.end.loc, message("findings.vendor.contract-valid.no_end", fmt::arg("contract", ref)))
+          .remediation = message("fixes.vendor.contract-valid.no_end");
       return;
     }
     if (!c.notice) {
-      ctx.fail(subject, c.notice.loc,
-               "contract {} has no notice period (contract.notice); write 0d if it has none", ref)
-          .remediation = "Set vendors[].contract.notice to the notice period of the contract";
+      ctx.add(Status::Fail, subject, c.notice.loc, message("findings.vendor.contract-valid.no_notice", fmt::arg("contract", ref)))
+          .remediation = message("fixes.vendor.contract-valid.no_notice");
       return;
     }
     const GoLive& g = plan.go_live;
     if (!g.window_end) {
-      ctx.fail(subject, g.window_loc, "go_live.window has no end, so the required contract end is unknown")
-          .remediation = "Set go_live.window.end";
+      ctx.add(Status::Fail, subject, g.window_loc, message("findings.vendor.contract-valid.no_window_end"))
+          .remediation = message("fixes.vendor.contract-valid.no_window_end");
       return;
     }
     const Duration hypercare = g.hypercare.value_or(Duration{0});
@@ -60,13 +59,17 @@ class VendorContractValid final : public Check {
     const auto* zone = plan.zone();
     const std::string end_text = format_instant_in(*c.end, zone);
     const std::string required_text = format_instant_in(required, zone);
-    const std::string how = fmt::format("window end + hypercare {} + notice {}",
-                                        format_duration(hypercare), format_duration(*c.notice));
+    const std::string how = message("findings.vendor.contract-valid.how", fmt::arg("hypercare", say_duration(hypercare)),
+                                    fmt::arg("notice", say_duration(*c.notice)));
+    const std::string end_said = say_instant(*c.end, zone), required_said = say_instant(required, zone);
     Finding& f = margin >= Duration::zero()
-                     ? ctx.pass(subject, c.end.loc, "contract {} ends {}, on or after the required {} ({})",
-                                ref, end_text, required_text, how)
-                     : ctx.fail(subject, c.end.loc, "contract {} ends {}, {} before the required {} ({})",
-                                ref, end_text, format_duration(-margin), required_text, how);
+                     ? ctx.add(Status::Pass, subject, c.end.loc,
+                               message("findings.vendor.contract-valid.covers", fmt::arg("contract", ref),
+                                       fmt::arg("end", end_said), fmt::arg("required", required_said), fmt::arg("how", how)))
+                     : ctx.add(Status::Fail, subject, c.end.loc,
+                               message("findings.vendor.contract-valid.short", fmt::arg("contract", ref),
+                                       fmt::arg("end", end_said), fmt::arg("short", say_duration(-margin)),
+                                       fmt::arg("required", required_said), fmt::arg("how", how)));
     f.evidence.emplace_back("contract", ref);
     f.evidence.emplace_back("end", end_text);
     f.evidence.emplace_back("required_end", required_text);
@@ -76,10 +79,8 @@ class VendorContractValid final : public Check {
     f.evidence.emplace_back("margin", format_duration(margin));
     f.evidence.emplace_back("margin_seconds", whole_seconds(margin));
     if (f.status == Status::Fail)
-      f.remediation = fmt::format(
-          "Renew or extend contract {} of {} to end on or after {}, and update "
-          "vendors[].contract.end",
-          ref, v.name.value_or(name), required_text);
+      f.remediation = message("fixes.vendor.contract-valid.short", fmt::arg("contract", ref),
+                              fmt::arg("vendor", v.name.value_or(name)), fmt::arg("required", required_said));
   }
 };
 

@@ -6,6 +6,7 @@
 #include <fmt/ranges.h>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 namespace {
@@ -18,11 +19,10 @@ class VendorResponsibilities final : public Check {
   void run(const Plan& plan, Context& ctx) const override {
     if (plan.vendors.empty()) {
       if (plan.tagged("third-party")) {
-        Finding& f = ctx.fail("vendors", plan.loc,
-                              "plan.scenarios lists third-party but no vendors are declared (vendors)");
-        f.remediation = "List each third-party vendor under vendors with its responsibilities";
+        Finding& f = ctx.add(Status::Fail, "vendors", plan.loc, message("findings.vendor.responsibilities.undeclared"));
+        f.remediation = message("fixes.vendor.responsibilities.undeclared");
       } else {
-        ctx.skip("vendors", plan.loc, "no third-party vendors (vendors)");
+        ctx.add(Status::Skip, "vendors", plan.loc, message("findings.vendor.responsibilities.no_vendors"));
       }
       return;
     }
@@ -34,12 +34,9 @@ class VendorResponsibilities final : public Check {
     const std::string subject = subject_of("vendors", v.id, index);
     const std::string name = v.id.value_or(std::to_string(index));
     if (v.responsibilities.empty()) {
-      ctx.fail(subject, v.responsibilities_loc,
-               "vendor {} declares no split of responsibilities (vendors[].responsibilities)", name)
-          .remediation = fmt::format(
-          "Add vendors[].responsibilities to {}, naming who does each task (e.g. {{diagnose: "
-          "vendor, restore: us}})",
-          name);
+      ctx.add(Status::Fail, subject, v.responsibilities_loc,
+              message("findings.vendor.responsibilities.none", fmt::arg("vendor", name)))
+          .remediation = message("fixes.vendor.responsibilities.none", fmt::arg("vendor", name));
       return;
     }
     // Tasks grouped by the party that owns them, in the order parties first appear.
@@ -59,17 +56,19 @@ class VendorResponsibilities final : public Check {
     }
     std::vector<std::string> split;
     for (const auto& [party, tasks] : parties)
-      split.push_back(fmt::format("{}: {}", party, fmt::join(tasks, ", ")));
+      split.push_back(message("findings.vendor.responsibilities.party", fmt::arg("party", party),
+                              fmt::arg("tasks", fmt::join(tasks, message_text("findings.engine.join.list")))));
 
     Finding& f = unowned.empty()
-                     ? ctx.pass(subject, v.responsibilities_loc, "{}", fmt::join(split, "; "))
-                     : ctx.fail(subject, first_unowned, "vendor {}: no one owns {}", name,
-                                fmt::join(unowned, ", "));
+                     ? ctx.add(Status::Pass, subject, v.responsibilities_loc, fmt::to_string(fmt::join(split, message_text("findings.engine.join.clauses"))))
+                     : ctx.add(Status::Fail, subject, first_unowned,
+                               message("findings.vendor.responsibilities.unowned", fmt::arg("vendor", name),
+                                       fmt::arg("tasks", fmt::join(unowned, message_text("findings.engine.join.list")))));
     for (const auto& [party, tasks] : parties) f.evidence.emplace_back(party, tasks);
     if (!unowned.empty()) {
       f.evidence.emplace_back("unowned", unowned);
-      f.remediation = fmt::format("Name the party (vendor or us) responsible for {} of {}",
-                                  fmt::join(unowned, ", "), name);
+      f.remediation = message("fixes.vendor.responsibilities.unowned",
+                              fmt::arg("tasks", fmt::join(unowned, message_text("findings.engine.join.list"))), fmt::arg("vendor", name));
     }
   }
 };

@@ -6,6 +6,7 @@
 #include <fmt/ranges.h>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 #include "checks/engine/go_live_times.h"
 #include "checks/engine/time_intervals.h"
 #include "checks/engine/zone.h"
@@ -14,6 +15,12 @@ namespace golive {
 namespace {
 
 using namespace std::chrono_literals;
+
+/// An interval for a message: `A/B` in English (format_interval()), in the run's language.
+std::string say_interval(const TimeInterval& i) {
+  return message("findings.vendor.sla-defined.interval", fmt::arg("from", say_instant(i.start, nullptr)),
+                 fmt::arg("to", say_instant(i.end, nullptr)));
+}
 
 bool same_level(const std::string& a, const std::string& b) {
   if (a.size() != b.size()) return false;
@@ -34,11 +41,10 @@ class VendorSlaDefined final : public Check {
   void run(const Plan& plan, Context& ctx) const override {
     if (plan.vendors.empty()) {
       if (plan.tagged("third-party")) {
-        Finding& f = ctx.fail("vendors", plan.loc,
-                              "plan.scenarios lists third-party but no vendors are declared (vendors)");
-        f.remediation = "List each third-party vendor under vendors with its support terms";
+        Finding& f = ctx.add(Status::Fail, "vendors", plan.loc, message("findings.vendor.sla-defined.undeclared"));
+        f.remediation = message("fixes.vendor.sla-defined.undeclared");
       } else {
-        ctx.skip("vendors", plan.loc, "no third-party vendors (vendors)");
+        ctx.add(Status::Skip, "vendors", plan.loc, message("findings.vendor.sla-defined.no_vendors"));
       }
       return;
     }
@@ -50,11 +56,8 @@ class VendorSlaDefined final : public Check {
     const std::string subject = subject_of("vendors", v.id, index);
     const std::string name = v.id.value_or(std::to_string(index));
     if (!v.support) {
-      Finding& f = ctx.fail(subject, v.loc, "vendor {} has no support terms (vendors[].support)", name);
-      f.remediation = fmt::format(
-          "Add vendors[].support to {} with hours (24x7 or HH:MM-HH:MM), timezone and a SEV1 "
-          "response time of at most {}",
-          name, format_duration(max_sev1_));
+      Finding& f = ctx.add(Status::Fail, subject, v.loc, message("findings.vendor.sla-defined.none", fmt::arg("vendor", name)));
+      f.remediation = message("fixes.vendor.sla-defined.none", fmt::arg("vendor", name), fmt::arg("limit", say_duration(max_sev1_)));
       return;
     }
     const Support& s = *v.support;
@@ -73,68 +76,67 @@ class VendorSlaDefined final : public Check {
     evidence.emplace_back("limit", format_duration(max_sev1_));
     evidence.emplace_back("limit_seconds", int64_t{max_sev1_.count()});
     if (!sev1 || !*sev1) {
-      problem("no SEV1 response time (support.response.SEV1)", sev1 ? sev1->loc : s.response_loc);
+      problem(message("findings.vendor.sla-defined.no_sev1"), sev1 ? sev1->loc : s.response_loc);
     } else {
       evidence.emplace_back("sev1_response", format_duration(**sev1));
       evidence.emplace_back("sev1_response_seconds", int64_t{(*sev1)->count()});
+      std::string said = message("findings.vendor.sla-defined.sev1", fmt::arg("response", say_duration(**sev1)),
+                                 fmt::arg("limit", say_duration(max_sev1_)));
       if (**sev1 > max_sev1_)
-        problem(fmt::format("SEV1 response {}, limit {} (max_sev1_response)",
-                            format_duration(**sev1), format_duration(max_sev1_)),
-                sev1->loc);
+        problem(std::move(said), sev1->loc);
       else
-        good.push_back(fmt::format("SEV1 response {}, limit {} (max_sev1_response)",
-                                   format_duration(**sev1), format_duration(max_sev1_)));
+        good.push_back(std::move(said));
     }
 
     // Support hours against the go-live window.
     const GoLive& g = plan.go_live;
     if (!s.hours) {
-      problem("no support hours (support.hours)", s.hours.loc);
+      problem(message("findings.vendor.sla-defined.no_hours"), s.hours.loc);
     } else if (*s.hours == "24x7") {
       evidence.emplace_back("hours", *s.hours);
-      good.push_back("support 24x7");
+      good.push_back(message("findings.vendor.sla-defined.always"));
     } else {
       evidence.emplace_back("hours", *s.hours);
       const auto range = parse_hours(*s.hours);
       const Zone* zone = s.timezone ? find_zone(*s.timezone) : nullptr;
       if (!range) {
-        problem(fmt::format("support hours '{}' are neither 24x7 nor HH:MM-HH:MM", *s.hours),
-                s.hours.loc);
+        problem(message("findings.vendor.sla-defined.bad_hours", fmt::arg("hours", *s.hours)), s.hours.loc);
       } else if (!zone) {
-        problem(fmt::format("support hours {} have no time zone (support.timezone)", *s.hours),
-                s.timezone.loc);
+        problem(message("findings.vendor.sla-defined.no_zone", fmt::arg("hours", *s.hours)), s.timezone.loc);
       } else if (!g.window_start || !g.window_end) {
-        problem("go_live.window has no start or end to compare support hours with", g.window_loc);
+        problem(message("findings.vendor.sla-defined.no_window"), g.window_loc);
       } else {
         evidence.emplace_back("timezone", zone->name());
         const TimeInterval window{*g.window_start, *g.window_end};
         evidence.emplace_back("window", format_interval(window));
         // vendor_support_hours() is what `golive brief` draws as the vendor's band.
         const IntervalSet gaps = subtract({window}, *vendor_support_hours(s, window));
-        std::vector<std::string> listed;
-        for (const TimeInterval& gap : gaps) listed.push_back(format_interval(gap));
+        std::vector<std::string> listed, said;
+        for (const TimeInterval& gap : gaps) {
+          listed.push_back(format_interval(gap));
+          said.push_back(say_interval(gap));
+        }
         evidence.emplace_back("gaps", listed);
         if (gaps.empty())
-          good.push_back(fmt::format("support {} {} covers the go-live window {}", *s.hours,
-                                     zone->name(), format_interval(window)));
+          good.push_back(message("findings.vendor.sla-defined.covers", fmt::arg("hours", *s.hours),
+                                 fmt::arg("zone", zone->name()), fmt::arg("window", say_interval(window))));
         else
-          problem(fmt::format("support {} {} leaves {} of the go-live window without support: {}",
-                              *s.hours, zone->name(), format_duration(total_length(gaps)),
-                              fmt::join(listed, ", ")),
+          problem(message("findings.vendor.sla-defined.gaps", fmt::arg("hours", *s.hours), fmt::arg("zone", zone->name()),
+                          fmt::arg("uncovered", say_duration(total_length(gaps))),
+                          fmt::arg("gaps", fmt::join(said, message_text("findings.engine.join.list")))),
                   s.hours.loc);
       }
     }
 
     Finding& f = problems.empty()
-                     ? ctx.pass(subject, s.loc, "{}", fmt::join(good, "; "))
-                     : ctx.fail(subject, where, "vendor {}: {}", name, fmt::join(problems, "; "));
+                     ? ctx.add(Status::Pass, subject, s.loc, fmt::to_string(fmt::join(good, message_text("findings.engine.join.clauses"))))
+                     : ctx.add(Status::Fail, subject, where,
+                               message("findings.vendor.sla-defined.problems", fmt::arg("vendor", name),
+                                       fmt::arg("problems", fmt::join(problems, message_text("findings.engine.join.clauses")))));
     f.evidence = std::move(evidence);
     if (!problems.empty())
-      f.remediation = fmt::format(
-          "Agree with {} a SEV1 response of at most {} and support hours (24x7, or hours in "
-          "support.timezone) covering the whole go-live window, and record them in "
-          "vendors[].support",
-          v.name.value_or(name), format_duration(max_sev1_));
+      f.remediation = message("fixes.vendor.sla-defined.agree", fmt::arg("vendor", v.name.value_or(name)),
+                              fmt::arg("limit", say_duration(max_sev1_)));
   }
 
   Duration max_sev1_;
