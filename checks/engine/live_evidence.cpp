@@ -1,4 +1,5 @@
 #include "checks/engine/live_evidence.h"
+#include "checks/engine/i18n.h"
 
 #include <algorithm>
 #include <charconv>
@@ -56,36 +57,32 @@ ReadInstant problem(ReadInstant r, std::string message, std::string remediation)
 // Fail closed on the instant itself: a timestamp after the as-of instant is a clock or a
 // query that is wrong, never evidence of a success.
 ReadInstant dated(ReadInstant r, Instant t, Instant as_of, const Plan& plan, const std::string& key,
-                  const std::string& remediation) {
+                  const std::string& said_from, const std::string& remediation) {
   if (t > as_of) {
-    std::string message = fmt::format(
-        "{} read from {} is {}, {} after the as-of instant {}: a time in the future is no evidence",
-        key, r.from, format_instant_in(t, plan.zone()), format_duration(t - as_of),
-        format_instant_in(as_of, plan.zone()));
-    return problem(std::move(r), std::move(message), remediation);
+    std::string text = message("findings.engine.live.future", fmt::arg("key", key), fmt::arg("from", said_from),
+                               fmt::arg("at", say_instant(t, plan.zone())), fmt::arg("ahead", say_duration(t - as_of)),
+                               fmt::arg("as_of", say_instant(as_of, plan.zone())));
+    return problem(std::move(r), std::move(text), remediation);
   }
   r.at = t;
   r.status = Status::Pass;
   return r;
 }
 
-ReadInstant read_prometheus(const Plan& plan, const std::string& key,
+ReadInstant read_prometheus(const Plan& plan, const std::string& key, const std::string& said_from,
                             Instant as_of, const HttpResponse& http, ReadInstant r) {
   const PrometheusRef* prom = prometheus_of(plan);
   const std::string shown = prom ? redact(*prom->url) : "";
-  const std::string fix_query = fmt::format(
-      "Fix the query of {} so that it selects one series whose value is the Unix time in "
-      "seconds of the last success (e.g. a *_last_success_timestamp_seconds metric with the "
-      "labels of this backup)",
-      key);
-  const std::string reach = "Make Prometheus reachable from where golive runs, then run again";
+  const std::string fix_query = message("fixes.engine.live.query", fmt::arg("key", key));
+  const std::string reach = message("fixes.engine.live.prometheus_unreachable");
   std::string why;
   const std::optional<nlohmann::json> data = api_json(http, true, why);
   if (!data) {
     // 400 and 422 are Prometheus refusing the expression; anything else is about reaching it.
     const bool bad_query = http.transport_ok() && (http.status == 400 || http.status == 422);
     return problem(std::move(r),
-                   fmt::format("{}: could not ask Prometheus: GET {}/api/v1/query: {}", key, shown, why),
+                   message("findings.engine.live.ask_failed", fmt::arg("key", key), fmt::arg("url", shown),
+                           fmt::arg("why", why)),
                    bad_query ? fix_query : reach);
   }
   const nlohmann::json type = data->is_object() && data->contains("resultType") ? (*data)["resultType"]
@@ -99,10 +96,8 @@ ReadInstant read_prometheus(const Plan& plan, const std::string& key,
   } else if (type == "vector" && result.is_array()) {
     if (result.empty())
       return problem(std::move(r),
-                     fmt::format("{}: the query returned no series: Prometheus has no value for it "
-                                 "at {} (nothing matches, or the exporter was not scraped in the "
-                                 "5 minutes before)",
-                                 key, format_instant_in(evaluation_time(as_of), plan.zone())),
+                     message("findings.engine.live.no_series", fmt::arg("key", key),
+                             fmt::arg("at", say_instant(evaluation_time(as_of), plan.zone()))),
                      fix_query);
     if (result.size() > 1) {
       std::string names;
@@ -111,9 +106,8 @@ ReadInstant read_prometheus(const Plan& plan, const std::string& key,
       if (result.size() > 3) names += ", …";
       r.evidence.emplace_back("series", result.size());
       return problem(std::move(r),
-                     fmt::format("{}: the query returned {} series ({}), not one: it must select "
-                                 "the one series of this evidence",
-                                 key, result.size(), names),
+                     message("findings.engine.live.many_series", fmt::arg("key", key),
+                             fmt::arg("count", result.size()), fmt::arg("series", names)),
                      fix_query);
     }
     sample = result[0].is_object() && result[0].contains("value") ? result[0]["value"] : nlohmann::json();
@@ -121,19 +115,14 @@ ReadInstant read_prometheus(const Plan& plan, const std::string& key,
   } else {
     return problem(std::move(r),
                    type.is_string()
-                       ? fmt::format("{}: the query returned a {} result, not one number (a scalar "
-                                     "or an instant vector of one series)",
-                                     key, type.get<std::string>())
-                       : fmt::format("{}: the answer of {}/api/v1/query is not a Prometheus query "
-                                     "result (no resultType)",
-                                     key, shown),
+                       ? message("findings.engine.live.wrong_result_type", fmt::arg("key", key),
+                                 fmt::arg("type", type.get<std::string>()))
+                       : message("findings.engine.live.no_result_type", fmt::arg("key", key), fmt::arg("url", shown)),
                    fix_query);
   }
   if (!sample.is_array() || sample.size() != 2 || !sample[1].is_string())
     return problem(std::move(r),
-                   fmt::format("{}: the answer of {}/api/v1/query is not a Prometheus query result "
-                               "(a sample without a value)",
-                               key, shown),
+                   message("findings.engine.live.no_value", fmt::arg("key", key), fmt::arg("url", shown)),
                    fix_query);
   const std::string text = sample[1].get<std::string>();
   r.evidence.emplace_back("value", text);
@@ -143,69 +132,54 @@ ReadInstant read_prometheus(const Plan& plan, const std::string& key,
   double v = 0;
   const auto [end, ec] = std::from_chars(text.data() + plus, text.data() + text.size(), v);
   if (ec != std::errc() || end != text.data() + text.size())
-    return problem(std::move(r), fmt::format("{}: the query returned '{}', which is not a number", key, text),
+    return problem(std::move(r), message("findings.engine.live.not_a_number", fmt::arg("key", key), fmt::arg("value", text)),
                    fix_query);
   if (!std::isfinite(v))
     return problem(std::move(r),
-                   fmt::format("{}: the query returned {}, not a Unix timestamp in seconds", key, text),
+                   message("findings.engine.live.not_finite", fmt::arg("key", key), fmt::arg("value", text)),
                    fix_query);
   if (v < 0)
     return problem(std::move(r),
-                   fmt::format("{}: the query returned {}, a negative number, not a Unix timestamp "
-                               "in seconds",
-                               key, text),
+                   message("findings.engine.live.negative", fmt::arg("key", key), fmt::arg("value", text)),
                    fix_query);
   // Compared as seconds first: a value too large for an instant is simply in the future.
   const double as_of_seconds =
       static_cast<double>(as_of.time_since_epoch().count()) / 1e6;
   if (v > as_of_seconds && v > 253402300799.0) {  // after 9999-12-31: no instant to print
-    std::string message = fmt::format(
-        "{} read from {} is {} seconds, after the as-of instant {}: a time in the future is no "
-        "evidence",
-        key, r.from, text, format_instant_in(as_of, plan.zone()));
-    return problem(std::move(r), std::move(message), fix_query);
+    std::string said = message("findings.engine.live.far_future", fmt::arg("key", key), fmt::arg("from", said_from),
+                               fmt::arg("value", text), fmt::arg("as_of", say_instant(as_of, plan.zone())));
+    return problem(std::move(r), std::move(said), fix_query);
   }
   const Instant t{std::chrono::microseconds(std::llround(v * 1e6))};
-  return dated(std::move(r), t, as_of, plan, key, fix_query);
+  return dated(std::move(r), t, as_of, plan, key, said_from, fix_query);
 }
 
-ReadInstant read_object(const Plan& plan, const Text& location, const std::string& key, Instant as_of,
-                        const HttpResponse& http, ReadInstant r) {
+ReadInstant read_object(const Plan& plan, const Text& location, const std::string& key,
+                        const std::string& said_from, Instant as_of, const HttpResponse& http, ReadInstant r) {
   const std::string where = redact(location.value_or(""));
-  const std::string reach =
-      "Make the backup location reachable from where golive runs (network, proxy, "
-      "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, GOLIVE_S3_ENDPOINT, GOLIVE_CA_BUNDLE), then run again";
-  const std::string record_date =
-      "Make the server send Last-Modified, or take last_success from the backup job "
-      "({prometheus: 'QUERY'} on its exporter)";
+  const std::string reach = message("fixes.engine.live.location_unreachable");
+  const std::string record_date = message("fixes.engine.live.record_date");
   if (!http.transport_ok())
-    return problem(std::move(r), fmt::format("{}: could not read the date of {}: {}", key, where, http.reason),
-                   http.error == ProbeError::NotFound
-                       ? "Check that the backup job writes its dump to backups[].location"
-                       : reach);
+    return problem(std::move(r),
+                   message("findings.engine.live.unreadable", fmt::arg("key", key), fmt::arg("location", where),
+                           fmt::arg("why", http.reason)),
+                   http.error == ProbeError::NotFound ? message("fixes.engine.live.no_dump") : reach);
   if (http.status < 200 || http.status > 299)
     return problem(std::move(r),
-                   fmt::format("{}: {} answered HTTP {}, so the object's date is unknown", key, where,
-                               http.status),
-                   http.status == 404 || http.status == 410
-                       ? "Check that the backup job writes its dump to backups[].location"
-                       : reach);
+                   message("findings.engine.live.http_status", fmt::arg("key", key), fmt::arg("location", where),
+                           fmt::arg("status", http.status)),
+                   http.status == 404 || http.status == 410 ? message("fixes.engine.live.no_dump") : reach);
   if (http.last_modified_invalid())
     return problem(std::move(r),
-                   fmt::format("{}: {} answered Last-Modified \"{}\", which is not an HTTP date (RFC "
-                               "9110 §5.6.7)",
-                               key, where, *http.header("last-modified")),
+                   message("findings.engine.live.bad_last_modified", fmt::arg("key", key), fmt::arg("location", where),
+                           fmt::arg("value", *http.header("last-modified"))),
                    record_date);
   const std::optional<Instant> modified = http.last_modified();
   if (!modified)
     return problem(std::move(r),
-                   fmt::format("{}: {} reports no Last-Modified, so the date of the last success is "
-                               "unknown",
-                               key, where),
+                   message("findings.engine.live.no_last_modified", fmt::arg("key", key), fmt::arg("location", where)),
                    record_date);
-  return dated(std::move(r), *modified, as_of, plan, key,
-               "Check the clock of the server holding the backup, or take last_success from the "
-               "backup job");
+  return dated(std::move(r), *modified, as_of, plan, key, said_from, message("fixes.engine.live.clock"));
 }
 
 }  // namespace
@@ -238,13 +212,17 @@ ReadInstant read_live_instant(const Plan& plan, const InstantSource& source, con
     out.evidence.emplace_back("source", "prometheus");
     out.evidence.emplace_back("query", source.query.value_or(""));
     out.evidence.emplace_back("prometheus", prom ? redact(*prom->url) : "");
-    return read_prometheus(plan, key, as_of, r, std::move(out));
+    return read_prometheus(plan, key, message("findings.engine.live.from_prometheus", fmt::arg("query", source.query.value_or(""))),
+                           as_of, r, std::move(out));
   }
   const bool file = is_file(location.value_or(""));
   out.from = fmt::format("{} of {}", file ? "mtime" : "Last-Modified", redact(location.value_or("")));
   out.evidence.emplace_back("source", file ? "mtime" : "last-modified");
   out.evidence.emplace_back("location", redact(location.value_or("")));
-  return read_object(plan, location, key, as_of, r, std::move(out));
+  const std::string said_from =
+      file ? message("findings.engine.live.from_mtime", fmt::arg("location", redact(location.value_or(""))))
+           : message("findings.engine.live.from_last_modified", fmt::arg("location", redact(location.value_or(""))));
+  return read_object(plan, location, key, said_from, as_of, r, std::move(out));
 }
 
 void read_instant(Context& ctx, const Plan& plan, const Field<Instant>& typed,
@@ -263,11 +241,13 @@ void read_instant(Context& ctx, const Plan& plan, const Field<Instant>& typed,
     r.status = Status::Skip;
     r.loc = source.kind == InstantSource::Kind::Prometheus && source.query ? source.query.loc : source.loc;
     r.problem = source.kind == InstantSource::Kind::Prometheus
-                    ? fmt::format("live only: {} is read from Prometheus ({}), not offline", key,
-                                  source.query.value_or(""))
-                    : fmt::format("live only: {} is the {} of {}, not read offline", key,
-                                  is_file(location.value_or("")) ? "mtime" : "Last-Modified",
-                                  redact(location.value_or("")));
+                    ? message("findings.engine.live.offline_prometheus", fmt::arg("key", key),
+                              fmt::arg("query", source.query.value_or("")))
+                : is_file(location.value_or(""))
+                    ? message("findings.engine.live.offline_mtime", fmt::arg("key", key),
+                              fmt::arg("location", redact(location.value_or(""))))
+                    : message("findings.engine.live.offline_last_modified", fmt::arg("key", key),
+                              fmt::arg("location", redact(location.value_or(""))));
     r.evidence.emplace_back("source", source.kind == InstantSource::Kind::Prometheus ? "prometheus"
                                                                                      : "object");
     done(std::move(r));

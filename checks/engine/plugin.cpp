@@ -1,4 +1,5 @@
 #include "checks/engine/plugin.h"
+#include "checks/engine/i18n.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -124,11 +125,11 @@ PluginOutcome from_json(const Json& j) {
     out.status = Status::Skip;
   } else {
     out.status = Status::Error;
-    out.message = "plugin printed JSON without a valid \"status\" (pass, fail, warn or error)";
+    out.message = message("findings.engine.plugin.no_status");
     return out;
   }
   if (j.contains("message") && j["message"].is_string()) out.message = j["message"].get<std::string>();
-  if (out.message.empty()) out.message = fmt::format("plugin reported {}", status);
+  if (out.message.empty()) out.message = message("findings.engine.plugin.reported", fmt::arg("status", status));
   if (j.contains("evidence") && j["evidence"].is_object())
     for (const auto& [k, v] : j["evidence"].items()) out.evidence.emplace_back(k, evidence_of(v));
   return out;
@@ -152,12 +153,14 @@ PluginOutcome from_exit_code(int code, const std::string& out, const std::string
     const std::string why = trim(first_line(err));
     if (!why.empty()) o.evidence.emplace_back("stderr", why);
     if (code != 3)
-      msg = fmt::format("plugin exited with code {}{}", code,
-                        msg.empty() ? (why.empty() ? "" : ": " + why) : ": " + msg);
+      msg = msg.empty() && why.empty()
+                ? message("findings.engine.plugin.exit_code", fmt::arg("code", code))
+                : message("findings.engine.plugin.exit_code_saying", fmt::arg("code", code),
+                          fmt::arg("text", msg.empty() ? why : msg));
   }
   if (msg.empty()) {
     static const char* const kNames[] = {"OK", "WARNING", "CRITICAL", "UNKNOWN"};
-    msg = fmt::format("plugin exited with code {} ({})", code, kNames[code]);
+    msg = message("findings.engine.plugin.exit_code_named", fmt::arg("code", code), fmt::arg("name", kNames[code]));
   }
   o.message = std::move(msg);
   return o;
@@ -179,23 +182,26 @@ std::string display(const std::vector<std::string>& argv) {
 }  // namespace
 
 PluginOutcome run_plugin(const PluginCall& call) {
-  if (call.argv.empty() || call.argv[0].empty()) return error("exec: no command given");
+  if (call.argv.empty() || call.argv[0].empty()) return error(message("findings.engine.plugin.no_command"));
   std::vector<std::string> argv = call.argv;
   if (argv[0].find('/') != std::string::npos && argv[0].front() != '/' && !call.base_dir.empty())
     argv[0] = (std::filesystem::path(call.base_dir) / argv[0]).lexically_normal().string();
 
   int sv[2];
   if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0)
-    return error(fmt::format("cannot run '{}': {}", display(call.argv), std::strerror(errno)));
+    return error(message("findings.engine.plugin.cannot_run", fmt::arg("plugin", display(call.argv)),
+                         fmt::arg("why", std::strerror(errno))));
   // A socket rather than a pipe for stdin: send() with MSG_NOSIGNAL cannot raise SIGPIPE in
   // golive when a plugin exits without reading the plan.
   Fd in_parent(sv[0]), in_child(sv[1]);
   int op[2], ep[2];
   if (::pipe2(op, O_CLOEXEC) != 0)
-    return error(fmt::format("cannot run '{}': {}", display(call.argv), std::strerror(errno)));
+    return error(message("findings.engine.plugin.cannot_run", fmt::arg("plugin", display(call.argv)),
+                         fmt::arg("why", std::strerror(errno))));
   Fd out_parent(op[0]), out_child(op[1]);
   if (::pipe2(ep, O_CLOEXEC) != 0)
-    return error(fmt::format("cannot run '{}': {}", display(call.argv), std::strerror(errno)));
+    return error(message("findings.engine.plugin.cannot_run", fmt::arg("plugin", display(call.argv)),
+                         fmt::arg("why", std::strerror(errno))));
   Fd err_parent(ep[0]), err_child(ep[1]);
 
   posix_spawn_file_actions_t actions;
@@ -245,7 +251,8 @@ PluginOutcome run_plugin(const PluginCall& call) {
   ::pthread_sigmask(SIG_SETMASK, &before, nullptr);
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attr);
-  if (rc != 0) return error(fmt::format("cannot run '{}': {}", argv[0], std::strerror(rc)));
+  if (rc != 0) return error(message("findings.engine.plugin.cannot_run", fmt::arg("plugin", argv[0]),
+                                         fmt::arg("why", std::strerror(rc))));
   in_child.reset();
   out_child.reset();
   err_child.reset();
@@ -310,8 +317,8 @@ PluginOutcome run_plugin(const PluginCall& call) {
       while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
       }
     return error(over_limit(Limit::PluginOutput,
-                            fmt::format("plugin '{}' printed more than {} bytes on stdout and was killed",
-                                        display(call.argv), max_out - 1)));
+                            message("findings.engine.plugin.too_much_output", fmt::arg("plugin", display(call.argv)),
+                                    fmt::arg("bytes", max_out - 1))));
   }
   if (!exited && !timed_out) {
     // Output closed; give the plugin until the deadline to exit.
@@ -332,16 +339,16 @@ PluginOutcome run_plugin(const PluginCall& call) {
     ::kill(-pid, SIGKILL);
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
-    return error(fmt::format("plugin '{}' did not finish within {} and was killed", display(call.argv),
-                             format_duration(call.timeout)));
+    return error(message("findings.engine.plugin.timeout", fmt::arg("plugin", display(call.argv)),
+                         fmt::arg("timeout", say_duration(call.timeout))));
   }
-  if (!exited) return error(fmt::format("plugin '{}': lost track of the process", display(call.argv)));
+  if (!exited) return error(message("findings.engine.plugin.lost", fmt::arg("plugin", display(call.argv))));
   // Whatever the plugin started and left running (a daemon holding its stdout open) goes
   // with it: nothing a check started outlives the check.
   ::kill(-pid, SIGKILL);
   if (WIFSIGNALED(status))
-    return error(fmt::format("plugin '{}' was killed by signal {} ({})", display(call.argv),
-                             WTERMSIG(status), strsignal(WTERMSIG(status))));
+    return error(message("findings.engine.plugin.signal", fmt::arg("plugin", display(call.argv)),
+                         fmt::arg("signal", WTERMSIG(status)), fmt::arg("name", strsignal(WTERMSIG(status)))));
   const int code = WEXITSTATUS(status);
 
   const std::string text = trim(out);

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "checks/engine/i18n.h"
 #include "checks/engine/plugin.h"
 #include "checks/engine/probe.h"
 #include "checks/engine/yaml_reader.h"
@@ -42,9 +43,11 @@ bool matches_any(const std::vector<std::string>& globs, const std::string& id) {
 // Why --only/--skip leave a rule out, or "" when they do not.
 std::string left_out_reason(const RunOptions& o, const std::string& id) {
   if (!o.only.empty() && !matches_any(o.only, id))
-    return fmt::format("not run: {} {} does not include it", o.only_label, fmt::join(o.only, ","));
+    return message("findings.engine.runner.not_in_only", fmt::arg("option", o.only_label),
+                   fmt::arg("patterns", fmt::join(o.only, ",")));
   for (const std::string& g : o.skip)
-    if (glob_match(g, id)) return fmt::format("not run: left out by {} {}", o.skip_label, g);
+    if (glob_match(g, id))
+      return message("findings.engine.runner.skipped", fmt::arg("option", o.skip_label), fmt::arg("pattern", g));
   return "";
 }
 
@@ -126,7 +129,8 @@ void run_exec(Job& job, const Plan& plan, PlanJson& plan_json, const RunOptions&
   const EffectiveRule& rule = *job.rule;
   const std::string& json = plan_json.get();
   if (!plan_json.failure().empty()) {
-    job.ctx->error("plan", plan.loc, "cannot give the plan to the plugin: {}", plan_json.failure());
+    job.ctx->add(Status::Error, "plan", plan.loc,
+                 message("findings.engine.runner.plan_json", fmt::arg("why", plan_json.failure())));
     return;
   }
   PluginCall call;
@@ -184,7 +188,7 @@ PlanResult run_plan(std::shared_ptr<const Plan> plan, const Selection& selection
       continue;
     }
     if (!job.check) {
-      job.ctx->error("plan", plan->loc, "check failed: {}", job.failure);
+      job.ctx->add(Status::Error, "plan", plan->loc, message("findings.engine.runner.failed", fmt::arg("why", job.failure)));
       continue;
     }
     std::string failure;
@@ -193,13 +197,13 @@ PlanResult run_plan(std::shared_ptr<const Plan> plan, const Selection& selection
     } catch (const std::exception& e) {
       failure = e.what();
     } catch (...) {
-      failure = "unknown exception";
+      failure = message("findings.engine.runner.unknown_exception");
     }
     if (!failure.empty()) {
       // Half a check's findings would read as a verdict: keep only the failure.
       (void)job.ctx->take();
       (void)job.ctx->take_probes();
-      job.ctx->error("plan", plan->loc, "check failed: {}", failure);
+      job.ctx->add(Status::Error, "plan", plan->loc, message("findings.engine.runner.failed", fmt::arg("why", failure)));
     }
   }
 
@@ -237,7 +241,7 @@ PlanResult run_plan(std::shared_ptr<const Plan> plan, const Selection& selection
       f.status = Status::Skip;
       f.subject = "plan";
       f.location = plan->loc;
-      f.message = "nothing to check";
+      f.message = message("findings.engine.runner.nothing");
       findings.push_back(std::move(f));
     }
     Severity severity = rule.severity;
@@ -247,7 +251,7 @@ PlanResult run_plan(std::shared_ptr<const Plan> plan, const Selection& selection
       f.category = category_of(rule);
       f.severity = severity;
       f.blocking = severity == Severity::Gate && (f.status == Status::Fail || f.status == Status::Error);
-      if (f.remediation.empty() && rule.info) f.remediation = rule.info->fix;
+      if (f.remediation.empty() && rule.info) f.remediation = check_text(*rule.info, "fix");
       result.findings.push_back(std::move(f));
     }
   }

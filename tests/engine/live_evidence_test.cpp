@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "checks/engine/live_evidence.h"
+#include "tests/checks/in_chinese.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/monitoring_servers.h"
 #include "tests/support/servers.h"
@@ -434,6 +436,35 @@ TEST_CASE("live evidence: the loader refuses malformed live forms where they are
   CHECK(plan.backups[0].restore_test->at_source.query.loc.line == 16);
   CHECK_FALSE(plan.drills[0].at_source.live());
   CHECK(plan.drills[0].at.has_value());
+}
+
+}  // namespace golive::test
+
+namespace golive::test {
+
+TEST_CASE("live evidence, zh-CN: an object's date golive cannot use is explained in Chinese") {
+  InChinese zh;
+  const Plan plan = plan_from(
+      "backups:\n"
+      "  - {id: db-hourly, datastore: db, schedule: 1h, location: \"https://backups.example.com/db.dump\", "
+      "last_success: live}\n");
+  const Backup& b = plan.backups.at(0);
+  const Instant as_of = at("2026-12-04T12:00:00+08:00");
+
+  HttpResponse gone;
+  gone.status = 404;
+  ReadInstant r = read_live_instant(plan, b.last_success_source, b.location, "backups[].last_success", as_of, gone);
+  CHECK(r.status == Status::Error);
+  CHECK(r.problem == "backups[].last_success：https://backups.example.com/db.dump 返回 HTTP 404，对象的日期未知");
+  CHECK(r.remediation == "检查备份任务是否把备份文件写到 backups[].location");
+
+  HttpResponse ahead;
+  ahead.status = 200;
+  ahead.headers = {{"last-modified", "Sat, 05 Dec 2026 04:00:00 GMT"}};
+  r = read_live_instant(plan, b.last_success_source, b.location, "backups[].last_success", as_of, ahead);
+  CHECK(r.problem ==
+        "从 https://backups.example.com/db.dump 的 Last-Modified 读取的 backups[].last_success 为 "
+        "2026-12-05 12:00 (UTC+08:00)，比评估时刻 2026-12-04 12:00 (UTC+08:00) 晚 1天：未来的时刻不能作为证据");
 }
 
 }  // namespace golive::test

@@ -11,6 +11,7 @@
 #include "tests/support/process.h"
 #include "checks/engine/plugin.h"
 #include "checks/engine/runner.h"
+#include "tests/checks/in_chinese.h"
 #include "tests/support/fixtures.h"
 
 using namespace golive;
@@ -606,4 +607,28 @@ TEST_CASE("exec: rules run through the runner, relative to their ruleset") {
   CHECK_FALSE(warning.blocking);
   CHECK(r.findings[2].message == "plan test-plan has 2 systems");
   CHECK(r.verdict == Verdict::NotReady);
+}
+
+TEST_CASE("runner, zh-CN: a rule left out by --skip says so in Chinese, with the check's Chinese fix") {
+  golive::test::InChinese zh;
+  RulesetDir dir;
+  auto s = select(dir, {"ruleset: r\nrules:\n  - {check: rollback.automated}\n"});
+  RunOptions o;
+  o.skip = {"rollback.*"};
+  const PlanResult r = run(s, o);
+  const Finding& f = only_finding(r);
+  CHECK(f.status == Status::Skip);
+  CHECK(f.message == "未运行：被 --skip rollback.* 排除");
+  CHECK(f.remediation == "把回滚写成一条命令或一条流水线，并设置 rollback.automated: true。");
+}
+
+TEST_CASE("exec, zh-CN: what golive says about a plugin's exit is in Chinese, the plugin's own words are not") {
+  golive::test::InChinese zh;
+  PluginCall call;
+  call.argv = {"/bin/sh", "-c", "exit 5"};
+  CHECK(run_plugin(call).message == "插件以退出码 5 结束");
+  call.argv = {"/bin/sh", "-c", "echo 'DISK CRITICAL - 3% free'; exit 7"};
+  CHECK(run_plugin(call).message == "插件以退出码 7 结束：DISK CRITICAL - 3% free");
+  call.argv = {"/bin/sh", "-c", "exit 2"};
+  CHECK(run_plugin(call).message == "插件以退出码 2（CRITICAL）结束");
 }
