@@ -1,4 +1,5 @@
 #include "checks/engine/probe.h"
+#include "checks/engine/i18n.h"
 
 #include <dlfcn.h>
 #include <sys/stat.h>
@@ -269,9 +270,6 @@ std::string module_path(const ModuleState& s, std::vector<std::string>& tried) {
   return tried.back();
 }
 
-constexpr const char* kModuleFix =
-    "reinstall golive (the module belongs in PREFIX/lib/golive/ beside PREFIX/bin/golive), or "
-    "set GOLIVE_NET_MODULE to the golive-net.so built with this golive; --offline runs without it";
 
 ProbeModuleEntry load_module(std::string& error) {
   ModuleState& s = module_state();
@@ -281,17 +279,21 @@ ProbeModuleEntry load_module(std::string& error) {
     std::vector<std::string> tried;
     std::string path = module_path(s, tried);
     if (!tried.empty() && !file_exists(path)) {
-      s.error = fmt::format("network module golive-net.so not found (looked for {}): {}",
-                            fmt::join(tried, " and "), kModuleFix);
+      s.error = message("findings.engine.probe.module_missing",
+                        fmt::arg("tried", fmt::join(tried, message_text("findings.engine.join.and"))),
+                        fmt::arg("fix", message_text("fixes.engine.probe.module")));
     } else if (s.handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL); !s.handle) {
       const char* why = dlerror();
-      s.error = fmt::format("network module {} could not be loaded: {}; {}", path,
-                            why ? why : "unknown error", kModuleFix);
+      s.error = why ? message("findings.engine.probe.module_unloadable", fmt::arg("path", path), fmt::arg("why", why),
+                              fmt::arg("fix", message_text("fixes.engine.probe.module")))
+                    : message("findings.engine.probe.module_unloadable", fmt::arg("path", path),
+                              fmt::arg("why", message_text("findings.engine.probe.unknown_error")),
+                              fmt::arg("fix", message_text("fixes.engine.probe.module")));
     } else {
       s.entry = reinterpret_cast<ProbeModuleEntry>(dlsym(s.handle, kProbeModuleEntry));
       if (!s.entry)
-        s.error = fmt::format("network module {} has no entry {} (built for another golive?); {}",
-                              path, kProbeModuleEntry, kModuleFix);
+        s.error = message("findings.engine.probe.module_entry", fmt::arg("path", path),
+                          fmt::arg("entry", kProbeModuleEntry), fmt::arg("fix", message_text("fixes.engine.probe.module")));
     }
   }
   error = s.error;
@@ -332,7 +334,7 @@ HttpResponse stat_file(const HttpRequest& req) {
   if (istarts_with(rest, "localhost/")) rest.remove_prefix(9);
   if (rest.empty() || rest.front() != '/')
     return failed(ProbeError::Unsupported,
-                  fmt::format("{}: only local files can be checked (file:///path)", redact(req.url)));
+                  message("findings.engine.probe.remote_file", fmt::arg("url", redact(req.url))));
   std::string path = percent_decode(rest.substr(0, rest.find_first_of("?#")));
   HttpResponse r;
   r.tries = 1;
@@ -344,7 +346,7 @@ HttpResponse stat_file(const HttpRequest& req) {
     r.reason = fmt::format("{}: {}", path, std::strerror(err));
   } else if (!S_ISREG(st.st_mode)) {
     r.error = ProbeError::NotFound;
-    r.reason = fmt::format("{}: not a regular file", path);
+    r.reason = message("findings.engine.probe.not_a_file", fmt::arg("path", path));
   } else {
     r.status = 200;
     r.file_size = static_cast<int64_t>(st.st_size);
@@ -365,7 +367,7 @@ std::optional<HttpResponse> resolve_s3(HttpRequest& req) {
   size_t slash = rest.find('/');
   if (rest.empty() || slash == 0 || slash == std::string_view::npos || slash + 1 == rest.size())
     return failed(ProbeError::Unsupported,
-                  fmt::format("{}: expected s3://bucket/key", redact(req.url)));
+                  message("findings.engine.probe.bad_s3_url", fmt::arg("url", redact(req.url))));
   std::string region = env_or("AWS_REGION", env_or("AWS_DEFAULT_REGION", "us-east-1"));
   std::string endpoint = env_or("GOLIVE_S3_ENDPOINT", env_or("AWS_ENDPOINT_URL", ""));
   if (endpoint.empty()) endpoint = fmt::format("https://s3.{}.amazonaws.com", region);
@@ -377,8 +379,7 @@ std::optional<HttpResponse> resolve_s3(HttpRequest& req) {
     sig.secret_key = env_or("AWS_SECRET_ACCESS_KEY", "");
     if (sig.access_key.empty() || sig.secret_key.empty())
       return failed(ProbeError::Credentials,
-                    fmt::format("{}: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must be set to probe S3",
-                                redact(req.url)));
+                    message("findings.engine.probe.no_aws_keys", fmt::arg("url", redact(req.url))));
     if (std::string token = env_or("AWS_SESSION_TOKEN", ""); !token.empty())
       req.headers.emplace_back("x-amz-security-token", token);
     req.sigv4 = std::move(sig);
@@ -475,7 +476,7 @@ std::vector<HttpResponse> execute_probes(const std::vector<HttpRequest>& request
     std::string scheme = lower(std::string_view(req.url).substr(0, req.url.find("://")));
     if (req.url.find("://") == std::string::npos) {
       out[i] = failed(ProbeError::Unsupported,
-                      fmt::format("{}: not a URL (expected http://, https://, s3:// or file://)", redact(req.url)));
+                      message("findings.engine.probe.not_a_url", fmt::arg("url", redact(req.url))));
       continue;
     }
     if (scheme == "file") {
@@ -489,15 +490,16 @@ std::vector<HttpResponse> execute_probes(const std::vector<HttpRequest>& request
       }
     } else if (scheme != "http" && scheme != "https") {
       out[i] = failed(ProbeError::Unsupported,
-                      fmt::format("{}: scheme {} cannot be probed (use http, https, s3 or file)",
-                                  redact(req.url), scheme));
+                      message("findings.engine.probe.bad_scheme", fmt::arg("url", redact(req.url)),
+                              fmt::arg("scheme", scheme)));
       continue;
     }
     if (!req.bearer_token.empty()) {
       auto token = resolve_secret(req.bearer_token);
       if (!token) {
         out[i] = failed(ProbeError::Credentials,
-                        fmt::format("{}: bearer token {} is not set", redact(req.url), req.bearer_token));
+                        message("findings.engine.probe.no_token", fmt::arg("url", redact(req.url)),
+                                fmt::arg("token", req.bearer_token)));
         continue;
       }
       req.bearer_token = *token;

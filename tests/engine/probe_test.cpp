@@ -11,6 +11,7 @@
 #include <fstream>
 
 #include "checks/engine/check.h"
+#include "tests/checks/in_chinese.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/servers.h"
 
@@ -127,6 +128,16 @@ TEST_CASE("Context::probe: queued in order, nothing when offline, throwing callb
   CHECK(findings[0].status == Status::Error);
   CHECK(findings[0].message ==
         "live probe could not be evaluated: /nonexistent-b: No such file or directory");
+}
+
+TEST_CASE("probe, zh-CN: what golive itself says about a URL it cannot probe is in Chinese") {
+  InChinese zh;
+  HttpRequest req;
+  req.url = "ftp://backups.example.com/db.dump";
+  CHECK(execute_probes({req}, {}).at(0).reason ==
+        "ftp://backups.example.com/db.dump：无法探测 ftp 协议（请使用 http、https、s3 或 file）");
+  req.url = "file:///tmp";
+  CHECK(execute_probes({req}, {}).at(0).reason == "/tmp：不是普通文件");
 }
 
 }  // namespace
