@@ -1,4 +1,5 @@
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 
 #include <algorithm>
 #include <charconv>
@@ -129,15 +130,13 @@ void Context::probe(HttpRequest request, ProbeCallback done) {
                          done(r);
                        } catch (const std::exception& e) {
                          add(Status::Error, "plan", plan_.loc,
-                             fmt::format("live probe could not be evaluated: {}", e.what()));
+                             message("findings.engine.probe.callback_failed", fmt::arg("why", e.what())));
                        }
                        // A missing network module is golive's own installation problem:
                        // the check's advice about DNS, proxies or credentials would mislead.
                        if (r.error == ProbeError::Module)
                          for (size_t i = before; i < findings_.size(); ++i)
-                           findings_[i].remediation =
-                               "Install golive with its network module (or set GOLIVE_NET_MODULE), "
-                               "or run with --offline; see the message";
+                           findings_[i].remediation = message("fixes.engine.probe.install_module");
                      }});
 }
 
