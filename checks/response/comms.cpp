@@ -31,7 +31,7 @@ class ResponseComms final : public Check {
     if (!missing.empty()) {
       Finding& f = ctx.add(Status::Fail, subject, c.loc,
                            message("findings.response.comms.missing",
-                                   fmt::arg("keys", fmt::join(missing, message_text("findings.engine.join.no")))));
+                                   fmt::arg("keys", fmt::join(missing, message_text("findings.engine.join.nor")))));
       f.evidence.emplace_back("missing", missing);
       f.remediation = message("fixes.response.comms.missing", fmt::arg("keys", fmt::join(missing, message_text("findings.engine.join.list"))));
       return;

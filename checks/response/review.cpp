@@ -34,7 +34,7 @@ class ResponseReview final : public Check {
     if (!missing.empty()) {
       Finding& f = ctx.add(Status::Fail, subject, r.loc,
                            message("findings.response.review.missing",
-                                   fmt::arg("keys", fmt::join(missing, message_text("findings.engine.join.no")))));
+                                   fmt::arg("keys", fmt::join(missing, message_text("findings.engine.join.nor")))));
       f.evidence.emplace_back("missing", missing);
       f.remediation = message("fixes.response.review.missing",
                               fmt::arg("keys", fmt::join(missing, message_text("findings.engine.join.and"))));

@@ -75,7 +75,7 @@ class SeverityLevels final : public Check {
     std::vector<std::string> problems;
     if (!missing.empty())
       problems.push_back(message("findings.response.severity-levels.missing",
-                                 fmt::arg("keys", fmt::join(missing, message_text("findings.engine.join.no")))));
+                                 fmt::arg("keys", fmt::join(missing, message_text("findings.engine.join.nor")))));
     if (ack_too_slow)
       problems.push_back(message("findings.response.severity-levels.slow_ack", fmt::arg("ack", say_duration(*s.ack)),
                                  fmt::arg("limit", say_duration(top_ack_))));

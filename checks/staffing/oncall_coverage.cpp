@@ -118,7 +118,7 @@ class OncallCoverage final : public Check {
     if (!missing.empty()) {
       Finding& f = ctx.add(Status::Fail, subject, s.loc,
                            message("findings.staffing.oncall-coverage.shift_incomplete",
-                                   fmt::arg("keys", fmt::join(missing, message_text("findings.engine.join.no")))));
+                                   fmt::arg("keys", fmt::join(missing, message_text("findings.engine.join.nor")))));
       f.evidence.emplace_back("missing", missing);
       f.remediation = message("fixes.staffing.oncall-coverage.shift_incomplete",
                               fmt::arg("keys", fmt::join(missing, message_text("findings.engine.join.list"))), fmt::arg("index", index));
