@@ -71,6 +71,23 @@ TEST_CASE("i18n errors: check and brief report a bad plan, ruleset or option in 
   CHECK(only.err == "golive: error: --only：没有检查项匹配 'backup.frsh'（是不是要写 'backup.fresh'？）\n");
 }
 
+TEST_CASE("i18n errors: a ruleset's parameters and a waiver register in Chinese") {
+  TempDir dir;
+  dir.write("params.yaml", "ruleset: mine\nversion: 1.0.0\nrules:\n  - {check: backup.fresh, params: {max_agee: 1d}}\n");
+  dir.write("value.yaml", "ruleset: mine\nversion: 1.0.0\nrules:\n  - {check: drills.recent, params: {max_age: [1d]}}\n");
+  dir.write("waivers.yaml", "waivers:\n  - {check: backup.fresh, approved_by: x, expires: 2026-13-01}\n");
+  ProcessResult params = check({"--lang", "zh-CN", "-r", dir.file("params.yaml"), fixture("ready.yaml")});
+  CHECK(params.exit_code == 2);
+  CHECK(params.err == dir.file("params.yaml") +
+                          ":4:46: error: params.max_agee：backup.fresh 没有这个参数（是不是要写 'max_age'？）\n");
+  ProcessResult value = check({"--lang", "zh-CN", "-r", dir.file("value.yaml"), fixture("ready.yaml")});
+  CHECK(value.err == dir.file("value.yaml") + ":4:46: error: params.max_age：应为时长，实际为列表\n");
+  ProcessResult waivers = check({"--lang", "zh-CN", "--waivers", dir.file("waivers.yaml"), fixture("ready.yaml")});
+  CHECK(waivers.exit_code == 2);
+  CHECK(waivers.err == dir.file("waivers.yaml") + ":2:5: error: waivers[0]：缺少必填键 'reason'\n" +
+                           dir.file("waivers.yaml") + ":2:52: error: waivers[0].expires：'2026-13-01' 不是有效的日历日期\n");
+}
+
 TEST_CASE("i18n errors: usage errors are in the language asked for before the options are read") {
   ProcessOptions zh;
   zh.env["LANG"] = "zh_CN.UTF-8";
