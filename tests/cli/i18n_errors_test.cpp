@@ -88,6 +88,17 @@ TEST_CASE("i18n errors: a ruleset's parameters and a waiver register in Chinese"
                            dir.file("waivers.yaml") + ":2:52: error: waivers[0].expires：'2026-13-01' 不是有效的日历日期\n");
 }
 
+TEST_CASE("i18n errors: check DIR names what it did not check, in Chinese") {
+  TempDir dir;
+  dir.write("ci.yaml", "stages: [build]\n");
+  ProcessResult r = check({"--lang", "zh-CN", dir.path()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == dir.file("ci.yaml") +
+                     ": warning: 未检查：顶层没有 'golive: VERSION' 行，因此不是预案（也不是规则集或豁免登记册）；"
+                     "如仍要检查，请直接指定该文件\n" +
+                     dir.path() + ": error: 未找到 golive 预案\n");
+}
+
 TEST_CASE("i18n errors: usage errors are in the language asked for before the options are read") {
   ProcessOptions zh;
   zh.env["LANG"] = "zh_CN.UTF-8";
