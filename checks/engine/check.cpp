@@ -6,6 +6,8 @@
 #include <cmath>
 #include <map>
 
+#include "checks/engine/i18n.h"
+
 namespace golive {
 
 std::string_view to_string(Severity s) {
@@ -47,10 +49,17 @@ const ParamValue* Params::find(std::string_view name, std::string kind, std::str
 }
 
 namespace {
+// `expected` names a key of the catalogue's errors.expected ("duration").
 const std::string& scalar_param(std::string_view name, const ParamValue& v, const char* expected) {
   if (v.is_list || v.items.size() != 1)
-    throw InputError(v.loc, fmt::format("params.{}: expected {}, got a list", name, expected));
+    throw InputError(v.loc, message("errors.yaml.expected.at", fmt::arg("path", fmt::format("params.{}", name)),
+                                    fmt::arg("expected", message_text(std::string("errors.expected.") + expected)),
+                                    fmt::arg("got", message_text("errors.node.list"))));
   return v.items[0];
+}
+// "params.max_age: '1 hour' is not a duration …", from the same texts as the plan's.
+InputError param_error(const char* key, const ParamValue& v, std::string_view name, const std::string& value) {
+  return InputError(v.loc, message(key, fmt::arg("path", fmt::format("params.{}", name)), fmt::arg("value", value)));
 }
 std::string join(const std::vector<std::string>& items) {
   std::string out = "[";
@@ -62,37 +71,37 @@ std::string join(const std::vector<std::string>& items) {
 Duration Params::duration(std::string_view name, Duration def) const {
   const ParamValue* v = find(name, "duration", format_duration(def));
   if (!v) return def;
-  const auto& s = scalar_param(name, *v, "a duration");
+  const auto& s = scalar_param(name, *v, "duration");
   if (auto d = parse_duration(s)) return *d;
-  throw InputError(v->loc, fmt::format("params.{}: '{}' is not a duration (expected e.g. 30m, 24h, 7d or PT1H)", name, s));
+  throw param_error("errors.yaml.not_duration", *v, name, s);
 }
 
 double Params::number(std::string_view name, double def) const {
   const ParamValue* v = find(name, "number", fmt::format("{}", def));
   if (!v) return def;
-  const auto& s = scalar_param(name, *v, "a number");
+  const auto& s = scalar_param(name, *v, "number");
   double d = 0;
   auto res = std::from_chars(s.data(), s.data() + s.size(), d);
   if (res.ec != std::errc() || res.ptr != s.data() + s.size() || !std::isfinite(d))
-    throw InputError(v->loc, fmt::format("params.{}: '{}' is not a number", name, s));
+    throw param_error("errors.yaml.not_number", *v, name, s);
   return d;
 }
 
 int64_t Params::integer(std::string_view name, int64_t def) const {
   const ParamValue* v = find(name, "integer", std::to_string(def));
   if (!v) return def;
-  const auto& s = scalar_param(name, *v, "a whole number");
+  const auto& s = scalar_param(name, *v, "whole_number");
   int64_t i = 0;
   auto res = std::from_chars(s.data(), s.data() + s.size(), i);
   if (res.ec != std::errc() || res.ptr != s.data() + s.size())
-    throw InputError(v->loc, fmt::format("params.{}: '{}' is not a whole number", name, s));
+    throw param_error("errors.yaml.not_whole_number", *v, name, s);
   return i;
 }
 
 std::string Params::text(std::string_view name, std::string def) const {
   const ParamValue* v = find(name, "text", def);
   if (!v) return def;
-  return scalar_param(name, *v, "a string");
+  return scalar_param(name, *v, "string");
 }
 
 std::vector<std::string> Params::list(std::string_view name, std::vector<std::string> def) const {
@@ -104,9 +113,9 @@ std::vector<std::string> Params::list(std::string_view name, std::vector<std::st
 HoursRange Params::hours(std::string_view name, HoursRange def) const {
   const ParamValue* v = find(name, "hours", format_hours(def));
   if (!v) return def;
-  const auto& s = scalar_param(name, *v, "working hours");
+  const auto& s = scalar_param(name, *v, "hours");
   if (auto h = parse_hours(s)) return *h;
-  throw InputError(v->loc, fmt::format("params.{}: '{}' is not a range of working hours (expected e.g. 09:00-18:00)", name, s));
+  throw param_error("errors.yaml.not_hours", *v, name, s);
 }
 
 // ---- Context --------------------------------------------------------------------------

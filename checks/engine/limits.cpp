@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "checks/engine/input_messages.h"
+
 namespace golive {
 
 namespace {
@@ -69,14 +71,14 @@ std::string format_limit(Limit limit, uint64_t value) {
 }
 
 std::string parse_limit_setting(const std::string& text, LimitSetting& out) {
-  std::string names;
-  for (const LimitSpec& s : limit_specs()) names += (names.empty() ? "" : ", ") + s.name;
+  std::vector<std::string> names;
+  for (const LimitSpec& s : limit_specs()) names.push_back(s.name);
   const size_t eq = text.find('=');
   const std::string name = text.substr(0, eq);
   auto spec = std::find_if(limit_specs().begin(), limit_specs().end(),
                            [&](const LimitSpec& s) { return s.name == name; });
   if (eq == std::string::npos || spec == limit_specs().end())
-    return fmt::format("'{}' is not NAME=N with NAME one of {} (e.g. file-size=16MiB)", text, names);
+    return message("errors.limits.not_setting", fmt::arg("text", text), fmt::arg("names", say_list(names)));
   std::string_view value = std::string_view(text).substr(eq + 1);
   uint64_t unit = 1;
   if (spec->unit == LimitUnit::Bytes) {
@@ -90,19 +92,18 @@ std::string parse_limit_setting(const std::string& text, LimitSetting& out) {
   auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
   const bool whole = ec == std::errc() && end == value.data() + value.size() && !value.empty();
   if (!whole || n == 0 || n > kMaxValue / unit)
-    return fmt::format("{}: '{}' is not {} from 1 to {}", name, text.substr(eq + 1),
-                       spec->unit == LimitUnit::Bytes ? "a size in bytes (or KiB, MiB, GiB)"
-                                                      : "a whole number",
-                       spec->unit == LimitUnit::Bytes ? format_limit(spec->limit, kMaxValue)
-                                                      : std::to_string(kMaxValue));
+    return message(spec->unit == LimitUnit::Bytes ? "errors.limits.not_size" : "errors.limits.not_count",
+                   fmt::arg("name", name), fmt::arg("value", text.substr(eq + 1)),
+                   fmt::arg("max", spec->unit == LimitUnit::Bytes ? format_limit(spec->limit, kMaxValue)
+                                                                  : std::to_string(kMaxValue)));
   out = {spec->limit, n * unit};
   return "";
 }
 
 std::string over_limit(Limit limit, std::string_view what) {
   const LimitSpec& s = limit_spec(limit);
-  return fmt::format("{}: over the {} limit of {}; raise it with --limit {}=N", what, s.name,
-                     format_limit(limit, limit_value(limit)), s.name);
+  return message("errors.limits.over", fmt::arg("what", what), fmt::arg("name", s.name),
+                 fmt::arg("value", format_limit(limit, limit_value(limit))));
 }
 
 std::string limits_markdown_table() {

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "checks/engine/digest.h"
+#include "checks/engine/i18n.h"
 #include "checks/engine/limits.h"
 #include "checks/engine/yaml_reader.h"
 #include "checks/engine/zone.h"
@@ -47,8 +48,9 @@ class UniqueValues {
     // A hash set, not a scan of what was seen: lists of thousands of ids stay linear.
     auto [it, added] = seen_.try_emplace(*t, t.loc.line);
     if (!added)
-      ctx_.diags.error(t.loc, fmt::format("{}: duplicate {} '{}' (first at line {})", path,
-                                          what_, preview(*t), it->second));
+      ctx_.diags.error(t.loc, message("errors.plan.duplicate", fmt::arg("path", path),
+                                      fmt::arg("what", what_), fmt::arg("value", preview(*t)),
+                                      fmt::arg("line", it->second)));
   }
 
  private:
@@ -62,21 +64,21 @@ class UniqueValues {
 
 // Secrets are referenced, never written: the text is kept and resolved only when probing.
 const TextRule kSecret{R"(^\$\{env:[A-Za-z_][A-Za-z0-9_]*\}$)", "`${env:NAME}`",
-                       "{}: a secret must be written as ${{env:NAME}}, not inline"};
+                       "errors.plan.inline_secret"};
 /// A URL that a live probe fetches over HTTP.
 const TextRule kHttpUrl{"^https?://", "an http:// or https:// URL",
-                        "{}: '{}' is not an http:// or https:// URL"};
+                        "errors.plan.not_http_url"};
 const TextRule kBackupLocation{
     "^(file|https?|s3)://", "a file://, http://, https:// or s3:// URL",
-    "{}: '{}' is not a supported location (expected file://, http://, https:// or s3://)"};
+    "errors.plan.not_backup_location"};
 const TextRule kPlanId{"^[a-z0-9._-]+$", "a-z, 0-9, '.', '_' and '-'",
-                       "{}: '{}' is not a valid plan id (use a-z, 0-9, '.', '_' and '-')"};
+                       "errors.plan.not_plan_id"};
 // `24x7`, or working hours whose ends differ (an equal pair would be an empty range).
 const TextRule kSupportHours{
     "^(24x7|(?!([0-9]{2}:[0-9]{2})-\\2$)([01][0-9]|2[0-3]):[0-5][0-9]-(([01][0-9]|2[0-3]):[0-5]"
     "[0-9]|24:00))$",
     "`24x7` or working hours (`09:00-18:00`)",
-    "{}: '{}' is not 24x7 or a range of working hours (expected e.g. 09:00-18:00)"};
+    "errors.plan.not_support_hours"};
 
 constexpr MapReader::Sign Positive = MapReader::Positive;
 
@@ -138,8 +140,7 @@ void read_go_live(MapReader& m, GoLive& g) {
         g.window_start = w.instant("start", Required);
         g.window_end = w.instant("end", Required);
         if (g.window_start && g.window_end && *g.window_end <= *g.window_start)
-          m.context().diags.error(g.window_end.loc,
-                                  "go_live.window.end: the window must end after it starts");
+          m.context().diags.error(g.window_end.loc, message("errors.plan.window_backwards"));
       },
       Required);
   g.timezone = m.zone("timezone");
@@ -277,9 +278,8 @@ void read_backups(MapReader& root, Plan& plan) {
     b.last_success = r.live_instant("last_success", b.last_success_source, true);
     if (b.last_success_source.kind == InstantSource::Kind::Object && !r.has("location"))
       r.context().diags.error(b.last_success_source.loc,
-                              fmt::format("{}: live reads the date of the backup object at "
-                                          "backups[].location, which is not set",
-                                          r.path_of("last_success")));
+                              message("errors.plan.live_without_location",
+                                      fmt::arg("path", r.path_of("last_success"))));
     b.restore_test = test_under(r, "restore_test", kDuration | kEvidence | kLiveAt);
   });
 }
@@ -573,9 +573,7 @@ void require_prometheus_for_live_evidence(ReadContext& ctx, const Plan& plan) {
   if (has_url) return;
   auto need = [&](const InstantSource& s, const std::string& path) {
     if (s.kind != InstantSource::Kind::Prometheus) return;
-    ctx.diags.error(s.loc, fmt::format("{}: {{prometheus: …}} is asked of monitoring.prometheus.url, "
-                                       "which is not set",
-                                       path));
+    ctx.diags.error(s.loc, message("errors.plan.query_without_prometheus", fmt::arg("path", path)));
   };
   for (size_t i = 0; i < plan.backups.size(); ++i) {
     const Backup& b = plan.backups[i];
@@ -595,9 +593,9 @@ void read_plan(MapReader& root, const YAML::Node& doc, Plan& plan) {
   Text version = root.text("golive", Required);
   if (version && *version == std::to_string(kFormatVersion) &&
       core_type(root.node("golive")) != CoreType::Int) {
-    root.context().diags.error(version.loc, fmt::format("golive: '{}' is quoted text, not a number "
-                                                        "(write golive: {})",
-                                                        preview(*version), kFormatVersion));
+    root.context().diags.error(version.loc, message("errors.plan.quoted_version",
+                                                    fmt::arg("value", preview(*version)),
+                                                    fmt::arg("version", kFormatVersion)));
     return;
   }
   if (!version || *version != std::to_string(kFormatVersion)) {
@@ -611,10 +609,8 @@ void read_plan(MapReader& root, const YAML::Node& doc, Plan& plan) {
     bool number = !version->empty() && std::all_of(version->begin(), version->end(),
                               [](char c) { return c >= '0' && c <= '9'; });
     root.context().diags.error(
-        version.loc, number ? fmt::format("unsupported format version {} (this golive reads {})",
-                                          preview(*version), kFormatVersion)
-                            : fmt::format("golive: '{}' is not a format version (expected {})",
-                                          preview(*version), kFormatVersion));
+        version.loc, message(number ? "errors.plan.unsupported_version" : "errors.plan.not_version",
+                             fmt::arg("value", preview(*version)), fmt::arg("version", kFormatVersion)));
     return;
   }
   plan.format_version = kFormatVersion;
@@ -751,7 +747,8 @@ std::optional<Plan> load_plan_text(const std::string& text, const std::string& f
     found.add(e);
   } catch (const YAML::Exception& e) {
     // parse_yaml has vetted the document; this is a last line of defence.
-    found.error({file, e.mark.line + 1, e.mark.column + 1}, fmt::format("invalid YAML: {}", e.msg));
+    found.error({file, e.mark.line + 1, e.mark.column + 1},
+                message("errors.yaml.invalid_yaml", fmt::arg("detail", e.msg)));
   }
   std::vector<Diagnostic> sorted = found.all();
   std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic& a, const Diagnostic& b) {
@@ -775,15 +772,15 @@ std::vector<std::string> find_plan_files(const std::vector<std::string>& paths,
   // limit is crossed rather than after the checks ran on all of them.
   auto too_many = [&](const std::string& path) {
     if (out.size() <= limit_value(Limit::Plans)) return false;
-    diags.error({path, 0, 0}, over_limit(Limit::Plans, fmt::format("more than {} plan files",
-                                                                   limit_value(Limit::Plans))));
+    diags.error({path, 0, 0}, over_limit(Limit::Plans, message("errors.limits.plans",
+                                                               fmt::arg("count", limit_value(Limit::Plans)))));
     return true;
   };
   for (const auto& path : paths) {
     std::error_code ec;
     auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
-      diags.error({path, 0, 0}, "no such file or directory");
+      diags.error({path, 0, 0}, message("errors.plan.no_such_file"));
       continue;
     }
     if (!fs::is_directory(status)) {
@@ -811,12 +808,11 @@ std::vector<std::string> find_plan_files(const std::vector<std::string>& paths,
     }
     std::sort(not_plans.begin(), not_plans.end());
     for (const std::string& file : not_plans)
-      diags.warning({file, 0, 0},
-                    "not checked: no top-level 'golive: VERSION' line, so not a plan (nor a ruleset or "
-                    "waiver register); name the file to check it anyway");
-    if (ec) diags.error({path, 0, 0}, fmt::format("cannot search directory: {}", ec.message()));
+      diags.warning({file, 0, 0}, message("errors.plan.not_a_plan"));
+    // The system's own reason (strerror) stays in the C library's language.
+    if (ec) diags.error({path, 0, 0}, message("errors.plan.cannot_search", fmt::arg("reason", ec.message())));
     std::sort(found.begin(), found.end());
-    if (found.empty() && !ec) diags.error({path, 0, 0}, "no golive plans found");
+    if (found.empty() && !ec) diags.error({path, 0, 0}, message("errors.plan.no_plans"));
     out.insert(out.end(), found.begin(), found.end());
     if (too_many(path)) return {};
   }

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "checks/engine/i18n.h"
+
 namespace golive {
 
 const std::vector<std::string> kPageRoles = {"commander", "deputy",  "ops_lead", "comms_lead",
@@ -158,13 +160,14 @@ std::string unheld_role(const Plan& plan, const std::string& role) {
   if (role == "primary" || role == "backup") {
     bool held = std::any_of(plan.shifts.begin(), plan.shifts.end(),
                             [&](const Shift& s) { return s.level && *s.level == role; });
-    return held ? "" : fmt::format("no oncall shift has level {}", role);
+    return held ? "" : message("errors.references.no_shift", fmt::arg("level", role));
   }
   const Organization* o = plan.organization ? &*plan.organization : nullptr;
-  if (role == "commander") return o && o->commander ? "" : "organization.commander is not set";
-  if (role == "deputy") return o && o->deputy ? "" : "organization.deputy is not set";
+  auto unset = [](const std::string& key) { return message("errors.references.unset", fmt::arg("key", key)); };
+  if (role == "commander") return o && o->commander ? "" : unset("organization.commander");
+  if (role == "deputy") return o && o->deputy ? "" : unset("organization.deputy");
   const Text* holder = o ? o->role(role) : nullptr;
-  return holder && *holder ? "" : fmt::format("organization.roles.{} is not set", role);
+  return holder && *holder ? "" : unset("organization.roles." + role);
 }
 
 }  // namespace golive

@@ -40,7 +40,7 @@ std::vector<std::string> reference_candidates(const Plan& plan, RefKind kind);
 bool reference_resolves(const Plan& plan, RefKind kind, const std::string& value);
 
 /// Why nobody answers to a role name paged by a severity level ("no oncall shift has level
-/// backup", "organization.deputy is not set"), or "" when somebody does.
+/// backup", "organization.deputy is not set", in the run's language), or "" when somebody does.
 std::string unheld_role(const Plan& plan, const std::string& role);
 
 /// "a contact id", "a role or a contact id", "a system id", "a datastore or a system id",

@@ -10,6 +10,7 @@
 
 #include "checks/engine/digest.h"
 #include "checks/engine/embedded_rulesets.h"
+#include "checks/engine/input_messages.h"
 #include "checks/engine/yaml_reader.h"
 
 namespace golive {
@@ -23,8 +24,7 @@ std::vector<std::string> registered_ids() {
 }
 
 std::string hint(const std::string& word, const std::vector<std::string>& candidates) {
-  auto best = did_you_mean(word, candidates);
-  return best.empty() ? "" : fmt::format(" (did you mean '{}'?)", best);
+  return did_you_mean_hint(did_you_mean(word, candidates));
 }
 
 // `params:` of a rule: each value a scalar or a list of scalars.
@@ -36,7 +36,9 @@ std::vector<std::pair<std::string, ParamValue>> read_params(MapReader& r) {
   const std::string path = r.path_of("params");
   if (!node.IsMap()) {
     ctx.diags.error(loc_of(node, ctx.file),
-                    fmt::format("{}: expected a mapping, got {}", path, describe_node(node)));
+                    message("errors.yaml.expected.at", fmt::arg("path", path),
+                            fmt::arg("expected", message_text("errors.expected.mapping")),
+                            fmt::arg("got", describe_node(node))));
     return out;
   }
   for (const auto& kv : node) {
@@ -54,8 +56,9 @@ std::vector<std::pair<std::string, ParamValue>> read_params(MapReader& r) {
       for (const auto& item : v) {
         if (!item.IsScalar()) {
           ctx.diags.error(loc_of(item, ctx.file),
-                          fmt::format("{}.{}[{}]: expected a value, got {}", path, key, i,
-                                      describe_node(item)));
+                          message("errors.yaml.expected.at", fmt::arg("path", fmt::format("{}.{}[{}]", path, key, i)),
+                                  fmt::arg("expected", message_text("errors.expected.value")),
+                                  fmt::arg("got", describe_node(item))));
           ok = false;
         } else {
           pv.items.push_back(item.Scalar());
@@ -64,8 +67,9 @@ std::vector<std::pair<std::string, ParamValue>> read_params(MapReader& r) {
       }
       if (!ok) continue;
     } else {
-      ctx.diags.error(pv.loc, fmt::format("{}.{}: expected a value or a list of values, got {}",
-                                          path, key, describe_node(v)));
+      ctx.diags.error(pv.loc, message("errors.yaml.expected.at", fmt::arg("path", fmt::format("{}.{}", path, key)),
+                                      fmt::arg("expected", message_text("errors.expected.value_or_list")),
+                                      fmt::arg("got", describe_node(v))));
       continue;
     }
     out.emplace_back(key, std::move(pv));
@@ -81,46 +85,40 @@ Rule read_rule(MapReader& r, const std::vector<std::string>& ids) {
   const bool has_id = r.has("id");
   const bool has_exec = r.has("exec");
   if (has_check && (has_id || has_exec)) {
-    diags.error(r.loc(), fmt::format("{}: a rule has either 'check', or 'id' and 'exec', not both",
-                                     r.path()));
+    diags.error(r.loc(), message("errors.ruleset.check_and_exec", fmt::arg("path", r.path())));
   }
   if (has_check) {
     Text check = r.text("check");
     if (check) {
       rule.check = *check;
       if (!find_check(*check))
-        diags.error(check.loc, fmt::format("{}: unknown check '{}'{}", r.path_of("check"), *check,
-                                           hint(*check, ids)));
+        diags.error(check.loc, message("errors.ruleset.unknown_check", fmt::arg("path", r.path_of("check")),
+                                       fmt::arg("id", *check), fmt::arg("hint", hint(*check, ids))));
     }
   } else if (has_id || has_exec) {
     Text id = r.text("id", MapReader::Required);
     if (id) {
       rule.check = *id;
       if (find_check(*id))
-        diags.error(id.loc, fmt::format("{}: '{}' is a registered check: configure it with "
-                                        "'check: {}' (exec rules need an id of their own)",
-                                        r.path_of("id"), *id, *id));
+        diags.error(id.loc, message("errors.ruleset.exec_id_taken", fmt::arg("path", r.path_of("id")),
+                                    fmt::arg("id", *id)));
     }
     for (const Text& arg : r.text_list("exec")) rule.exec.push_back(*arg);
     if (has_exec && rule.exec.empty() && r.node("exec").IsSequence())
       diags.error(r.loc_of_key("exec"),
-                  fmt::format("{}: expected a command and its arguments, got an empty list",
-                              r.path_of("exec")));
+                  message("errors.ruleset.exec_empty", fmt::arg("path", r.path_of("exec"))));
     if (auto t = r.duration("timeout")) {
       if (*t <= Duration::zero())
-        diags.error(t.loc, fmt::format("{}: must be longer than 0s", r.path_of("timeout")));
+        diags.error(t.loc, message("errors.ruleset.timeout_zero", fmt::arg("path", r.path_of("timeout"))));
       else
         rule.timeout = *t;
     }
     rule.title = r.text("title").value_or("");
     if (r.has("params"))
       diags.error(r.loc_of_key("params"),
-                  fmt::format("{}: exec rules take no params (pass arguments in 'exec')",
-                              r.path_of("params")));
+                  message("errors.ruleset.exec_params", fmt::arg("path", r.path_of("params"))));
   } else {
-    diags.error(r.loc(), fmt::format("{}: missing required key 'check' (or 'id' and 'exec' for "
-                                     "a plugin)",
-                                     r.path()));
+    diags.error(r.loc(), message("errors.ruleset.no_check", fmt::arg("path", r.path())));
   }
   if (auto s = r.one_of("severity", {"gate", "warn", "info"})) rule.severity = parse_severity(*s);
   if (auto e = r.boolean("enabled")) rule.enabled = *e;
@@ -162,8 +160,8 @@ std::optional<Ruleset> parse_ruleset(const std::string& text, const std::string&
       if (!rule.check.empty()) {
         auto [it, fresh] = first_line.emplace(rule.check, rule.loc.line);
         if (!fresh)
-          diags.error(rule.loc, fmt::format("{}: duplicate rule for '{}' (first at line {})",
-                                            rr.path(), rule.check, it->second));
+          diags.error(rule.loc, message("errors.ruleset.duplicate_rule", fmt::arg("path", rr.path()),
+                                        fmt::arg("id", rule.check), fmt::arg("line", it->second)));
       }
       rs.rules.push_back(std::move(rule));
     });
@@ -176,8 +174,8 @@ std::optional<Ruleset> parse_ruleset(const std::string& text, const std::string&
 std::optional<Ruleset> load_ruleset_file(const std::string& path, Diagnostics& diags) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
-    diags.error({path, 0, 0}, std::filesystem::exists(path, ec) ? "not a ruleset file"
-                                                                 : "no such ruleset file");
+    diags.error({path, 0, 0}, message_text(std::filesystem::exists(path, ec) ? "errors.ruleset.not_a_file"
+                                                                             : "errors.ruleset.no_such_file"));
     return std::nullopt;
   }
   std::string text;
@@ -287,7 +285,7 @@ class Selector {
       auto from = std::find(stack_.begin(), stack_.end(), key);
       for (auto it = from; it != stack_.end(); ++it) chain += names_[*it] + " → ";
       chain += rs->name;
-      diags_.error(at, fmt::format("{}cycle in extends: {}", prefix(where), chain));
+      diags_.error(at, message_at(where, "errors.ruleset.cycle", fmt::arg("chain", chain)));
       return;
     }
     apply(*rs, key, reason);
@@ -311,9 +309,7 @@ class Selector {
   void finish() {
     for (auto& [id, m] : merged_) {
       if (!m.rule.info && m.rule.exec.empty()) {
-        diags_.error(m.first_loc, fmt::format("exec rule '{}' has no command: give 'exec' here "
-                                              "or in a ruleset applied before this one",
-                                              id));
+        diags_.error(m.first_loc, message("errors.ruleset.exec_no_command", fmt::arg("id", id)));
         continue;
       }
       m.rule.params = Params(std::move(m.params));
@@ -322,7 +318,6 @@ class Selector {
   }
 
  private:
-  static std::string prefix(const std::string& where) { return where.empty() ? "" : where + ": "; }
 
   const Ruleset* resolve(const std::string& ref, const std::string& base_dir, const SourceLoc& at,
                          const std::string& where, bool builtin_only, std::string& key) {
@@ -334,8 +329,8 @@ class Selector {
       // On the command line, a plain name that is not built-in may still be a file here.
       std::error_code ec;
       if (builtin_only || !std::filesystem::exists(std::filesystem::path(base_dir) / ref, ec)) {
-        diags_.error(at, fmt::format("{}unknown built-in ruleset '{}'{}", prefix(where), ref,
-                                     hint(ref, builtin_ruleset_names())));
+        diags_.error(at, message_at(where, "errors.ruleset.unknown_builtin", fmt::arg("name", ref),
+                                    fmt::arg("hint", hint(ref, builtin_ruleset_names()))));
         return nullptr;
       }
     }
@@ -345,9 +340,10 @@ class Selector {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec)) {
       if (where.empty())
-        diags_.error({path, 0, 0}, "no such ruleset file");
+        diags_.error({path, 0, 0}, message("errors.ruleset.no_such_file"));
       else
-        diags_.error(at, fmt::format("{}no such ruleset file '{}'", prefix(where), path));
+        diags_.error(at, message("errors.ruleset.no_such_file_named", fmt::arg("path", where),
+                                 fmt::arg("file", path)));
       return nullptr;
     }
     auto canonical = std::filesystem::weakly_canonical(path, ec);

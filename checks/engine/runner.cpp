@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "checks/engine/i18n.h"
+#include "checks/engine/input_messages.h"
 #include "checks/engine/plugin.h"
 #include "checks/engine/probe.h"
 #include "checks/engine/yaml_reader.h"
@@ -76,17 +77,11 @@ std::unique_ptr<Check> construct(const EffectiveRule& rule, std::string& failure
   for (const auto& [name, value] : params.values()) {
     if (std::find(known.begin(), known.end(), name) != known.end()) continue;
     std::string suggestion = did_you_mean(name, known);
-    std::string tail;
-    if (!suggestion.empty()) {
-      tail = fmt::format(" (did you mean '{}'?)", suggestion);
-    } else if (known.empty()) {
-      tail = " (it takes no parameters)";
-    } else {
-      std::string list;
-      for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-      tail = fmt::format(" (it takes {})", list);
-    }
-    throw InputError(value.loc, fmt::format("params.{}: unknown parameter for {}{}", name, rule.id, tail));
+    std::string tail = !suggestion.empty() ? did_you_mean_hint(suggestion)
+                       : known.empty()     ? message("errors.params.takes_none")
+                                           : message("errors.params.takes", fmt::arg("names", say_list(known)));
+    throw InputError(value.loc, message("errors.params.unknown", fmt::arg("name", name), fmt::arg("id", rule.id),
+                                        fmt::arg("hint", tail)));
   }
   return check;
 }

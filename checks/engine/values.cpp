@@ -11,6 +11,7 @@
 #include <date/date.h>
 #include <fmt/format.h>
 
+#include "checks/engine/i18n.h"
 #include "checks/engine/zone.h"
 
 namespace golive {
@@ -76,14 +77,14 @@ std::string duration_problem(std::string_view s) {
   size_t run = 0;
   for (char c : s) {
     run = is_digit(c) ? run + 1 : 0;
-    if (run > kMaxAmountDigits) return "an amount has more than 6 digits (use a larger unit)";
+    if (run > kMaxAmountDigits) return message_text("errors.duration.too_many_digits");
   }
   if (s.find_first_of(".,") != std::string_view::npos)
-    return "fractions are not supported (write smaller units, e.g. 1h30m or PT90M)";
+    return message_text("errors.duration.fraction");
   if (!s.empty() && s[0] == 'P') {
     std::string_view date_part = s.substr(0, s.find('T'));
     if (date_part.find_first_of("YM") != std::string_view::npos)
-      return "months and years have no fixed length (write days, e.g. P30D or P365D)";
+      return message_text("errors.duration.months_years");
   }
   return "";
 }

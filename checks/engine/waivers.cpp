@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "checks/engine/digest.h"
+#include "checks/engine/input_messages.h"
 #include "checks/engine/runner.h"
 #include "checks/engine/yaml_reader.h"
 
@@ -20,10 +21,9 @@ void keys_are_errors(const std::string& path, const YAML::Node& node, const std:
     const std::string key = kv.first.Scalar();
     if (key.rfind("x-", 0) == 0 || std::find(known.begin(), known.end(), key) != known.end())
       continue;
-    std::string hint = did_you_mean(key, known);
     diags.error(loc_of(kv.first, path),
-                fmt::format("{}unknown key '{}'{}", where.empty() ? "" : where + ": ", preview(key),
-                            hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
+                message_at(where, "errors.yaml.unknown_key", fmt::arg("key", preview(key)),
+                           fmt::arg("hint", did_you_mean_hint(did_you_mean(key, known)))));
   }
 }
 
@@ -63,16 +63,20 @@ std::optional<WaiverFile> load_waiver_file(const std::string& path, Diagnostics&
     if (root.IsMap())
       for (const auto& kv : root) top.has(kv.first.Scalar());
     if (!top.has("waivers")) {
-      local.error(loc_of(root, path), "waivers: missing required key (a list of waivers)");
+      local.error(loc_of(root, path), message("errors.waivers.missing"));
     } else if (!top.node("waivers").IsSequence()) {
       local.error(loc_of(top.node("waivers"), path),
-                  fmt::format("waivers: expected a list, got {}", describe_node(top.node("waivers"))));
+                  message("errors.yaml.expected.at", fmt::arg("path", "waivers"),
+                          fmt::arg("expected", message_text("errors.expected.list")),
+                          fmt::arg("got", describe_node(top.node("waivers")))));
     } else {
       size_t i = 0;
       for (const YAML::Node& item : top.node("waivers")) {
         const std::string where = fmt::format("waivers[{}]", i++);
         if (!item.IsMap()) {
-          local.error(loc_of(item, path), fmt::format("{}: expected a mapping, got {}", where, describe_node(item)));
+          local.error(loc_of(item, path), message("errors.yaml.expected.at", fmt::arg("path", where),
+                                                  fmt::arg("expected", message_text("errors.expected.mapping")),
+                                                  fmt::arg("got", describe_node(item))));
           continue;
         }
         keys_are_errors(path, item, where,
@@ -87,7 +91,7 @@ std::optional<WaiverFile> load_waiver_file(const std::string& path, Diagnostics&
         Text ticket = r.text("ticket");
         Field<Instant> expires = r.instant("expires", MapReader::Required);
         if (reason && reason->find_first_not_of(" \t\r\n") == std::string::npos)
-          local.error(reason.loc, fmt::format("{}.reason: must not be empty", where));
+          local.error(reason.loc, message("errors.waivers.empty_reason", fmt::arg("path", where + ".reason")));
         Waiver w;
         w.loc = r.loc();
         w.check = check.value_or("");

@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "checks/engine/input_messages.h"
 #include "checks/engine/limits.h"
 
 namespace golive {
@@ -82,8 +83,8 @@ std::string decode_utf16_32(const std::string& in, const std::string& file) {
     else if (in.size() >= 2 && byte(0) != 0 && byte(1) == 0) guess = "UTF-16LE";
     else if (in.size() >= 2 && byte(0) == 0 && byte(1) != 0) guess = "UTF-16BE";
     if (!guess.empty())
-      throw InputError({file, 1, 1}, fmt::format("{} text without a byte-order mark: save the plan as UTF-8",
-                                                 guess.substr(0, 6)));
+      throw InputError({file, 1, 1}, message("errors.yaml.no_byte_order_mark",
+                                             fmt::arg("encoding", guess.substr(0, 6))));
     return in;
   }
   std::string out;
@@ -94,7 +95,8 @@ std::string decode_utf16_32(const std::string& in, const std::string& file) {
     return v;
   };
   auto bad = [&]() {
-    return InputError(loc_at_offset(out, out.size(), file), fmt::format("invalid {}", name));
+    return InputError(loc_at_offset(out, out.size(), file),
+                      message("errors.yaml.invalid_encoding", fmt::arg("encoding", name)));
   };
   size_t i = static_cast<size_t>(width);  // after the byte-order mark
   while (i < in.size()) {
@@ -143,18 +145,17 @@ class LimitScan final : public YAML::EventHandler {
   void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                 const std::string& value) override {
     if (value.size() > limit_value(Limit::ScalarLength))
-      fail(mark, Limit::ScalarLength, fmt::format("scalar of {} bytes", value.size()));
+      fail(mark, Limit::ScalarLength, message("errors.limits.scalar", fmt::arg("bytes", value.size())));
     leaf(mark, anchor);
   }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     item(mark);
     for (const Open& o : open_)
-      if (o.anchor == anchor) throw InputError(at(mark), "alias refers to itself (cycle in anchors)");
+      if (o.anchor == anchor) throw InputError(at(mark), message("errors.yaml.alias_cycle"));
     uint64_t size = anchor < sizes_.size() ? sizes_[anchor] : 1;
     expanded_ += size;
     if (expanded_ > limit_value(Limit::Aliases))
-      fail(mark, Limit::Aliases, fmt::format("aliases expanding to more than {} nodes",
-                                             limit_value(Limit::Aliases)));
+      fail(mark, Limit::Aliases, message("errors.limits.aliases", fmt::arg("count", limit_value(Limit::Aliases))));
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
@@ -188,13 +189,13 @@ class LimitScan final : public YAML::EventHandler {
     if (parent.map) n = (n + 1) / 2;
     if (n > limit_value(Limit::ListLength))
       fail(mark, Limit::ListLength,
-           fmt::format("{} of more than {} {}", parent.map ? "mapping" : "list",
-                       limit_value(Limit::ListLength), parent.map ? "keys" : "items"));
+           parent.map ? message("errors.limits.mapping", fmt::arg("count", limit_value(Limit::ListLength)))
+                      : message("errors.limits.list", fmt::arg("count", limit_value(Limit::ListLength))));
   }
   void node(const YAML::Mark& mark) {
     item(mark);
     if (++written_ > limit_value(Limit::Nodes))
-      fail(mark, Limit::Nodes, fmt::format("more than {} nodes", limit_value(Limit::Nodes)));
+      fail(mark, Limit::Nodes, message("errors.limits.nodes", fmt::arg("count", limit_value(Limit::Nodes))));
   }
   void leaf(const YAML::Mark& mark, YAML::anchor_t anchor) {
     node(mark);
@@ -203,7 +204,7 @@ class LimitScan final : public YAML::EventHandler {
   void start(const YAML::Mark& mark, YAML::anchor_t anchor, bool map) {
     node(mark);
     if (open_.size() >= limit_value(Limit::Depth))
-      fail(mark, Limit::Depth, fmt::format("more than {} levels of nesting", limit_value(Limit::Depth)));
+      fail(mark, Limit::Depth, message("errors.limits.depth", fmt::arg("count", limit_value(Limit::Depth))));
     open_.push_back({anchor, written_ + expanded_ - 1, 0, map});
   }
   void end() {
@@ -240,14 +241,14 @@ struct Walker {
     // LimitScan has bounded nodes and alias expansion already; this guards the walk itself.
     if (++visited > limit_value(Limit::Nodes) + limit_value(Limit::Aliases))
       throw InputError(loc_of(n, file),
-                       over_limit(Limit::Aliases, fmt::format("aliases expanding to more than {} nodes",
-                                                              limit_value(Limit::Aliases))));
+                       over_limit(Limit::Aliases, message("errors.limits.aliases",
+                                                          fmt::arg("count", limit_value(Limit::Aliases)))));
     if (!n.IsMap() && !n.IsSequence()) return;
     for (const auto& a : ancestors)
-      if (a.is(n)) throw InputError(loc_of(n, file), "alias refers to itself (cycle in anchors)");
+      if (a.is(n)) throw InputError(loc_of(n, file), message("errors.yaml.alias_cycle"));
     if (ancestors.size() >= limit_value(Limit::Depth))
-      throw InputError(loc_of(n, file), over_limit(Limit::Depth, fmt::format("more than {} levels of nesting",
-                                                                             limit_value(Limit::Depth))));
+      throw InputError(loc_of(n, file), over_limit(Limit::Depth, message("errors.limits.depth",
+                                                                         fmt::arg("count", limit_value(Limit::Depth)))));
     ancestors.push_back(n);
     if (n.IsMap()) {
       walk_map(n);
@@ -263,13 +264,13 @@ struct Walker {
       std::map<std::string, YAML::Mark> seen;
       for (const auto& kv : n) {
         if (!kv.first.IsScalar())
-          throw InputError(loc_of(kv.first, file), "mapping keys must be plain strings");
+          throw InputError(loc_of(kv.first, file), message("errors.yaml.key_not_string"));
         const std::string& key = kv.first.Scalar();
         auto [it, fresh] = seen.emplace(key, kv.first.Mark());
         if (!fresh)
           throw InputError(loc_of(kv.first, file),
-                           fmt::format("duplicate key '{}' (first at line {})", preview(key),
-                                       it->second.line + 1));
+                           message("errors.yaml.duplicate_key", fmt::arg("key", preview(key)),
+                                   fmt::arg("line", it->second.line + 1)));
         walk(kv.second);
       }
     }
@@ -292,12 +293,11 @@ struct Walker {
       maps.push_back(sources);
     } else if (sources.IsSequence()) {
       for (const auto& s : sources) {
-        if (!s.IsMap())
-          throw InputError(loc_of(s, file), "a merge key (<<) takes a mapping or a list of mappings");
+        if (!s.IsMap()) throw InputError(loc_of(s, file), message("errors.yaml.merge_value"));
         maps.push_back(s);
       }
     } else {
-      throw InputError(loc_of(sources, file), "a merge key (<<) takes a mapping or a list of mappings");
+      throw InputError(loc_of(sources, file), message("errors.yaml.merge_value"));
     }
     YAML::Node target = n;
     target.remove("<<");
@@ -312,11 +312,8 @@ struct Walker {
 // "x: 'v' is not one of a, b (did you mean 'a'?)"
 std::string not_one_of(const std::string& path, const std::string& value,
                        const std::vector<std::string>& allowed) {
-  std::string list;
-  for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-  auto hint = did_you_mean(value, allowed);
-  return fmt::format("{}: '{}' is not one of {}{}", path, preview(value), list,
-                     hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint));
+  return message("errors.yaml.not_one_of", fmt::arg("path", path), fmt::arg("value", preview(value)),
+                 fmt::arg("allowed", say_list(allowed)), fmt::arg("hint", did_you_mean_hint(did_you_mean(value, allowed))));
 }
 
 }  // namespace
@@ -355,7 +352,7 @@ CoreType plain_scalar_type(const std::string& s) {
 std::string read_file(const std::string& path) {
   const uint64_t max = limit_value(Limit::FileSize);
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw InputError({path, 0, 0}, "cannot read file");
+  if (fd < 0) throw InputError({path, 0, 0}, message("errors.yaml.cannot_read"));
   struct Closer {
     int fd;
     ~Closer() { ::close(fd); }
@@ -363,18 +360,19 @@ std::string read_file(const std::string& path) {
   // Refused before reading when the size is known; a pipe or device is read up to the limit.
   struct stat st {};
   if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > max)
-    throw InputError({path, 1, 1}, over_limit(Limit::FileSize, fmt::format("file of {} bytes", st.st_size)));
+    throw InputError({path, 1, 1}, over_limit(Limit::FileSize, message("errors.limits.file_size",
+                                                                       fmt::arg("bytes", st.st_size))));
   std::string text;
   char buf[65536];
   while (true) {
     ssize_t n = ::read(fd, buf, sizeof buf);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) throw InputError({path, 0, 0}, "cannot read file");
+    if (n < 0) throw InputError({path, 0, 0}, message("errors.yaml.cannot_read"));
     if (n == 0) break;
     text.append(buf, static_cast<size_t>(n));
     if (text.size() > max)
       throw InputError({path, 1, 1},
-                       over_limit(Limit::FileSize, fmt::format("file of more than {} bytes", max)));
+                       over_limit(Limit::FileSize, message("errors.limits.file_size_over", fmt::arg("bytes", max))));
   }
   return text;
 }
@@ -387,46 +385,42 @@ SourceLoc loc_of(const YAML::Node& node, const std::string& file) {
 }
 
 std::string describe_node(const YAML::Node& n) {
-  if (!n.IsDefined() || n.IsNull()) return "nothing";
-  if (n.IsMap()) return "a mapping";
-  if (n.IsSequence()) return "a list";
-  return fmt::format("'{}'", preview(n.Scalar()));
+  if (!n.IsDefined() || n.IsNull()) return message_text("errors.node.nothing");
+  if (n.IsMap()) return message_text("errors.node.mapping");
+  if (n.IsSequence()) return message_text("errors.node.list");
+  return message("errors.node.scalar", fmt::arg("value", preview(n.Scalar())));
 }
 
 YAML::Node parse_yaml(const std::string& bytes, const std::string& file) {
   const std::string text = decode_utf16_32(bytes, file);
   if (auto nul = text.find('\0'); nul != std::string::npos)
-    throw InputError(loc_at_offset(text, nul, file), "NUL byte in input (not a text file?)");
+    throw InputError(loc_at_offset(text, nul, file), message("errors.yaml.nul_byte"));
   if (auto bad = invalid_utf8_at(text); bad != std::string::npos)
-    throw InputError(loc_at_offset(text, bad, file), "invalid UTF-8");
+    throw InputError(loc_at_offset(text, bad, file), message("errors.yaml.invalid_utf8"));
   // yaml-cpp does not take a lone CR for a line break: such a file would read as one long
   // comment line, an "empty document" or, worse, a different plan than an editor shows.
   for (size_t cr = text.find('\r'); cr != std::string::npos; cr = text.find('\r', cr + 1))
     if (cr + 1 == text.size() || text[cr + 1] != '\n')
-      throw InputError(loc_at_offset(text, cr, file),
-                       "carriage return without a line feed (old Mac line ends): save the plan with "
-                       "LF or CRLF line ends");
+      throw InputError(loc_at_offset(text, cr, file), message("errors.yaml.lone_cr"));
   std::vector<YAML::Node> docs;
   try {
     scan_limits(text, file);
     docs = YAML::LoadAll(text);
   } catch (const YAML::DeepRecursion& e) {
     // Reached only with the depth limit raised past what yaml-cpp itself parses.
-    throw InputError({file, e.mark.line + 1, e.mark.column + 1},
-                     "nesting deeper than the YAML parser reads (about 500 levels, whatever the "
-                     "depth limit)");
+    throw InputError({file, e.mark.line + 1, e.mark.column + 1}, message("errors.yaml.parser_depth"));
   } catch (const YAML::Exception& e) {
     SourceLoc loc{file, e.mark.line >= 0 ? e.mark.line + 1 : 0,
                   e.mark.column >= 0 ? e.mark.column + 1 : 0};
     std::string msg = e.msg;
     if (!msg.empty()) msg[0] = static_cast<char>(std::tolower(msg[0]));
-    throw InputError(loc, fmt::format("invalid YAML: {}", msg));
+    // yaml-cpp's own words stay English: they come from the library, not the catalogue.
+    throw InputError(loc, message("errors.yaml.invalid_yaml", fmt::arg("detail", msg)));
   }
-  if (docs.empty() || (docs.size() == 1 && docs[0].IsNull())) throw InputError({file, 1, 1}, "empty document");
+  if (docs.empty() || (docs.size() == 1 && docs[0].IsNull())) throw InputError({file, 1, 1}, message("errors.yaml.empty_document"));
   for (size_t i = 1; i < docs.size(); ++i)
     if (!docs[i].IsNull())
-      throw InputError(loc_of(docs[i], file),
-                       "more than one YAML document in the file (put each plan in its own file)");
+      throw InputError(loc_of(docs[i], file), message("errors.yaml.several_documents"));
   Walker w{file, 0, {}};
   w.walk(docs[0]);
   return docs[0];
@@ -447,8 +441,8 @@ MapReader::MapReader(ReadContext& ctx, const YAML::Node& node, std::string path,
     return;
   }
   if (!node.IsDefined() || !node.IsMap()) {
-    ctx_.diags.error(loc_, fmt::format("{}expected a mapping, got {}",
-                                       path_.empty() ? "" : path_ + ": ", describe_node(node)));
+    ctx_.diags.error(loc_, message_at(path_, "errors.yaml.expected", fmt::arg("expected", message_text("errors.expected.mapping")),
+                                      fmt::arg("got", describe_node(node))));
     finished_ = true;
   }
 }
@@ -496,8 +490,7 @@ SourceLoc MapReader::loc_of_key(const std::string& key) {
 }
 
 void MapReader::missing(const std::string& key) {
-  ctx_.diags.error(loc_, fmt::format("{}missing required key '{}'",
-                                     path_.empty() ? "" : path_ + ": ", key));
+  ctx_.diags.error(loc_, message_at(path_, "errors.yaml.missing_key", fmt::arg("key", key)));
 }
 
 namespace {
@@ -512,11 +505,17 @@ SourceLoc null_loc(const YAML::Node& map, const std::string& key, const std::str
   return {file, 0, 0};
 }
 
+// `expected` names a key of errors.expected: "mapping" → "a mapping".
 std::string null_message(const std::string& path, const char* expected) {
-  return fmt::format(
-      "{}: expected {}, got null (YAML reads null, ~ and an empty value as nothing); remove the "
-      "key, or write the value in quotes (\"null\") if you mean the text null",
-      path, expected);
+  return message("errors.yaml.null_value", fmt::arg("path", path),
+                 fmt::arg("expected", message_text(std::string("errors.expected.") + expected)));
+}
+
+// "backups[0]: expected a list, got a mapping"; `expected` as for null_message().
+std::string expected_message(const std::string& path, const char* expected, const YAML::Node& got) {
+  return message("errors.yaml.expected.at", fmt::arg("path", path),
+                 fmt::arg("expected", message_text(std::string("errors.expected.") + expected)),
+                 fmt::arg("got", describe_node(got)));
 }
 
 }  // namespace
@@ -535,8 +534,7 @@ std::optional<std::pair<std::string, SourceLoc>> MapReader::scalar(const std::st
     return std::nullopt;
   }
   if (!n.IsScalar()) {
-    ctx_.diags.error(loc, fmt::format("{}: expected {}, got {}", path_of(key), expected,
-                                      describe_node(n)));
+    ctx_.diags.error(loc, expected_message(path_of(key), expected, n));
     return std::nullopt;
   }
   return std::make_pair(n.Scalar(), loc);
@@ -544,7 +542,7 @@ std::optional<std::pair<std::string, SourceLoc>> MapReader::scalar(const std::st
 
 Text MapReader::text(const std::string& key, Need need) {
   if (record(key, {.kind = KeyKind::Text}, need)) return {std::nullopt, loc_};
-  auto s = scalar(key, need, "a string");
+  auto s = scalar(key, need, "string");
   if (!s) return {std::nullopt, loc_};
   return {s->first, s->second};
 }
@@ -553,15 +551,15 @@ Text MapReader::matching(const std::string& key, const TextRule& rule, Need need
   if (record(key, {.kind = KeyKind::Pattern, .pattern = rule.pattern, .pattern_means = rule.means},
              need))
     return {std::nullopt, loc_};
-  auto s = scalar(key, need, "a string");
+  auto s = scalar(key, need, "string");
   if (!s) return {std::nullopt, loc_};
   const CoreType type = core_type(node(key));
   std::regex re(rule.pattern, std::regex::ECMAScript);
   // An unquoted number or boolean is not text to an editor or a plugin: refused, even
   // when its spelling would match.
   if ((type != CoreType::Str) || !std::regex_search(s->first, re)) {
-    ctx_.diags.error(s->second,
-                     fmt::format(fmt::runtime(rule.message), path_of(key), preview(s->first)));
+    ctx_.diags.error(s->second, message(rule.message, fmt::arg("path", path_of(key)),
+                                        fmt::arg("value", preview(s->first))));
     return {std::nullopt, s->second};
   }
   return {s->first, s->second};
@@ -570,7 +568,7 @@ Text MapReader::matching(const std::string& key, const TextRule& rule, Need need
 Text MapReader::one_of(const std::string& key, const std::vector<std::string>& allowed,
                        Need need) {
   if (record(key, {.kind = KeyKind::Enum, .allowed = allowed}, need)) return {std::nullopt, loc_};
-  auto s = scalar(key, need, "a string");
+  auto s = scalar(key, need, "string");
   if (!s) return {std::nullopt, loc_};
   Text t{s->first, s->second};
   if (std::find(allowed.begin(), allowed.end(), *t) != allowed.end()) return t;
@@ -589,9 +587,9 @@ std::vector<Text> MapReader::one_of_list(const std::string& key,
     auto loc = loc_of(item, ctx_.file);
     auto path = fmt::format("{}[{}]", path_of(key), i++);
     if (item.IsNull())
-      ctx_.diags.error(loc, null_message(path, "a string"));
+      ctx_.diags.error(loc, null_message(path, "string"));
     else if (!item.IsScalar())
-      ctx_.diags.error(loc, fmt::format("{}: expected a string, got {}", path, describe_node(item)));
+      ctx_.diags.error(loc, expected_message(path, "string", item));
     else if (std::find(allowed.begin(), allowed.end(), item.Scalar()) == allowed.end())
       ctx_.diags.error(loc, not_one_of(path, item.Scalar(), allowed));
     else
@@ -605,9 +603,9 @@ namespace {
 std::string duration_error(const std::string& path, const std::string& value) {
   std::string why = duration_problem(value);
   if (why.empty())
-    return fmt::format("{}: '{}' is not a duration (expected e.g. 30m, 24h, 7d or PT1H)", path,
-                       preview(value));
-  return fmt::format("{}: '{}' is not a duration: {}", path, preview(value), why);
+    return message("errors.yaml.not_duration", fmt::arg("path", path), fmt::arg("value", preview(value)));
+  return message("errors.yaml.not_duration_because", fmt::arg("path", path),
+                 fmt::arg("value", preview(value)), fmt::arg("why", why));
 }
 
 }  // namespace
@@ -615,7 +613,7 @@ std::string duration_error(const std::string& path, const std::string& value) {
 Field<Duration> MapReader::duration(const std::string& key, Need need, Sign sign) {
   if (record(key, {.kind = KeyKind::Duration, .positive = sign == Positive}, need))
     return {std::nullopt, loc_};
-  auto s = scalar(key, need, "a duration");
+  auto s = scalar(key, need, "duration");
   if (!s) return {std::nullopt, loc_};
   auto d = parse_duration(s->first);
   if (!d) {
@@ -623,9 +621,7 @@ Field<Duration> MapReader::duration(const std::string& key, Need need, Sign sign
     return {std::nullopt, s->second};
   }
   if (sign == Positive && d->count() == 0) {
-    ctx_.diags.error(s->second, fmt::format("{}: must be longer than 0s (a period of zero never "
-                                            "comes round)",
-                                            path_of(key)));
+    ctx_.diags.error(s->second, message("errors.yaml.zero_duration", fmt::arg("path", path_of(key))));
     return {std::nullopt, s->second};
   }
   return {*d, s->second};
@@ -633,7 +629,7 @@ Field<Duration> MapReader::duration(const std::string& key, Need need, Sign sign
 
 Field<Instant> MapReader::instant(const std::string& key, Need need) {
   if (record(key, {.kind = KeyKind::Instant}, need)) return {std::nullopt, loc_};
-  auto s = scalar(key, need, "a date or time");
+  auto s = scalar(key, need, "instant");
   if (!s) return {std::nullopt, loc_};
   if (auto t = parse_instant(s->first, ctx_.zone)) return {*t, s->second};
   const std::string& v = s->first;
@@ -641,19 +637,15 @@ Field<Instant> MapReader::instant(const std::string& key, Need need) {
   std::string head = v.substr(0, std::min<size_t>(10, v.size()));
   static const std::regex long_fraction(R"(.{19}\.[0-9]{7,}.*)");
   if (is_bare_date(head) && !parse_instant(head, nullptr)) {
-    why = fmt::format("{}: '{}' is not a valid calendar date", path_of(key), preview(v));
+    why = "errors.yaml.not_calendar_date";
   } else if (v.size() == 19 && parse_instant(v + "Z", nullptr)) {
-    why = fmt::format("{}: '{}' has no UTC offset (add Z or an offset such as +08:00)",
-                      path_of(key), preview(v));
+    why = "errors.yaml.no_utc_offset";
   } else if (std::regex_match(v, long_fraction)) {
-    why = fmt::format("{}: '{}' has more than 6 fractional digits (golive keeps instants to the "
-                      "microsecond and never rounds)",
-                      path_of(key), preview(v));
+    why = "errors.yaml.long_fraction";
   } else {
-    why = fmt::format(
-        "{}: '{}' is not a date or time (expected e.g. 2026-11-20 or 2026-12-05T02:00:00+08:00)",
-        path_of(key), preview(v));
+    why = "errors.yaml.not_instant";
   }
+  why = message(why, fmt::arg("path", path_of(key)), fmt::arg("value", preview(v)));
   ctx_.diags.error(s->second, why);
   return {std::nullopt, s->second};
 }
@@ -665,8 +657,8 @@ Field<Instant> MapReader::live_instant(const std::string& key, InstantSource& so
   source = InstantSource{};
   const YAML::Node n = node(key);
   const std::string path = path_of(key);
-  const char* const forms = object_date ? "a date, live or {prometheus: 'QUERY'}"
-                                        : "a date or {prometheus: 'QUERY'}";
+  const std::string forms = object_date ? message("errors.yaml.live_forms.object")
+                                        : message("errors.yaml.live_forms.other");
   if (n.IsDefined() && n.IsMap()) {
     const SourceLoc loc = loc_of(n, ctx_.file);
     // One message per mistake: a misspelt `prometheus` is not also a missing one.
@@ -676,33 +668,31 @@ Field<Instant> MapReader::live_instant(const std::string& key, InstantSource& so
       if (k == "prometheus" || is_user_key(k)) continue;
       unknown = true;
       ctx_.diags.error(loc_of(kv.first, ctx_.file),
-                       fmt::format("{}: unknown key '{}' (expected {})", path, preview(k), forms));
+                       message("errors.yaml.live_unknown_key", fmt::arg("path", path),
+                               fmt::arg("key", preview(k)), fmt::arg("forms", forms)));
     }
     const YAML::Node q = n["prometheus"];
     if (!q.IsDefined()) {
-      if (!unknown) ctx_.diags.error(loc, fmt::format("{}: missing required key 'prometheus'", path));
+      if (!unknown)
+        ctx_.diags.error(loc, message("errors.yaml.missing_key.at", fmt::arg("path", path),
+                                      fmt::arg("key", "prometheus")));
       return {std::nullopt, loc};
     }
     const SourceLoc qloc = loc_of(q, ctx_.file);
     const std::string qpath = path + ".prometheus";
     const CoreType type = core_type(q);
     if (type == CoreType::Null) {
-      ctx_.diags.error(qloc, null_message(qpath, "a PromQL expression"));
+      ctx_.diags.error(qloc, null_message(qpath, "promql"));
     } else if (!q.IsScalar()) {
-      ctx_.diags.error(qloc, fmt::format("{}: expected a PromQL expression, got {}", qpath,
-                                         describe_node(q)));
+      ctx_.diags.error(qloc, expected_message(qpath, "promql", q));
     } else if (type != CoreType::Str) {
       // `1` is valid PromQL, but a constant is no evidence and an unquoted number is a
       // number to an editor's schema: the query is text, in quotes when it looks like one.
-      ctx_.diags.error(qloc, fmt::format("{}: {} is a {} in YAML, not a PromQL expression (write "
-                                         "the query as text, e.g. "
-                                         "'backup_last_success_timestamp_seconds{{job=\"db\"}}')",
-                                         qpath, preview(q.Scalar()),
-                                         type == CoreType::Bool ? "boolean" : "number"));
+      ctx_.diags.error(qloc, message(type == CoreType::Bool ? "errors.yaml.query_is_boolean"
+                                                            : "errors.yaml.query_is_number",
+                                     fmt::arg("path", qpath), fmt::arg("value", preview(q.Scalar()))));
     } else if (q.Scalar().find_first_not_of(" \t\r\n") == std::string::npos) {
-      ctx_.diags.error(qloc, fmt::format("{}: the query is empty (expected a PromQL expression "
-                                         "returning a Unix timestamp in seconds)",
-                                         qpath));
+      ctx_.diags.error(qloc, message("errors.yaml.query_empty", fmt::arg("path", qpath)));
     } else {
       source.kind = InstantSource::Kind::Prometheus;
       source.query = {q.Scalar(), qloc};
@@ -716,9 +706,8 @@ Field<Instant> MapReader::live_instant(const std::string& key, InstantSource& so
       source.kind = InstantSource::Kind::Object;
       source.loc = loc;
     } else {
-      ctx_.diags.error(loc, fmt::format("{}: 'live' reads a backup object's date and is only for "
-                                        "backups[].last_success (expected {})",
-                                        path, forms));
+      ctx_.diags.error(loc, message("errors.yaml.live_not_here", fmt::arg("path", path),
+                                    fmt::arg("forms", forms)));
     }
     return {std::nullopt, loc};
   }
@@ -730,8 +719,18 @@ namespace {
 // "'3' is quoted text, not a number": a quoted number is a string to an editor's schema
 // and to a plugin, so golive does not read it as a number either.
 std::string quoted_number(const std::string& path, const std::string& value) {
-  return fmt::format("{}: '{}' is quoted text, not a number (write it without quotes)", path,
-                     preview(value));
+  return message("errors.yaml.quoted_number", fmt::arg("path", path), fmt::arg("value", preview(value)));
+}
+
+// "x: 5 is out of range (1 to 4)"; `value` as written, or the number read.
+template <class V, class N>
+std::string out_of_range(const std::string& path, const V& value, N min, N max) {
+  return message("errors.yaml.out_of_range", fmt::arg("path", path), fmt::arg("value", value),
+                 fmt::arg("min", min), fmt::arg("max", max));
+}
+
+std::string not_a(const char* key, const std::string& path, const std::string& value) {
+  return message(key, fmt::arg("path", path), fmt::arg("value", preview(value)));
 }
 
 }  // namespace
@@ -742,7 +741,7 @@ Field<int64_t> MapReader::integer(const std::string& key, int64_t min, int64_t m
               .max = static_cast<double>(max)},
              need))
     return {std::nullopt, loc_};
-  auto s = scalar(key, need, "a whole number");
+  auto s = scalar(key, need, "whole_number");
   if (!s) return {std::nullopt, loc_};
   int64_t v = 0;
   const auto& str = s->first;
@@ -752,8 +751,7 @@ Field<int64_t> MapReader::integer(const std::string& key, int64_t min, int64_t m
     // advice to remove the quotes would be wrong.
     ctx_.diags.error(s->second, plain_scalar_type(str) == CoreType::Int
                                     ? quoted_number(path_of(key), str)
-                                    : fmt::format("{}: '{}' is not a whole number", path_of(key),
-                                                  preview(str)));
+                                    : not_a("errors.yaml.not_whole_number", path_of(key), str));
     return {std::nullopt, s->second};
   }
   // A leading '+' is valid YAML for an integer; from_chars does not take it. YAML 1.2's
@@ -767,18 +765,15 @@ Field<int64_t> MapReader::integer(const std::string& key, int64_t min, int64_t m
   auto res = std::from_chars(first, str.data() + str.size(), v, base);
   bool whole = res.ptr == str.data() + str.size();
   if (res.ec == std::errc::result_out_of_range && whole) {
-    ctx_.diags.error(s->second, fmt::format("{}: {} is out of range ({} to {})", path_of(key),
-                                            preview(str), min, max));
+    ctx_.diags.error(s->second, out_of_range(path_of(key), preview(str), min, max));
     return {std::nullopt, s->second};
   }
   if (res.ec != std::errc() || !whole) {
-    ctx_.diags.error(s->second, fmt::format("{}: '{}' is not a whole number", path_of(key),
-                                            preview(str)));
+    ctx_.diags.error(s->second, not_a("errors.yaml.not_whole_number", path_of(key), str));
     return {std::nullopt, s->second};
   }
   if (v < min || v > max) {
-    ctx_.diags.error(s->second, fmt::format("{}: {} is out of range ({} to {})", path_of(key), v,
-                                            min, max));
+    ctx_.diags.error(s->second, out_of_range(path_of(key), v, min, max));
     return {std::nullopt, s->second};
   }
   return {v, s->second};
@@ -799,7 +794,7 @@ Field<double> MapReader::number_in(const std::string& key, double min, double ma
              {.kind = KeyKind::Number, .min = min, .max = max, .min_exclusive = min_exclusive},
              need))
     return {std::nullopt, loc_};
-  auto s = scalar(key, need, "a number");
+  auto s = scalar(key, need, "number");
   if (!s) return {std::nullopt, loc_};
   double v = 0;
   const auto& str = s->first;
@@ -808,8 +803,7 @@ Field<double> MapReader::number_in(const std::string& key, double min, double ma
     const CoreType unquoted = plain_scalar_type(str);
     ctx_.diags.error(s->second, unquoted == CoreType::Int || unquoted == CoreType::Float
                                     ? quoted_number(path_of(key), str)
-                                    : fmt::format("{}: '{}' is not a number", path_of(key),
-                                                  preview(str)));
+                                    : not_a("errors.yaml.not_number", path_of(key), str));
     return {std::nullopt, s->second};
   }
   const char* first = str.data() + (str.size() > 1 && str[0] == '+' ? 1 : 0);
@@ -825,22 +819,19 @@ Field<double> MapReader::number_in(const std::string& key, double min, double ma
   // Only what YAML 1.2 reads as a number is one: "1_000", "inf" and "1,5" are not.
   bool yaml_number = type == CoreType::Int || type == CoreType::Float;
   if (yaml_number && res.ec == std::errc::result_out_of_range && whole) {
-    ctx_.diags.error(s->second, fmt::format("{}: {} is out of range ({} to {})", path_of(key),
-                                            preview(str), min, max));
+    ctx_.diags.error(s->second, out_of_range(path_of(key), preview(str), min, max));
     return {std::nullopt, s->second};
   }
   if (!yaml_number || res.ec != std::errc() || !whole || !std::isfinite(v)) {
-    ctx_.diags.error(s->second,
-                     fmt::format("{}: '{}' is not a number", path_of(key), preview(str)));
+    ctx_.diags.error(s->second, not_a("errors.yaml.not_number", path_of(key), str));
     return {std::nullopt, s->second};
   }
   if (v < min || v > max || (min_exclusive && v == min)) {
     ctx_.diags.error(s->second,
                      min_exclusive
-                         ? fmt::format("{}: {} is out of range (more than {}, at most {})",
-                                       path_of(key), str, min, max)
-                         : fmt::format("{}: {} is out of range ({} to {})", path_of(key), str,
-                                       min, max));
+                         ? message("errors.yaml.out_of_range_above", fmt::arg("path", path_of(key)),
+                                   fmt::arg("value", str), fmt::arg("min", min), fmt::arg("max", max))
+                         : out_of_range(path_of(key), str, min, max));
     return {std::nullopt, s->second};
   }
   return {v, s->second};
@@ -848,7 +839,7 @@ Field<double> MapReader::number_in(const std::string& key, double min, double ma
 
 Field<bool> MapReader::boolean(const std::string& key, Need need) {
   if (record(key, {.kind = KeyKind::Boolean}, need)) return {std::nullopt, loc_};
-  auto s = scalar(key, need, "true or false");
+  auto s = scalar(key, need, "boolean");
   if (!s) return {std::nullopt, loc_};
   const std::string& v = s->first;
   const CoreType type = core_type(node(key));
@@ -856,21 +847,19 @@ Field<bool> MapReader::boolean(const std::string& key, Need need) {
   static const std::regex yaml11("y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF");
   std::string why;
   if (node(key).Tag() != "?" && std::regex_match(v, std::regex("true|True|TRUE|false|False|FALSE")))
-    why = fmt::format("{}: '{}' is quoted text, not a boolean (write {} without quotes)",
-                      path_of(key), preview(v), v);
+    why = message("errors.yaml.quoted_boolean", fmt::arg("path", path_of(key)),
+                  fmt::arg("value", preview(v)), fmt::arg("bare", v));
   else if (std::regex_match(v, yaml11))
-    why = fmt::format("{}: '{}' is not a boolean in YAML 1.2, which golive, editors and plugins "
-                      "read (write true or false)",
-                      path_of(key), preview(v));
+    why = not_a("errors.yaml.yaml11_boolean", path_of(key), v);
   else
-    why = fmt::format("{}: '{}' is not true or false", path_of(key), preview(v));
+    why = not_a("errors.yaml.not_boolean", path_of(key), v);
   ctx_.diags.error(s->second, why);
   return {std::nullopt, s->second};
 }
 
 Text MapReader::zone(const std::string& key, Need need) {
   if (record(key, {.kind = KeyKind::Zone}, need)) return {std::nullopt, loc_};
-  auto s = scalar(key, need, "a string");
+  auto s = scalar(key, need, "string");
   if (!s) return {std::nullopt, loc_};
   Text t{s->first, s->second};
   if (core_type(node(key)) == CoreType::Str && find_zone(*t)) return t;
@@ -880,46 +869,39 @@ Text MapReader::zone(const std::string& key, Need need) {
   } catch (const std::exception&) {
   }
   auto hint = did_you_mean(*t, names);
-  ctx_.diags.error(t.loc, fmt::format("{}: '{}' is not an IANA time zone (e.g. Asia/Shanghai, UTC){}",
-                                      path_of(key), preview(*t),
-                                      hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint)));
+  ctx_.diags.error(t.loc, message("errors.yaml.not_zone", fmt::arg("path", path_of(key)),
+                                  fmt::arg("value", preview(*t)),
+                                  fmt::arg("hint", hint.empty() ? "" : message("errors.yaml.zone_hint",
+                                                                               fmt::arg("name", hint)))));
   return {std::nullopt, t.loc};
 }
 
 Text MapReader::phone(const std::string& key, Need need) {
   if (record(key, {.kind = KeyKind::Phone}, need)) return {std::nullopt, loc_};
-  auto s = scalar(key, need, "a string");
+  auto s = scalar(key, need, "string");
   if (!s) return {std::nullopt, loc_};
   Text t{s->first, s->second};
   if (core_type(node(key)) == CoreType::Int) {
     // Unquoted, +8613800000001 is a number: an editor's schema refuses it and a plugin
     // would receive 8613800000001, without its +.
-    ctx_.diags.error(t.loc, fmt::format("{}: {} is a number in YAML; write the phone number in "
-                                        "quotes (\"{}\")",
-                                        path_of(key), preview(*t), preview(*t)));
+    ctx_.diags.error(t.loc, not_a("errors.yaml.phone_is_number", path_of(key), *t));
     return {std::nullopt, t.loc};
   }
   if (core_type(node(key)) == CoreType::Str && is_e164(*t)) return t;
-  ctx_.diags.error(t.loc, fmt::format("{}: '{}' is not an E.164 phone number (expected e.g. +8613800000001)",
-                                      path_of(key), preview(*t)));
+  ctx_.diags.error(t.loc, not_a("errors.yaml.not_phone", path_of(key), *t));
   return {std::nullopt, t.loc};
 }
 
 Field<HoursRange> MapReader::hours(const std::string& key, Need need) {
   if (record(key, {.kind = KeyKind::Hours}, need)) return {std::nullopt, loc_};
-  auto s = scalar(key, need, "working hours");
+  auto s = scalar(key, need, "hours");
   if (!s) return {std::nullopt, loc_};
   if (auto h = parse_hours(s->first)) return {*h, s->second};
   const std::string& v = s->first;
   bool empty_range = v.size() == 11 && v.substr(0, 5) == v.substr(6, 5) && v[5] == '-';
   ctx_.diags.error(
       s->second,
-      empty_range
-          ? fmt::format("{}: '{}' is an empty range (start and end are equal; the whole day is "
-                        "00:00-24:00)",
-                        path_of(key), preview(v))
-          : fmt::format("{}: '{}' is not a range of working hours (expected e.g. 09:00-18:00)",
-                        path_of(key), preview(v)));
+      not_a(empty_range ? "errors.yaml.empty_hours" : "errors.yaml.not_hours", path_of(key), v));
   return {std::nullopt, s->second};
 }
 
@@ -932,22 +914,20 @@ std::vector<Text> MapReader::text_list(const std::string& key, Need need) {
     return out;
   }
   if (n.IsNull()) {
-    ctx_.diags.error(null_loc(node_, key, ctx_.file), null_message(path_of(key), "a list"));
+    ctx_.diags.error(null_loc(node_, key, ctx_.file), null_message(path_of(key), "list"));
     return out;
   }
   if (!n.IsSequence()) {
-    ctx_.diags.error(loc_of(n, ctx_.file), fmt::format("{}: expected a list, got {}", path_of(key),
-                                                       describe_node(n)));
+    ctx_.diags.error(loc_of(n, ctx_.file), expected_message(path_of(key), "list", n));
     return out;
   }
   size_t i = 0;
   for (const auto& item : n) {
     auto loc = loc_of(item, ctx_.file);
     if (item.IsNull()) {
-      ctx_.diags.error(loc, null_message(fmt::format("{}[{}]", path_of(key), i), "a string"));
+      ctx_.diags.error(loc, null_message(fmt::format("{}[{}]", path_of(key), i), "string"));
     } else if (!item.IsScalar()) {
-      ctx_.diags.error(loc, fmt::format("{}[{}]: expected a string, got {}", path_of(key), i,
-                                        describe_node(item)));
+      ctx_.diags.error(loc, expected_message(fmt::format("{}[{}]", path_of(key), i), "string", item));
     } else {
       out.push_back({item.Scalar(), loc});
     }
@@ -966,9 +946,8 @@ std::vector<std::pair<std::string, Text>> MapReader::text_map(const std::string&
   }
   if (!n.IsMap()) {
     ctx_.diags.error(n.IsNull() ? null_loc(node_, key, ctx_.file) : loc_of(n, ctx_.file),
-                     n.IsNull() ? null_message(path_of(key), "a mapping")
-                                : fmt::format("{}: expected a mapping, got {}", path_of(key),
-                                              describe_node(n)));
+                     n.IsNull() ? null_message(path_of(key), "mapping")
+                                : expected_message(path_of(key), "mapping", n));
     return out;
   }
   for (const auto& kv : n) {
@@ -977,12 +956,11 @@ std::vector<std::pair<std::string, Text>> MapReader::text_map(const std::string&
     if (is_user_key(k)) continue;
     auto path = fmt::format("{}.{}", path_of(key), preview(k));
     if (kv.second.IsNull()) {
-      ctx_.diags.error(loc, null_message(path, "a string"));
+      ctx_.diags.error(loc, null_message(path, "string"));
       continue;
     }
     if (!kv.second.IsScalar()) {
-      ctx_.diags.error(loc, fmt::format("{}: expected a string, got {}", path,
-                                        describe_node(kv.second)));
+      ctx_.diags.error(loc, expected_message(path, "string", kv.second));
       continue;
     }
     out.emplace_back(k, Text{kv.second.Scalar(), loc});
@@ -1021,7 +999,7 @@ bool MapReader::map(const std::string& key, const std::function<void(MapReader&)
     return false;
   }
   if (n.IsNull()) {
-    ctx_.diags.error(null_loc(node_, key, ctx_.file), null_message(path_of(key), "a mapping"));
+    ctx_.diags.error(null_loc(node_, key, ctx_.file), null_message(path_of(key), "mapping"));
     return false;
   }
   MapReader sub(ctx_, n, path_of(key));  // reports a value that is not a mapping
@@ -1044,9 +1022,8 @@ void MapReader::each(const std::string& key, const std::function<void(MapReader&
   }
   if (!n.IsSequence()) {
     ctx_.diags.error(n.IsNull() ? null_loc(node_, key, ctx_.file) : loc_of(n, ctx_.file),
-                     n.IsNull() ? null_message(path_of(key), "a list")
-                                : fmt::format("{}: expected a list, got {}", path_of(key),
-                                              describe_node(n)));
+                     n.IsNull() ? null_message(path_of(key), "list")
+                                : expected_message(path_of(key), "list", n));
     return;
   }
   size_t i = 0;
@@ -1065,11 +1042,9 @@ void MapReader::finish() {
     const auto& key = kv.first.Scalar();
     if (is_user_key(key)) continue;
     if (std::find(known_.begin(), known_.end(), key) != known_.end()) continue;
-    auto hint = did_you_mean(key, known_);
     ctx_.diags.error(loc_of(kv.first, ctx_.file),
-                     fmt::format("{}unknown key '{}'{}", path_.empty() ? "" : path_ + ": ",
-                                 preview(key),
-                                 hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
+                     message_at(path_, "errors.yaml.unknown_key", fmt::arg("key", preview(key)),
+                                fmt::arg("hint", did_you_mean_hint(did_you_mean(key, known_)))));
   }
 }
 

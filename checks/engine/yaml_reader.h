@@ -49,18 +49,20 @@ CoreType plain_scalar_type(const std::string& text);
 /// Keys beginning with `x-` belong to the user (anchors, notes) and are never read.
 bool is_user_key(std::string_view key);
 
-/// Text that must match a pattern; `message` formats the error from the path and the
-/// previewed value: "{}: '{}' is not an http:// or https:// URL".
+/// Text that must match a pattern; `message` is the catalogue key of the error, whose text
+/// takes the path and the previewed value: `errors.plan.not_http_url`, in English
+/// "{path}: '{value}' is not an http:// or https:// URL".
 struct TextRule {
   std::string pattern;  ///< ECMAScript regex (std::regex and JSON Schema read it alike)
   std::string means;    ///< for the key reference: "an http:// or https:// URL"
-  std::string message;  ///< fmt string with the path and the value
+  std::string message;  ///< catalogue key; its text takes `{path}` and `{value}`
 };
 
 /// The 1-based position of a node.
 SourceLoc loc_of(const YAML::Node& node, const std::string& file);
 
-/// "a mapping", "a sequence", "a string", "nothing": for "expected X, got Y" messages.
+/// "a mapping", "a list", "'value'", "nothing" in the run's language (`errors.node.*`): for
+/// "expected X, got Y" messages.
 std::string describe_node(const YAML::Node& node);
 
 /// A value as quoted in messages: URL userinfo redacted, cut to about 60 characters.
@@ -167,7 +169,8 @@ class MapReader {
   std::string pattern_of(const std::string& key) const;
   Field<double> number_in(const std::string& key, double min, double max, bool min_exclusive,
                           Need need);
-  /// The scalar under `key`, or nullopt (reporting "expected ..." when not a scalar).
+  /// The scalar under `key`, or nullopt (reporting "expected ..." when not a scalar);
+  /// `expected` names a key of the catalogue's `errors.expected` ("string", "duration").
   std::optional<std::pair<std::string, SourceLoc>> scalar(const std::string& key, Need need,
                                                          const char* expected);
   void missing(const std::string& key);

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "checks/engine/i18n.h"
 #include "checks/engine/plan_loader.h"
 #include "checks/engine/runner.h"
 #include "cli/brief/brief.h"
@@ -32,7 +33,7 @@ int run_brief(const BriefOptions& options, const Io& io) {
     run.as_of = *options.as_of;
   } else if (options.as_of_mode == "window") {
     if (!plan->go_live.window_start)
-      throw InputError(plan->go_live.loc, "--as-of window: the plan has no go_live.window.start");
+      throw InputError(plan->go_live.loc, message("cli.as_of_window"));
     run.as_of = *plan->go_live.window_start;
   } else {
     run.as_of = io.now();

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "checks/engine/input_messages.h"
 #include "checks/engine/plan_loader.h"
 #include "checks/engine/runner.h"
 #include "checks/engine/waivers.h"
@@ -24,14 +25,14 @@ Instant generated_at(const Io& io) {
   if (auto text = io.env("GOLIVE_GENERATED_AT")) {
     auto t = parse_instant(*text, nullptr);
     if (!t || is_bare_date(*text))
-      throw usage_error(fmt::format("GOLIVE_GENERATED_AT: '{}' is not an RFC 3339 time", *text));
+      throw usage_error(message("cli.generated_at", fmt::arg("value", *text)));
     return *t;
   }
   if (auto text = io.env("SOURCE_DATE_EPOCH")) {
     int64_t seconds = 0;
     auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), seconds);
     if (ec != std::errc() || end != text->data() + text->size() || seconds < 0)
-      throw usage_error(fmt::format("SOURCE_DATE_EPOCH: '{}' is not a number of seconds", *text));
+      throw usage_error(message("cli.source_date_epoch", fmt::arg("value", *text)));
     return Instant(std::chrono::seconds(seconds));
   }
   return io.now();
@@ -56,8 +57,8 @@ void check_patterns(const std::vector<std::string>& patterns, const SourceLoc& l
                                [&](const std::string& id) { return glob_match(pattern, id); });
     if (matched) continue;
     std::string near = did_you_mean(pattern, ids);
-    diags.error(loc, fmt::format("{}: no check matches '{}'{}", label, pattern,
-                                 near.empty() ? "" : fmt::format(" (did you mean '{}'?)", near)));
+    diags.error(loc, message("cli.no_check_matches", fmt::arg("label", label), fmt::arg("pattern", pattern),
+                             fmt::arg("hint", did_you_mean_hint(near))));
   }
 }
 
@@ -93,8 +94,8 @@ std::vector<WaiverFile> load_waivers(const CheckOptions& options, const std::vec
     for (const Waiver& w : file->waivers) {
       if (std::find(ids.begin(), ids.end(), w.check) != ids.end()) continue;
       std::string near = did_you_mean(w.check, ids);
-      diags.error(w.check_loc, fmt::format("check: unknown check '{}'{}", w.check,
-                                           near.empty() ? "" : fmt::format(" (did you mean '{}'?)", near)));
+      diags.error(w.check_loc, message("errors.waivers.unknown_check", fmt::arg("id", w.check),
+                                       fmt::arg("hint", did_you_mean_hint(near))));
     }
     files.push_back(std::move(*file));
   }
@@ -155,7 +156,7 @@ int run_check(const CheckOptions& options, const Io& io) {
     selections.push_back(std::move(chosen[i]));
   }
   if (files.empty() && !diags.has_errors())
-    diags.error({"golive", 0, 0}, fmt::format("no plan found in {}", fmt::join(options.paths, ", ")));
+    diags.error({"golive", 0, 0}, message("validate.no_plan", fmt::arg("paths", say_list(options.paths))));
   if (diags.has_errors()) {
     progress.finish();
     io.print(diags, false);
@@ -214,7 +215,7 @@ int run_check(const CheckOptions& options, const Io& io) {
       mine.as_of = *options.as_of;
     } else if (options.as_of_mode == "window") {
       if (!plan.go_live.window_start)
-        throw InputError(plan.go_live.loc, "--as-of window: the plan has no go_live.window.start");
+        throw InputError(plan.go_live.loc, message("cli.as_of_window"));
       mine.as_of = *plan.go_live.window_start;
     } else {
       mine.as_of = now;
@@ -242,10 +243,11 @@ int run_check(const CheckOptions& options, const Io& io) {
   for (const WaiverFile& file : waivers)
     for (const Waiver& w : file.waivers)
       if (!matched[index++])
-        diags.warning(w.loc, fmt::format("waiver for {}{}{} matches no failing finding{}", w.check,
-                                         w.subject.empty() ? "" : fmt::format(" subject '{}'", w.subject),
-                                         w.plan.empty() ? "" : fmt::format(" in plan {}", w.plan),
-                                         " (remove it from the register, or correct its check, plan or subject)"));
+        diags.warning(w.loc, message("errors.waivers.unmatched", fmt::arg("id", w.check),
+                                     fmt::arg("subject", w.subject.empty() ? "" : message("errors.waivers.unmatched_subject",
+                                                                                          fmt::arg("subject", w.subject))),
+                                     fmt::arg("plan", w.plan.empty() ? "" : message("errors.waivers.unmatched_plan",
+                                                                                    fmt::arg("plan", w.plan)))));
   // Warnings about the input belong to the report as much as to stderr; -q hides neither.
   io.print(diags, false);
   if (diags.has_errors()) return kExitUsage;

@@ -43,9 +43,10 @@ int run_explain(const ExplainOptions& options, const Io& io) {
     std::vector<std::string> ids;
     for (const CheckInfo* c : all_checks()) ids.push_back(c->id);
     std::string near = did_you_mean(options.check_id, ids);
-    io.err << "golive: error: unknown check '" << options.check_id << "'"
-           << (near.empty() ? std::string(" (see golive list-checks)")
-                            : fmt::format(" (did you mean '{}'?)", near))
+    io.err << "golive: error: "
+           << message("cli.unknown_check", fmt::arg("id", options.check_id),
+                      fmt::arg("hint", near.empty() ? message_text("cli.see_list_checks")
+                                                    : message("errors.did_you_mean", fmt::arg("name", near))))
            << '\n';
     return kExitUsage;
   }

@@ -221,15 +221,14 @@ int run_init(const InitOptions& options, const Io& io) {
   }
   std::error_code ec;
   if (!options.force && std::filesystem::exists(options.output, ec)) {
-    io.err << "golive: error: " << options.output
-           << " already exists; golive init never overwrites a plan (use --force to replace it)\n";
+    io.err << "golive: error: " << message("cli.init_exists", fmt::arg("file", options.output)) << '\n';
     return kExitUsage;
   }
   std::ofstream out(options.output, std::ios::binary | std::ios::trunc);
   out << text;
   out.close();
   if (!out) {
-    io.err << "golive: error: cannot write " << options.output << '\n';
+    io.err << "golive: error: " << message("cli.cannot_write", fmt::arg("file", options.output)) << '\n';
     return kExitUsage;
   }
   return kExitReady;

@@ -81,6 +81,7 @@ struct ValidateOptions {
   std::vector<std::string> paths;
   bool quiet = false;
   std::vector<LimitSetting> limits;  ///< `--limit NAME=N`, as for check
+  std::string lang = "en";           ///< language of the messages and the `ok` lines
 };
 
 /// `golive list-checks`
@@ -112,6 +113,7 @@ struct BriefOptions {
   std::string output;              ///< `-o`: file written atomically; empty = stdout
   std::string as_of_mode = "now";  ///< "now", "window" or "fixed", as for check
   std::optional<Instant> as_of;    ///< set when as_of_mode is "fixed"
+  std::string lang = "en";         ///< language of the messages about the plan
 };
 
 /// A command with its options, ready to run.

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "checks/engine/check.h"
+#include "checks/engine/input_messages.h"
 #include "checks/engine/ruleset.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/completion.h"
@@ -29,8 +30,7 @@ bool contains(const std::vector<std::string>& list, const std::string& s) {
 }
 
 std::string hint(const std::string& word, const std::vector<std::string>& candidates) {
-  std::string near = did_you_mean(word, candidates);
-  return near.empty() ? "" : fmt::format(" (did you mean '{}'?)", near);
+  return did_you_mean_hint(did_you_mean(word, candidates));
 }
 
 Parsed usage(const Io& io, const std::string& message) {
@@ -41,21 +41,21 @@ Parsed usage(const Io& io, const std::string& message) {
 // The problem with the first word, before CLI11 sees it, so that a typo gets a
 // "did you mean" rather than CLI11's generic complaint.
 std::optional<std::string> first_word_problem(const std::vector<std::string>& args) {
-  if (args.empty()) return fmt::format("no command given (expected one of {}; see golive --help)",
-                                       fmt::join(command_names(), ", "));
+  const std::string commands = say_list(command_names());
+  if (args.empty()) return message("cli.no_command", fmt::arg("commands", commands));
   const std::string& word = args[0];
-  if (word.empty()) return "empty command";
+  if (word.empty()) return message_text("cli.empty_command");
   if (word[0] == '-') {
     std::string name = word.substr(0, word.find('='));
     static const std::vector<std::string> options = {"--help", "-h", "--version"};
     if (contains(options, name)) return std::nullopt;
-    return fmt::format("unknown option '{}'{}", name, hint(name, options));
+    return message("cli.unknown_option", fmt::arg("option", name), fmt::arg("hint", hint(name, options)));
   }
   if (contains(command_names(), word) || word == "completion") return std::nullopt;
   std::string near = did_you_mean(word, command_names());
-  if (!near.empty()) return fmt::format("unknown command '{}' (did you mean '{}'?)", word, near);
-  return fmt::format("unknown command '{}' (expected one of {})", word,
-                     fmt::join(command_names(), ", "));
+  if (!near.empty()) return message("cli.unknown_command", fmt::arg("command", word), fmt::arg("hint", did_you_mean_hint(near)));
+  return message("cli.unknown_command", fmt::arg("command", word),
+                 fmt::arg("hint", message("cli.expected_commands", fmt::arg("commands", commands))));
 }
 
 // Arguments CLI11 could not place (subcommands allow extras so that we can name them).
@@ -70,9 +70,12 @@ std::optional<std::string> extras_problem(const CLI::App& sub) {
       for (const auto& l : opt->get_lnames()) known.push_back("--" + l);
       for (const auto& s : opt->get_snames()) known.push_back("-" + s);
     }
-    return fmt::format("{}: unknown option '{}'{}", sub.get_name(), name, hint(name, known));
+    return message("cli.command_problem", fmt::arg("command", sub.get_name()),
+                   fmt::arg("problem", message("cli.unknown_option", fmt::arg("option", name),
+                                               fmt::arg("hint", hint(name, known)))));
   }
-  return fmt::format("{}: unexpected argument '{}'", sub.get_name(), first);
+  return message("cli.command_problem", fmt::arg("command", sub.get_name()),
+                 fmt::arg("problem", message("cli.unexpected_argument", fmt::arg("argument", first))));
 }
 
 // The command line as the completion scripts see it, read from the CLI11 app itself so
@@ -124,11 +127,11 @@ CliModel describe_cli(CLI::App& app) {
 Parsed completion(CLI::App& app, const std::vector<std::string>& args, const Io& io) {
   const std::vector<std::string>& shells = completion_shells();
   if (args.size() != 2)
-    return usage(io, fmt::format("completion: expected one shell: {}", fmt::join(shells, ", ")));
+    return usage(io, message("cli.completion_one_shell", fmt::arg("shells", fmt::format("{}", fmt::join(shells, ", ")))));
   std::optional<std::string> script = completion_script(describe_cli(app), args[1]);
   if (!script)
-    return usage(io, fmt::format("completion: unknown shell '{}' (expected one of {}){}", args[1],
-                                 fmt::join(shells, ", "), hint(args[1], shells)));
+    return usage(io, message("cli.completion_unknown_shell", fmt::arg("shell", args[1]),
+                             fmt::arg("shells", fmt::format("{}", fmt::join(shells, ", "))), fmt::arg("hint", hint(args[1], shells))));
   io.out << *script;
   return {std::nullopt, kExitReady};
 }
@@ -142,6 +145,9 @@ constexpr const char* kFooter =
 
 Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
                           const std::string& config_path) {
+  // Usage errors come before the language is resolved: they speak the language the
+  // command line, GOLIVE_LANG, .golive.yaml or the locale ask for, as far as it can be told.
+  set_language(preliminary_language(args, io, config_path));
   if (auto problem = first_word_problem(args)) return usage(io, *problem);
 
   CLI::App app{"golive: is this system ready to go live? Checks a YAML launch plan.", "golive"};
@@ -238,6 +244,8 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
   init->add_flag("--force", init_options.force, "Overwrite the file if it exists");
   add_lang(init);
 
+  add_lang(validate);
+
   CLI::App* brief = app.add_subcommand("brief", "The go-live night on one page: timeline, decision points, who to call");
   brief->allow_extras();
   BriefOptions brief_options;
@@ -249,6 +257,7 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
       ->type_name("FILE");
   brief->add_option("--as-of", brief_as_of, "Evidence age reference for the checks: TIME, now or window")
       ->type_name("TIME|now|window");
+  add_lang(brief);
 
   if (args[0] == "completion") return completion(app, args, io);
 
@@ -266,42 +275,52 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
     if (sub->parsed())
       if (auto problem = extras_problem(*sub)) return usage(io, *problem);
 
-  if (validate->parsed()) {
-    for (const std::string& text : validate_limits) {
-      LimitSetting l{};
-      if (std::string problem = parse_limit_setting(text, l); !problem.empty())
-        return usage(io, "validate: --limit: " + problem);
-      validate_options.limits.push_back(l);
-    }
-    return {validate_options, kExitReady};
-  }
   std::string lang = "en";
-  if (list->parsed() || explain->parsed() || rulesets->parsed() || init->parsed()) {
+  if (validate->parsed() || list->parsed() || explain->parsed() || rulesets->parsed() || init->parsed() ||
+      brief->parsed()) {
     Diagnostics diags;
     lang = resolve_language(lang_arg, io, config_path, diags);
     io.print(diags, false);
     if (diags.has_errors()) return {std::nullopt, kExitUsage};
+    // The rest of the command line is judged in the language it asks for.
+    set_language(lang);
   }
-  explain_options.lang = list_options.lang = init_options.lang = lang;
+  explain_options.lang = list_options.lang = init_options.lang = validate_options.lang = brief_options.lang = lang;
+  if (validate->parsed()) {
+    for (const std::string& text : validate_limits) {
+      LimitSetting l{};
+      if (std::string problem = parse_limit_setting(text, l); !problem.empty())
+        return usage(io, message("cli.option_problem", fmt::arg("command", "validate"), fmt::arg("option", "--limit"),
+                                 fmt::arg("problem", problem)));
+      validate_options.limits.push_back(l);
+    }
+    return {validate_options, kExitReady};
+  }
   if (explain->parsed()) return {explain_options, kExitReady};
   if (rulesets->parsed()) return {RulesetsOptions{lang}, kExitReady};
   if (schema->parsed()) return {schema_options, kExitReady};
   if (init->parsed()) {
     for (const std::string& sc : init_options.scenarios)
       if (!contains(init_scenarios(), sc))
-        return usage(io, fmt::format("init: --scenario: '{}' is not one of {}{}", sc,
-                                     fmt::join(init_scenarios(), ", "), hint(sc, init_scenarios())));
+        return usage(io, message("cli.option_problem", fmt::arg("command", "init"), fmt::arg("option", "--scenario"),
+                                 fmt::arg("problem", message("cli.not_one_of", fmt::arg("value", sc),
+                                                             fmt::arg("allowed", say_list(init_scenarios())),
+                                                             fmt::arg("hint", hint(sc, init_scenarios()))))));
     return {init_options, kExitReady};
   }
   if (brief->parsed()) {
     static const std::vector<std::string> formats = {"text", "markdown", "html"};
     if (!contains(formats, brief_options.format))
-      return usage(io, fmt::format("brief: --format: '{}' is not one of text, markdown or html{}",
-                                   brief_options.format, hint(brief_options.format, formats)));
+      return usage(io, message("cli.option_problem", fmt::arg("command", "brief"), fmt::arg("option", "--format"),
+                               fmt::arg("problem", message("cli.not_one_of", fmt::arg("value", brief_options.format),
+                                                           fmt::arg("allowed", message("cli.formats_three", fmt::arg("a", "text"),
+                                                                                       fmt::arg("b", "markdown"), fmt::arg("c", "html"))),
+                                                           fmt::arg("hint", hint(brief_options.format, formats))))));
     if (!brief_as_of.empty()) {
       CheckOptions as_of;
       if (std::string problem = parse_as_of(brief_as_of, as_of); !problem.empty())
-        return usage(io, "brief: --as-of: " + problem);
+        return usage(io, message("cli.option_problem", fmt::arg("command", "brief"), fmt::arg("option", "--as-of"),
+                                 fmt::arg("problem", problem)));
       brief_options.as_of_mode = as_of.as_of_mode;
       brief_options.as_of = as_of.as_of;
     }
@@ -310,8 +329,11 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
   if (list->parsed()) {
     static const std::vector<std::string> formats = {"text", "markdown", "json"};
     if (!contains(formats, list_options.format))
-      return usage(io, fmt::format("--format: '{}' is not one of text, markdown or json{}",
-                                   list_options.format, hint(list_options.format, formats)));
+      return usage(io, message("cli.global_option_problem", fmt::arg("option", "--format"),
+                               fmt::arg("problem", message("cli.not_one_of", fmt::arg("value", list_options.format),
+                                                           fmt::arg("allowed", message("cli.formats_three", fmt::arg("a", "text"),
+                                                                                       fmt::arg("b", "markdown"), fmt::arg("c", "json"))),
+                                                           fmt::arg("hint", hint(list_options.format, formats))))));
     return {list_options, kExitReady};
   }
 

@@ -11,6 +11,7 @@
 #include "checks/engine/limits.h"
 #include "checks/engine/yaml_reader.h"
 #include "checks/engine/i18n.h"
+#include "checks/engine/input_messages.h"
 #include "cli/report/report.h"
 
 namespace golive {
@@ -57,10 +58,11 @@ std::optional<bool> parse_bool(std::string text) {
 std::string one_of_problem(const std::string& value, const std::vector<std::string>& allowed) {
   std::string list;
   for (size_t i = 0; i < allowed.size(); ++i)
-    list += (i == 0 ? "" : i + 1 == allowed.size() ? " or " : ", ") + allowed[i];
-  std::string hint = did_you_mean(value, allowed);
-  return fmt::format("'{}' is not {}{}", value, allowed.size() > 1 ? "one of " + list : list,
-                     hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint));
+    list += (i == 0 ? "" : i + 1 == allowed.size() ? message_text("errors.list.or") : message_text("errors.list.comma")) +
+            allowed[i];
+  return message(allowed.size() > 1 ? "errors.settings.not_one_of" : "errors.settings.not_the_one",
+                 fmt::arg("value", value), fmt::arg("allowed", list),
+                 fmt::arg("hint", did_you_mean_hint(did_you_mean(value, allowed))));
 }
 
 }  // namespace
@@ -157,9 +159,9 @@ RawSettings settings_from_env(const Io& io, Diagnostics& diags) {
     if (std::find(known.begin(), known.end(), name) != known.end()) continue;
     std::string hint = did_you_mean(name, known);
     diags.error({"golive", 0, 0},
-                fmt::format("{}: unknown variable{}", name,
-                            hint.empty() ? " (GOLIVE_* variables are golive's own: see golive check --help)"
-                                         : fmt::format(" (did you mean '{}'?)", hint)));
+                message("errors.settings.unknown_variable", fmt::arg("name", name),
+                        fmt::arg("hint", hint.empty() ? message_text("errors.settings.variables_are_ours")
+                                                      : did_you_mean_hint(hint))));
   }
   for (const OptionSpec& spec : check_option_specs()) {
     auto value = io.env(spec.env_name());
@@ -193,9 +195,9 @@ RawSettings settings_from_file(const std::string& path, Diagnostics& diags) {
           continue;
         std::string hint = did_you_mean(key, names);
         diags.error(loc_of(kv.first, path),
-                    fmt::format("unknown key '{}'{}", preview(key),
-                                hint.empty() ? " (keys are the long option names of golive check)"
-                                             : fmt::format(" (did you mean '{}'?)", hint)));
+                    message("errors.yaml.unknown_key.top", fmt::arg("key", preview(key)),
+                            fmt::arg("hint", hint.empty() ? message_text("errors.settings.keys_are_options")
+                                                          : did_you_mean_hint(hint))));
       }
     }
     for (const OptionSpec& spec : check_option_specs()) {
@@ -209,17 +211,19 @@ RawSettings settings_from_file(const std::string& path, Diagnostics& diags) {
         for (const auto& item : node) {
           if (!item.IsScalar()) {
             diags.error(loc_of(item, path),
-                        fmt::format("{}: expected a string, got {}", spec.name, describe_node(item)));
+                        message("errors.yaml.expected.at", fmt::arg("path", spec.name),
+                                fmt::arg("expected", message_text("errors.expected.string")),
+                                fmt::arg("got", describe_node(item))));
             continue;
           }
           s.values.push_back(item.Scalar());
         }
       } else {
-        diags.error(s.loc, fmt::format("{}: expected {}, got {}", spec.name,
-                                       spec.kind == OptionSpec::List ? "a string or a list"
-                                       : spec.kind == OptionSpec::Flag ? "true or false"
-                                                                       : "a string",
-                                       describe_node(node)));
+        diags.error(s.loc, message("errors.yaml.expected.at", fmt::arg("path", spec.name),
+                                   fmt::arg("expected", message_text(spec.kind == OptionSpec::List ? "errors.expected.string_or_list"
+                                                                     : spec.kind == OptionSpec::Flag ? "errors.expected.boolean"
+                                                                                                     : "errors.expected.string")),
+                                   fmt::arg("got", describe_node(node))));
         continue;
       }
       out.emplace(spec.name, std::move(s));
@@ -260,6 +264,33 @@ std::string resolve_language(const std::vector<std::string>& from_command_line, 
   return options.lang;
 }
 
+std::string preliminary_language(const std::vector<std::string>& args, const Io& io,
+                                 const std::string& config_path) {
+  auto known = [](const std::string& v) {
+    return std::find(languages().begin(), languages().end(), v) != languages().end();
+  };
+  std::optional<std::string> from_args;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--") break;
+    if (args[i] == "--lang" && i + 1 < args.size()) from_args = args[i + 1];
+    else if (args[i].rfind("--lang=", 0) == 0) from_args = args[i].substr(7);
+  }
+  if (from_args && known(*from_args)) return *from_args;
+  if (auto v = io.env("GOLIVE_LANG"); v && known(*v)) return *v;
+  std::error_code ec;
+  if (std::filesystem::exists(config_path, ec)) {
+    // Read quietly: whatever is wrong with the file is reported when it is read for real.
+    try {
+      YAML::Node root = parse_yaml(read_file(config_path), config_path);
+      if (root.IsMap() && root["lang"].IsScalar() && known(root["lang"].Scalar())) return root["lang"].Scalar();
+    } catch (const std::exception&) {
+    }
+  }
+  RawSettings locale = settings_from_locale(io);
+  if (auto it = locale.find("lang"); it != locale.end() && !it->second.values.empty()) return it->second.values[0];
+  return "en";
+}
+
 std::string parse_as_of(const std::string& text, CheckOptions& options) {
   if (text == "now" || text == "window") {
     options.as_of_mode = text;
@@ -269,8 +300,7 @@ std::string parse_as_of(const std::string& text, CheckOptions& options) {
   std::optional<Instant> t;
   if (!is_bare_date(text)) t = parse_instant(text, nullptr);
   if (!t)
-    return fmt::format("'{}' is not an RFC 3339 time, 'now' or 'window' (e.g. 2026-12-04T12:00:00+08:00)",
-                       text);
+    return message("errors.settings.not_as_of", fmt::arg("value", text));
   options.as_of_mode = "fixed";
   options.as_of = t;
   return "";
@@ -335,15 +365,16 @@ void resolve_check_options(const std::vector<const RawSettings*>& sources, Check
     }
     if (spec.recorded) options.origins.push_back({spec.name, "", s ? origin_text(*s) : "default"});
     if (!s) continue;
-    auto problem = [&](const std::string& message) {
-      diags.error(s->loc, fmt::format("{}: {}", s->label, message));
+    auto problem = [&](const std::string& text) {
+      diags.error(s->loc, message("errors.settings.problem", fmt::arg("label", s->label),
+                                  fmt::arg("problem", text)));
     };
     const std::string& value = s->values.empty() ? std::string() : s->values.back();
 
     if (spec.kind == OptionSpec::Flag) {
       auto b = parse_bool(value);
       if (!b) {
-        problem(fmt::format("'{}' is not a boolean (expected true or false)", value));
+        problem(message("errors.settings.not_boolean", fmt::arg("value", value)));
         continue;
       }
       if (spec.name == "offline") options.offline = *b;
@@ -362,15 +393,15 @@ void resolve_check_options(const std::vector<const RawSettings*>& sources, Check
       if (auto n = parse_whole(value); n && *n >= kMinConcurrency && *n <= kMaxConcurrency)
         options.concurrency = static_cast<int>(*n);
       else
-        problem(fmt::format("'{}' is not a whole number from {} to {}", value, kMinConcurrency,
-                            kMaxConcurrency));
+        problem(message("errors.settings.not_whole_number", fmt::arg("value", value),
+                        fmt::arg("min", kMinConcurrency), fmt::arg("max", kMaxConcurrency)));
     } else if (spec.name == "jobs") {
       if (value == "auto")
         options.jobs = 0;
       else if (auto n = parse_whole(value); n && *n >= 1 && *n <= kMaxJobs)
         options.jobs = static_cast<int>(*n);
       else
-        problem(fmt::format("'{}' is not auto or a whole number from 1 to {}", value, kMaxJobs));
+        problem(message("errors.settings.not_jobs", fmt::arg("value", value), fmt::arg("max", kMaxJobs)));
     } else if (spec.name == "progress") {
       if (value == "auto") options.progress = ProgressMode::Auto;
       else if (value == "always") options.progress = ProgressMode::Always;
@@ -379,10 +410,10 @@ void resolve_check_options(const std::vector<const RawSettings*>& sources, Check
     } else if (spec.name == "timeout") {
       auto d = parse_duration(value);
       if (!d)
-        problem(fmt::format("'{}' is not a duration (expected e.g. 5s, 30s or 2m)", value));
+        problem(message("errors.settings.not_timeout", fmt::arg("value", value)));
       else if (*d < kMinTimeout || *d > kMaxTimeout)
-        problem(fmt::format("{} is out of range ({} to {})", value, format_duration(kMinTimeout),
-                            format_duration(kMaxTimeout)));
+        problem(message("errors.settings.timeout_range", fmt::arg("value", value),
+                        fmt::arg("min", say_duration(kMinTimeout)), fmt::arg("max", say_duration(kMaxTimeout))));
       else
         options.timeout = *d;
     } else if (spec.name == "ca-bundle") {
@@ -391,7 +422,7 @@ void resolve_check_options(const std::vector<const RawSettings*>& sources, Check
       std::ifstream file(value, std::ios::binary);
       std::error_code ec;
       if (value.empty() || !file || std::filesystem::is_directory(value, ec))
-        problem(fmt::format("cannot read CA bundle '{}'", value));
+        problem(message("errors.settings.ca_bundle", fmt::arg("file", value)));
       else
         options.ca_bundle = value;
     } else if (spec.name == "lang") {
@@ -412,13 +443,13 @@ void resolve_check_options(const std::vector<const RawSettings*>& sources, Check
     } else if (spec.name == "ruleset") {
       options.rulesets.clear();
       for (const auto& v : s->values) {
-        if (v.empty()) problem("empty ruleset name");
+        if (v.empty()) problem(message_text("errors.settings.empty_ruleset"));
         else options.rulesets.push_back(v);
       }
     } else if (spec.name == "waivers") {
       options.waivers.clear();
       for (const auto& v : s->values) {
-        if (v.empty()) problem("empty waiver file name");
+        if (v.empty()) problem(message_text("errors.settings.empty_waivers"));
         else options.waivers.push_back(v);
       }
     } else if (spec.name == "report") {
@@ -426,7 +457,7 @@ void resolve_check_options(const std::vector<const RawSettings*>& sources, Check
       for (const auto& v : s->values) {
         auto colon = v.find(':');
         if (colon == std::string::npos || colon == 0 || colon + 1 == v.size()) {
-          problem(fmt::format("'{}' is not FORMAT:PATH (e.g. json:out/report.json)", v));
+          problem(message("errors.settings.not_report", fmt::arg("value", v)));
           continue;
         }
         std::string format = v.substr(0, colon);

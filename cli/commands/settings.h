@@ -71,6 +71,14 @@ RawSettings settings_from_locale(const Io& io);
 std::string resolve_language(const std::vector<std::string>& from_command_line, const Io& io,
                              const std::string& config_path, Diagnostics& diags);
 
+/// The language usage errors are written in, before the command line is parsed: the last
+/// `--lang X` (or `--lang=X`) among `args`, else `GOLIVE_LANG`, else `lang:` in the config
+/// file, else the locale, each taken only when it names a language golive speaks; `en`
+/// otherwise. Never an error: problems with these sources are reported when they are
+/// resolved properly (resolve_language(), resolve_check_options()).
+std::string preliminary_language(const std::vector<std::string>& args, const Io& io,
+                                 const std::string& config_path);
+
 /// Merges the sources (earlier wins) into `options`, validating every value, and records
 /// in `options.origins` each option's value and source (`default` when none set it).
 /// Problems go to `diags`, pointing at the source that gave the value.

@@ -1,11 +1,24 @@
 #include <fmt/format.h>
 
+#include "checks/engine/input_messages.h"
 #include "checks/engine/plan_loader.h"
 #include "checks/engine/references.h"
 #include "cli/commands/commands.h"
 
 namespace golive {
 namespace {
+
+// "a contact id" in the run's language; describe_ref_kind() keeps the English, for evidence.
+std::string say_ref_kind(RefKind kind) {
+  switch (kind) {
+    case RefKind::Contact: return message_text("errors.references.kind.contact");
+    case RefKind::RoleOrContact: return message_text("errors.references.kind.role_or_contact");
+    case RefKind::System: return message_text("errors.references.kind.system");
+    case RefKind::DatastoreOrSystem: return message_text("errors.references.kind.datastore_or_system");
+    case RefKind::Backup: return message_text("errors.references.kind.backup");
+  }
+  return message_text("errors.references.kind.other");
+}
 
 // The references plan.references-valid judges, as errors: validate is the fast structural
 // judge, and an id that names nothing is a structural fault of the plan.
@@ -14,16 +27,16 @@ void check_references(const Plan& plan, Diagnostics& diags) {
     const std::string& value = **r.ref;
     if (!reference_resolves(plan, r.kind, value)) {
       const std::string hint = did_you_mean(value, reference_candidates(plan, r.kind));
-      diags.error(r.ref->loc, fmt::format("{}: '{}' is not {}{}", r.path, value,
-                                          describe_ref_kind(r.kind),
-                                          hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
+      diags.error(r.ref->loc, message("errors.references.not_kind", fmt::arg("path", r.path),
+                                      fmt::arg("value", value), fmt::arg("kind", say_ref_kind(r.kind)),
+                                      fmt::arg("hint", did_you_mean_hint(hint))));
       continue;
     }
     if (r.kind == RefKind::RoleOrContact && !plan.contact(value)) {
       const std::string why = unheld_role(plan, value);
       if (!why.empty())
-        diags.error(r.ref->loc, fmt::format("{}: role {} is paged but nobody holds it ({})", r.path,
-                                            value, why));
+        diags.error(r.ref->loc, message("errors.references.role_unheld", fmt::arg("path", r.path),
+                                        fmt::arg("role", value), fmt::arg("why", why)));
     }
   }
 }
@@ -40,10 +53,10 @@ int run_validate(const ValidateOptions& options, const Io& io) {
     auto plan = load_plan(file, diags);
     if (plan) check_references(*plan, diags);
     if (plan && diags.error_count() == errors_before)
-      valid.push_back(fmt::format("{}: ok ({})", file, plan->plan.id.value_or("?")));
+      valid.push_back(message("validate.ok", fmt::arg("file", file), fmt::arg("id", plan->plan.id.value_or("?"))));
   }
   if (files.empty() && !diags.has_errors())
-    diags.error({"golive", 0, 0}, fmt::format("no plan found in {}", fmt::join(options.paths, ", ")));
+    diags.error({"golive", 0, 0}, message("validate.no_plan", fmt::arg("paths", say_list(options.paths))));
   io.print(diags, options.quiet);
   if (!options.quiet)
     for (const auto& line : valid) io.out << line << '\n';
