@@ -92,6 +92,22 @@ TEST_CASE("report.lang: LANG=zh_CN.UTF-8 alone speaks Chinese, and LC_ALL=C wins
   CHECK(en.out.find("lang=") == std::string::npos);  // English from a locale is the default
 }
 
+TEST_CASE("report.lang: the portfolio summary and the progress line in Chinese") {
+  const std::vector<std::string> plans = {"examples/erp-zh-CN.yaml", "examples/erp-zh-CN-not-ready.yaml"};
+  std::vector<std::string> args = {"--lang", "zh-CN", "--progress", "always"};
+  args.insert(args.end(), plans.begin(), plans.end());
+  ProcessResult r = check(args);
+  CHECK(r.exit_code == 1);
+  // Verdicts padded to the widest Chinese verdict, 就绪（有警告） (14 cells).
+  CHECK(r.out.find("\n预案组合：共 2 份预案，1 份就绪，0 份就绪（有警告），1 份未就绪\n"
+                   "  就绪            100.0%  0 项阻断     0 项警告     examples/erp-zh-CN.yaml（erp-finance-5.0）\n"
+                   "  未就绪           94.4%  4 项阻断     1 项警告     examples/erp-zh-CN-not-ready.yaml（erp-finance-5.0）\n") !=
+        std::string::npos);
+  CHECK(r.err.rfind("\rgolive：预案 0/2 · 探测 0 · ", 0) == 0);
+  CHECK(r.err.find("\rgolive：预案 2/2 · 探测 0 · ") != std::string::npos);
+  CHECK(r.err.find(" 秒\x1b[K") != std::string::npos);
+}
+
 TEST_CASE("report.lang: every format of a Chinese run keeps its machine words") {
   const ReportInput input{"erp-zh-CN-not-ready.zh-CN", "examples/erp-zh-CN-not-ready.yaml", 1, {"--lang", "zh-CN"}};
   // JSON: keys, verdicts and statuses stay English; the language is recorded.
