@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "checks/engine/i18n.h"
 #include "checks/engine/probe.h"
 
 namespace golive {
@@ -76,8 +77,9 @@ void Progress::finish() {
 void Progress::draw() {
   const double elapsed =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-  const std::string line = fmt::format("golive: plans {}/{} · probes {} · {:.1f}s", done_, total_,
-                                       probes_under_way(), elapsed);
+  const std::string line =
+      message("report.progress", fmt::arg("done", done_), fmt::arg("total", total_),
+              fmt::arg("probes", probes_under_way()), fmt::arg("seconds", fmt::format("{:.1f}", elapsed)));
   err_ << '\r' << line << "\x1b[K" << std::flush;
   drawn_at_ = std::chrono::steady_clock::now();
 }

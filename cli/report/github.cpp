@@ -7,6 +7,7 @@
 // properties.
 #include <fmt/format.h>
 
+#include "checks/engine/i18n.h"
 #include "checks/engine/values.h"
 #include "cli/report/report.h"
 #include "cli/report/support.h"
@@ -41,33 +42,39 @@ void write_github(const RunResult& result, std::ostream& out, const ReportOption
       std::string_view command = command_of(f, result);
       if (command.empty()) continue;
       std::string title = fmt::format("{} {} ({})", to_string(f.severity), f.check, f.subject);
-      std::string message = f.message;
+      std::string text = f.message;
       if (f.waiver) {
-        message += fmt::format("\nWaived by {} until {}: {}", f.waiver->approved_by,
-                               format_instant(f.waiver->expires), f.waiver->reason);
-        if (!f.waiver->ticket.empty()) message += fmt::format(" ({})", f.waiver->ticket);
+        const AppliedWaiver& w = *f.waiver;
+        text += '\n' + message("report.github.waived_by", fmt::arg("who", w.approved_by),
+                                   fmt::arg("until", say_instant(w.expires, nullptr)), fmt::arg("reason", w.reason),
+                                   fmt::arg("ticket", w.ticket.empty() ? "" : message("report.github.ticket",
+                                                                                      fmt::arg("ticket", w.ticket))));
       } else if (std::string fix = remediation_of(f); !fix.empty()) {
-        message += "\nFix: " + fix;
+        text += '\n' + message("report.fix_line", fmt::arg("label", message_text("report.fix")), fmt::arg("fix", fix));
       }
-      annotate(out, command, f.location, title, message);
+      annotate(out, command, f.location, title, text);
     }
   // Warnings about the input, then the record of what was not checked or relaxed.
   for (const InputDiagnostic& d : result.diagnostics)
-    annotate(out, d.severity == "error" ? "error" : "warning", d.loc, "golive input", d.message);
+    annotate(out, d.severity == "error" ? "error" : "warning", d.loc, message_text("report.github.input"), d.message);
   if (std::string off = offline_warning(result); !off.empty())
-    annotate(out, "warning", {}, "golive: offline", off);
+    annotate(out, "warning", {}, message_text("report.github.offline"), off);
   std::string record;
-  for (const RecordLine& line : run_record(result)) record += fmt::format("{}: {}\n", line.label, line.value);
-  std::vector<std::string> set = non_default_settings(result);
-  record += fmt::format("settings: {}", set.empty() ? std::string("all defaults") : fmt::format("{}", fmt::join(set, ", ")));
-  annotate(out, "notice", {}, "golive: not checked or relaxed, and settings", record);
+  auto line_of = [](std::string_view label, std::string_view value) {
+    return message("report.github.record_line", fmt::arg("label", record_label(label)), fmt::arg("value", value));
+  };
+  for (const RecordLine& line : run_record(result)) record += line_of(line.label, line.value) + '\n';
+  record += line_of("settings", settings_text(result));
+  annotate(out, "notice", {}, message_text("report.github.record"), record);
   const Summary& s = result.summary;
   std::string until;
   for (const auto& p : result.plans)
-    if (std::string u = valid_until_text(p); !u.empty()) until += fmt::format("; {}: {}", p.plan->plan.id.value_or(p.plan->file), u);
-  annotate(out, "notice", {}, fmt::format("golive: {}", verdict_title(result.verdict)),
-           fmt::format("{}, score {:.1f}%: {} (as of {}){}", verdict_title(result.verdict), s.score,
-                       counts_text(result), format_instant(result.as_of), until));
+    if (std::string u = valid_until_text(p); !u.empty())
+      until += message("report.github.until", fmt::arg("plan", p.plan->plan.id.value_or(p.plan->file)), fmt::arg("text", u));
+  annotate(out, "notice", {}, message("report.github.verdict_title", fmt::arg("verdict", verdict_title(result.verdict))),
+           message("report.github.verdict", fmt::arg("verdict", verdict_title(result.verdict)),
+                   fmt::arg("score", score_text(s.score)), fmt::arg("counts", counts_text(result)),
+                   fmt::arg("at", say_instant(result.as_of, nullptr)), fmt::arg("until", until)));
 }
 
 }  // namespace

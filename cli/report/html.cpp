@@ -7,15 +7,20 @@
 
 #include <algorithm>
 
+#include "checks/engine/i18n.h"
 #include "checks/engine/values.h"
 #include "cli/brief/brief.h"
 #include "cli/report/report.h"
 #include "cli/report/support.h"
+#include "cli/report/width.h"
 
 namespace golive {
 namespace {
 
 std::string h(std::string_view text) { return xml_escape(text, true); }
+
+// A fixed text of this report in the current language (`report.html.<key>`).
+std::string t(std::string_view key) { return message_text(fmt::format("report.html.{}", key)); }
 
 constexpr std::string_view kStyle = R"css(
 :root {
@@ -130,13 +135,18 @@ std::string css_string(std::string_view text) {
 // verdict.
 std::string print_footer_style(const RunResult& result) {
   constexpr std::string_view kBox = "font-family: sans-serif; font-size: 8pt; color: #52606d;";
+  // "page 2 of 5" in English; a language may add words after the total (第 2 页，共 5 页).
+  std::string after = t("page.after");
+  if (!after.empty()) after = fmt::format(" {}", css_string(after));
   std::string out = fmt::format(
       "@page {{\n"
       "  @bottom-left {{ content: {}; {} }}\n"
       "  @bottom-center {{ content: {}; {} }}\n"
-      "  @bottom-right {{ content: \"page \" counter(page) \" of \" counter(pages); {} }}\n}}\n",
+      "  @bottom-right {{ content: {} counter(page) {} counter(pages){}; {} }}\n}}\n",
       css_string(fmt::format("golive \u00b7 {}", verdict_title(result.verdict))), kBox,
-      css_string(fmt::format("generated {}", format_instant(result.generated_at))), kBox, kBox);
+      css_string(message("report.html.footer_generated", fmt::arg("at", say_instant(result.generated_at, nullptr)))),
+      kBox, css_string(t("page.before")), css_string(t("page.middle")),
+      after, kBox);
   for (size_t i = 0; i < result.plans.size(); ++i) {
     const PlanResult& p = result.plans[i];
     out += fmt::format("@page plan-{0} {{ @bottom-left {{ content: {1}; {2} }} }}\n"
@@ -150,20 +160,20 @@ std::string print_footer_style(const RunResult& result) {
 }
 
 struct Tone {
-  std::string_view badge;
-  std::string_view css;  // c-… class
+  std::string_view badge;  // catalogue key
+  std::string_view css;    // c-… class
 };
 
 Tone tone_of(const Finding& f) {
   switch (f.status) {
-    case Status::Pass: return {"pass", "c-pass"};
-    case Status::Skip: return {"skipped", "c-skip"};
-    case Status::Waived: return {"waived", "c-waived"};
-    case Status::Error: return {f.blocking ? "blocking error" : "error", "c-error"};
+    case Status::Pass: return {"report.html.badge.pass", "c-pass"};
+    case Status::Skip: return {"report.html.badge.skipped", "c-skip"};
+    case Status::Waived: return {"report.html.badge.waived", "c-waived"};
+    case Status::Error: return {f.blocking ? "report.html.badge.blocking_error" : "report.html.badge.error", "c-error"};
     case Status::Fail: break;
   }
-  if (f.blocking) return {"blocking", "c-fail"};
-  return {f.severity == Severity::Info ? "info" : "warning", "c-warn"};
+  if (f.blocking) return {"report.html.badge.blocking", "c-fail"};
+  return {f.severity == Severity::Info ? "report.html.badge.info" : "report.html.badge.warning", "c-warn"};
 }
 
 std::string_view verdict_class(Verdict v) {
@@ -183,9 +193,10 @@ std::string contact_name(const Plan& plan, const std::string& id) {
 std::string window_text(const Plan& plan) {
   const GoLive& g = plan.go_live;
   if (!g.window_start) return "";
-  std::string out = format_instant_in(*g.window_start, plan.zone());
-  if (g.window_end) out += " to " + format_instant_in(*g.window_end, plan.zone());
-  if (g.timezone) out += " (" + *g.timezone + ")";
+  std::string out = say_instant(*g.window_start, plan.zone());
+  if (g.window_end)
+    out = message("report.html.window", fmt::arg("start", out), fmt::arg("end", say_instant(*g.window_end, plan.zone())));
+  if (g.timezone) out += message("report.html.window_zone", fmt::arg("zone", *g.timezone));
   return out;
 }
 
@@ -202,51 +213,52 @@ void write_cover(std::ostream& out, const RunResult& result, const PlanResult& p
   const Plan& plan = *p.plan;
   const Summary& s = p.summary;
   out << "<header class=\"cover " << verdict_class(p.verdict) << "\">\n"
-      << "<div class=\"brand\">golive go-live readiness report</div>\n"
+      << "<div class=\"brand\">" << t("brand") << "</div>\n"
       << "<h1>" << h(plan.plan.name.value_or(plan.plan.id.value_or(plan.file))) << "</h1>\n"
       << "<p class=\"plan-id\"><code>" << h(plan.plan.id.value_or("")) << "</code> &middot; <code>"
       << h(plan.file) << "</code></p>\n"
       << "<div class=\"headline\"><div class=\"verdict\">" << verdict_title(p.verdict)
-      << (result.offline ? " (OFFLINE)" : "")
+      << (result.offline ? t("offline_badge") : "")
       << "</div><div class=\"score\">" << fmt::format("{:.1f}%", s.score)
-      << "<small>readiness score</small></div></div>\n";
+      << "<small>" << t("score") << "</small></div></div>\n";
   // An offline verdict rests on what the plan declares: say so where nobody can miss it.
   if (std::string off = offline_warning(result); !off.empty())
     out << "<p class=\"offline\">" << h(off) << "</p>\n";
   out << "<dl class=\"facts\">\n";
   if (plan.plan.owner) {
     std::string name = contact_name(plan, *plan.plan.owner);
-    fact(out, "Owner", name.empty() ? h(*plan.plan.owner)
+    fact(out, t("fact.owner"), name.empty() ? h(*plan.plan.owner)
                                     : h(name) + " (<code>" + h(*plan.plan.owner) + "</code>)");
   }
-  fact(out, "Go-live window", h(window_text(plan)));
-  if (plan.go_live.hypercare) fact(out, "Hypercare", h(format_duration(*plan.go_live.hypercare)));
-  fact(out, "Evidence as of",
-       h(format_instant(plan_as_of(result, p))) +
-           (result.as_of_mode == "window" ? " (window start, a forecast)" : "") +
-           (result.offline ? " &middot; offline: live probes skipped" : ""));
-  fact(out, "Blocking findings", std::to_string(blocking.size()));
-  if (std::string until = valid_until_text(p); !until.empty()) fact(out, "Verdict holds", h(until));
-  if (std::string window = window_holds_text(result, p); !window.empty()) fact(out, "At window start", h(window));
+  fact(out, t("fact.window"), h(window_text(plan)));
+  if (plan.go_live.hypercare) fact(out, t("fact.hypercare"), h(say_duration(*plan.go_live.hypercare)));
+  fact(out, t("fact.as_of"),
+       h(say_instant(plan_as_of(result, p), nullptr)) + (result.as_of_mode == "window" ? h(t("as_of_window")) : "") +
+           (result.offline ? " &middot; " + h(t("as_of_offline")) : ""));
+  fact(out, t("fact.blocking"), std::to_string(blocking.size()));
+  if (std::string until = valid_until_text(p); !until.empty()) fact(out, t("fact.holds"), h(until));
+  if (std::string window = window_holds_text(result, p); !window.empty()) fact(out, t("fact.window_start"), h(window));
   std::string narrowed;
   for (const RecordLine& line : run_record(result))
     if ((line.label == "only" && !result.settings.only.empty()) ||
         (line.label == "skip" && !result.settings.skip.empty()) || line.label == "rule changed" ||
         (line.label == "waivers" && line.value != "none"))
-      narrowed += (narrowed.empty() ? "" : "<br>") + h(line.label + ": " + line.value);
-  fact(out, "Not checked or relaxed", narrowed.empty() ? "nothing" : narrowed);
+      narrowed += (narrowed.empty() ? "" : "<br>") +
+                  h(message("report.html.record_line", fmt::arg("label", record_label(line.label)),
+                            fmt::arg("value", line.value)));
+  fact(out, t("fact.narrowed"), narrowed.empty() ? h(t("nothing")) : narrowed);
   std::string rulesets;
   for (const AppliedRuleset& r : p.rulesets)
-    rulesets += (rulesets.empty() ? "" : ", ") + h(r.name) + " " + h(r.version);
-  fact(out, "Rulesets", rulesets.empty() ? "none" : rulesets);
+    rulesets += (rulesets.empty() ? "" : h(t("separator"))) + h(r.name) + " " + h(r.version);
+  fact(out, t("fact.rulesets"), rulesets.empty() ? h(message_text("report.record.none")) : rulesets);
   out << "</dl>\n<div class=\"counts\">\n";
-  count_pill(out, "c-fail", s.failed, "failed");
-  count_pill(out, "c-warn", s.warnings, "warnings");
-  count_pill(out, "c-skip", s.info, "info");
-  count_pill(out, "c-error", s.errors, "errors");
-  count_pill(out, "c-waived", s.waived, "waived");
-  count_pill(out, "c-skip", s.skipped, "skipped");
-  count_pill(out, "c-pass", s.passed, "passed");
+  count_pill(out, "c-fail", s.failed, t("count.failed"));
+  count_pill(out, "c-warn", s.warnings, t("count.warnings"));
+  count_pill(out, "c-skip", s.info, t("count.info"));
+  count_pill(out, "c-error", s.errors, t("count.errors"));
+  count_pill(out, "c-waived", s.waived, t("count.waived"));
+  count_pill(out, "c-skip", s.skipped, t("count.skipped"));
+  count_pill(out, "c-pass", s.passed, t("count.passed"));
   out << "</div>\n</header>\n";
 }
 
@@ -254,47 +266,52 @@ void write_cover(std::ostream& out, const RunResult& result, const PlanResult& p
 void write_chart(std::ostream& out, const std::vector<Finding>& findings) {
   auto cats = count_by_category(findings);
   if (cats.empty()) {
-    out << "<p class=\"none\">No findings.</p>\n";
+    out << "<p class=\"none\">" << t("no_findings") << "</p>\n";
     return;
   }
   int most = 1;
   for (const auto& c : cats) most = std::max(most, c.total());
   auto tally_of = [](const CategoryCount& c) {
-    std::string tally = fmt::format("{} pass", c.passed);
-    if (c.failed) tally += fmt::format(", {} fail", c.failed);
-    if (c.warnings) tally += fmt::format(", {} warn", c.warnings);
-    if (c.errors) tally += fmt::format(", {} error", c.errors);
-    if (c.waived) tally += fmt::format(", {} waived", c.waived);
-    if (c.skipped) tally += fmt::format(", {} skip", c.skipped);
+    std::string tally = message("report.html.tally.pass", fmt::arg("n", c.passed));
+    auto more = [&](int n, std::string_view key) {
+      if (n) tally += t("separator") + message(fmt::format("report.html.tally.{}", key), fmt::arg("n", n));
+    };
+    more(c.failed, "fail");
+    more(c.warnings, "warn");
+    more(c.errors, "error");
+    more(c.waived, "waived");
+    more(c.skipped, "skip");
     return tally;
   };
-  // The tallies are ASCII at 12px: about 7px a character. The chart is scaled to the page
-  // width, so a wider viewBox only makes it smaller, never cut off.
-  size_t longest = 0;
-  for (const auto& c : cats) longest = std::max(longest, tally_of(c).size());
+  // The tallies are at 12px: about 7px a terminal cell (a CJK character is two cells, 12px
+  // wide). The chart is scaled to the page width, so a wider viewBox only makes it smaller,
+  // never cut off.
+  int longest = 0;
+  for (const auto& c : cats) longest = std::max(longest, display_width(tally_of(c)));
   constexpr int kLabel = 130, kBar = 440, kRow = 26, kTop = 30;
-  const int width = std::max(720, kLabel + kBar + 12 + static_cast<int>(longest) * 7);
+  const int width = std::max(720, kLabel + kBar + 12 + longest * 7);
   const int height = kTop + kRow * static_cast<int>(cats.size()) + 8;
   out << fmt::format(
       "<svg class=\"chart\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"img\" "
-      "aria-label=\"Findings per category\" xmlns=\"http://www.w3.org/2000/svg\">\n",
-      width, height, width, height);
+      "aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">\n",
+      width, height, width, height, h(t("per_category")));
   struct Part {
     int CategoryCount::*count;
-    std::string_view colour, label;
+    std::string_view colour;
+    std::string label;
   };
-  const Part parts[] = {{&CategoryCount::passed, "#2f9e44", "pass"},
-                        {&CategoryCount::failed, "#c92a2a", "fail"},
-                        {&CategoryCount::warnings, "#e67700", "warn"},
-                        {&CategoryCount::errors, "#7048e8", "error"},
-                        {&CategoryCount::waived, "#1971c2", "waived"},
-                        {&CategoryCount::skipped, "#adb5bd", "skip"}};
+  const Part parts[] = {{&CategoryCount::passed, "#2f9e44", t("legend.pass")},
+                        {&CategoryCount::failed, "#c92a2a", t("legend.fail")},
+                        {&CategoryCount::warnings, "#e67700", t("legend.warn")},
+                        {&CategoryCount::errors, "#7048e8", t("legend.error")},
+                        {&CategoryCount::waived, "#1971c2", t("legend.waived")},
+                        {&CategoryCount::skipped, "#adb5bd", t("legend.skip")}};
   int x = kLabel;
   for (const Part& part : parts) {
     out << fmt::format(
         "<rect x=\"{}\" y=\"6\" width=\"12\" height=\"12\" rx=\"2\" fill=\"{}\"/>"
         "<text x=\"{}\" y=\"16\" font-size=\"12\" fill=\"#52606d\">{}</text>\n",
-        x, part.colour, x + 16, part.label);
+        x, part.colour, x + 16, h(part.label));
     x += 78;
   }
   int y = kTop;
@@ -311,11 +328,11 @@ void write_chart(std::ostream& out, const std::vector<Finding>& findings) {
       out << fmt::format(
           "<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"18\" fill=\"{}\"><title>{}: {} "
           "{}</title></rect>\n",
-          at, y + 2, w, part.colour, h(c.category), n, part.label);
+          at, y + 2, w, part.colour, h(c.category), n, h(part.label));
       at += w;
     }
     out << fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#52606d\">{}</text>\n",
-                       kLabel + kBar + 8, y + 15, tally_of(c));
+                       kLabel + kBar + 8, y + 15, h(tally_of(c)));
     y += kRow;
   }
   out << "</svg>\n";
@@ -324,12 +341,13 @@ void write_chart(std::ostream& out, const std::vector<Finding>& findings) {
 void write_finding(std::ostream& out, const Finding& f) {
   Tone tone = tone_of(f);
   out << "<article class=\"finding " << tone.css << "\">\n<header><span class=\"badge\">"
-      << tone.badge << "</span><h3><code>" << h(f.check) << "</code></h3><span class=\"title\">"
+      << h(message_text(tone.badge)) << "</span><h3><code>" << h(f.check) << "</code></h3><span class=\"title\">"
       << h(check_title(f)) << "</span></header>\n";
   out << "<p><strong>" << h(f.subject) << "</strong>: " << h(f.message) << "</p>\n";
-  out << "<p class=\"where\">" << h(to_string(f.severity)) << " rule";
-  if (!f.location.file.empty()) out << " &middot; plan <code>" << h(file_line(f.location)) << "</code>";
-  if (f.expires_at) out << " &middot; evidence valid until " << h(format_instant(*f.expires_at));
+  out << "<p class=\"where\">" << h(message("report.html.rule", fmt::arg("severity", to_string(f.severity))));
+  if (!f.location.file.empty()) out << " &middot; " << h(t("plan_at")) << " <code>" << h(file_line(f.location)) << "</code>";
+  if (f.expires_at)
+    out << " &middot; " << h(message("report.html.evidence_until", fmt::arg("at", say_instant(*f.expires_at, nullptr))));
   out << "</p>\n";
   if (!f.evidence.empty()) {
     out << "<dl class=\"evidence\">\n";
@@ -338,13 +356,18 @@ void write_finding(std::ostream& out, const Finding& f) {
     out << "</dl>\n";
   }
   if (f.waiver) {
-    out << "<p class=\"fix\">Waived by <strong>" << h(f.waiver->approved_by) << "</strong> until "
-        << h(format_instant(f.waiver->expires)) << ": " << h(f.waiver->reason);
-    if (!f.waiver->ticket.empty()) out << " (" << h(f.waiver->ticket) << ")";
-    out << "</p>\n";
+    const AppliedWaiver& w = *f.waiver;
+    out << "<p class=\"fix\">"
+        << message("report.html.waived_by", fmt::arg("who", "<strong>" + h(w.approved_by) + "</strong>"),
+                   fmt::arg("until", h(say_instant(w.expires, nullptr))), fmt::arg("reason", h(w.reason)),
+                   fmt::arg("ticket", w.ticket.empty() ? "" : message("report.html.ticket", fmt::arg("ticket", h(w.ticket)))))
+        << "</p>\n";
   } else if (f.status != Status::Pass && f.status != Status::Skip) {
     if (std::string fix = remediation_of(f); !fix.empty())
-      out << "<p class=\"fix\"><strong>Fix:</strong> " << h(fix) << "</p>\n";
+      out << "<p class=\"fix\">"
+          << message("report.fix_line", fmt::arg("label", "<strong>" + h(message_text("report.fix")) + "</strong>"),
+                     fmt::arg("fix", h(fix)))
+          << "</p>\n";
   }
   out << "</article>\n";
 }
@@ -353,40 +376,45 @@ void write_section(std::ostream& out, std::string_view title,
                    const std::vector<const Finding*>& items, bool collapsed) {
   if (collapsed) {
     if (items.empty()) return;
-    out << "<details><summary>" << title << " (" << items.size() << ")</summary>\n";
-    out << "<table class=\"list\"><thead><tr><th>Check</th><th>Subject</th><th>Message</th>"
-           "<th>Plan</th></tr></thead><tbody>\n";
+    out << "<details><summary>" << h(message(title, fmt::arg("count", items.size()))) << "</summary>\n";
+    out << "<table class=\"list\"><thead><tr><th>" << t("head.check") << "</th><th>" << t("head.subject")
+        << "</th><th>" << t("head.message") << "</th><th>" << t("head.plan") << "</th></tr></thead><tbody>\n";
     for (const Finding* f : items)
       out << "<tr><td><code>" << h(f->check) << "</code></td><td>" << h(f->subject) << "</td><td>"
           << h(f->message) << "</td><td><code>" << h(file_line(f->location)) << "</code></td></tr>\n";
     out << "</tbody></table>\n</details>\n";
     return;
   }
-  out << "<h2>" << title << " (" << items.size() << ")</h2>\n";
-  if (items.empty()) out << "<p class=\"none\">None.</p>\n";
+  out << "<h2>" << h(message(title, fmt::arg("count", items.size()))) << "</h2>\n";
+  if (items.empty()) out << "<p class=\"none\">" << t("none") << "</p>\n";
   for (const Finding* f : items) write_finding(out, *f);
 }
 
 void write_waivers(std::ostream& out, const std::vector<const Finding*>& waived) {
-  out << "<h2>Waivers (" << waived.size() << ")</h2>\n";
+  out << "<h2>" << h(message("report.html.section.waivers", fmt::arg("count", waived.size()))) << "</h2>\n";
   if (waived.empty()) {
-    out << "<p class=\"none\">No finding was waived.</p>\n";
+    out << "<p class=\"none\">" << t("no_waivers") << "</p>\n";
     return;
   }
-  out << "<table><thead><tr><th>Check</th><th>Subject</th><th>Approved by</th><th>Until</th>"
-         "<th>Reason</th><th>Ticket</th><th>Waiver</th></tr></thead><tbody>\n";
+  out << "<table><thead><tr>";
+  for (std::string_view head : {"check", "subject", "approved_by", "until", "reason", "ticket", "waiver"})
+    out << "<th>" << t(fmt::format("head.{}", head)) << "</th>";
+  out << "</tr></thead><tbody>\n";
   for (const Finding* f : waived) {
     const AppliedWaiver& w = *f->waiver;
     out << "<tr><td><code>" << h(f->check) << "</code></td><td>" << h(f->subject) << "</td><td>"
-        << h(w.approved_by) << "</td><td>" << h(format_instant(w.expires)) << "</td><td>"
+        << h(w.approved_by) << "</td><td>" << h(say_instant(w.expires, nullptr)) << "</td><td>"
         << h(w.reason) << "</td><td>" << h(w.ticket) << "</td><td><code>" << h(file_line(w.loc))
         << "</code></td></tr>\n";
   }
   out << "</tbody></table>\n";
 }
 
-// `ops_lead` → `Ops lead`.
+// `ops_lead` → `Ops lead`, or the role's name in the catalogue (`report.html.role.ops_lead`)
+// when it has one: roles beyond the standard's are the plan's own words.
 std::string role_title(std::string_view role) {
+  const std::string key = fmt::format("report.html.role.{}", role);
+  if (catalogue(language()).count(key)) return message_text(key);
   std::string out(role);
   std::replace(out.begin(), out.end(), '_', ' ');
   if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
@@ -395,31 +423,32 @@ std::string role_title(std::string_view role) {
 
 void write_signoff(std::ostream& out, const RunResult& result, const PlanResult& p) {
   const Plan& plan = *p.plan;
-  out << "<section class=\"signoff\">\n<h2>Command centre sign-off</h2>\n";
+  out << "<section class=\"signoff\">\n<h2>" << t("signoff") << "</h2>\n";
   // The signed page must stand on its own once printed: say what is being signed.
-  out << "<p class=\"attest\">Plan <strong>" << h(plan_title(plan)) << "</strong>, file <code>"
-      << h(plan.file) << "</code> (SHA-256 <span class=\"hash\">" << h(plan.sha256)
-      << "</span>).<br>Verdict <strong>" << verdict_title(p.verdict) << "</strong>, readiness score "
-      << fmt::format("{:.1f}%", p.summary.score) << ", evidence as of "
-      << h(format_instant(plan_as_of(result, p))) << ", go-live window " << h(window_text(plan))
-      << ".</p>\n";
+  out << "<p class=\"attest\">"
+      << message("report.html.attest", fmt::arg("plan", h(plan_title(plan))), fmt::arg("file", h(plan.file)),
+                 fmt::arg("sha256", h(plan.sha256)), fmt::arg("verdict", h(verdict_title(p.verdict))),
+                 fmt::arg("score", fmt::format("{:.1f}%", p.summary.score)),
+                 fmt::arg("as_of", h(say_instant(plan_as_of(result, p), nullptr))), fmt::arg("window", h(window_text(plan))))
+      << "</p>\n";
   std::vector<std::pair<std::string, std::string>> seats;  // role, contact id
   if (plan.organization) {
     const Organization& o = *plan.organization;
-    if (o.commander) seats.emplace_back("Commander", *o.commander);
-    if (o.deputy) seats.emplace_back("Deputy commander", *o.deputy);
+    if (o.commander) seats.emplace_back(t("role.commander"), *o.commander);
+    if (o.deputy) seats.emplace_back(t("role.deputy"), *o.deputy);
     for (const auto& [role, who] : o.roles)
       if (who) seats.emplace_back(role_title(role), *who);
   }
-  if (plan.plan.owner) seats.emplace_back("Plan owner", *plan.plan.owner);
+  if (plan.plan.owner) seats.emplace_back(t("role.plan_owner"), *plan.plan.owner);
   if (seats.empty()) {
-    out << "<p class=\"none\">The plan names no command centre (organization).</p>\n</section>\n";
+    out << "<p class=\"none\">" << t("no_command_centre") << "</p>\n</section>\n";
     return;
   }
-  out << "<p>By signing, each member confirms the verdict above and the waivers listed in this "
-         "report.</p>\n";
-  out << "<table class=\"sign\"><thead><tr><th>Role</th><th>Name</th><th>Phone</th>"
-         "<th>Signature</th><th>Date</th></tr></thead><tbody>\n";
+  out << "<p>" << t("by_signing") << "</p>\n";
+  out << "<table class=\"sign\"><thead><tr>";
+  for (std::string_view head : {"role", "name", "phone", "signature", "date"})
+    out << "<th>" << t(fmt::format("head.{}", head)) << "</th>";
+  out << "</tr></thead><tbody>\n";
   for (const auto& [role, id] : seats) {
     const Contact* c = plan.contact(id);
     out << "<tr><td>" << h(role) << "</td><td>" << h(c && c->name ? *c->name : id)
@@ -432,20 +461,22 @@ void write_signoff(std::ostream& out, const RunResult& result, const PlanResult&
 // The record of what was not checked or relaxed, every setting and where it came from,
 // and the warnings about the input.
 void write_record(std::ostream& out, const RunResult& result) {
-  out << "<h3>Not checked or relaxed</h3>\n<table><tbody>\n";
+  out << "<h3>" << t("record") << "</h3>\n<table><tbody>\n";
   for (const RecordLine& line : run_record(result))
-    out << "<tr><th class=\"nowrap\">" << h(line.label) << "</th><td>" << h(line.value) << "</td></tr>\n";
-  out << "</tbody></table>\n<h3>Settings</h3>\n<table><thead><tr><th>Option</th><th>Value</th>"
-         "<th>From</th></tr></thead><tbody>\n";
+    out << "<tr><th class=\"nowrap\">" << h(record_label(line.label)) << "</th><td>" << h(line.value) << "</td></tr>\n";
+  out << "</tbody></table>\n<h3>" << t("settings") << "</h3>\n<table><thead><tr><th>" << t("head.option")
+      << "</th><th>" << t("head.value") << "</th><th>" << t("head.from") << "</th></tr></thead><tbody>\n";
   for (const SettingRecord& s : result.settings.settings)
     out << "<tr><td class=\"nowrap\"><code>" << h(s.name) << "</code></td><td>" << h(s.value)
         << "</td><td><code>" << h(s.origin) << "</code></td></tr>\n";
-  out << "</tbody></table>\n<h3>Input diagnostics (" << result.diagnostics.size() << ")</h3>\n";
+  out << "</tbody></table>\n<h3>" << h(message("report.html.diagnostics", fmt::arg("count", result.diagnostics.size())))
+      << "</h3>\n";
   if (result.diagnostics.empty()) {
-    out << "<p class=\"none\">No warning about the input.</p>\n";
+    out << "<p class=\"none\">" << t("no_diagnostics") << "</p>\n";
     return;
   }
-  out << "<table><thead><tr><th>Severity</th><th>Message</th><th>Location</th></tr></thead><tbody>\n";
+  out << "<table><thead><tr><th>" << t("head.severity") << "</th><th>" << t("head.message") << "</th><th>"
+      << t("head.location") << "</th></tr></thead><tbody>\n";
   for (const InputDiagnostic& d : result.diagnostics)
     out << "<tr><td>" << h(d.severity) << "</td><td>" << h(d.message) << "</td><td><code>" << h(d.loc.str())
         << "</code></td></tr>\n";
@@ -454,16 +485,20 @@ void write_record(std::ostream& out, const RunResult& result) {
 
 void write_appendix(std::ostream& out, const RunResult& result, const PlanResult& p) {
   const Plan& plan = *p.plan;
-  out << "<section class=\"appendix\">\n<h2>Appendix: provenance</h2>\n<dl class=\"facts\">\n";
-  fact(out, "Tool", "golive " + h(result.tool_version));
-  fact(out, "Plan file", "<code>" + h(plan.file) + "</code>");
-  fact(out, "Plan SHA-256", "<span class=\"hash\">" + h(plan.sha256) + "</span>");
-  fact(out, "As of", h(format_instant(plan_as_of(result, p))) + " (" + h(result.as_of_mode) + ")");
-  fact(out, "Generated at", h(format_instant(result.generated_at)));
-  fact(out, "Live probes", result.offline ? "skipped (--offline)" : "run");
-  fact(out, "Fails on", result.fail_on_warn ? "warnings and gates" : "gates");
-  out << "</dl>\n<table><thead><tr><th>Ruleset</th><th>Version</th><th>Why applied</th>"
-         "<th>Source</th><th>SHA-256</th></tr></thead><tbody>\n";
+  out << "<section class=\"appendix\">\n<h2>" << t("appendix") << "</h2>\n<dl class=\"facts\">\n";
+  fact(out, t("fact.tool"), "golive " + h(result.tool_version));
+  fact(out, t("fact.plan_file"), "<code>" + h(plan.file) + "</code>");
+  fact(out, t("fact.plan_sha256"), "<span class=\"hash\">" + h(plan.sha256) + "</span>");
+  fact(out, t("fact.appendix_as_of"),
+       h(message("report.html.as_of_mode", fmt::arg("at", say_instant(plan_as_of(result, p), nullptr)),
+                 fmt::arg("mode", result.as_of_mode))));
+  fact(out, t("fact.generated"), h(say_instant(result.generated_at, nullptr)));
+  fact(out, t("fact.probes"), h(result.offline ? t("probes_skipped") : t("probes_run")));
+  fact(out, t("fact.fails_on"), h(result.fail_on_warn ? t("fails_on_warn") : t("fails_on_gate")));
+  out << "</dl>\n<table><thead><tr>";
+  for (std::string_view head : {"ruleset", "version", "why_applied", "source", "sha256"})
+    out << "<th>" << t(fmt::format("head.{}", head)) << "</th>";
+  out << "</tr></thead><tbody>\n";
   for (const AppliedRuleset& r : p.rulesets)
     out << "<tr><td class=\"nowrap\">" << h(r.name) << "</td><td class=\"nowrap\">" << h(r.version)
         << "</td><td>" << h(r.reason) << "</td><td class=\"nowrap\"><code>" << h(r.source)
@@ -487,16 +522,16 @@ void write_plan(std::ostream& out, const RunResult& result, const PlanResult& p,
   }
   out << "<section class=\"plan page-" << number << "\">\n";
   write_cover(out, result, p, blocking);
-  out << "<h2>Findings per category</h2>\n";
+  out << "<h2>" << t("per_category") << "</h2>\n";
   write_chart(out, p.findings);
   brief::write_timeline_figure(out, *p.plan);
-  write_section(out, "Blocking findings", blocking, false);
-  write_section(out, "Warnings", warnings, false);
-  if (!errors.empty()) write_section(out, "Errors (not blocking)", errors, false);
+  write_section(out, "report.html.section.blocking", blocking, false);
+  write_section(out, "report.html.section.warnings", warnings, false);
+  if (!errors.empty()) write_section(out, "report.html.section.errors", errors, false);
   if (!skipped.empty() || !passed.empty()) {
-    out << "<h2>Other results</h2>\n";
-    write_section(out, "Skipped", skipped, true);
-    write_section(out, "Passed", passed, true);
+    out << "<h2>" << t("other_results") << "</h2>\n";
+    write_section(out, "report.html.section.skipped", skipped, true);
+    write_section(out, "report.html.section.passed", passed, true);
   }
   write_waivers(out, waived);
   write_signoff(out, result, p);
@@ -505,8 +540,8 @@ void write_plan(std::ostream& out, const RunResult& result, const PlanResult& p,
 }
 
 void write_html(const RunResult& result, std::ostream& out, const ReportOptions& options) {
-  std::string title = "golive readiness report";
-  if (result.plans.size() == 1) title += ": " + plan_title(*result.plans[0].plan);
+  std::string title = t("title");
+  if (result.plans.size() == 1) title = message("report.html.title_plan", fmt::arg("plan", plan_title(*result.plans[0].plan)));
   out << "<!DOCTYPE html>\n<html lang=\"" << h(options.lang) << "\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
          "style-src 'unsafe-inline'\">\n"
@@ -520,12 +555,14 @@ void write_html(const RunResult& result, std::ostream& out, const ReportOptions&
       << "</style>\n</head>\n<body>\n";
   if (result.plans.size() > 1) {
     out << "<header class=\"cover " << verdict_class(result.verdict) << "\">\n"
-        << "<div class=\"brand\">golive go-live readiness report</div>\n<h1>" << result.plans.size()
-        << " launch plans</h1>\n<div class=\"headline\"><div class=\"verdict\">"
-        << verdict_title(result.verdict) << "</div><div class=\"score\">"
-        << fmt::format("{:.1f}%", result.summary.score) << "<small>readiness score</small></div></div>\n"
-        << "<table><thead><tr><th>Plan</th><th>File</th><th>Verdict</th><th>Score</th>"
-           "<th>Blocking</th><th>Warnings</th></tr></thead><tbody>\n";
+        << "<div class=\"brand\">" << t("brand") << "</div>\n<h1>"
+        << message("report.html.plans", fmt::arg("count", result.plans.size()))
+        << "</h1>\n<div class=\"headline\"><div class=\"verdict\">" << verdict_title(result.verdict)
+        << "</div><div class=\"score\">" << fmt::format("{:.1f}%", result.summary.score) << "<small>" << t("score")
+        << "</small></div></div>\n<table><thead><tr>";
+    for (std::string_view head : {"plan", "file", "verdict", "score", "blocking", "warnings"})
+      out << "<th>" << t(fmt::format("head.{}", head)) << "</th>";
+    out << "</tr></thead><tbody>\n";
     for (const auto& p : result.plans)
       out << "<tr><td>" << h(plan_title(*p.plan)) << "</td><td><code>" << h(p.plan->file)
           << "</code></td><td>" << verdict_title(p.verdict) << "</td><td>"
@@ -535,9 +572,11 @@ void write_html(const RunResult& result, std::ostream& out, const ReportOptions&
     out << "</tbody></table>\n</header>\n";
   }
   for (size_t i = 0; i < result.plans.size(); ++i) write_plan(out, result, result.plans[i], i + 1);
-  out << "<footer>Generated by golive " << h(result.tool_version) << " at "
-      << h(format_instant(result.generated_at)) << "; evidence as of "
-      << h(format_instant(result.as_of)) << ".</footer>\n</body>\n</html>\n";
+  out << "<footer>"
+      << h(message("report.html.footer", fmt::arg("version", result.tool_version),
+                   fmt::arg("at", say_instant(result.generated_at, nullptr)),
+                   fmt::arg("as_of", say_instant(result.as_of, nullptr))))
+      << "</footer>\n</body>\n</html>\n";
 }
 
 }  // namespace

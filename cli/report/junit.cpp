@@ -14,6 +14,7 @@
 #include <map>
 #include <utility>
 
+#include "checks/engine/i18n.h"
 #include "checks/engine/values.h"
 #include "cli/report/report.h"
 #include "cli/report/support.h"
@@ -51,24 +52,29 @@ std::string counts_attrs(const Counts& c) {
 // The detail printed inside <failure>, <error>, <skipped> or <system-out>.
 std::string detail(const Finding& f) {
   std::string out = fmt::format("{}: {}\n", to_string(f.status), f.message);
-  if (f.location.known()) out += fmt::format("location: {}\n", f.location.str());
+  if (f.location.known()) out += message("report.junit.location", fmt::arg("where", f.location.str())) + '\n';
   for (const auto& [key, value] : f.evidence)
     out += fmt::format("evidence.{}: {}\n", key, evidence_text(value));
   if (f.waiver) {
-    out += fmt::format("waived by {} until {}: {}\n", f.waiver->approved_by,
-                       format_instant(f.waiver->expires), f.waiver->reason);
-    if (!f.waiver->ticket.empty()) out += fmt::format("ticket: {}\n", f.waiver->ticket);
+    out += message("report.junit.waived_by", fmt::arg("who", f.waiver->approved_by),
+                   fmt::arg("until", say_instant(f.waiver->expires, nullptr)), fmt::arg("reason", f.waiver->reason)) +
+           '\n';
+    if (!f.waiver->ticket.empty()) out += message("report.junit.ticket_line", fmt::arg("ticket", f.waiver->ticket)) + '\n';
   } else if (std::string fix = remediation_of(f);
              !fix.empty() && f.status != Status::Pass && f.status != Status::Skip) {
-    out += fmt::format("fix: {}\n", fix);
+    out += message("report.junit.fix", fmt::arg("fix", fix)) + '\n';
   }
   return out;
 }
 
 // A waived finding's <skipped> message names who accepted the risk, until when and why.
 std::string waiver_message(const Finding& f) {
-  return fmt::format("waived by {} until {}{}: {}", f.waiver->approved_by, format_instant(f.waiver->expires),
-                     f.waiver->ticket.empty() ? "" : fmt::format(" ({})", f.waiver->ticket), f.waiver->reason);
+  return message("report.junit.waiver_message", fmt::arg("who", f.waiver->approved_by),
+                 fmt::arg("until", say_instant(f.waiver->expires, nullptr)),
+                 fmt::arg("ticket", f.waiver->ticket.empty()
+                                        ? ""
+                                        : message("report.junit.ticket", fmt::arg("ticket", f.waiver->ticket))),
+                 fmt::arg("reason", f.waiver->reason));
 }
 
 void write_testcase(std::ostream& out, const RunResult& result, const std::string& plan_id,

@@ -5,6 +5,7 @@
 // open a link, code span or HTML tag.
 #include <fmt/format.h>
 
+#include "checks/engine/i18n.h"
 #include "checks/engine/values.h"
 #include "cli/report/report.h"
 #include "cli/report/support.h"
@@ -13,6 +14,12 @@ namespace golive {
 namespace {
 
 using Cell = std::string;
+
+// A column heading in the current language (`report.markdown.head.<name>`).
+std::string heading(std::string_view name) { return message_text(fmt::format("report.markdown.head.{}", name)); }
+
+// "Warnings (3)", the summary of a collapsed section.
+std::string titled(std::string_view key, size_t count) { return message(key, fmt::arg("count", count)); }
 
 struct Item {
   const PlanResult* plan;
@@ -25,7 +32,7 @@ std::string location_cell(const Finding& f) { return markdown_cell(file_line(f.l
 std::string message_cell(const Finding& f, bool with_fix) {
   std::string cell = markdown_cell(f.message);
   if (with_fix)
-    if (std::string fix = remediation_of(f); !fix.empty()) cell += "<br>Fix: " + markdown_cell(fix);
+    if (std::string fix = remediation_of(f); !fix.empty()) cell += "<br>" + message("report.fix_line", fmt::arg("label", message_text("report.fix")), fmt::arg("fix", markdown_cell(fix)));
   return cell;
 }
 
@@ -58,8 +65,8 @@ void findings_table(std::ostream& out, const std::vector<Item>& items, bool with
                                           to_string(i.finding->status)));
     rows.push_back(std::move(row));
   }
-  std::vector<std::string> head = {"check", "subject", "message", "location"};
-  if (with_status) head.insert(head.begin(), "status");
+  std::vector<std::string> head = {heading("check"), heading("subject"), heading("message"), heading("location")};
+  if (with_status) head.insert(head.begin(), heading("status"));
   table(out, head, rows);
 }
 
@@ -72,18 +79,16 @@ void details_close(std::ostream& out) { out << "\n</details>\n"; }
 void write_record(std::ostream& out, const RunResult& result) {
   std::vector<std::vector<Cell>> rows;
   for (const RecordLine& line : run_record(result))
-    rows.push_back({markdown_cell(line.label), markdown_cell(line.value)});
-  std::vector<std::string> set = non_default_settings(result);
-  rows.push_back({"settings", set.empty() ? std::string("all defaults")
-                                          : markdown_cell(fmt::format("{}", fmt::join(set, ", ")))});
-  out << "\n**Not checked or relaxed, and settings**\n\n";
-  table(out, {"", "value"}, rows);
+    rows.push_back({markdown_cell(record_label(line.label)), markdown_cell(line.value)});
+  rows.push_back({markdown_cell(record_label("settings")), markdown_cell(settings_text(result))});
+  out << "\n**" << message_text("report.markdown.record") << "**\n\n";
+  table(out, {"", heading("value")}, rows);
   if (!result.diagnostics.empty()) {
-    details_open(out, fmt::format("Input diagnostics ({})", result.diagnostics.size()));
+    details_open(out, titled("report.markdown.diagnostics", result.diagnostics.size()));
     std::vector<std::vector<Cell>> diags;
     for (const InputDiagnostic& d : result.diagnostics)
       diags.push_back({markdown_cell(d.severity), markdown_cell(d.message), markdown_cell(d.loc.str())});
-    table(out, {"severity", "message", "location"}, diags);
+    table(out, {heading("severity"), heading("message"), heading("location")}, diags);
     details_close(out);
   }
 }
@@ -105,20 +110,23 @@ void write_markdown(const RunResult& result, std::ostream& out, const ReportOpti
     }
   const Summary& s = result.summary;
   out << "## golive: " << verdict_title(result.verdict) << "\n\n";
-  out << fmt::format(
-      "**{}**, score {:.1f}%: {}. As of {}{}{}.\n\n", verdict_title(result.verdict), s.score,
-      counts_text(result), format_instant(result.as_of),
-      result.as_of_mode == "window" ? " (window start)" : "",
-      result.offline ? ", offline: live probes skipped" : "");
+  out << message("report.markdown.summary", fmt::arg("verdict", verdict_title(result.verdict)),
+                 fmt::arg("score", score_text(s.score)), fmt::arg("counts", counts_text(result)),
+                 fmt::arg("at", say_instant(result.as_of, nullptr)),
+                 fmt::arg("mode", result.as_of_mode == "window" ? message_text("report.as_of_window") : ""),
+                 fmt::arg("offline", result.offline ? message_text("report.as_of_offline") : ""))
+      << "\n\n";
   if (std::string off = offline_warning(result); !off.empty())
     out << "> [!WARNING]\n> " << markdown_cell(off) << "\n\n";
   bool any_until = false;
   for (const auto& p : result.plans) {
     std::string until = valid_until_text(p), window = window_holds_text(result, p);
     if (until.empty() && window.empty()) continue;
-    out << markdown_cell(p.plan->plan.id.value_or(p.plan->file)) << ": "
-        << markdown_cell(until.empty() ? window : window.empty() ? until : until + "; " + window)
-        << ".<br>\n";
+    out << message("report.markdown.until", fmt::arg("plan", markdown_cell(p.plan->plan.id.value_or(p.plan->file))),
+                   fmt::arg("text", markdown_cell(until.empty()    ? window
+                                                  : window.empty() ? until
+                                                                   : until + message_text("report.list_separator") + window)))
+        << "<br>\n";
     any_until = true;
   }
   if (any_until) out << '\n';  // a table must not continue the paragraph
@@ -135,40 +143,44 @@ void write_markdown(const RunResult& result, std::ostream& out, const ReportOpti
                      fmt::format("{:.1f}%", p.summary.score), std::to_string(b), std::to_string(w),
                      markdown_cell(p.plan->file)});
   }
-  table(out, {"plan", "verdict", "score", "blocking", "warnings", "file"}, plans);
+  table(out, {heading("plan"), heading("verdict"), heading("score"), heading("blocking"), heading("warnings"), heading("file")},
+        plans);
 
   if (!blocking.empty()) {
-    out << fmt::format("\n### Blocking findings ({})\n\n", blocking.size());
+    out << "\n### " << titled("report.markdown.blocking", blocking.size()) << "\n\n";
     findings_table(out, blocking, true, false);
   } else {
-    out << "\nNo blocking findings.\n";
+    out << '\n' << message_text("report.markdown.no_blocking") << '\n';
   }
   if (!warnings.empty()) {
-    details_open(out, fmt::format("Warnings ({})", warnings.size()));
+    details_open(out, titled("report.markdown.warnings", warnings.size()));
     findings_table(out, warnings, true, true);
     details_close(out);
   }
   if (!waived.empty()) {
-    details_open(out, fmt::format("Waived ({})", waived.size()));
+    details_open(out, titled("report.markdown.waived", waived.size()));
     std::vector<std::vector<Cell>> rows;
     for (const Item& i : waived) {
       const Finding& f = *i.finding;
       const AppliedWaiver* w = f.waiver ? &*f.waiver : nullptr;
       rows.push_back({markdown_cell(f.check), markdown_cell(f.subject),
                       markdown_cell(w ? w->reason : ""), markdown_cell(w ? w->approved_by : ""),
-                      w ? format_instant(w->expires) : "", markdown_cell(w ? w->ticket : ""),
+                      w ? say_instant(w->expires, nullptr) : "", markdown_cell(w ? w->ticket : ""),
                       location_cell(f)});
     }
-    table(out, {"check", "subject", "reason", "approved by", "until", "ticket", "location"}, rows);
+    table(out,
+          {heading("check"), heading("subject"), heading("reason"), heading("approved_by"), heading("until"),
+           heading("ticket"), heading("location")},
+          rows);
     details_close(out);
   }
   if (!skipped.empty()) {
-    details_open(out, fmt::format("Skipped ({})", skipped.size()));
+    details_open(out, titled("report.markdown.skipped", skipped.size()));
     findings_table(out, skipped, false, false);
     details_close(out);
   }
   if (!passed.empty()) {
-    details_open(out, fmt::format("Passed ({})", passed.size()));
+    details_open(out, titled("report.markdown.passed", passed.size()));
     findings_table(out, passed, false, false);
     details_close(out);
   }
@@ -177,18 +189,21 @@ void write_markdown(const RunResult& result, std::ostream& out, const ReportOpti
 
   out << '\n';
   for (const auto& p : result.plans) {
-    out << "Rulesets for " << markdown_cell(p.plan->file) << ':';
-    if (p.rulesets.empty()) out << " none";
-    for (size_t i = 0; i < p.rulesets.size(); ++i) {
-      const AppliedRuleset& r = p.rulesets[i];
-      out << (i ? ", " : " ") << markdown_cell(r.name);
-      if (!r.version.empty()) out << ' ' << markdown_cell(r.version);
-      if (!r.reason.empty()) out << " (" << markdown_cell(r.reason) << ')';
+    std::vector<std::string> names;
+    for (const AppliedRuleset& r : p.rulesets) {
+      std::string name = markdown_cell(r.name);
+      if (!r.version.empty()) name += ' ' + markdown_cell(r.version);
+      if (!r.reason.empty()) name += message("report.markdown.ruleset_reason", fmt::arg("reason", markdown_cell(r.reason)));
+      names.push_back(std::move(name));
     }
-    out << ".<br>\n";
+    out << message("report.markdown.rulesets", fmt::arg("file", markdown_cell(p.plan->file)),
+                   fmt::arg("rulesets", names.empty() ? message_text("report.record.none")
+                                                      : fmt::format("{}", fmt::join(names, message_text("report.markdown.ruleset_separator")))))
+        << "<br>\n";
   }
-  out << fmt::format("golive {}, generated {}.\n", markdown_cell(result.tool_version),
-                     format_instant(result.generated_at));
+  out << message("report.markdown.generated", fmt::arg("version", markdown_cell(result.tool_version)),
+                 fmt::arg("at", say_instant(result.generated_at, nullptr)))
+      << '\n';
 }
 
 }  // namespace

@@ -19,6 +19,7 @@
 #include <map>
 
 #include "checks/engine/digest.h"
+#include "checks/engine/i18n.h"
 #include "checks/engine/ruleset.h"
 #include "checks/engine/values.h"
 #include "cli/report/report.h"
@@ -40,13 +41,15 @@ std::string_view level_of(Severity s) {
   return "error";
 }
 
-// SARIF messages are sentences (authoring rule SARIF2001).
+// SARIF messages are sentences (authoring rule SARIF2001), ended in the language's own
+// full stop: a Chinese text already ending in 。！？ gets no second one.
 std::string sentence(std::string_view s) {
   std::string out = text(s);
   while (!out.empty() && (out.back() == ' ' || out.back() == '\n')) out.pop_back();
-  if (out.empty()) return "(no message).";
-  if (out.back() != '.' && out.back() != '!' && out.back() != '?') out += '.';
-  return out;
+  if (out.empty()) out = message_text("report.sarif.no_message");
+  for (std::string_view end : {".", "!", "?", "\u3002", "\uff01", "\uff1f"})
+    if (out.ends_with(end)) return out;
+  return out + message_text("report.sarif.full_stop");
 }
 
 // `backup.fresh` → `BackupFresh`: SARIF rule names are identifiers.
@@ -132,10 +135,11 @@ Rules rules_of(const RunResult& result, const ReportOptions& options) {
   for (const auto& [id, f] : first) {
     const CheckInfo* info = find_check(id);
     Json rule{{"id", text(id)}, {"name", rule_name(id)}};
-    std::string title = info && !info->title.empty() ? info->title : id;
+    // Titles, reasons and fixes in the run's language (check_text()); an exec rule's own.
+    std::string title = info && !info->title.empty() ? check_text(*info, "title") : id;
     rule["shortDescription"] = {{"text", sentence(title)}};
-    rule["fullDescription"] = {{"text", sentence(info && !info->why.empty() ? info->why : title)}};
-    if (std::string fix = info ? info->fix : f->remediation; !fix.empty())
+    rule["fullDescription"] = {{"text", sentence(info && !info->why.empty() ? check_text(*info, "why") : title)}};
+    if (std::string fix = info ? (info->fix.empty() ? "" : check_text(*info, "fix")) : f->remediation; !fix.empty())
       rule["help"] = {{"text", sentence(fix)}};
     if (!options.docs_url.empty()) rule["helpUri"] = fmt::format("{}#{}", text(options.docs_url), text(id));
     Severity severity = info ? info->severity : f->severity;
@@ -294,7 +298,7 @@ void write_sarif(const RunResult& result, std::ostream& out, const ReportOptions
     ids += text(plan.plan.id.value_or("plan"));
   }
   Json driver{{"name", "golive"},
-              {"fullName", fmt::format("golive {} go-live readiness checker", result.tool_version)},
+              {"fullName", message("report.sarif.full_name", fmt::arg("version", result.tool_version))},
               {"version", result.tool_version},
               {"semanticVersion", result.tool_version},
               {"rules", std::move(rules.json)}};
@@ -310,7 +314,7 @@ void write_sarif(const RunResult& result, std::ostream& out, const ReportOptions
   Json run{{"tool", {{"driver", std::move(driver)}}},
            {"invocations", Json::array({std::move(invocation)})},
            {"automationDetails",
-            {{"description", {{"text", "Go-live readiness check of the launch plans."}}},
+            {{"description", {{"text", message_text("report.sarif.description")}}},
              {"id", fmt::format("golive/{}/{}", ids, format_instant(result.generated_at))}}},
            {"artifacts", std::move(artifacts)},
            {"results", std::move(results)},

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "checks/engine/i18n.h"
 #include "checks/engine/probe.h"
 #include "checks/engine/values.h"
 #include "cli/report/report.h"
@@ -218,28 +219,32 @@ std::string plural(int n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
+std::string counted(int n, std::string_view noun) {
+  return message(fmt::format("report.count.{}.{}", noun, n == 1 ? "one" : "many"), fmt::arg("n", n));
+}
+
 std::string counts_text(const RunResult& result) {
   int blocking = 0;
   for (const auto& p : result.plans)
     for (const Finding& f : p.findings) blocking += f.blocking;
   const Summary& s = result.summary;
-  return fmt::format("{} blocking, {}, {} info, {}, {} waived, {} skipped, {} passed", blocking,
-                     plural(s.warnings, "warning", "warnings"), s.info, plural(s.errors, "error", "errors"),
-                     s.waived, s.skipped, s.passed);
+  return message("report.counts", fmt::arg("blocking", blocking), fmt::arg("warnings", counted(s.warnings, "warnings")),
+                 fmt::arg("info", s.info), fmt::arg("errors", counted(s.errors, "errors")),
+                 fmt::arg("waived", s.waived), fmt::arg("skipped", s.skipped), fmt::arg("passed", s.passed));
 }
 
-std::string_view verdict_title(Verdict v) {
+std::string verdict_title(Verdict v) {
   switch (v) {
-    case Verdict::Ready: return "READY";
-    case Verdict::ReadyWithWarnings: return "READY WITH WARNINGS";
-    case Verdict::NotReady: return "NOT READY";
+    case Verdict::Ready: return message_text("report.verdict.ready");
+    case Verdict::ReadyWithWarnings: return message_text("report.verdict.ready_with_warnings");
+    case Verdict::NotReady: break;
   }
-  return "NOT READY";
+  return message_text("report.verdict.not_ready");
 }
 
 std::string check_title(const Finding& f) {
   const CheckInfo* info = find_check(f.check);
-  return info && !info->title.empty() ? info->title : f.check;
+  return info && !info->title.empty() ? check_text(*info, "title") : f.check;
 }
 
 std::string file_line(const SourceLoc& loc) {
@@ -307,41 +312,60 @@ const SettingRecord* setting(const RunResult& r, std::string_view name) {
   return nullptr;
 }
 
+// Where a setting came from, for the record: `--skip`, `GOLIVE_SKIP`, `.golive.yaml:3:7`,
+// or "default" in the current language.
 std::string origin_of(const RunResult& r, std::string_view name) {
   const SettingRecord* s = setting(r, name);
-  return s ? s->origin : "default";
+  return s && s->origin != "default" ? s->origin : message_text("report.record.default");
 }
 
 }  // namespace
 
 std::vector<RecordLine> run_record(const RunResult& r) {
   std::vector<RecordLine> out;
-  out.push_back({"offline", r.offline ? fmt::format("yes ({}): {} live {} not made; live evidence was not verified",
-                                                    origin_of(r, "offline"), r.probes_not_made,
-                                                    r.probes_not_made == 1 ? "probe" : "probes")
-                                      : "no"});
-  out.push_back({"only", r.settings.only.empty()
-                             ? std::string("all checks")
-                             : fmt::format("{} ({})", fmt::join(r.settings.only, ", "), origin_of(r, "only"))});
-  out.push_back({"skip", r.settings.skip.empty()
-                             ? std::string("none")
-                             : fmt::format("{} ({})", fmt::join(r.settings.skip, ", "), origin_of(r, "skip"))});
-  out.push_back({"fail-on", fmt::format("{} ({})", r.fail_on_warn ? "warn" : "gate", origin_of(r, "fail-on"))});
+  auto listed = [&](const std::vector<std::string>& items, std::string_view name) {
+    return message("report.record.listed", fmt::arg("items", fmt::format("{}", fmt::join(items, ", "))),
+                   fmt::arg("origin", origin_of(r, name)));
+  };
+  out.push_back({"offline", r.offline ? message("report.record.offline_yes", fmt::arg("origin", origin_of(r, "offline")),
+                                                fmt::arg("probes", counted(r.probes_not_made, "live_probes")))
+                                      : message_text("report.record.offline_no")});
+  out.push_back({"only", r.settings.only.empty() ? message_text("report.record.all_checks") : listed(r.settings.only, "only")});
+  out.push_back({"skip", r.settings.skip.empty() ? message_text("report.record.none") : listed(r.settings.skip, "skip")});
+  // `gate` and `warn` are the option's own values, the same in every language.
+  out.push_back({"fail-on", message("report.record.listed", fmt::arg("items", r.fail_on_warn ? "warn" : "gate"),
+                                    fmt::arg("origin", origin_of(r, "fail-on")))});
   if (r.settings.waivers_off) {
-    out.push_back({"waivers", fmt::format("off ({})", origin_of(r, "no-waivers"))});
+    out.push_back({"waivers", message("report.record.waivers_off", fmt::arg("origin", origin_of(r, "no-waivers")))});
   } else if (r.settings.waiver_files.empty()) {
-    out.push_back({"waivers", "none"});
+    out.push_back({"waivers", message_text("report.record.none")});
   } else {
     for (const WaiverFileRecord& w : r.settings.waiver_files)
-      out.push_back({"waivers", fmt::format("{} ({} {}, sha256 {}; {})", w.path, w.waivers,
-                                            w.waivers == 1 ? "waiver" : "waivers", w.sha256,
-                                            origin_of(r, "waivers"))});
+      out.push_back({"waivers", message("report.record.waiver_file", fmt::arg("path", w.path),
+                                        fmt::arg("waivers", counted(w.waivers, "waivers")),
+                                        fmt::arg("sha256", w.sha256), fmt::arg("origin", origin_of(r, "waivers")))});
   }
   for (const PlanResult& p : r.plans)
     for (const RuleChange& c : p.rule_changes)
-      out.push_back({"rule changed", fmt::format("{}: {} {} by {}", p.plan->plan.id.value_or(p.plan->file),
-                                                 c.check, c.change, c.loc.str())});
+      out.push_back({"rule changed",
+                     message("report.record.rule_changed", fmt::arg("plan", p.plan->plan.id.value_or(p.plan->file)),
+                             fmt::arg("check", c.check),
+                             fmt::arg("change", c.change == "disabled" ? message_text("report.record.disabled")
+                                                                       : c.change),
+                             fmt::arg("where", c.loc.str()))});
   return out;
+}
+
+std::string record_label(std::string_view label) {
+  std::string key(label);
+  std::replace(key.begin(), key.end(), ' ', '_');
+  std::replace(key.begin(), key.end(), '-', '_');
+  return message_text("report.record.label." + key);
+}
+
+std::string settings_text(const RunResult& r) {
+  std::vector<std::string> set = non_default_settings(r);
+  return set.empty() ? message_text("report.record.all_defaults") : fmt::format("{}", fmt::join(set, ", "));
 }
 
 std::vector<std::string> non_default_settings(const RunResult& r) {
@@ -353,30 +377,29 @@ std::vector<std::string> non_default_settings(const RunResult& r) {
 
 std::string offline_warning(const RunResult& r) {
   if (!r.offline) return "";
-  return fmt::format(
-      "OFFLINE: live evidence was not verified ({} live {} not made); live checks count only what "
-      "the plan declares",
-      r.probes_not_made, r.probes_not_made == 1 ? "probe" : "probes");
+  return message("report.offline_warning", fmt::arg("probes", counted(r.probes_not_made, "live_probes")));
 }
 
 std::string valid_until_text(const PlanResult& p) {
   if (!p.valid_until) return "";
-  return fmt::format("valid until {}, when {} goes stale ({})",
-                     format_instant_in(p.valid_until->at, p.plan->zone()), p.valid_until->subject,
-                     p.valid_until->check);
+  return message("report.valid_until", fmt::arg("at", say_instant(p.valid_until->at, p.plan->zone())),
+                 fmt::arg("subject", p.valid_until->subject), fmt::arg("check", p.valid_until->check));
 }
 
 std::string window_holds_text(const RunResult& result, const PlanResult& p) {
   const auto& start = p.plan->go_live.window_start;
   if (!start || plan_as_of(result, p) >= *start) return "";
-  const std::string at = format_instant_in(*start, p.plan->zone());
-  if (p.expiring_before_window.empty()) return fmt::format("still holds at window start {}", at);
+  const std::string at = say_instant(*start, p.plan->zone());
+  if (p.expiring_before_window.empty()) return message("report.window.holds", fmt::arg("at", at));
   std::vector<std::string> items;
   for (const ValidUntil& v : p.expiring_before_window)
-    items.push_back(fmt::format("{} ({}) at {}", v.subject, v.check, format_instant_in(v.at, p.plan->zone())));
-  return fmt::format("does not hold at window start {}: {} {} before it: {}", at, items.size(),
-                     items.size() == 1 ? "piece of evidence expires" : "pieces of evidence expire",
-                     fmt::join(items, "; "));
+    items.push_back(message("report.window.item", fmt::arg("subject", v.subject), fmt::arg("check", v.check),
+                            fmt::arg("at", say_instant(v.at, p.plan->zone()))));
+  return message("report.window.breaks", fmt::arg("at", at),
+                 fmt::arg("expiring", counted(static_cast<int>(items.size()), "evidence_expiring")),
+                 fmt::arg("items", fmt::format("{}", fmt::join(items, message_text("report.list_separator")))));
 }
+
+std::string score_text(double score) { return message("report.score", fmt::arg("score", fmt::format("{:.1f}", score))); }
 
 }  // namespace golive

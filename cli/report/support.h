@@ -94,19 +94,29 @@ Standing standing_of(const Finding& f);
 /// `--fail-on warn` (a notice never does).
 bool fails_run(const Finding& f, const RunResult& result);
 
-/// `READY`, `READY WITH WARNINGS`, `NOT READY`.
-std::string_view verdict_title(Verdict v);
+/// The verdict for people, in the current language (checks/engine/i18n.h): `READY`,
+/// `READY WITH WARNINGS`, `NOT READY`; `就绪`, `就绪（有警告）`, `未就绪`.
+std::string verdict_title(Verdict v);
+
+/// `n` with its noun in the current language, from the catalogue's
+/// `report.count.<noun>.one` (n = 1) or `.many`: counted(2, "errors") is "2 errors",
+/// in Chinese "2 项错误".
+std::string counted(int n, std::string_view noun);
+
+/// "score 87.5%" in the current language (`report.score`); one decimal.
+std::string score_text(double score);
 
 /// "1 error" / "2 errors": `n` and the singular or plural noun.
 std::string plural(int n, std::string_view one, std::string_view many);
 
 /// The run's counts in one line, as every human-readable summary words them:
+/// In the current language (`report.counts`):
 /// "3 blocking, 1 warning, 0 info, 2 errors, 1 waived, 4 skipped, 200 passed". Blocking: the
 /// findings that block the go-live; warnings and info: failed warn and info rules (the JSON
 /// summary's `warnings` and `info`); errors: checks that could not decide, at any severity.
 std::string counts_text(const RunResult& result);
 
-/// The title of a finding's check (its registered title; the rule id for exec rules).
+/// The title of a finding's check in the current language (check_text(); the rule id for exec rules).
 std::string check_title(const Finding& f);
 
 /// `file:line` of a finding's location, or the file alone when the line is unknown.
@@ -133,9 +143,19 @@ std::string plan_title(const Plan& plan);
 
 /// One line of the record every report keeps of what narrowed or relaxed the run.
 struct RecordLine {
-  std::string label;  ///< `offline`, `only`, `skip`, `fail-on`, `waivers`, `rule changed`
-  std::string value;  ///< unredacted; writers escape it
+  /// `offline`, `only`, `skip`, `fail-on`, `waivers`, `rule changed`: the same in every
+  /// language (SARIF and JUnit use it as a name); record_label() is its wording for people.
+  std::string label;
+  std::string value;  ///< in the current language; unredacted: writers escape it
 };
+
+/// A RecordLine label (or `settings`) as people read it in the current language
+/// (`report.record.label.*`): `fail-on` → `fail-on`, in Chinese `失败判定`.
+std::string record_label(std::string_view label);
+
+/// The options set by something other than their default, comma-separated, or "all
+/// defaults" (in the current language).
+std::string settings_text(const RunResult& result);
 
 /// What was switched off or relaxed, in this order: offline mode (with the number of live
 /// probes not made), --only, --skip, --fail-on, waiver files (with SHA-256), and each rule a
@@ -146,6 +166,7 @@ std::vector<RecordLine> run_record(const RunResult& result);
 /// Options set by something other than their default, as `name=value (origin)`.
 std::vector<std::string> non_default_settings(const RunResult& result);
 
+/// In the current language, as the other texts below (report.* keys of i18n/<lang>.yaml).
 /// The prominent warning of an offline run ("OFFLINE: live evidence was not verified…"),
 /// or "" for an online run.
 std::string offline_warning(const RunResult& result);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "checks/engine/i18n.h"
 #include "checks/engine/values.h"
 #include "cli/report/report.h"
 #include "cli/report/support.h"
@@ -41,15 +42,6 @@ class Painter {
 // escape sequences or line breaks that would break the layout (terminal_text()).
 std::string clean(std::string_view raw) { return terminal_text(raw); }
 
-std::string_view verdict_name(Verdict v) {
-  switch (v) {
-    case Verdict::Ready: return "READY";
-    case Verdict::ReadyWithWarnings: return "READY WITH WARNINGS";
-    case Verdict::NotReady: return "NOT READY";
-  }
-  return "NOT READY";
-}
-
 Tone verdict_tone(Verdict v) {
   switch (v) {
     case Verdict::Ready: return Tone::Good;
@@ -61,11 +53,21 @@ Tone verdict_tone(Verdict v) {
 
 // The tag in front of a listed finding.
 std::pair<std::string_view, Tone> tag_of(const Finding& f) {
-  if (f.status == Status::Waived) return {"WAIVED", Tone::Info};
-  if (f.status == Status::Error) return {"ERROR", f.blocking ? Tone::Bad : Tone::Warn};
-  if (f.blocking) return {"FAIL", Tone::Bad};
-  if (f.severity == Severity::Info) return {"INFO", Tone::Info};
-  return {"WARN", Tone::Warn};
+  if (f.status == Status::Waived) return {"report.text.tag.waived", Tone::Info};
+  if (f.status == Status::Error) return {"report.text.tag.error", f.blocking ? Tone::Bad : Tone::Warn};
+  if (f.blocking) return {"report.text.tag.fail", Tone::Bad};
+  if (f.severity == Severity::Info) return {"report.text.tag.info", Tone::Info};
+  return {"report.text.tag.warn", Tone::Warn};
+}
+
+// The widest tag in the current language ("WAIVED" in English), so the columns after it
+// line up whichever tags a list holds.
+int tag_width() {
+  int w = 0;
+  for (std::string_view key : {"report.text.tag.waived", "report.text.tag.error", "report.text.tag.fail",
+                               "report.text.tag.info", "report.text.tag.warn"})
+    w = std::max(w, display_width(message_text(key)));
+  return w;
 }
 
 // Lists findings in aligned columns: tag, check id, subject, message; then location,
@@ -78,41 +80,46 @@ void list_findings(std::ostream& out, const Painter& paint, const std::vector<co
     check_w = std::max(check_w, display_width(clean(f->check)));
     subject_w = std::max(subject_w, display_width(clean(f->subject)));
   }
-  constexpr int kTagWidth = 6;  // "WAIVED"
-  std::string under(indent.size() + kTagWidth + 1, ' ');
+  const int tag_w = tag_width();
+  std::string under(indent.size() + static_cast<size_t>(tag_w) + 1, ' ');
   for (const Finding* f : items) {
     auto [tag, tone] = tag_of(*f);
-    std::string line = fmt::format("{}{} {}  {}  {}", indent, paint(tone, pad_right(tag, kTagWidth)),
+    std::string line = fmt::format("{}{} {}  {}  {}", indent, paint(tone, pad_right(message_text(tag), tag_w)),
                                    pad_right(clean(f->check), check_w),
                                    pad_right(clean(f->subject), subject_w), clean(f->message));
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out << line << '\n';
     if (f->location.known()) out << under << paint(Tone::Dim, clean(f->location.str())) << '\n';
     if (f->waiver) {
-      std::string ticket = f->waiver->ticket.empty() ? "" : fmt::format(", {}", f->waiver->ticket);
+      const AppliedWaiver& w = *f->waiver;
+      std::string ticket = w.ticket.empty() ? "" : message("report.text.waiver_ticket", fmt::arg("ticket", w.ticket));
       out << under
-          << clean(fmt::format("waived by {}{} until {}: {}", f->waiver->approved_by, ticket,
-                               format_instant(f->waiver->expires), f->waiver->reason))
+          << clean(message("report.text.waived_by", fmt::arg("who", w.approved_by), fmt::arg("ticket", ticket),
+                           fmt::arg("until", say_instant(w.expires, nullptr)), fmt::arg("reason", w.reason)))
           << '\n';
     } else if (std::string fix = remediation_of(*f); !fix.empty()) {
-      out << under << paint(Tone::Bold, "fix:") << ' ' << clean(fix) << '\n';
+      out << under
+          << message("report.fix_line", fmt::arg("label", paint(Tone::Bold, message_text("report.text.fix"))),
+                     fmt::arg("fix", clean(fix)))
+          << '\n';
     }
   }
 }
-
-std::string score_text(double score) { return fmt::format("score {:.1f}%", score); }
 
 void write_plan(std::ostream& out, const Painter& paint, const RunResult& result,
                 const PlanResult& p) {
   const Plan& plan = *p.plan;
   std::string title = clean(plan.plan.id.value_or("?"));
-  if (plan.plan.name) title += fmt::format(" \"{}\"", clean(*plan.plan.name));
-  out << paint(Tone::Bold, clean(plan.file)) << ": " << title << ": "
-      << paint(verdict_tone(p.verdict), verdict_name(p.verdict)) << " (" << score_text(p.summary.score)
-      << ")\n";
-  out << "  as of " << format_instant(plan_as_of(result, p))
-      << (result.as_of_mode == "window" ? " (window start)" : "")
-      << (result.offline ? ", offline: live probes skipped" : "") << '\n';
+  if (plan.plan.name) title = message("report.text.plan_title", fmt::arg("id", title), fmt::arg("name", clean(*plan.plan.name)));
+  out << message("report.text.plan", fmt::arg("file", paint(Tone::Bold, clean(plan.file))), fmt::arg("title", title),
+                 fmt::arg("verdict", paint(verdict_tone(p.verdict), verdict_title(p.verdict))),
+                 fmt::arg("score", score_text(p.summary.score)))
+      << '\n';
+  out << "  "
+      << message("report.text.as_of", fmt::arg("at", say_instant(plan_as_of(result, p), nullptr)),
+                 fmt::arg("mode", result.as_of_mode == "window" ? message_text("report.as_of_window") : ""),
+                 fmt::arg("offline", result.offline ? message_text("report.as_of_offline") : ""))
+      << '\n';
   if (std::string until = valid_until_text(p); !until.empty()) out << "  " << clean(until) << '\n';
   if (std::string window = window_holds_text(result, p); !window.empty()) out << "  " << clean(window) << '\n';
 
@@ -127,21 +134,22 @@ void write_plan(std::ostream& out, const Painter& paint, const RunResult& result
     else if (f.status == Status::Waived)
       waived.push_back(&f);
   }
-  auto section = [&](std::string_view name, Tone tone, const std::vector<const Finding*>& items) {
+  auto section = [&](std::string_view key, Tone tone, const std::vector<const Finding*>& items) {
     if (items.empty()) return;
-    out << "\n  " << paint(tone, fmt::format("{} ({})", name, items.size())) << '\n';
+    out << "\n  " << paint(tone, message(key, fmt::arg("count", items.size()))) << '\n';
     list_findings(out, paint, items, "    ");
   };
-  section("Blocking", Tone::Bad, blocking);
-  section("Warnings", Tone::Warn, warnings);
-  section("Info", Tone::Info, notes);
-  section("Waived", Tone::Info, waived);
+  section("report.text.section.blocking", Tone::Bad, blocking);
+  section("report.text.section.warnings", Tone::Warn, warnings);
+  section("report.text.section.info", Tone::Info, notes);
+  section("report.text.section.waived", Tone::Info, waived);
 
-  out << "\n  " << plural(p.summary.errors, "error", "errors") << ", " << p.summary.skipped
-      << " skipped\n";
-  out << "  rulesets:";
-  if (p.rulesets.empty()) out << " none";
-  out << '\n';
+  out << "\n  "
+      << message("report.text.errors_skipped", fmt::arg("errors", counted(p.summary.errors, "errors")),
+                 fmt::arg("skipped", p.summary.skipped))
+      << '\n';
+  out << "  " << (p.rulesets.empty() ? message_text("report.text.rulesets_none") : message_text("report.text.rulesets"))
+      << '\n';
   int name_w = 0;
   std::vector<std::string> names;
   for (const AppliedRuleset& r : p.rulesets) {
@@ -158,13 +166,16 @@ void write_plan(std::ostream& out, const Painter& paint, const RunResult& result
 // What was not checked or was relaxed, before any plan: a reader must not mistake a
 // narrowed run for a full one.
 void write_record(std::ostream& out, const RunResult& result) {
-  out << "\nrecord:\n";
-  for (const RecordLine& line : run_record(result))
-    out << "  " << pad_right(line.label, 12) << ' ' << clean(line.value) << '\n';
-  std::vector<std::string> set = non_default_settings(result);
-  out << "  " << pad_right("settings", 12) << ' '
-      << (set.empty() ? std::string("all defaults") : clean(fmt::format("{}", fmt::join(set, ", "))))
-      << '\n';
+  const std::vector<RecordLine> lines = run_record(result);
+  // Labels padded to the widest label this language has (12 cells in English), so that the
+  // values start in one column however many lines the run records.
+  int label_w = display_width(record_label("settings"));
+  for (std::string_view label : {"offline", "only", "skip", "fail-on", "waivers", "rule changed"})
+    label_w = std::max(label_w, display_width(record_label(label)));
+  out << '\n' << message_text("report.text.record") << '\n';
+  for (const RecordLine& line : lines)
+    out << "  " << pad_right(record_label(line.label), label_w) << ' ' << clean(line.value) << '\n';
+  out << "  " << pad_right(record_label("settings"), label_w) << ' ' << clean(settings_text(result)) << '\n';
 }
 
 int blocking_items(const PlanResult& p) {
@@ -178,15 +189,23 @@ void write_portfolio(std::ostream& out, const Painter& paint, const RunResult& r
     return std::count_if(result.plans.begin(), result.plans.end(),
                          [&](const PlanResult& p) { return p.verdict == v; });
   };
-  out << "\nportfolio: " << result.plans.size() << " plans: " << count(Verdict::Ready) << " ready, "
-      << count(Verdict::ReadyWithWarnings) << " ready with warnings, " << count(Verdict::NotReady)
-      << " not ready\n";
+  out << '\n'
+      << message("report.text.portfolio", fmt::arg("plans", result.plans.size()), fmt::arg("ready", count(Verdict::Ready)),
+                 fmt::arg("warnings", count(Verdict::ReadyWithWarnings)), fmt::arg("not_ready", count(Verdict::NotReady)))
+      << '\n';
+  // The verdict column is as wide as the longest verdict of the language ("READY WITH
+  // WARNINGS", 19 cells in English).
+  int verdict_w = 0;
+  for (Verdict v : {Verdict::Ready, Verdict::ReadyWithWarnings, Verdict::NotReady})
+    verdict_w = std::max(verdict_w, display_width(verdict_title(v)));
   for (const auto& p : result.plans) {
-    out << "  " << paint(verdict_tone(p.verdict), pad_right(std::string(verdict_name(p.verdict)), 19))
-        << ' ' << fmt::format("{:>6.1f}%", p.summary.score) << "  "
-        << pad_right(fmt::format("{} blocking", blocking_items(p)), 12) << ' '
-        << pad_right(plural(p.summary.warnings, "warning", "warnings"), 12) << ' ' << clean(p.plan->file)
-        << " (" << clean(p.plan->plan.id.value_or("?")) << ")\n";
+    out << "  " << paint(verdict_tone(p.verdict), pad_right(verdict_title(p.verdict), verdict_w)) << ' '
+        << fmt::format("{:>6.1f}%", p.summary.score) << "  "
+        << pad_right(message("report.text.blocking", fmt::arg("n", blocking_items(p))), 12) << ' '
+        << pad_right(counted(p.summary.warnings, "warnings"), 12) << ' '
+        << clean(message("report.text.portfolio_plan", fmt::arg("file", p.plan->file),
+                         fmt::arg("id", p.plan->plan.id.value_or("?"))))
+        << '\n';
   }
 }
 
@@ -195,9 +214,10 @@ void write_text(const RunResult& result, std::ostream& out, const ReportOptions&
   const Summary& s = result.summary;
   int blocking = 0;
   for (const auto& p : result.plans) blocking += blocking_items(p);
-  out << paint(verdict_tone(result.verdict), verdict_name(result.verdict)) << "  "
-      << score_text(s.score) << "  " << plural(blocking, "blocking item", "blocking items") << ", "
-      << plural(s.warnings, "warning", "warnings") << ", " << s.info << " info\n";
+  out << paint(verdict_tone(result.verdict), verdict_title(result.verdict)) << "  " << score_text(s.score) << "  "
+      << message("report.text.headline", fmt::arg("blocking", counted(blocking, "blocking_items")),
+                 fmt::arg("warnings", counted(s.warnings, "warnings")), fmt::arg("info", s.info))
+      << '\n';
   if (std::string off = offline_warning(result); !off.empty()) out << paint(Tone::Warn, off) << '\n';
 
   if (options.quiet) {
@@ -215,10 +235,11 @@ void write_text(const RunResult& result, std::ostream& out, const ReportOptions&
     write_plan(out, paint, result, p);
   }
   out << '\n'
-      << s.passed << " passed, " << s.failed << " failed, "
-      << plural(s.warnings, "warning", "warnings") << ", " << s.info << " info, "
-      << plural(s.errors, "error", "errors")
-      << ", " << s.skipped << " skipped, " << s.waived << " waived\n";
+      << message("report.text.totals", fmt::arg("passed", s.passed), fmt::arg("failed", s.failed),
+                 fmt::arg("warnings", counted(s.warnings, "warnings")), fmt::arg("info", s.info),
+                 fmt::arg("errors", counted(s.errors, "errors")), fmt::arg("skipped", s.skipped),
+                 fmt::arg("waived", s.waived))
+      << '\n';
 }
 
 }  // namespace

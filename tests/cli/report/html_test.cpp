@@ -109,6 +109,10 @@ TEST_CASE("report.html renders in chromium, screenshots and prints to PDF") {
                  {"&lt;script&gt;alert('x')&lt;/script&gt; ]]&gt; 100% | \"quoted\"", "支付系统"});
   for (const ReportInput& input : report_inputs())
     if (input.name == "erp-zh-CN") expect_renders(render(input, "html"), {"READY"});
+    else if (input.name == "erp-zh-CN.zh-CN")
+      expect_renders(render(input, "html"), {"就绪", "应急指挥部签字确认", "附录：来源信息"});
+    else if (input.name == "erp-zh-CN-not-ready.zh-CN")
+      expect_renders(render(input, "html"), {"未就绪", "阻断项（4）", "续签或延长合同"});
 }
 
 namespace {
@@ -120,22 +124,35 @@ std::string without_space(std::string_view text) {
   return out;
 }
 
-/// Prints the report of `result` to an A4 PDF in chromium (without the browser's own
-/// header and footer, as a user unticks them) and returns pdftotext's text in content
-/// order, and pdfinfo's facts.
-std::pair<std::string, std::string> print_to_pdf(const RunResult& result) {
-  std::ostringstream html;
-  find_report_format("html")->write(result, html, {});
+/// What a printed PDF holds: pdftotext's text in content order and pdfinfo's facts.
+struct Printed {
+  std::string text;
+  std::string info;
+};
+
+/// Prints `html` to an A4 PDF in chromium (without the browser's own header and footer, as
+/// a user unticks them).
+Printed print_html_to_pdf(const std::string& html) {
   Browser browser;
   require_tool("pdftotext");
   TempDir dir;
-  std::string page = write_file(dir, "report.html", html.str());
+  std::string page = write_file(dir, "report.html", html);
   std::string pdf = dir.file("report.pdf");
   CommandResult printed = browser.run("--no-pdf-header-footer --print-to-pdf=" + shell_quote(pdf), page);
   CAPTURE(printed.output);
+  CHECK(printed.exit_code == 0);
+  CHECK(page_problems(printed.output).empty());
   REQUIRE(file_size(pdf) > 0);
   return {run_command("pdftotext -raw -enc UTF-8 " + shell_quote(pdf) + " -").output,
           run_command("pdfinfo " + shell_quote(pdf)).output};
+}
+
+/// The report of `result` printed as print_html_to_pdf() does: its text and pdfinfo's facts.
+std::pair<std::string, std::string> print_to_pdf(const RunResult& result) {
+  std::ostringstream html;
+  find_report_format("html")->write(result, html, {});
+  Printed printed = print_html_to_pdf(html.str());
+  return {printed.text, printed.info};
 }
 
 }  // namespace
@@ -181,6 +198,38 @@ TEST_CASE("report.html prints on A4: long URLs and paths wrap, nothing is cut, e
   for (int i = 1; i <= n; ++i) CHECK_MESSAGE(text.find(fmt::format("page {} of {}", i, n)) != std::string::npos, i);
   CHECK(text.find("test-plan · NOT READY") != std::string::npos);
   CHECK(text.find("generated 2026-12-04T04:00:00Z") != std::string::npos);
+}
+
+TEST_CASE("report.html in Chinese prints to A4 PDF: Chinese text in a Simplified Chinese face, Chinese page footers") {
+  const std::string html =
+      render({"erp-zh-CN-not-ready.zh-CN", "examples/erp-zh-CN-not-ready.yaml", 1, {"--lang", "zh-CN"}}, "html");
+  CHECK(html.find("<html lang=\"zh-CN\">") != std::string::npos);
+  // The print stylesheet: A4 pages, page breaks, and a footer on every page in Chinese.
+  CHECK(html.find("@page { size: A4;") != std::string::npos);
+  CHECK(html.find("@media print {") != std::string::npos);
+  CHECK(html.find("@bottom-right { content: \"第 \" counter(page) \" 页，共 \" counter(pages) \" 页\";") !=
+        std::string::npos);
+  const Printed printed = print_html_to_pdf(html);
+  CAPTURE(printed.info);
+  CHECK(printed.info.find("(A4)") != std::string::npos);
+  const std::string flat = without_space(printed.text);
+  for (std::string_view text : {"上线就绪报告", "未就绪", "就绪得分", "阻断项（4）", "上线窗口", "应急指挥部签字确认",
+                                "指挥长", "张三", "附录：来源信息", "续签或延长合同，并登记新的到期日。"})
+    CHECK_MESSAGE(flat.find(text) != std::string::npos, text);
+  std::smatch pages;
+  REQUIRE(std::regex_search(printed.info, pages, std::regex(R"(Pages:\s+(\d+))")));
+  const int n = std::stoi(pages[1]);
+  CHECK(n >= 3);
+  // pdftotext leaves out the spaces between Chinese and digits: compare without spaces.
+  for (int i = 1; i <= n; ++i)
+    CHECK_MESSAGE(flat.find(fmt::format("第{}页，共{}页", i, n)) != std::string::npos, i);
+  CHECK(flat.find("erp-finance-5.0·未就绪") != std::string::npos);
+  CHECK(flat.find("生成于2026-12-0404:00(UTC)") != std::string::npos);
+  // The glyphs come from the first face of the zh-CN stack, Noto Sans CJK SC (Debian
+  // fonts-noto-cjk, .ci/install-deps test); chromium embeds it as unnamed Type 3 fonts, so
+  // the PDF cannot name it: the font must be there for the text above to be extractable.
+  require_tool("fc-list");
+  CHECK(run_command("fc-list ':lang=zh-cn' family").output.find("Noto Sans CJK SC") != std::string::npos);
 }
 
 TEST_CASE("report.html browser check notices page errors") {
