@@ -10,6 +10,7 @@
 #include <fmt/ranges.h>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 #include "checks/engine/probe.h"
 
 namespace golive {
@@ -26,26 +27,21 @@ std::string lower(std::string_view s) {
 std::string location_problem(const std::string& location) {
   auto scheme_end = location.find("://");
   if (scheme_end == std::string::npos)
-    return fmt::format("location '{}' has no scheme (expected file://, http://, https:// or s3://)",
-                       redact(location));
+    return message("findings.backup.exists.no_scheme", fmt::arg("location", redact(location)));
   std::string scheme = lower(std::string_view(location).substr(0, scheme_end));
   std::string rest = location.substr(scheme_end + 3);
   if (scheme != "file" && scheme != "http" && scheme != "https" && scheme != "s3")
-    return fmt::format(
-        "location '{}' uses the unsupported scheme {}:// (expected file://, http://, https:// or "
-        "s3://)",
-        redact(location), scheme);
+    return message("findings.backup.exists.bad_scheme", fmt::arg("location", redact(location)),
+                   fmt::arg("scheme", scheme));
   if (scheme == "s3") {
     auto slash = rest.find('/');
     if (slash == 0 || slash == std::string::npos || slash + 1 == rest.size())
-      return fmt::format("location '{}' does not name a bucket and an object key (s3://bucket/key)",
-                         redact(location));
+      return message("findings.backup.exists.no_bucket", fmt::arg("location", redact(location)));
   } else if (scheme == "file") {
     if (rest.empty() || rest == "/")
-      return fmt::format("location '{}' does not name a file (file:///path/to/dump)",
-                         redact(location));
+      return message("findings.backup.exists.no_file", fmt::arg("location", redact(location)));
   } else if (rest.empty() || rest.front() == '/') {
-    return fmt::format("location '{}' does not name a host", redact(location));
+    return message("findings.backup.exists.no_host", fmt::arg("location", redact(location)));
   }
   return "";
 }
@@ -55,7 +51,8 @@ struct LiveExists {
   Finding draft;  // the declarative pass, completed when the last probe answers
   std::vector<std::string> missing;  // definite: absent or empty
   std::vector<std::string> unknown;  // the probe could not tell
-  std::vector<std::string> found;    // "name: N bytes"
+  std::vector<std::string> found;    // "name: N bytes", the evidence (English in every language)
+  std::vector<std::string> found_said;  // the same in the run's language, for the message
   SourceLoc problem_loc;
   size_t waiting = 0;
 };
@@ -66,24 +63,30 @@ void record(LiveExists& live, const std::string& name, const std::string& locati
   std::string where = redact(location);
   auto note = [&](std::vector<std::string>& list, std::string text) {
     if (live.missing.empty() && live.unknown.empty()) live.problem_loc = loc;
-    list.push_back(fmt::format("backup {}: {}", name, text));
+    list.push_back(message("findings.backup.exists.backup_problem", fmt::arg("backup", name),
+                           fmt::arg("problem", text)));
   };
   if (!r.transport_ok()) {
     if (r.error == ProbeError::NotFound)
-      note(live.missing, fmt::format("{} does not exist ({})", where, r.reason));
+      note(live.missing, message("findings.backup.exists.not_found", fmt::arg("location", where),
+                                 fmt::arg("reason", r.reason)));
     else
-      note(live.unknown, fmt::format("could not probe {}: {}", where, r.reason));
+      note(live.unknown, message("findings.backup.exists.unreachable", fmt::arg("location", where),
+                                 fmt::arg("reason", r.reason)));
   } else if (r.status == 404 || r.status == 410) {
-    note(live.missing, fmt::format("{} does not exist (HTTP {})", where, r.status));
+    note(live.missing, message("findings.backup.exists.gone", fmt::arg("location", where),
+                               fmt::arg("status", r.status)));
   } else if (r.status < 200 || r.status > 299) {
-    note(live.unknown, fmt::format("{} answered HTTP {}", where, r.status));
+    note(live.unknown, message("findings.backup.exists.http", fmt::arg("location", where),
+                               fmt::arg("status", r.status)));
   } else if (auto size = r.content_length(); !size) {
-    note(live.unknown, fmt::format("{} did not report a size (Content-Length), so emptiness "
-                                   "cannot be checked", where));
+    note(live.unknown, message("findings.backup.exists.no_size", fmt::arg("location", where)));
   } else if (*size == 0) {
-    note(live.missing, fmt::format("{} is empty (0 bytes)", where));
+    note(live.missing, message("findings.backup.exists.empty", fmt::arg("location", where)));
   } else {
     live.found.push_back(fmt::format("{}: {} bytes", name, *size));
+    live.found_said.push_back(message("findings.backup.exists.size", fmt::arg("backup", name),
+                                      fmt::arg("bytes", *size)));
   }
 }
 
@@ -93,21 +96,18 @@ void conclude(LiveExists& live, const std::string& store, Context& ctx) {
   f.evidence.emplace_back("probed", true);
   f.evidence.emplace_back("found", live.found);
   if (live.missing.empty() && live.unknown.empty()) {
-    f.message += fmt::format("; found {}", fmt::join(live.found, ", "));
+    f.message += message("findings.backup.exists.found",
+                         fmt::arg("found", fmt::join(live.found_said, message_text("findings.join.list"))));
   } else {
     std::vector<std::string> problems = live.missing;
     problems.insert(problems.end(), live.unknown.begin(), live.unknown.end());
     f.status = live.missing.empty() ? Status::Error : Status::Fail;
-    f.message = fmt::format("{}", fmt::join(problems, "; "));
+    f.message = fmt::format("{}", fmt::join(problems, message_text("findings.join.clauses")));
     f.location = live.problem_loc;
     f.remediation =
         live.missing.empty()
-            ? "Make the backup location reachable from where golive runs (network, proxy, "
-              "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, GOLIVE_S3_ENDPOINT, GOLIVE_CA_BUNDLE), "
-              "then run again"
-            : fmt::format("Check that the backup job of {} writes its dump to the declared "
-                          "location, or correct backups[].location",
-                          store);
+            ? message("fixes.backup.exists.reachable")
+            : message("fixes.backup.exists.writes", fmt::arg("datastore", store));
   }
   Finding& out = ctx.add(f.status, f.subject, f.location, f.message);
   out = std::move(f);
@@ -128,7 +128,7 @@ class BackupExists final : public Check {
       }
     }
     if (seen.empty())
-      ctx.skip("datastores", plan.loc, "no system declares a datastore (systems[].datastores)");
+      ctx.add(Status::Skip, "datastores", plan.loc, message("findings.backup.exists.no_datastores"));
   }
 
  private:
@@ -137,12 +137,10 @@ class BackupExists final : public Check {
     // A backup may name the whole system; it then covers each of the system's datastores.
     const std::vector<const Backup*> backups = plan.backups_of(*store, sys.id);
     if (backups.empty()) {
-      Finding& f = ctx.fail(subject, store.loc, "no backup covers datastore {} of system {}",
-                            *store, sys.id.value_or("?"));
-      f.remediation = fmt::format(
-          "Add a backup of {} under backups: with datastore: {}, its schedule and a location "
-          "(file://, http(s):// or s3://)",
-          *store, *store);
+      Finding& f = ctx.add(Status::Fail, subject, store.loc,
+                           message("findings.backup.exists.uncovered", fmt::arg("datastore", *store),
+                                   fmt::arg("system", sys.id.value_or("?"))));
+      f.remediation = message("fixes.backup.exists.add", fmt::arg("datastore", *store));
       return;
     }
 
@@ -153,9 +151,10 @@ class BackupExists final : public Check {
       names.push_back(name);
       std::string problem;
       if (!b->location || b->location->empty())
-        problem = fmt::format("backup {} has no location", name);
+        problem = message("findings.backup.exists.no_location", fmt::arg("backup", name));
       else if (auto p = location_problem(*b->location); !p.empty())
-        problem = fmt::format("backup {}: {}", name, p);
+        problem = message("findings.backup.exists.backup_problem", fmt::arg("backup", name),
+                          fmt::arg("problem", p));
       else
         locations.push_back(redact(*b->location));
       if (!problem.empty()) {
@@ -165,20 +164,18 @@ class BackupExists final : public Check {
     }
 
     if (!problems.empty()) {
-      std::string message;
-      for (const auto& p : problems) message += (message.empty() ? "" : "; ") + p;
-      Finding& f = ctx.fail(subject, first_problem, "{}", message);
+      Finding& f = ctx.add(Status::Fail, subject, first_problem,
+                           fmt::format("{}", fmt::join(problems, message_text("findings.join.clauses"))));
       f.evidence.emplace_back("backups", names);
-      f.remediation = fmt::format(
-          "Give every backup of {} the location of its latest dump as file://, http(s):// or "
-          "s3://bucket/key",
-          *store);
+      f.remediation = message("fixes.backup.exists.location", fmt::arg("datastore", *store));
       return;
     }
-    std::string message = fmt::format("backed up by {} at {}", fmt::join(names, ", "),
-                                      fmt::join(locations, ", "));
+    const std::string_view list = message_text("findings.join.list");
+    std::string backed_up = message("findings.backup.exists.backed_up",
+                                    fmt::arg("backups", fmt::join(names, list)),
+                                    fmt::arg("locations", fmt::join(locations, list)));
     if (ctx.offline()) {
-      Finding& f = ctx.pass(subject, store.loc, "{}", message);
+      Finding& f = ctx.add(Status::Pass, subject, store.loc, backed_up);
       f.evidence.emplace_back("backups", names);
       f.evidence.emplace_back("locations", locations);
       return;
@@ -189,7 +186,7 @@ class BackupExists final : public Check {
     live->draft.status = Status::Pass;
     live->draft.subject = subject;
     live->draft.location = store.loc;
-    live->draft.message = std::move(message);
+    live->draft.message = std::move(backed_up);
     live->draft.evidence.emplace_back("backups", names);
     live->draft.evidence.emplace_back("locations", locations);
     live->waiting = backups.size();

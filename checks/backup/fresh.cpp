@@ -4,6 +4,7 @@
 #include <string>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 #include "checks/engine/live_evidence.h"
 #include "checks/engine/probe.h"
 
@@ -20,7 +21,8 @@ class BackupFresh final : public Check {
 
   void run(const Plan& plan, Context& ctx) const override {
     for (size_t i = 0; i < plan.backups.size(); ++i) check(plan, plan.backups[i], i, ctx);
-    if (plan.backups.empty()) ctx.skip("backups", plan.loc, "no backups declared (backups)");
+    if (plan.backups.empty())
+      ctx.add(Status::Skip, "backups", plan.loc, message("findings.backup.no_backups"));
   }
 
  private:
@@ -30,22 +32,27 @@ class BackupFresh final : public Check {
     // The limit is the tighter of max_age and two scheduled runs: one missed run is
     // tolerated, two are not.
     Duration limit = max_age_;
-    std::string limited_by = "max_age";
+    std::string limited_by = "max_age";  // evidence: the same in every language
+    std::string limited_by_said = "max_age";
     if (b.schedule && *b.schedule > Duration::zero() && 2 * *b.schedule < limit) {
       limit = 2 * *b.schedule;
       limited_by = fmt::format("2 × schedule {}", format_duration(*b.schedule));
+      limited_by_said =
+          message("findings.backup.fresh.two_schedules", fmt::arg("schedule", say_duration(*b.schedule)));
     }
     // Written in the plan, the judgement is made now; read live, when the probe answers.
     read_instant(ctx, plan, b.last_success, b.last_success_source, b.location,
                  "backups[].last_success",
                  [&plan, &b, &ctx, subject = std::move(subject), limit,
-                  limited_by = std::move(limited_by)](ReadInstant read) {
-                   judge(plan, b, ctx, subject, limit, limited_by, std::move(read));
+                  limited_by = std::move(limited_by),
+                  limited_by_said = std::move(limited_by_said)](ReadInstant read) {
+                   judge(plan, b, ctx, subject, limit, limited_by, limited_by_said, std::move(read));
                  });
   }
 
   static void judge(const Plan& plan, const Backup& b, Context& ctx, const std::string& subject,
-                    Duration limit, const std::string& limited_by, ReadInstant read) {
+                    Duration limit, const std::string& limited_by,
+                    const std::string& limited_by_said, ReadInstant read) {
     const std::string name = b.id.value_or(subject);
     if (!read.at && !read.problem.empty()) {
       // Live evidence that could not be read (offline: not read at all) never passes.
@@ -57,14 +64,11 @@ class BackupFresh final : public Check {
       return;
     }
     if (!read.at) {
-      Finding& f = ctx.fail(subject, b.last_success.loc,
-                            "no last_success recorded, so its age cannot be known");
+      Finding& f = ctx.add(Status::Fail, subject, b.last_success.loc,
+                           message("findings.backup.fresh.unrecorded"));
       f.evidence.emplace_back("limit", format_duration(limit));
       f.evidence.emplace_back("limit_seconds", int64_t{limit.count()});
-      f.remediation = fmt::format(
-          "Run the backup job for {} and record its last successful run in "
-          "backups[].last_success",
-          name);
+      f.remediation = message("fixes.backup.fresh.record", fmt::arg("backup", name));
       return;
     }
 
@@ -72,17 +76,15 @@ class BackupFresh final : public Check {
     const Elapsed age = ctx.age(last);
     const std::string last_text = format_instant_in(last, plan.zone());
     if (age < Duration::zero()) {
-      Finding& f = ctx.fail(subject, read.loc,
-                            "last success {} is dated in the future: {} after the as-of instant {}",
-                            last_text, format_duration(-age),
-                            format_instant_in(ctx.as_of(), plan.zone()));
+      Finding& f = ctx.add(Status::Fail, subject, read.loc,
+                           message("findings.backup.fresh.future",
+                                   fmt::arg("last", say_instant(last, plan.zone())),
+                                   fmt::arg("ahead", say_duration(-age)),
+                                   fmt::arg("as_of", say_instant(ctx.as_of(), plan.zone()))));
       f.evidence.emplace_back("last_success", last_text);
       f.evidence.emplace_back("age", format_duration(age));
       f.evidence.emplace_back("age_seconds", whole_seconds(age));
-      f.remediation = fmt::format(
-          "Correct backups[].last_success of {}: take it from the backup job's log, with its UTC "
-          "offset",
-          name);
+      f.remediation = message("fixes.backup.fresh.correct", fmt::arg("backup", name));
       return;
     }
 
@@ -92,11 +94,14 @@ class BackupFresh final : public Check {
     f.location = read.loc;
     // A live value says what it was and where it came from; a typed one is in the plan.
     f.message = read.from.empty()
-                    ? fmt::format("last success {} ago, limit {} ({})", format_duration(age),
-                                  format_duration(limit), limited_by)
-                    : fmt::format("last success {}{}, {} ago, limit {} ({})", last_text,
-                                  read.from_note(), format_duration(age), format_duration(limit),
-                                  limited_by);
+                    ? message("findings.backup.fresh.age", fmt::arg("age", say_duration(age)),
+                              fmt::arg("limit", say_duration(limit)),
+                              fmt::arg("limited_by", limited_by_said))
+                    : message("findings.backup.fresh.age_read",
+                              fmt::arg("last", say_instant(last, plan.zone())),
+                              fmt::arg("from", read.from), fmt::arg("age", say_duration(age)),
+                              fmt::arg("limit", say_duration(limit)),
+                              fmt::arg("limited_by", limited_by_said));
     f.evidence.emplace_back("last_success", last_text);
     f.evidence.emplace_back("age", format_duration(age));
     f.evidence.emplace_back("age_seconds", whole_seconds(age));
@@ -109,12 +114,9 @@ class BackupFresh final : public Check {
     } else {
       f.remediation =
           read.from.empty()
-              ? fmt::format("Run the backup job for {} and check its schedule, then update "
-                            "backups[].last_success",
-                            b.datastore.value_or(name))
-              : fmt::format("Run the backup job for {} and check its schedule: its last success "
-                            "is read live, from {}",
-                            b.datastore.value_or(name), read.from);
+              ? message("fixes.backup.fresh.run", fmt::arg("datastore", b.datastore.value_or(name)))
+              : message("fixes.backup.fresh.run_read", fmt::arg("datastore", b.datastore.value_or(name)),
+                        fmt::arg("from", read.from));
     }
     if (f.status == Status::Pass && !b.last_success_source.live() && !ctx.offline() &&
         probeable(b.location)) {
@@ -158,24 +160,21 @@ class BackupFresh final : public Check {
     if (!r.transport_ok()) {
       f.status = Status::Error;
       f.location = loc;
-      f.message = fmt::format("could not read the date of {}: {}", where, r.reason);
+      f.message = message("findings.backup.fresh.unreadable", fmt::arg("location", where),
+                          fmt::arg("reason", r.reason));
       f.expires_at.reset();
-      f.remediation =
-          "Make the backup location reachable from where golive runs (network, proxy, "
-          "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, GOLIVE_S3_ENDPOINT, GOLIVE_CA_BUNDLE), then "
-          "run again";
+      // The same advice as backup.exists gives for the same location.
+      f.remediation = message("fixes.backup.exists.reachable");
       return;
     }
     if (r.status >= 200 && r.status <= 299 && r.last_modified_invalid()) {
       // Fail closed: a date that cannot be read might be the one that contradicts the record.
       f.status = Status::Error;
       f.location = loc;
-      f.message = fmt::format("{} answered Last-Modified \"{}\", which is not an HTTP date (RFC 9110 §5.6.7)",
-                              where, *r.header("last-modified"));
+      f.message = message("findings.backup.fresh.bad_date", fmt::arg("location", where),
+                          fmt::arg("value", *r.header("last-modified")));
       f.expires_at.reset();
-      f.remediation =
-          "Make the server send Last-Modified as an HTTP date (e.g. \"Fri, 04 Dec 2026 02:30:00 GMT\"), or "
-          "remove the header if it does not know the date";
+      f.remediation = message("fixes.backup.fresh.http_date");
       return;
     }
     auto modified = r.status >= 200 && r.status <= 299 ? r.last_modified() : std::nullopt;
@@ -183,8 +182,9 @@ class BackupFresh final : public Check {
       // Nothing to compare with: the declared record stands (backup.exists reports a
       // missing object).
       f.message += r.status >= 200 && r.status <= 299
-                       ? fmt::format("; {} reports no Last-Modified", where)
-                       : fmt::format("; {} answered HTTP {}, its date is unknown", where, r.status);
+                       ? message("findings.backup.fresh.no_date", fmt::arg("location", where))
+                       : message("findings.backup.fresh.http_no_date", fmt::arg("location", where),
+                                 fmt::arg("status", r.status));
       return;
     }
     const std::string modified_text = format_instant_in(*modified, zone);
@@ -193,23 +193,22 @@ class BackupFresh final : public Check {
     if (behind > tolerance) {
       f.status = Status::Fail;
       f.location = loc;
-      f.message = fmt::format(
-          "{} was last modified {}, {} before the recorded last success {} (tolerance {}): the "
-          "recorded success is not the object at the location",
-          where, modified_text, format_duration(behind), format_instant_in(last, zone),
-          format_duration(tolerance));
+      f.message = message("findings.backup.fresh.behind", fmt::arg("location", where),
+                          fmt::arg("modified", say_instant(*modified, zone)),
+                          fmt::arg("behind", say_duration(behind)),
+                          fmt::arg("last", say_instant(last, zone)),
+                          fmt::arg("tolerance", say_duration(tolerance)));
       f.expires_at.reset();
-      f.remediation =
-          "Check that the backup job writes to backups[].location and that last_success is "
-          "taken from the job's own log";
+      f.remediation = message("fixes.backup.fresh.writes");
       return;
     }
     const auto age = ctx.age(*modified);
     if (age < decltype(age)::zero())
-      f.message += fmt::format("; object modified in the future: {}, {} after the as-of instant", modified_text,
-                               format_duration(-age));
+      f.message += message("findings.backup.fresh.modified_future",
+                           fmt::arg("modified", say_instant(*modified, zone)),
+                           fmt::arg("ahead", say_duration(-age)));
     else
-      f.message += fmt::format("; object modified {} ago", format_duration(age));
+      f.message += message("findings.backup.fresh.modified_ago", fmt::arg("age", say_duration(age)));
   }
 
   Duration max_age_;

@@ -6,6 +6,7 @@
 #include <fmt/ranges.h>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 namespace {
@@ -18,7 +19,8 @@ class BackupIsolated final : public Check {
 
   void run(const Plan& plan, Context& ctx) const override {
     for (size_t i = 0; i < plan.backups.size(); ++i) check(plan.backups[i], i, ctx);
-    if (plan.backups.empty()) ctx.skip("backups", plan.loc, "no backups declared (backups)");
+    if (plan.backups.empty())
+      ctx.add(Status::Skip, "backups", plan.loc, message("findings.backup.no_backups"));
   }
 
  private:
@@ -31,35 +33,43 @@ class BackupIsolated final : public Check {
     std::vector<std::string> problems, fixes;
     SourceLoc loc;
     if (!b.copies) {
-      problems.push_back("no copies count (backups[].copies)");
-      fixes.push_back(fmt::format("state how many copies of {} are kept in backups[].copies", name));
+      problems.push_back(message("findings.backup.isolated.no_copies"));
+      fixes.push_back(message("fixes.backup.isolated.copies", fmt::arg("backup", name)));
       loc = b.copies.loc;
     } else if (*b.copies < min_copies_) {
-      problems.push_back(fmt::format("{} {}, minimum {} (min_copies)", *b.copies,
-                                     *b.copies == 1 ? "copy" : "copies", min_copies_));
-      fixes.push_back(fmt::format("keep at least {} copies of {}", min_copies_, name));
+      problems.push_back(message(*b.copies == 1 ? "findings.backup.isolated.one_copy"
+                                                : "findings.backup.isolated.too_few",
+                                 fmt::arg("copies", *b.copies), fmt::arg("min", min_copies_)));
+      fixes.push_back(message("fixes.backup.isolated.more", fmt::arg("min", min_copies_),
+                              fmt::arg("backup", name)));
       loc = b.copies.loc;
     }
     if (!offsite && !immutable) {
-      problems.push_back("neither offsite nor immutable");
-      fixes.push_back("ship a copy offsite or write it to immutable (object-lock) storage");
+      problems.push_back(message("findings.backup.isolated.exposed"));
+      fixes.push_back(message("fixes.backup.isolated.isolate"));
       if (!loc.known()) loc = b.offsite ? b.offsite.loc : b.immutable ? b.immutable.loc : b.loc;
     }
 
     std::vector<std::string> kept;
-    if (offsite) kept.push_back("offsite");
-    if (immutable) kept.push_back("immutable");
+    if (offsite) kept.push_back(message("findings.backup.isolated.offsite"));
+    if (immutable) kept.push_back(message("findings.backup.isolated.immutable"));
     Finding& f =
         problems.empty()
-            ? ctx.pass(subject, b.copies.loc, "{} copies (minimum {}), {}", *b.copies, min_copies_,
-                       fmt::join(kept, " and "))
-            : ctx.fail(subject, loc, "backup {}: {}", name, fmt::join(problems, "; "));
+            ? ctx.add(Status::Pass, subject, b.copies.loc,
+                      message("findings.backup.isolated.kept", fmt::arg("copies", *b.copies),
+                              fmt::arg("min", min_copies_),
+                              fmt::arg("kept", fmt::join(kept, message_text("findings.backup.isolated.and")))))
+            : ctx.add(Status::Fail, subject, loc,
+                      message("findings.backup.isolated.problems", fmt::arg("backup", name),
+                              fmt::arg("problems", fmt::join(problems, message_text("findings.join.clauses")))));
     if (b.copies) f.evidence.emplace_back("copies", int64_t{*b.copies});
     f.evidence.emplace_back("min_copies", int64_t{min_copies_});
     f.evidence.emplace_back("offsite", offsite);
     f.evidence.emplace_back("immutable", immutable);
     if (!fixes.empty()) {
-      std::string text = fmt::format("{}", fmt::join(fixes, "; "));
+      std::string text = fmt::format("{}", fmt::join(fixes, message_text("findings.join.clauses")));
+      // A sentence of English starts with a capital; the Chinese texts start with a Chinese
+      // word, which has no case.
       text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
       f.remediation = text;
     }

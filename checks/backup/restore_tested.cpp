@@ -3,6 +3,7 @@
 #include <string>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 #include "checks/engine/dated_evidence.h"
 #include "checks/engine/live_evidence.h"
 
@@ -19,19 +20,18 @@ class BackupRestoreTested final : public Check {
 
   void run(const Plan& plan, Context& ctx) const override {
     for (size_t i = 0; i < plan.backups.size(); ++i) check(plan, plan.backups[i], i, ctx);
-    if (plan.backups.empty()) ctx.skip("backups", plan.loc, "no backups declared (backups)");
+    if (plan.backups.empty())
+      ctx.add(Status::Skip, "backups", plan.loc, message("findings.backup.no_backups"));
   }
 
  private:
   void check(const Plan& plan, const Backup& b, size_t index, Context& ctx) const {
     const std::string subject = subject_of("backups", b.id, index);
     const std::string name = b.id.value_or(subject);
-    const std::string retest = fmt::format(
-        "Restore {} into a scratch environment, verify the data, and record the run under "
-        "backups[].restore_test with at, duration and result",
-        name);
+    const std::string retest = message("fixes.backup.restore-tested.retest", fmt::arg("backup", name));
     if (!b.restore_test) {
-      ctx.fail(subject, b.loc, "no restore test recorded (backups[].restore_test)").remediation = retest;
+      ctx.add(Status::Fail, subject, b.loc, message("findings.backup.restore-tested.unrecorded")).remediation =
+          retest;
       return;
     }
     const TestRecord& t = *b.restore_test;
@@ -62,12 +62,15 @@ class BackupRestoreTested final : public Check {
                     ReadInstant& read, Elapsed age, Duration max_age, const std::string& retest) {
     const bool ok = age <= max_age;
     // A live date says what it was and where it came from; a typed one is in the plan.
-    const std::string when = read.from.empty()
-                                 ? ""
-                                 : format_instant_in(*read.at, plan.zone()) + read.from_note() + ", ";
     Finding& f = ctx.add(ok ? Status::Pass : Status::Fail, subject, read.loc,
-                         fmt::format("restore test passed {}{} ago, limit {} (max_age)", when,
-                                     format_duration(age), format_duration(max_age)));
+                         read.from.empty()
+                             ? message("findings.backup.restore-tested.passed",
+                                       fmt::arg("age", say_duration(age)),
+                                       fmt::arg("limit", say_duration(max_age)))
+                             : message("findings.backup.restore-tested.passed_read",
+                                       fmt::arg("at", say_instant(*read.at, plan.zone())),
+                                       fmt::arg("from", read.from), fmt::arg("age", say_duration(age)),
+                                       fmt::arg("limit", say_duration(max_age))));
     add_age_evidence(f, plan, *read.at, age, max_age);
     if (t.duration) f.evidence.emplace_back("restore_duration", format_duration(*t.duration));
     if (t.evidence) f.evidence.emplace_back("record", *t.evidence);

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 #include "checks/engine/dated_evidence.h"
 
 namespace golive {
@@ -22,7 +23,8 @@ class CriticalFailoverTested final : public Check {
 
   void run(const Plan& plan, Context& ctx) const override {
     for (size_t i = 0; i < plan.systems.size(); ++i) check(plan, plan.systems[i], i, ctx);
-    if (plan.systems.empty()) ctx.skip("systems", plan.loc, "no systems declared (systems)");
+    if (plan.systems.empty())
+      ctx.add(Status::Skip, "systems", plan.loc, message("findings.critical.no_systems"));
   }
 
  private:
@@ -30,23 +32,23 @@ class CriticalFailoverTested final : public Check {
     const std::string subject = subject_of("systems", s.id, index);
     const std::string name = s.id.value_or(subject);
     if (!s.tier || *s.tier != 1) {
-      ctx.skip(subject, s.tier.loc, "{}: failover tests are required of tier-1 systems",
-               s.tier ? fmt::format("tier {}", *s.tier) : std::string("no tier"));
+      ctx.add(Status::Skip, subject, s.tier.loc,
+              s.tier ? message("findings.critical.failover-tested.other_tier", fmt::arg("tier", *s.tier))
+                     : message("findings.critical.failover-tested.no_tier"));
       return;
     }
     if (!s.dr_strategy || !has_standby(*s.dr_strategy)) {
-      ctx.skip(subject, s.dr_strategy.loc, "{}: no standby to fail over to",
-               s.dr_strategy ? *s.dr_strategy : std::string("no dr_strategy"));
+      ctx.add(Status::Skip, subject, s.dr_strategy.loc,
+              s.dr_strategy
+                  ? message("findings.critical.failover-tested.no_standby", fmt::arg("strategy", *s.dr_strategy))
+                  : message("findings.critical.failover-tested.no_strategy"));
       return;
     }
-    const std::string retest = fmt::format(
-        "Fail {} over to its standby site, verify it serves traffic, and record "
-        "systems[].standby.failover_test with at, duration and result",
-        name);
+    const std::string retest = message("fixes.critical.failover-tested.retest", fmt::arg("system", name));
     if (!s.standby || !s.standby->failover_test) {
-      ctx.fail(subject, s.standby ? s.standby->loc : s.loc,
-               "tier-1 {} system {} has no failover test recorded (systems[].standby.failover_test)",
-               *s.dr_strategy, name)
+      ctx.add(Status::Fail, subject, s.standby ? s.standby->loc : s.loc,
+              message("findings.critical.failover-tested.untested", fmt::arg("strategy", *s.dr_strategy),
+                      fmt::arg("system", name)))
           .remediation = retest;
       return;
     }
@@ -55,10 +57,9 @@ class CriticalFailoverTested final : public Check {
                                  "systems[].standby.failover_test", retest);
     if (!age) return;
     const bool ok = *age <= max_age_;
-    Finding& f = ok ? ctx.pass(subject, t.at.loc, "failover test passed {} ago, limit {} (max_age)",
-                               format_duration(*age), format_duration(max_age_))
-                    : ctx.fail(subject, t.at.loc, "failover test passed {} ago, limit {} (max_age)",
-                               format_duration(*age), format_duration(max_age_));
+    Finding& f = ctx.add(ok ? Status::Pass : Status::Fail, subject, t.at.loc,
+                         message("findings.critical.failover-tested.passed", fmt::arg("age", say_duration(*age)),
+                                 fmt::arg("limit", say_duration(max_age_))));
     f.evidence.emplace_back("dr_strategy", *s.dr_strategy);
     if (s.standby->site) f.evidence.emplace_back("site", *s.standby->site);
     add_age_evidence(f, plan, *t.at, *age, max_age_);

@@ -5,6 +5,7 @@
 #include <fmt/ranges.h>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 namespace {
@@ -17,7 +18,8 @@ class CriticalRpoAchievable final : public Check {
 
   void run(const Plan& plan, Context& ctx) const override {
     for (size_t i = 0; i < plan.systems.size(); ++i) check(plan, plan.systems[i], i, ctx);
-    if (plan.systems.empty()) ctx.skip("systems", plan.loc, "no systems declared (systems)");
+    if (plan.systems.empty())
+      ctx.add(Status::Skip, "systems", plan.loc, message("findings.critical.no_systems"));
   }
 
  private:
@@ -25,23 +27,22 @@ class CriticalRpoAchievable final : public Check {
     const std::string subject = subject_of("systems", s.id, index);
     const std::string name = s.id.value_or(subject);
     if (!s.dr_strategy) {
-      ctx.fail(subject, s.dr_strategy.loc,
-               "system {} has no dr_strategy (systems[].dr_strategy), so whether backups bound its "
-               "data loss is unknown",
-               name)
-          .remediation = fmt::format(
-              "Set dr_strategy of {}: backup_restore, pilot_light, warm_standby or active_active", name);
+      ctx.add(Status::Fail, subject, s.dr_strategy.loc,
+              message("findings.critical.rpo-achievable.no_strategy", fmt::arg("system", name)))
+          .remediation = message("fixes.critical.set_strategy", fmt::arg("system", name));
       return;
     }
     const std::string& strategy = *s.dr_strategy;
     if (strategy != "backup_restore" && strategy != "pilot_light") {
-      ctx.skip(subject, s.dr_strategy.loc,
-               "{} system: data is replicated to the standby, its RPO does not rest on backups", strategy);
+      ctx.add(Status::Skip, subject, s.dr_strategy.loc,
+              message("findings.critical.rpo-achievable.replicated", fmt::arg("strategy", strategy)));
       return;
     }
     if (!s.rpo) {
-      ctx.fail(subject, s.rpo.loc, "{} system {} has no rpo (systems[].rpo) to compare backups with", strategy, name)
-          .remediation = fmt::format("Set the rpo of {}", name);
+      ctx.add(Status::Fail, subject, s.rpo.loc,
+              message("findings.critical.rpo-achievable.no_rpo", fmt::arg("strategy", strategy),
+                      fmt::arg("system", name)))
+          .remediation = message("fixes.critical.rpo-achievable.set_rpo", fmt::arg("system", name));
       return;
     }
     const Duration rpo = *s.rpo;
@@ -53,7 +54,7 @@ class CriticalRpoAchievable final : public Check {
       if (d) stores.push_back(*d);
     if (stores.empty() && s.id) stores.push_back(*s.id);
 
-    std::vector<std::string> parts, missing;
+    std::vector<std::string> parts, said, missing;  // parts: the evidence; said: the message
     bool ok = true;
     SourceLoc loc;
     Duration worst{0};
@@ -70,12 +71,17 @@ class CriticalRpoAchievable final : public Check {
         missing.push_back(store);
         parts.push_back(any ? fmt::format("the backups of {} have no schedule", store)
                             : fmt::format("no backup of {}", store));
+        said.push_back(any ? message("findings.critical.rpo-achievable.unscheduled", fmt::arg("datastore", store))
+                           : message("findings.critical.rpo-achievable.no_backup", fmt::arg("datastore", store)));
         if (!loc.known()) loc = s.rpo.loc;
         continue;
       }
       const std::string backup = best->id.value_or("unnamed backup");
       const bool fits = *best->schedule <= rpo;
       parts.push_back(fmt::format("{} every {} ({})", store, format_duration(*best->schedule), backup));
+      said.push_back(message("findings.critical.rpo-achievable.every", fmt::arg("datastore", store),
+                             fmt::arg("schedule", say_duration(*best->schedule)),
+                             fmt::arg("backup", best->id.value_or(message("findings.critical.unnamed_backup")))));
       if (!fits) {
         ok = false;
         if (!loc.known()) loc = best->schedule.loc;
@@ -87,10 +93,10 @@ class CriticalRpoAchievable final : public Check {
       }
     }
 
-    Finding& f = ok ? ctx.pass(subject, s.rpo.loc, "rpo {} met by the most frequent backups: {}",
-                               format_duration(rpo), fmt::join(parts, ", "))
-                    : ctx.fail(subject, loc, "rpo {} not met by the most frequent backups: {}",
-                               format_duration(rpo), fmt::join(parts, ", "));
+    Finding& f = ctx.add(ok ? Status::Pass : Status::Fail, subject, ok ? s.rpo.loc : loc,
+                         message(ok ? "findings.critical.rpo-achievable.met" : "findings.critical.rpo-achievable.not_met",
+                                 fmt::arg("rpo", say_duration(rpo)),
+                                 fmt::arg("backups", fmt::join(said, message_text("findings.join.parts")))));
     f.evidence.emplace_back("dr_strategy", strategy);
     f.evidence.emplace_back("rpo", format_duration(rpo));
     f.evidence.emplace_back("rpo_seconds", int64_t{rpo.count()});
@@ -101,12 +107,13 @@ class CriticalRpoAchievable final : public Check {
     }
     if (!ok) {
       if (!missing.empty())
-        f.remediation = fmt::format("Back up {} at least every {} (backups[].datastore, schedule)",
-                                    fmt::join(missing, " and "), format_duration(rpo));
+        f.remediation = message("fixes.critical.rpo-achievable.back_up",
+                                fmt::arg("datastores", fmt::join(missing, message_text("findings.join.and"))),
+                                fmt::arg("rpo", say_duration(rpo)));
       else
-        f.remediation = fmt::format(
-            "Run the backup of {} at least every {} (now {} by {}), or agree a longer rpo for {}",
-            worst_store, format_duration(rpo), format_duration(worst), worst_backup, name);
+        f.remediation = message("fixes.critical.rpo-achievable.more_often", fmt::arg("datastore", worst_store),
+                                fmt::arg("rpo", say_duration(rpo)), fmt::arg("schedule", say_duration(worst)),
+                                fmt::arg("backup", worst_backup), fmt::arg("system", name));
     }
   }
 };

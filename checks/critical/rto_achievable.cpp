@@ -5,6 +5,7 @@
 #include <fmt/ranges.h>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 namespace {
@@ -17,7 +18,8 @@ class CriticalRtoAchievable final : public Check {
 
   void run(const Plan& plan, Context& ctx) const override {
     for (size_t i = 0; i < plan.systems.size(); ++i) check(plan, plan.systems[i], i, ctx);
-    if (plan.systems.empty()) ctx.skip("systems", plan.loc, "no systems declared (systems)");
+    if (plan.systems.empty())
+      ctx.add(Status::Skip, "systems", plan.loc, message("findings.critical.no_systems"));
   }
 
  private:
@@ -25,17 +27,15 @@ class CriticalRtoAchievable final : public Check {
     const std::string subject = subject_of("systems", s.id, index);
     const std::string name = s.id.value_or(subject);
     if (!s.rto) {
-      ctx.fail(subject, s.rto.loc, "system {} has no rto (systems[].rto) to compare its recovery with", name)
-          .remediation = fmt::format("Set the rto of {}", name);
+      ctx.add(Status::Fail, subject, s.rto.loc,
+              message("findings.critical.rto-achievable.no_rto", fmt::arg("system", name)))
+          .remediation = message("fixes.critical.rto-achievable.set_rto", fmt::arg("system", name));
       return;
     }
     if (!s.dr_strategy) {
-      ctx.fail(subject, s.dr_strategy.loc,
-               "system {} has no dr_strategy (systems[].dr_strategy), so which recovery to measure "
-               "is unknown",
-               name)
-          .remediation = fmt::format(
-              "Set dr_strategy of {}: backup_restore, pilot_light, warm_standby or active_active", name);
+      ctx.add(Status::Fail, subject, s.dr_strategy.loc,
+              message("findings.critical.rto-achievable.no_strategy", fmt::arg("system", name)))
+          .remediation = message("fixes.critical.set_strategy", fmt::arg("system", name));
       return;
     }
     if (*s.dr_strategy == "backup_restore")
@@ -54,7 +54,7 @@ class CriticalRtoAchievable final : public Check {
       if (d) stores.push_back(*d);
     if (stores.empty() && s.id) stores.push_back(*s.id);
 
-    std::vector<std::string> parts, unmeasured;
+    std::vector<std::string> parts, said, unmeasured;  // parts: the evidence; said: the message
     Duration slowest{0};
     const Backup* slowest_backup = nullptr;
     for (const std::string& store : stores) {
@@ -70,29 +70,31 @@ class CriticalRtoAchievable final : public Check {
       const Duration took = *best->restore_test->duration;
       parts.push_back(fmt::format("{} restored in {} ({})", store, format_duration(took),
                                   best->id.value_or("unnamed backup")));
+      said.push_back(message("findings.critical.rto-achievable.restored", fmt::arg("datastore", store),
+                             fmt::arg("took", say_duration(took)),
+                             fmt::arg("backup", best->id.value_or(message("findings.critical.unnamed_backup")))));
       if (!slowest_backup || took > slowest) {
         slowest = took;
         slowest_backup = best;
       }
     }
     if (!unmeasured.empty()) {
-      Finding& f = ctx.fail(subject, s.rto.loc,
-                            "backup_restore system {}: no passed restore test with a duration for {}, "
-                            "so its recovery time is unmeasured",
-                            name, fmt::join(unmeasured, ", "));
+      Finding& f = ctx.add(Status::Fail, subject, s.rto.loc,
+                           message("findings.critical.rto-achievable.unmeasured", fmt::arg("system", name),
+                                   fmt::arg("datastores", fmt::join(unmeasured, message_text("findings.join.list")))));
       f.evidence.emplace_back("rto", format_duration(rto));
       f.evidence.emplace_back("unmeasured", unmeasured);
-      f.remediation = fmt::format(
-          "Restore {} from its backup, time it, and record backups[].restore_test with duration "
-          "and result",
-          fmt::join(unmeasured, " and "));
+      f.remediation = message("fixes.critical.rto-achievable.time_restore",
+                              fmt::arg("datastores", fmt::join(unmeasured, message_text("findings.join.and"))));
       return;
     }
     const bool ok = slowest <= rto;
     const SourceLoc loc = ok ? s.rto.loc : slowest_backup->restore_test->duration.loc;
-    const std::string message = fmt::format("measured restore {} {} rto {}: {}", format_duration(slowest),
-                                            ok ? "within" : "over", format_duration(rto), fmt::join(parts, ", "));
-    Finding& f = ok ? ctx.pass(subject, loc, "{}", message) : ctx.fail(subject, loc, "{}", message);
+    Finding& f = ctx.add(ok ? Status::Pass : Status::Fail, subject, loc,
+                         message(ok ? "findings.critical.rto-achievable.restore_within"
+                                    : "findings.critical.rto-achievable.restore_over",
+                                 fmt::arg("measured", say_duration(slowest)), fmt::arg("rto", say_duration(rto)),
+                                 fmt::arg("restores", fmt::join(said, message_text("findings.join.parts")))));
     f.evidence.emplace_back("dr_strategy", "backup_restore");
     f.evidence.emplace_back("rto", format_duration(rto));
     f.evidence.emplace_back("rto_seconds", int64_t{rto.count()});
@@ -100,59 +102,56 @@ class CriticalRtoAchievable final : public Check {
     f.evidence.emplace_back("measured_seconds", int64_t{slowest.count()});
     f.evidence.emplace_back("restores", parts);
     if (!ok)
-      f.remediation = fmt::format(
-          "Make the restore of {} faster than {} (smaller or incremental backups, faster "
-          "storage, parallel restore) and test again, or agree a longer rto for {}",
-          slowest_backup->datastore.value_or(name), format_duration(rto), name);
+      f.remediation = message("fixes.critical.rto-achievable.faster_restore",
+                              fmt::arg("datastore", slowest_backup->datastore.value_or(name)),
+                              fmt::arg("rto", say_duration(rto)), fmt::arg("system", name));
   }
 
   static void failover(const Plan& plan, const System& s, const std::string& subject, const std::string& name,
                        Context& ctx) {
     const Duration rto = *s.rto;
     const std::string& strategy = *s.dr_strategy;
-    const std::string retest = fmt::format(
-        "Fail {} over to its standby, time it from the decision to traffic served, and record "
-        "systems[].standby.failover_test with at, duration and result",
-        name);
+    const std::string retest = message("fixes.critical.rto-achievable.time_failover", fmt::arg("system", name));
     const TestRecord* t = s.standby && s.standby->failover_test ? &*s.standby->failover_test : nullptr;
     if (!t) {
-      ctx.fail(subject, s.standby ? s.standby->loc : s.loc,
-               "{} system {} has no failover test (systems[].standby.failover_test), so its recovery "
-               "time is unmeasured",
-               strategy, name)
+      ctx.add(Status::Fail, subject, s.standby ? s.standby->loc : s.loc,
+              message("findings.critical.rto-achievable.no_failover", fmt::arg("strategy", strategy),
+                      fmt::arg("system", name)))
           .remediation = retest;
       return;
     }
     if (!t->passed()) {
-      Finding& f = ctx.fail(subject, t->result.loc,
-                            "failover test of {} {}, so no recovery time is measured", name,
-                            t->result ? fmt::format("did not pass (result: {})", *t->result) : "has no result");
+      Finding& f = ctx.add(Status::Fail, subject, t->result.loc,
+                           t->result ? message("findings.critical.rto-achievable.failover_failed",
+                                               fmt::arg("system", name), fmt::arg("result", *t->result))
+                                     : message("findings.critical.rto-achievable.failover_no_result",
+                                               fmt::arg("system", name)));
       f.remediation = retest;
       return;
     }
     if (!t->duration) {
-      ctx.fail(subject, t->duration.loc,
-               "failover test of {} has no duration (systems[].standby.failover_test.duration)", name)
+      ctx.add(Status::Fail, subject, t->duration.loc,
+              message("findings.critical.rto-achievable.no_duration", fmt::arg("system", name)))
           .remediation = retest;
       return;
     }
     const Duration took = *t->duration;
     const bool ok = took <= rto;
-    const std::string when = t->at ? " on " + format_instant_in(*t->at, plan.zone()).substr(0, 10) : "";
-    const std::string message = fmt::format("measured failover {}{} {} rto {}", format_duration(took), when,
-                                            ok ? "within" : "over", format_duration(rto));
-    Finding& f = ok ? ctx.pass(subject, t->duration.loc, "{}", message)
-                    : ctx.fail(subject, t->duration.loc, "{}", message);
+    // The day of the test, in the plan's zone: the date part of the instant.
+    const std::string day = t->at ? format_instant_in(*t->at, plan.zone()).substr(0, 10) : "";
+    const std::string key = std::string("findings.critical.rto-achievable.failover_") +
+                            (ok ? "within" : "over") + (t->at ? "_on" : "");
+    Finding& f = ctx.add(ok ? Status::Pass : Status::Fail, subject, t->duration.loc,
+                         message(key, fmt::arg("measured", say_duration(took)), fmt::arg("day", day),
+                                 fmt::arg("rto", say_duration(rto))));
     f.evidence.emplace_back("dr_strategy", strategy);
     f.evidence.emplace_back("rto", format_duration(rto));
     f.evidence.emplace_back("rto_seconds", int64_t{rto.count()});
     f.evidence.emplace_back("measured", format_duration(took));
     f.evidence.emplace_back("measured_seconds", int64_t{took.count()});
     if (!ok)
-      f.remediation = fmt::format(
-          "Make the failover of {} faster than {} (automate the switch, pre-warm the standby) and "
-          "test again, or agree a longer rto",
-          name, format_duration(rto));
+      f.remediation = message("fixes.critical.rto-achievable.faster_failover", fmt::arg("system", name),
+                              fmt::arg("rto", say_duration(rto)));
   }
 };
 

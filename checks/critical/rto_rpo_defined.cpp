@@ -1,5 +1,6 @@
 // checks/critical/rto_rpo_defined.cpp
 #include <array>
+#include <cctype>
 #include <chrono>
 #include <string>
 #include <vector>
@@ -7,6 +8,7 @@
 #include <fmt/ranges.h>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 namespace {
@@ -29,7 +31,8 @@ class CriticalRtoRpoDefined final : public Check {
 
   void run(const Plan& plan, Context& ctx) const override {
     for (size_t i = 0; i < plan.systems.size(); ++i) check(plan.systems[i], i, ctx);
-    if (plan.systems.empty()) ctx.skip("systems", plan.loc, "no systems declared (systems)");
+    if (plan.systems.empty())
+      ctx.add(Status::Skip, "systems", plan.loc, message("findings.critical.no_systems"));
   }
 
  private:
@@ -37,9 +40,9 @@ class CriticalRtoRpoDefined final : public Check {
     const std::string subject = subject_of("systems", s.id, index);
     const std::string name = s.id.value_or(subject);
     if (!s.tier) {
-      ctx.fail(subject, s.tier.loc, "system {} has no tier (systems[].tier), so its RTO and RPO limits are unknown",
-               name)
-          .remediation = fmt::format("Set the tier of {}: 1 business critical, 2 important, 3 other", name);
+      ctx.add(Status::Fail, subject, s.tier.loc,
+              message("findings.critical.rto-rpo-defined.no_tier", fmt::arg("system", name)))
+          .remediation = message("fixes.critical.rto-rpo-defined.set_tier", fmt::arg("system", name));
       return;
     }
     const int64_t tier = *s.tier;
@@ -52,35 +55,43 @@ class CriticalRtoRpoDefined final : public Check {
       const std::string param = fmt::format("tier{}_max_{}", tier, key);
       if (!value) {
         ok = false;
-        parts.push_back(fmt::format("no {} (systems[].{})", key, key));
-        fixes.push_back(fmt::format("set {} of {} (at most {})", key, name, format_duration(limit)));
+        parts.push_back(message("findings.critical.rto-rpo-defined.missing", fmt::arg("key", key)));
+        fixes.push_back(message("fixes.critical.rto-rpo-defined.set", fmt::arg("key", key), fmt::arg("system", name),
+                                fmt::arg("limit", say_duration(limit))));
         if (!loc.known()) loc = value.loc;
         return;
       }
       if (*value <= limit) {
-        parts.push_back(fmt::format("{} {} within {} ({})", key, format_duration(*value), format_duration(limit), param));
+        parts.push_back(message("findings.critical.rto-rpo-defined.within", fmt::arg("key", key),
+                                fmt::arg("value", say_duration(*value)), fmt::arg("limit", say_duration(limit)),
+                                fmt::arg("param", param)));
         return;
       }
       ok = false;
-      parts.push_back(fmt::format("{} {} over the limit {} ({})", key, format_duration(*value), format_duration(limit), param));
-      fixes.push_back(fmt::format("bring the {} of {} down to {} or less", key, name, format_duration(limit)));
+      parts.push_back(message("findings.critical.rto-rpo-defined.over", fmt::arg("key", key),
+                              fmt::arg("value", say_duration(*value)), fmt::arg("limit", say_duration(limit)),
+                              fmt::arg("param", param)));
+      fixes.push_back(message("fixes.critical.rto-rpo-defined.lower", fmt::arg("key", key), fmt::arg("system", name),
+                              fmt::arg("limit", say_duration(limit))));
       if (!loc.known()) loc = value.loc;
     };
     judge("rto", s.rto, lim.rto);
     judge("rpo", s.rpo, lim.rpo);
 
-    Finding& f = ok ? ctx.pass(subject, s.loc, "tier {}: {}", tier, fmt::join(parts, ", "))
-                    : ctx.fail(subject, loc, "tier {}: {}", tier, fmt::join(parts, ", "));
+    Finding& f = ctx.add(ok ? Status::Pass : Status::Fail, subject, ok ? s.loc : loc,
+                         message("findings.critical.rto-rpo-defined.summary", fmt::arg("tier", tier),
+                                 fmt::arg("parts", fmt::join(parts, message_text("findings.join.parts")))));
     f.evidence.emplace_back("tier", tier);
     if (s.rto) f.evidence.emplace_back("rto", format_duration(*s.rto));
     f.evidence.emplace_back("max_rto", format_duration(lim.rto));
     if (s.rpo) f.evidence.emplace_back("rpo", format_duration(*s.rpo));
     f.evidence.emplace_back("max_rpo", format_duration(lim.rpo));
     if (!ok) {
-      std::string text = fmt::format("{}", fmt::join(fixes, "; "));
-      text[0] = static_cast<char>(text[0] - 'a' + 'A');
-      f.remediation = text + " (agree it with the business owner, then prove it in critical.rto-achievable "
-                             "and critical.rpo-achievable)";
+      std::string text = fmt::format("{}", fmt::join(fixes, message_text("findings.join.clauses")));
+      // A sentence of English starts with a capital; Chinese has no case (and its first byte
+      // is not a letter, so it must not be shifted like one).
+      text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+      f.remediation = message("fixes.critical.rto-rpo-defined.agree", fmt::arg("fixes", text));
     }
   }
 

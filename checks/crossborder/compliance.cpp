@@ -5,6 +5,7 @@
 #include <fmt/ranges.h>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 namespace {
@@ -36,20 +37,19 @@ class Compliance final : public Check {
     const auto& cb = plan.scenarios.cross_border;
     if (!cb) {
       if (plan.tagged("cross-border")) {
-        Finding& f = ctx.fail("scenarios.cross_border", plan.scenarios.loc,
-                              "plan.scenarios lists cross-border but scenarios.cross_border is missing");
-        f.remediation = "Add scenarios.cross_border with each region's regulations and legal sign-off";
+        Finding& f = ctx.add(Status::Fail, "scenarios.cross_border", plan.scenarios.loc,
+                             message("findings.crossborder.missing"));
+        f.remediation = message("fixes.crossborder.compliance.add");
       } else {
-        ctx.skip("scenarios.cross_border", plan.scenarios.loc,
-                 "not a cross-border launch (no scenarios.cross_border)");
+        ctx.add(Status::Skip, "scenarios.cross_border", plan.scenarios.loc,
+                message("findings.crossborder.not_cross_border"));
       }
       return;
     }
     if (cb->regions.empty()) {
-      Finding& f = ctx.fail("scenarios.cross_border", cb->loc,
-                            "no regions declared (scenarios.cross_border.regions)");
-      f.remediation = "List every region of the launch under scenarios.cross_border.regions, each "
-                      "with its regulations and legal sign-off";
+      Finding& f = ctx.add(Status::Fail, "scenarios.cross_border", cb->loc,
+                           message("findings.crossborder.no_regions"));
+      f.remediation = message("fixes.crossborder.compliance.regions");
     }
     for (size_t i = 0; i < cb->regions.size(); ++i) region(plan, cb->regions[i], i, ctx);
     for (size_t i = 0; i < cb->data_transfers.size(); ++i)
@@ -61,39 +61,38 @@ class Compliance final : public Check {
     const std::string subject = subject_of("regions", r.code, index);
     const std::string name = r.code.value_or(std::to_string(index));
     Problems p;
-    if (r.regulations.empty()) p.add("no regulations listed (regions[].regulations)", r.loc);
+    if (r.regulations.empty()) p.add(message("findings.crossborder.compliance.no_regulations"), r.loc);
     std::vector<std::string> regulations;
     for (const Text& t : r.regulations)
       if (t) regulations.push_back(*t);
 
     const LegalSignoff* s = r.legal_signoff ? &*r.legal_signoff : nullptr;
     if (!s) {
-      p.add("no legal sign-off (regions[].legal_signoff)", r.loc);
+      p.add(message("findings.crossborder.compliance.no_signoff"), r.loc);
     } else {
-      if (!s->by) p.add("legal sign-off names no one (legal_signoff.by)", s->by.loc);
+      if (!s->by) p.add(message("findings.crossborder.compliance.no_signer"), s->by.loc);
       if (!s->at) {
-        p.add("legal sign-off is not dated (legal_signoff.at)", s->at.loc);
+        p.add(message("findings.crossborder.compliance.undated"), s->at.loc);
       } else if (*s->at > ctx.as_of()) {
-        p.add(fmt::format("legal sign-off dated {}, after the as-of instant {}",
-                          format_instant_in(*s->at, plan.zone()),
-                          format_instant_in(ctx.as_of(), plan.zone())),
+        p.add(message("findings.crossborder.compliance.future", fmt::arg("at", say_instant(*s->at, plan.zone())),
+                      fmt::arg("as_of", say_instant(ctx.as_of(), plan.zone()))),
               s->at.loc);
       }
     }
 
     Finding& f = p.empty()
-                     ? ctx.pass(subject, s->at.loc, "legal sign-off by {} on {} covering {}",
-                                *s->by, format_instant_in(*s->at, plan.zone()),
-                                fmt::join(regulations, ", "))
-                     : ctx.fail(subject, p.first, "region {}: {}", name, fmt::join(p.items, "; "));
+                     ? ctx.add(Status::Pass, subject, s->at.loc,
+                               message("findings.crossborder.compliance.signed", fmt::arg("by", *s->by),
+                                       fmt::arg("at", say_instant(*s->at, plan.zone())),
+                                       fmt::arg("regulations", fmt::join(regulations, message_text("findings.join.list")))))
+                     : ctx.add(Status::Fail, subject, p.first,
+                               message("findings.crossborder.compliance.region", fmt::arg("region", name),
+                                       fmt::arg("problems", fmt::join(p.items, message_text("findings.join.clauses")))));
     f.evidence.emplace_back("regulations", regulations);
     if (s && s->by) f.evidence.emplace_back("signed_off_by", *s->by);
     if (s && s->at) f.evidence.emplace_back("signed_off_at", format_instant_in(*s->at, plan.zone()));
     if (!p.empty())
-      f.remediation = fmt::format(
-          "List the regulations that apply in {} under regions[].regulations and record the legal "
-          "review as regions[].legal_signoff {{by: <counsel>, at: <date>}}",
-          name);
+      f.remediation = message("fixes.crossborder.compliance.signoff", fmt::arg("region", name));
   }
 
   static void transfer(const DataTransfer& t, size_t index, Context& ctx) {
@@ -101,37 +100,35 @@ class Compliance final : public Check {
     const std::string subject = t.from && t.to ? fmt::format("data_transfers[{}]", route)
                                                : fmt::format("data_transfers[{}]", index);
     if (!t.data) {
-      Finding& f = ctx.fail(subject, t.data.loc,
-                            "transfer {} does not say what data it carries (data_transfers[].data)",
-                            route);
-      f.remediation = "Set data_transfers[].data (personal, or what the data is when it is not)";
+      Finding& f = ctx.add(Status::Fail, subject, t.data.loc,
+                           message("findings.crossborder.compliance.no_data", fmt::arg("route", route)));
+      f.remediation = message("fixes.crossborder.compliance.data");
       return;
     }
     if (!is_personal(*t.data)) {
-      Finding& f = ctx.skip(subject, t.data.loc,
-                            "transfer {} carries {} data, not personal data", route, *t.data);
+      Finding& f = ctx.add(Status::Skip, subject, t.data.loc,
+                           message("findings.crossborder.compliance.not_personal", fmt::arg("route", route),
+                                   fmt::arg("data", *t.data)));
       f.evidence.emplace_back("data", *t.data);
       return;
     }
     Problems p;
     if (!t.mechanism)
-      p.add("no transfer mechanism (data_transfers[].mechanism)", t.mechanism.loc);
+      p.add(message("findings.crossborder.compliance.no_mechanism"), t.mechanism.loc);
     if (!t.assessment)
-      p.add("no impact assessment (data_transfers[].assessment)", t.assessment.loc);
-    Finding& f = p.empty() ? ctx.pass(subject, t.loc,
-                                      "personal data {} transferred under {}, assessed in {}",
-                                      route, *t.mechanism, *t.assessment)
-                           : ctx.fail(subject, p.first, "personal data transfer {}: {}", route,
-                                      fmt::join(p.items, "; "));
+      p.add(message("findings.crossborder.compliance.no_assessment"), t.assessment.loc);
+    Finding& f = p.empty() ? ctx.add(Status::Pass, subject, t.loc,
+                                     message("findings.crossborder.compliance.transferred", fmt::arg("route", route),
+                                             fmt::arg("mechanism", *t.mechanism),
+                                             fmt::arg("assessment", *t.assessment)))
+                           : ctx.add(Status::Fail, subject, p.first,
+                                     message("findings.crossborder.compliance.transfer", fmt::arg("route", route),
+                                             fmt::arg("problems", fmt::join(p.items, message_text("findings.join.clauses")))));
     f.evidence.emplace_back("data", *t.data);
     if (t.mechanism) f.evidence.emplace_back("mechanism", *t.mechanism);
     if (t.assessment) f.evidence.emplace_back("assessment", *t.assessment);
     if (!p.empty())
-      f.remediation = fmt::format(
-          "Name the legal basis of the {} transfer in data_transfers[].mechanism (standard "
-          "contract, certification, security assessment…) and link its personal information "
-          "impact assessment in data_transfers[].assessment",
-          route);
+      f.remediation = message("fixes.crossborder.compliance.basis", fmt::arg("route", route));
   }
 };
 

@@ -5,6 +5,7 @@
 #include <fmt/ranges.h>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 namespace {
@@ -29,20 +30,19 @@ class ResponsiblePerRegion final : public Check {
     const auto& cb = plan.scenarios.cross_border;
     if (!cb) {
       if (plan.tagged("cross-border")) {
-        Finding& f = ctx.fail("scenarios.cross_border", plan.scenarios.loc,
-                              "plan.scenarios lists cross-border but scenarios.cross_border is missing");
-        f.remediation = "Add scenarios.cross_border.regions with a responsible contact for each region";
+        Finding& f = ctx.add(Status::Fail, "scenarios.cross_border", plan.scenarios.loc,
+                             message("findings.crossborder.missing"));
+        f.remediation = message("fixes.crossborder.responsible-per-region.add");
       } else {
-        ctx.skip("scenarios.cross_border", plan.scenarios.loc,
-                 "not a cross-border launch (no scenarios.cross_border)");
+        ctx.add(Status::Skip, "scenarios.cross_border", plan.scenarios.loc,
+                message("findings.crossborder.not_cross_border"));
       }
       return;
     }
     if (cb->regions.empty()) {
-      Finding& f = ctx.fail("scenarios.cross_border", cb->loc,
-                            "no regions declared (scenarios.cross_border.regions)");
-      f.remediation = "List every region of the launch under scenarios.cross_border.regions, each "
-                      "with code, timezone and responsible";
+      Finding& f = ctx.add(Status::Fail, "scenarios.cross_border", cb->loc,
+                           message("findings.crossborder.no_regions"));
+      f.remediation = message("fixes.crossborder.responsible-per-region.regions");
       return;
     }
     for (size_t i = 0; i < cb->regions.size(); ++i) check(plan, cb->regions[i], i, ctx);
@@ -53,23 +53,20 @@ class ResponsiblePerRegion final : public Check {
     const std::string subject = subject_of("regions", g.code, index);
     const std::string region = g.code.value_or(std::to_string(index));
     if (!g.responsible) {
-      Finding& f = ctx.fail(subject, g.responsible.loc,
-                            "region {} names no responsible contact (regions[].responsible)", region);
-      f.remediation = fmt::format(
-          "Set regions[].responsible of {} to the id of the contact who answers for the launch "
-          "there",
-          region);
+      Finding& f = ctx.add(Status::Fail, subject, g.responsible.loc,
+                           message("findings.crossborder.responsible-per-region.none", fmt::arg("region", region)));
+      f.remediation = message("fixes.crossborder.responsible-per-region.name", fmt::arg("region", region));
       return;
     }
     const std::string& id = *g.responsible;
     const Contact* c = plan.contact(id);
     if (!c) {
-      Finding& f = ctx.fail(subject, g.responsible.loc,
-                            "responsible {} of region {} is not among contacts", id, region);
+      Finding& f = ctx.add(Status::Fail, subject, g.responsible.loc,
+                           message("findings.crossborder.responsible-per-region.unknown", fmt::arg("id", id),
+                                   fmt::arg("region", region)));
       f.evidence.emplace_back("responsible", id);
-      f.remediation = fmt::format("Add {} to contacts with phone and email, or name an existing "
-                                  "contact as responsible for {}",
-                                  id, region);
+      f.remediation = message("fixes.crossborder.responsible-per-region.contact", fmt::arg("id", id),
+                              fmt::arg("region", region));
       return;
     }
 
@@ -80,29 +77,32 @@ class ResponsiblePerRegion final : public Check {
       problems.push_back(std::move(text));
     };
     if (!c->phone)
-      problem(fmt::format("no phone (contacts[{}].phone)", id), c->phone.loc);
+      problem(message("findings.crossborder.responsible-per-region.no_phone", fmt::arg("id", id)), c->phone.loc);
     else if (!is_e164(*c->phone))
-      problem(fmt::format("phone '{}' is not E.164", *c->phone), c->phone.loc);
+      problem(message("findings.crossborder.responsible-per-region.bad_phone", fmt::arg("phone", *c->phone)),
+              c->phone.loc);
     if (!c->email)
-      problem(fmt::format("no email (contacts[{}].email)", id), c->email.loc);
+      problem(message("findings.crossborder.responsible-per-region.no_email", fmt::arg("id", id)), c->email.loc);
     else if (!looks_like_email(*c->email))
-      problem(fmt::format("email '{}' is not an address", *c->email), c->email.loc);
+      problem(message("findings.crossborder.responsible-per-region.bad_email", fmt::arg("email", *c->email)),
+              c->email.loc);
 
     Finding& f =
         problems.empty()
-            ? ctx.pass(subject, g.responsible.loc, "responsible {} reachable at {} and {}", id,
-                       *c->phone, *c->email)
-            : ctx.fail(subject, where, "responsible {} of region {} cannot be reached: {}", id,
-                       region, fmt::join(problems, ", "));
+            ? ctx.add(Status::Pass, subject, g.responsible.loc,
+                      message("findings.crossborder.responsible-per-region.reachable", fmt::arg("id", id),
+                              fmt::arg("phone", *c->phone), fmt::arg("email", *c->email)))
+            : ctx.add(Status::Fail, subject, where,
+                      message("findings.crossborder.responsible-per-region.unreachable", fmt::arg("id", id),
+                              fmt::arg("region", region),
+                              fmt::arg("problems", fmt::join(problems, message_text("findings.join.parts")))));
     f.evidence.emplace_back("responsible", id);
     if (c->name) f.evidence.emplace_back("name", *c->name);
     f.evidence.emplace_back("phone", c->phone.value_or(""));
     f.evidence.emplace_back("email", c->email.value_or(""));
     if (!problems.empty())
-      f.remediation = fmt::format(
-          "Give contact {} an E.164 phone (+6591234567) and an email address, or name a "
-          "reachable contact as responsible for {}",
-          id, region);
+      f.remediation = message("fixes.crossborder.responsible-per-region.reach", fmt::arg("id", id),
+                              fmt::arg("region", region));
   }
 };
 

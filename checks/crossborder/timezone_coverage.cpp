@@ -6,6 +6,7 @@
 #include <fmt/ranges.h>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 #include "checks/engine/go_live_times.h"
 #include "checks/engine/time_intervals.h"
 #include "checks/engine/zone.h"
@@ -15,6 +16,13 @@ namespace {
 
 /// Gaps named in a message; the evidence lists all of them.
 constexpr size_t kGapsInMessage = 3;
+
+/// A period for people: its start and end as say_instant() prints them in UTC (the
+/// evidence keeps format_interval()).
+std::string say_interval(const TimeInterval& i) {
+  return message("findings.crossborder.timezone-coverage.interval", fmt::arg("start", say_instant(i.start, nullptr)),
+                 fmt::arg("end", say_instant(i.end, nullptr)));
+}
 
 /// Fails when the business hours of a region, from window start to the end of hypercare,
 /// are not fully covered by the working hours of that region's people.
@@ -27,27 +35,27 @@ class TimezoneCoverage final : public Check {
     const auto& cb = plan.scenarios.cross_border;
     if (!cb) {
       if (plan.tagged("cross-border")) {
-        Finding& f = ctx.fail("scenarios.cross_border", plan.scenarios.loc,
-                              "plan.scenarios lists cross-border but scenarios.cross_border is missing");
-        f.remediation = "Add scenarios.cross_border.regions, each with its timezone and responsible";
+        Finding& f = ctx.add(Status::Fail, "scenarios.cross_border", plan.scenarios.loc,
+                             message("findings.crossborder.missing"));
+        f.remediation = message("fixes.crossborder.timezone-coverage.add");
       } else {
-        ctx.skip("scenarios.cross_border", plan.scenarios.loc,
-                 "not a cross-border launch (no scenarios.cross_border)");
+        ctx.add(Status::Skip, "scenarios.cross_border", plan.scenarios.loc,
+                message("findings.crossborder.not_cross_border"));
       }
       return;
     }
     if (cb->regions.empty()) {
-      Finding& f = ctx.fail("scenarios.cross_border", cb->loc,
-                            "no regions declared (scenarios.cross_border.regions)");
-      f.remediation = "List every region of the launch under scenarios.cross_border.regions";
+      Finding& f = ctx.add(Status::Fail, "scenarios.cross_border", cb->loc,
+                           message("findings.crossborder.no_regions"));
+      f.remediation = message("fixes.crossborder.timezone-coverage.regions");
       return;
     }
     const GoLive& g = plan.go_live;
     if (!g.window_start || !g.window_end) {
       for (size_t i = 0; i < cb->regions.size(); ++i) {
-        Finding& f = ctx.fail(subject_of("regions", cb->regions[i].code, i), g.window_loc,
-                              "go_live.window has no start or end, so there is no period to cover");
-        f.remediation = "Set go_live.window.start and go_live.window.end";
+        Finding& f = ctx.add(Status::Fail, subject_of("regions", cb->regions[i].code, i), g.window_loc,
+                             message("findings.crossborder.timezone-coverage.no_window"));
+        f.remediation = message("fixes.crossborder.timezone-coverage.window");
       }
       return;
     }
@@ -65,14 +73,12 @@ class TimezoneCoverage final : public Check {
     const Zone* zone = r.timezone ? find_zone(*r.timezone) : nullptr;
     if (!zone) {
       Finding& f = r.timezone
-                       ? ctx.fail(subject, r.timezone.loc, "region {} has an unknown time zone '{}'",
-                                  region, *r.timezone)
-                       : ctx.fail(subject, r.timezone.loc,
-                                  "region {} has no timezone (regions[].timezone), so its business "
-                                  "hours cannot be placed",
-                                  region);
-      f.remediation = fmt::format("Set regions[].timezone of {} to its IANA zone (e.g. Asia/Singapore)",
-                                  region);
+                       ? ctx.add(Status::Fail, subject, r.timezone.loc,
+                                 message("findings.crossborder.timezone-coverage.unknown_zone",
+                                         fmt::arg("region", region), fmt::arg("zone", *r.timezone)))
+                       : ctx.add(Status::Fail, subject, r.timezone.loc,
+                                 message("findings.crossborder.timezone-coverage.no_zone", fmt::arg("region", region)));
+      f.remediation = message("fixes.crossborder.timezone-coverage.zone", fmt::arg("region", region));
       return;
     }
 
@@ -91,31 +97,40 @@ class TimezoneCoverage final : public Check {
 
     Finding* f = nullptr;
     if (required.empty()) {
-      f = &ctx.pass(subject, r.loc, "no {} business hours of {} ({}) fall within {}", hours_text,
-                    region, zone_name, period_text);
+      f = &ctx.add(Status::Pass, subject, r.loc,
+                   message("findings.crossborder.timezone-coverage.none_required", fmt::arg("hours", hours_text),
+                           fmt::arg("region", region), fmt::arg("zone", zone_name),
+                           fmt::arg("period", say_interval(period))));
     } else if (gaps.empty()) {
-      f = &ctx.pass(subject, r.loc,
-                    "{} business hours of {} ({}) covered from {} to {} by {} {}", hours_text,
-                    region, zone_name, format_instant(period.start), format_instant(period.end),
-                    counted.size(), counted.size() == 1 ? "person" : "people");
+      f = &ctx.add(Status::Pass, subject, r.loc,
+                   message(counted.size() == 1 ? "findings.crossborder.timezone-coverage.covered_one"
+                                               : "findings.crossborder.timezone-coverage.covered",
+                           fmt::arg("hours", hours_text), fmt::arg("region", region), fmt::arg("zone", zone_name),
+                           fmt::arg("start", say_instant(period.start, nullptr)),
+                           fmt::arg("end", say_instant(period.end, nullptr)), fmt::arg("count", counted.size())));
     } else {
       std::vector<std::string> shown;
       for (size_t i = 0; i < gaps.size() && i < kGapsInMessage; ++i)
-        shown.push_back(format_interval(gaps[i]));
-      std::string more =
-          gaps.size() > kGapsInMessage ? fmt::format(" and {} more", gaps.size() - kGapsInMessage) : "";
-      f = &ctx.fail(subject, r.loc, "{} of {} business hours of {} ({}) uncovered in {} {}: {}{}",
-                    format_duration(uncovered), hours_text, region, zone_name, gaps.size(),
-                    gaps.size() == 1 ? "gap" : "gaps", fmt::join(shown, ", "), more);
-      std::string who = counted.empty() ? std::string("no one with working hours")
-                                        : fmt::format("{}", fmt::join(counted, ", "));
-      f->remediation = fmt::format(
-          "Add contacts with region: {} (or extend the hours of its people: {}) so that every "
-          "gap is worked{}",
-          region, who,
+        shown.push_back(say_interval(gaps[i]));
+      std::string more = gaps.size() > kGapsInMessage
+                             ? message("findings.crossborder.timezone-coverage.more",
+                                       fmt::arg("count", gaps.size() - kGapsInMessage))
+                             : "";
+      f = &ctx.add(Status::Fail, subject, r.loc,
+                   message(gaps.size() == 1 ? "findings.crossborder.timezone-coverage.gap"
+                                            : "findings.crossborder.timezone-coverage.gaps",
+                           fmt::arg("uncovered", say_duration(uncovered)), fmt::arg("hours", hours_text),
+                           fmt::arg("region", region), fmt::arg("zone", zone_name), fmt::arg("count", gaps.size()),
+                           fmt::arg("gaps", fmt::join(shown, message_text("findings.join.parts"))),
+                           fmt::arg("more", more)));
+      const std::string_view list = message_text("findings.join.list");
+      std::string who = counted.empty() ? message("fixes.crossborder.timezone-coverage.no_one")
+                                        : fmt::format("{}", fmt::join(counted, list));
+      f->remediation =
           without_hours.empty()
-              ? std::string()
-              : fmt::format("; give {} a timezone and hours", fmt::join(without_hours, ", ")));
+              ? message("fixes.crossborder.timezone-coverage.staff", fmt::arg("region", region), fmt::arg("who", who))
+              : message("fixes.crossborder.timezone-coverage.staff_and_hours", fmt::arg("region", region),
+                        fmt::arg("who", who), fmt::arg("without_hours", fmt::join(without_hours, list)));
     }
 
     f->evidence.emplace_back("region", region);

@@ -2,6 +2,7 @@
 #include <string>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 namespace {
@@ -22,56 +23,53 @@ class UnifiedComms final : public Check {
     const auto& cb = plan.scenarios.cross_border;
     if (!cb) {
       if (plan.tagged("cross-border")) {
-        Finding& f = ctx.fail("scenarios.cross_border", plan.scenarios.loc,
-                              "plan.scenarios lists cross-border but scenarios.cross_border is missing");
-        f.remediation = "Add scenarios.cross_border with comms_platform and language";
+        Finding& f = ctx.add(Status::Fail, "scenarios.cross_border", plan.scenarios.loc,
+                             message("findings.crossborder.missing"));
+        f.remediation = message("fixes.crossborder.unified-comms.add");
       } else {
-        ctx.skip("scenarios.cross_border", plan.scenarios.loc,
-                 "not a cross-border launch (no scenarios.cross_border)");
+        ctx.add(Status::Skip, "scenarios.cross_border", plan.scenarios.loc,
+                message("findings.crossborder.not_cross_border"));
       }
       return;
     }
 
     if (cb->comms_platform) {
-      ctx.pass("cross_border.comms_platform", cb->comms_platform.loc, "regions coordinate on {}",
-               *cb->comms_platform)
+      ctx.add(Status::Pass, "cross_border.comms_platform", cb->comms_platform.loc,
+              message("findings.crossborder.unified-comms.platform", fmt::arg("platform", *cb->comms_platform)))
           .evidence.emplace_back("comms_platform", *cb->comms_platform);
     } else {
-      ctx.fail("cross_border.comms_platform", cb->comms_platform.loc,
-               "no shared comms platform for the regions (scenarios.cross_border.comms_platform)")
-          .remediation = "Set scenarios.cross_border.comms_platform to the one place every region "
-                         "coordinates (e.g. \"Slack #golive-global\")";
+      ctx.add(Status::Fail, "cross_border.comms_platform", cb->comms_platform.loc,
+              message("findings.crossborder.unified-comms.no_platform"))
+          .remediation = message("fixes.crossborder.unified-comms.platform");
     }
 
     if (cb->language) {
-      ctx.pass("cross_border.language", cb->language.loc, "working language {}", *cb->language)
+      ctx.add(Status::Pass, "cross_border.language", cb->language.loc,
+              message("findings.crossborder.unified-comms.language", fmt::arg("language", *cb->language)))
           .evidence.emplace_back("language", *cb->language);
     } else {
-      ctx.fail("cross_border.language", cb->language.loc,
-               "no working language for the regions (scenarios.cross_border.language)")
-          .remediation = "Set scenarios.cross_border.language to the language every region uses "
-                         "during incidents (e.g. en)";
+      ctx.add(Status::Fail, "cross_border.language", cb->language.loc,
+              message("findings.crossborder.unified-comms.no_language"))
+          .remediation = message("fixes.crossborder.unified-comms.language");
     }
 
     const std::string subject = "response.comms.time_reference";
     const Comms* comms = plan.response && plan.response->comms ? &*plan.response->comms : nullptr;
     if (!comms) {
-      ctx.fail(subject, plan.response ? plan.response->loc : plan.loc,
-               "no response.comms, so incident updates have no time reference "
-               "(response.comms.time_reference)")
-          .remediation = "Add response.comms with time_reference: UTC";
+      ctx.add(Status::Fail, subject, plan.response ? plan.response->loc : plan.loc,
+              message("findings.crossborder.unified-comms.no_comms"))
+          .remediation = message("fixes.crossborder.unified-comms.comms");
     } else if (!comms->time_reference) {
-      ctx.fail(subject, comms->time_reference.loc,
-               "incident updates have no time reference (response.comms.time_reference)")
-          .remediation = "Set response.comms.time_reference: UTC so every region reads the same times";
+      ctx.add(Status::Fail, subject, comms->time_reference.loc,
+              message("findings.crossborder.unified-comms.no_reference"))
+          .remediation = message("fixes.crossborder.unified-comms.reference");
     } else if (!is_utc(*comms->time_reference)) {
-      Finding& f = ctx.fail(subject, comms->time_reference.loc,
-                            "incident updates are timed in {}, not UTC", *comms->time_reference);
+      Finding& f = ctx.add(Status::Fail, subject, comms->time_reference.loc,
+                           message("findings.crossborder.unified-comms.local", fmt::arg("reference", *comms->time_reference)));
       f.evidence.emplace_back("time_reference", *comms->time_reference);
-      f.remediation = "Set response.comms.time_reference: UTC: local times across regions are "
-                      "read wrongly during incidents";
+      f.remediation = message("fixes.crossborder.unified-comms.utc");
     } else {
-      ctx.pass(subject, comms->time_reference.loc, "incident updates are timed in UTC")
+      ctx.add(Status::Pass, subject, comms->time_reference.loc, message("findings.crossborder.unified-comms.utc"))
           .evidence.emplace_back("time_reference", *comms->time_reference);
     }
   }

@@ -6,12 +6,15 @@
 #include <fmt/ranges.h>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 namespace {
 
-/// "1 drill", "4 drills".
-std::string counted(size_t n, const char* noun) { return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s"); }
+/// "1 drill", "4 drills": the catalogue's `<noun>_one` or `<noun>_many`.
+std::string counted(size_t n, const std::string& noun) {
+  return message("findings.drills.findings-closed." + noun + (n == 1 ? "_one" : "_many"), fmt::arg("n", n));
+}
 
 /// Fails for each drill finding of a listed severity that is not marked closed.
 class DrillsFindingsClosed final : public Check {
@@ -20,14 +23,19 @@ class DrillsFindingsClosed final : public Check {
 
   void run(const Plan& plan, Context& ctx) const override {
     if (plan.drills.empty()) {
-      ctx.skip("drills", plan.loc, "no drills declared (drills)");
+      ctx.add(Status::Skip, "drills", plan.loc, message("findings.drills.findings-closed.no_drills"));
       return;
     }
     size_t total = 0, open_other = 0, open_blocking = 0;
     for (size_t i = 0; i < plan.drills.size(); ++i) {
       const Drill& d = plan.drills[i];
+      const std::string day = d.at ? format_instant_in(*d.at, plan.zone()).substr(0, 10) : "";
       const std::string drill = fmt::format("{} drill of {}", d.type.value_or("untyped"),
-                                            d.at ? format_instant_in(*d.at, plan.zone()).substr(0, 10) : "unknown date");
+                                            d.at ? day : "unknown date");  // the evidence
+      const std::string drill_said = message(
+          "findings.drills.findings-closed.drill",
+          fmt::arg("type", d.type ? *d.type : message("findings.drills.findings-closed.untyped")),
+          fmt::arg("date", d.at ? day : message("findings.drills.findings-closed.unknown_date")));
       for (size_t j = 0; j < d.findings.size(); ++j) {
         const DrillFinding& x = d.findings[j];
         ++total;
@@ -43,23 +51,25 @@ class DrillsFindingsClosed final : public Check {
         }
         ++open_blocking;
         const std::string title = x.title.value_or("untitled");
-        Finding& f = ctx.fail(fmt::format("drills[{}].findings[{}]", i, j), x.closed ? x.closed.loc : x.loc,
-                              "{} finding '{}' of the {} is {}", severity, title, drill,
-                              x.closed ? "open (closed: false)" : "not marked closed");
+        Finding& f = ctx.add(
+            Status::Fail, fmt::format("drills[{}].findings[{}]", i, j), x.closed ? x.closed.loc : x.loc,
+            message(x.closed ? "findings.drills.findings-closed.open" : "findings.drills.findings-closed.unmarked",
+                    fmt::arg("severity", x.severity ? *x.severity : message("findings.drills.findings-closed.unrated")),
+                    fmt::arg("title", x.title ? *x.title : message("findings.drills.findings-closed.untitled")),
+                    fmt::arg("drill", drill_said)));
         f.evidence.emplace_back("severity", severity);
         f.evidence.emplace_back("title", title);
         f.evidence.emplace_back("drill", drill);
         f.evidence.emplace_back("severities", severities_);
-        f.remediation = fmt::format(
-            "Fix '{}' (or accept it with a waiver approved by the commander), then mark it "
-            "closed: true",
-            title);
+        f.remediation = message("fixes.drills.findings-closed.close", fmt::arg("title", title));
       }
     }
     if (open_blocking > 0) return;
-    Finding& f = ctx.pass("drills", plan.loc, "no open drill finding of severity {} ({} in {}, {} open of lower severity)",
-                          fmt::join(severities_, " or "), counted(total, "finding"),
-                          counted(plan.drills.size(), "drill"), open_other);
+    Finding& f = ctx.add(Status::Pass, "drills", plan.loc,
+                         message("findings.drills.findings-closed.none_open",
+                                 fmt::arg("severities", fmt::join(severities_, message_text("findings.join.or"))),
+                                 fmt::arg("findings", counted(total, "finding")),
+                                 fmt::arg("drills", counted(plan.drills.size(), "drill")), fmt::arg("open", open_other)));
     f.evidence.emplace_back("findings", total);
     f.evidence.emplace_back("open_lower_severity", open_other);
     f.evidence.emplace_back("severities", severities_);

@@ -8,6 +8,7 @@
 #include <fmt/ranges.h>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 #include "checks/engine/dated_evidence.h"
 #include "checks/engine/live_evidence.h"
 
@@ -81,10 +82,7 @@ class DrillsRecent final : public Check {
 
   static void judge(const Plan& plan, const std::string& type, const std::string& subject,
                     const std::vector<Dated>& drills, Duration max_age, Context& ctx) {
-    const std::string redo = fmt::format(
-        "Run a {} drill with the go-live team, fix what it finds, and record it under drills "
-        "with type {}, at, result and report",
-        type, type);
+    const std::string redo = message("fixes.drills.recent.redo", fmt::arg("type", type));
 
     // The latest passed drill of this type dated at or before the as-of instant counts;
     // later-dated ones are only scheduled.
@@ -94,32 +92,36 @@ class DrillsRecent final : public Check {
     for (const Dated& x : drills) {
       const Drill& d = *x.drill;
       if (!latest_any || (x.at && (!latest_any->at || *x.at > *latest_any->at))) latest_any = &x;
-      const std::string when = x.at ? format_instant_in(*x.at, plan.zone()) : "undated";
       if (!x.at) continue;
+      const std::string when = say_instant(*x.at, plan.zone());
       if (*x.at > ctx.as_of()) {
         scheduled.push_back(when);
         continue;
       }
       if (!d.result || *d.result != "pass") {
-        failed.push_back(fmt::format("{} ({})", when, d.result.value_or("no result")));
+        failed.push_back(message("findings.drills.recent.failed_drill", fmt::arg("at", when),
+                                 fmt::arg("result", d.result ? *d.result : message("findings.drills.recent.no_result"))));
         continue;
       }
       if (!best || *x.at > *best->at) best = &x;
     }
 
     if (!best) {
-      std::string message = fmt::format("no passed {} drill", type);
+      std::string text;
       if (!latest_any) {
-        message += fmt::format(" recorded (drills[].type: {})", type);
+        text = message("findings.drills.recent.none", fmt::arg("type", type));
       } else {
+        const std::string_view list = message_text("findings.join.parts");
         std::vector<std::string> why;
-        if (!failed.empty()) why.push_back(fmt::format("not passed: {}", fmt::join(failed, ", ")));
+        if (!failed.empty())
+          why.push_back(message("findings.drills.recent.not_passed", fmt::arg("drills", fmt::join(failed, list))));
         if (!scheduled.empty())
-          why.push_back(fmt::format("dated after the as-of instant: {}", fmt::join(scheduled, ", ")));
-        if (why.empty()) why.push_back("the recorded ones have no date (drills[].at)");
-        message += fmt::format(" ({})", fmt::join(why, "; "));
+          why.push_back(message("findings.drills.recent.scheduled", fmt::arg("drills", fmt::join(scheduled, list))));
+        if (why.empty()) why.push_back(message("findings.drills.recent.undated"));
+        text = message("findings.drills.recent.none_because", fmt::arg("type", type),
+                       fmt::arg("why", fmt::join(why, message_text("findings.join.clauses"))));
       }
-      Finding& f = ctx.fail(subject, latest_any ? latest_any->drill->loc : plan.loc, "{}", message);
+      Finding& f = ctx.add(Status::Fail, subject, latest_any ? latest_any->drill->loc : plan.loc, text);
       f.evidence.emplace_back("type", type);
       f.evidence.emplace_back("limit", format_duration(max_age));
       f.evidence.emplace_back("limit_seconds", int64_t{max_age.count()});
@@ -130,14 +132,14 @@ class DrillsRecent final : public Check {
     const Drill& d = *best->drill;
     const SourceLoc loc = best->from.empty() ? d.at.loc : d.at_source.query.loc;
     // A live date says what it was and where it came from; a typed one is in the plan.
-    const std::string when =
-        best->from.empty() ? "" : fmt::format("{} (from {}), ", format_instant_in(*best->at, plan.zone()), best->from);
     const Elapsed age = ctx.age(*best->at);
     const bool ok = age <= max_age;
-    Finding& f = ok ? ctx.pass(subject, loc, "{} drill passed {}{} ago, limit {} (max_age)", type, when,
-                               format_duration(age), format_duration(max_age))
-                    : ctx.fail(subject, loc, "last passed {} drill was {}{} ago, limit {} (max_age)",
-                               type, when, format_duration(age), format_duration(max_age));
+    const std::string key = std::string("findings.drills.recent.") + (ok ? "passed" : "stale") +
+                            (best->from.empty() ? "" : "_read");
+    Finding& f = ctx.add(ok ? Status::Pass : Status::Fail, subject, loc,
+                         message(key, fmt::arg("type", type), fmt::arg("at", say_instant(*best->at, plan.zone())),
+                                 fmt::arg("from", best->from), fmt::arg("age", say_duration(age)),
+                                 fmt::arg("limit", say_duration(max_age))));
     f.evidence.emplace_back("type", type);
     add_age_evidence(f, plan, *best->at, age, max_age);
     if (d.report) f.evidence.emplace_back("report", *d.report);

@@ -7,6 +7,7 @@
 #include <fmt/ranges.h>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 namespace {
@@ -47,10 +48,8 @@ class AlertsDefined final : public Check {
 
   void run(const Plan& plan, Context& ctx) const override {
     if (!plan.monitoring) {
-      ctx.fail("monitoring", plan.loc, "no monitoring section, so no alert is defined")
-          .remediation =
-          "Add a monitoring: section listing the alerts (name, severity, runbook) that page the "
-          "on-call team";
+      ctx.add(Status::Fail, "monitoring", plan.loc, message("findings.monitoring.alerts-defined.no_monitoring"))
+          .remediation = message("fixes.monitoring.alerts-defined.add");
       return;
     }
     const Monitoring& m = *plan.monitoring;
@@ -58,18 +57,16 @@ class AlertsDefined final : public Check {
     Problems problems;
 
     if (m.alerts.empty()) {
-      problems.add("monitoring", alerts_loc, "no alerts defined (monitoring.alerts)",
-                   "List the alerts that page the on-call team under monitoring.alerts, at least "
-                   "one with severity critical, each with a runbook");
+      problems.add("monitoring", alerts_loc, message("findings.monitoring.alerts-defined.no_alerts"),
+                   message("fixes.monitoring.alerts-defined.list"));
     } else {
       size_t critical = std::count_if(m.alerts.begin(), m.alerts.end(), [](const Alert& a) {
         return a.severity && equals_ignoring_case(*a.severity, "critical");
       });
       if (critical == 0)
         problems.add("monitoring", alerts_loc,
-                     fmt::format("none of the {} alerts has severity critical", m.alerts.size()),
-                     "Give the alert that fires when the service is down severity: critical so "
-                     "that it pages");
+                     message("findings.monitoring.alerts-defined.no_critical", fmt::arg("count", m.alerts.size())),
+                     message("fixes.monitoring.alerts-defined.critical"));
     }
 
     for (size_t i = 0; i < m.alerts.size(); ++i) {
@@ -77,11 +74,8 @@ class AlertsDefined final : public Check {
       if (a.runbook && !a.runbook->empty()) continue;
       const std::string subject = subject_of("alerts", a.name, i);
       const std::string name = a.name.value_or(subject);
-      problems.add(subject, a.runbook.loc,
-                   fmt::format("alert {} has no runbook", name),
-                   fmt::format("Write the runbook for {} (what to check, how to mitigate, whom to "
-                               "escalate to) and link it as its runbook",
-                               name));
+      problems.add(subject, a.runbook.loc, message("findings.monitoring.alerts-defined.no_runbook", fmt::arg("alert", name)),
+                   message("fixes.monitoring.alerts-defined.runbook", fmt::arg("alert", name)));
     }
 
     std::vector<std::string> required;
@@ -93,18 +87,15 @@ class AlertsDefined final : public Check {
                                     [&](const Alert& a) { return a.name && *a.name == *r; });
         if (!declared)
           problems.add(fmt::format("alerts[{}]", *r), r.loc,
-                       fmt::format("required alert {} (monitoring.prometheus.required_alerts) is "
-                                   "not among monitoring.alerts",
-                                   *r),
-                       fmt::format("Declare {} under monitoring.alerts with its severity and "
-                                   "runbook, or remove it from required_alerts",
-                                   *r));
+                       message("findings.monitoring.alerts-defined.undeclared", fmt::arg("alert", *r)),
+                       message("fixes.monitoring.alerts-defined.declare", fmt::arg("alert", *r)));
       }
     }
 
     for (auto& e : problems.entries) {
-      Finding& f = ctx.fail(e.subject, e.loc, "{}", fmt::join(e.messages, "; "));
-      f.remediation = fmt::format("{}", fmt::join(e.remediations, "; "));
+      const std::string_view clauses = message_text("findings.join.clauses");
+      Finding& f = ctx.add(Status::Fail, e.subject, e.loc, fmt::format("{}", fmt::join(e.messages, clauses)));
+      f.remediation = fmt::format("{}", fmt::join(e.remediations, clauses));
     }
     if (!problems.entries.empty()) return;
 
@@ -113,11 +104,13 @@ class AlertsDefined final : public Check {
       names.push_back(a.name.value_or("?"));
       if (a.severity && equals_ignoring_case(*a.severity, "critical")) critical.push_back(names.back());
     }
-    std::string message = fmt::format("{} alert(s), {} critical ({}), all with runbooks",
-                                      names.size(), critical.size(), fmt::join(critical, ", "));
+    const std::string_view list = message_text("findings.join.list");
+    std::string text = message("findings.monitoring.alerts-defined.defined", fmt::arg("count", names.size()),
+                               fmt::arg("critical_count", critical.size()),
+                               fmt::arg("critical", fmt::join(critical, list)));
     if (!required.empty())
-      message += fmt::format("; required alerts declared: {}", fmt::join(required, ", "));
-    Finding& f = ctx.pass("monitoring", alerts_loc, "{}", message);
+      text += message("findings.monitoring.alerts-defined.required", fmt::arg("alerts", fmt::join(required, list)));
+    Finding& f = ctx.add(Status::Pass, "monitoring", alerts_loc, text);
     f.evidence.emplace_back("alerts", names);
     f.evidence.emplace_back("critical", critical);
     f.evidence.emplace_back("required_alerts", required);

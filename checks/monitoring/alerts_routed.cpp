@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 #include "checks/engine/probe.h"
 #include "checks/monitoring/alertmanager_routing.h"
 #include "checks/monitoring/monitoring_api.h"
@@ -23,37 +24,38 @@ class AlertsRouted final : public Check {
     const AlertmanagerRef* am =
         plan.monitoring && plan.monitoring->alertmanager ? &*plan.monitoring->alertmanager : nullptr;
     if (!am) {
-      ctx.fail(kSubject, plan.monitoring ? plan.monitoring->loc : plan.loc,
-               "no Alertmanager declared (monitoring.alertmanager)")
-          .remediation = "Declare monitoring.alertmanager with url, receiver and page_labels";
+      ctx.add(Status::Fail, kSubject, plan.monitoring ? plan.monitoring->loc : plan.loc,
+              message("findings.monitoring.alerts-routed.no_alertmanager"))
+          .remediation = message("fixes.monitoring.alerts-routed.declare");
       return;
     }
     if (!am->receiver || am->receiver->empty()) {
-      ctx.fail(kSubject, am->receiver.loc, "no receiver declared (monitoring.alertmanager.receiver)").remediation =
-          "Name the Alertmanager receiver that pages the on-call team";
+      ctx.add(Status::Fail, kSubject, am->receiver.loc, message("findings.monitoring.alerts-routed.no_receiver"))
+          .remediation = message("fixes.monitoring.alerts-routed.receiver");
       return;
     }
     std::vector<std::pair<std::string, std::string>> labels;
     for (const auto& [k, v] : am->page_labels)
       if (v) labels.emplace_back(k, *v);
     if (labels.empty()) {
-      ctx.fail(kSubject, am->page_labels_loc, "no page_labels declared (monitoring.alertmanager.page_labels)")
-          .remediation = "Declare the labels a paging alert carries, e.g. {severity: critical, team: payments}";
+      ctx.add(Status::Fail, kSubject, am->page_labels_loc, message("findings.monitoring.alerts-routed.no_labels"))
+          .remediation = message("fixes.monitoring.alerts-routed.labels");
       return;
     }
     const std::string receiver = *am->receiver;
     const std::string shown_labels = label_set_text(labels);
     const std::string shown_receiver = quote_value(receiver);
     if (ctx.offline()) {
-      Finding& f = ctx.pass(kSubject, am->loc, "alerts labelled {} should reach receiver {} (not probed: offline)",
-                            shown_labels, shown_receiver);
+      Finding& f = ctx.add(Status::Pass, kSubject, am->loc,
+                           message("findings.monitoring.alerts-routed.offline", fmt::arg("labels", shown_labels),
+                                   fmt::arg("receiver", shown_receiver)));
       f.evidence.emplace_back("receiver", receiver);
       f.evidence.emplace_back("probed", false);
       return;
     }
     if (!am->url || am->url->empty()) {
-      ctx.fail(kSubject, am->url.loc, "no Alertmanager to ask (monitoring.alertmanager.url)").remediation =
-          "Declare monitoring.alertmanager.url so that the routing can be verified";
+      ctx.add(Status::Fail, kSubject, am->url.loc, message("findings.monitoring.alerts-routed.no_url"))
+          .remediation = message("fixes.monitoring.alerts-routed.url");
       return;
     }
     const std::string shown = redact(*am->url);
@@ -63,45 +65,56 @@ class AlertsRouted final : public Check {
                 std::string why;
                 auto status = api_json(r, false, why);
                 if (!status) {
-                  ctx.error(kSubject, loc, "GET {}/api/v2/status: {}", shown, why).remediation =
-                      "Make Alertmanager reachable from where golive runs, then run again";
+                  ctx.add(Status::Error, kSubject, loc,
+                          message("findings.monitoring.alerts-routed.unreachable", fmt::arg("url", shown),
+                                  fmt::arg("why", why)))
+                      .remediation = message("fixes.monitoring.alerts-routed.reachable");
                   return;
                 }
                 const auto config = status->value("config", nlohmann::json::object());
                 if (!config.contains("original") || !config["original"].is_string()) {
-                  ctx.error(kSubject, loc, "GET {}/api/v2/status: no config.original in the answer", shown);
+                  ctx.add(Status::Error, kSubject, loc,
+                          message("findings.monitoring.alerts-routed.no_config", fmt::arg("url", shown)));
                   return;
                 }
                 RoutingResult routed = route_alert(config["original"].get<std::string>(), labels);
                 if (!routed.error.empty()) {
-                  ctx.error(kSubject, loc, "the configuration Alertmanager {} loaded cannot be read: {}", shown,
-                            routed.error);
+                  ctx.add(Status::Error, kSubject, loc,
+                          message("findings.monitoring.alerts-routed.unreadable", fmt::arg("url", shown),
+                                  fmt::arg("error", routed.error)));
                   return;
                 }
                 bool reached = false;
                 for (const auto& rcv : routed.receivers) reached = reached || rcv == receiver;
                 const std::string got = receivers_text(routed.receivers);
                 if (!reached) {
-                  Finding& f = ctx.fail(kSubject, receiver_loc, "alerts labelled {} are routed to {}, not to {}",
-                                        shown_labels, got, shown_receiver);
+                  Finding& f = ctx.add(Status::Fail, kSubject, receiver_loc,
+                                       message("findings.monitoring.alerts-routed.elsewhere",
+                                               fmt::arg("labels", shown_labels), fmt::arg("routed", got),
+                                               fmt::arg("receiver", shown_receiver)));
                   f.evidence.emplace_back("routed_to", routed.receivers);
-                  f.remediation = "Add a route matching " + shown_labels + " to receiver " + shown_receiver +
-                                  " ahead of the routes that catch it, or correct page_labels";
+                  f.remediation = message("fixes.monitoring.alerts-routed.route", fmt::arg("labels", shown_labels),
+                                          fmt::arg("receiver", shown_receiver));
                   return;
                 }
                 const AlertmanagerReceiver* declared = nullptr;
                 for (const auto& d : routed.declared)
                   if (d.name == receiver) declared = &d;
                 if (!declared || declared->integrations.empty()) {
-                  Finding& f = ctx.fail(kSubject, receiver_loc, "receiver {} {}: alerts labelled {} notify no one",
-                                        shown_receiver, declared ? "has no integration" : "is not defined", shown_labels);
+                  Finding& f = ctx.add(Status::Fail, kSubject, receiver_loc,
+                                       message(declared ? "findings.monitoring.alerts-routed.no_integration"
+                                                        : "findings.monitoring.alerts-routed.undefined",
+                                               fmt::arg("receiver", shown_receiver), fmt::arg("labels", shown_labels)));
                   f.evidence.emplace_back("routed_to", routed.receivers);
-                  f.remediation = "Give receiver " + shown_receiver + " a notification integration "
-                                  "(pagerduty_configs, webhook_configs, email_configs…)";
+                  f.remediation = message("fixes.monitoring.alerts-routed.integration", fmt::arg("receiver", shown_receiver));
                   return;
                 }
-                Finding& f = ctx.pass(kSubject, loc, "alerts labelled {} reach receiver {} ({}) on {}", shown_labels,
-                                      shown_receiver, fmt::join(declared->integrations, ", "), shown);
+                Finding& f = ctx.add(Status::Pass, kSubject, loc,
+                                     message("findings.monitoring.alerts-routed.reached", fmt::arg("labels", shown_labels),
+                                             fmt::arg("receiver", shown_receiver),
+                                             fmt::arg("integrations", fmt::join(declared->integrations,
+                                                                                message_text("findings.join.list"))),
+                                             fmt::arg("url", shown)));
                 f.evidence.emplace_back("routed_to", routed.receivers);
                 f.evidence.emplace_back("integrations", declared->integrations);
               });

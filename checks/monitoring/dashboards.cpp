@@ -2,6 +2,7 @@
 #include <string>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 #include "checks/engine/probe.h"
 
 namespace golive {
@@ -17,12 +18,12 @@ class Dashboards final : public Check {
     const SourceLoc loc = plan.monitoring ? plan.monitoring->loc : plan.loc;
     const size_t count = dashboards ? dashboards->size() : 0;
     if (count < static_cast<size_t>(min_dashboards_)) {
-      Finding& f = ctx.fail("monitoring.dashboards", loc, "{} dashboard{} declared, at least {} expected",
-                            count, count == 1 ? "" : "s", min_dashboards_);
+      Finding& f = ctx.add(Status::Fail, "monitoring.dashboards", loc,
+                           message(count == 1 ? "findings.monitoring.dashboards.too_few_one"
+                                              : "findings.monitoring.dashboards.too_few",
+                                   fmt::arg("count", count), fmt::arg("min", min_dashboards_)));
       f.evidence.emplace_back("dashboards", count);
-      f.remediation =
-          "List the dashboards the command centre watches during the window under "
-          "monitoring.dashboards: [{name, url}]";
+      f.remediation = message("fixes.monitoring.dashboards.list");
       if (count == 0) return;
     }
     for (size_t i = 0; i < count; ++i) check((*dashboards)[i], i, ctx);
@@ -33,19 +34,23 @@ class Dashboards final : public Check {
     const std::string subject = subject_of("dashboards", d.name, index);
     const std::string name = d.name.value_or(subject);
     if (!d.url || d.url->empty()) {
-      Finding& f = ctx.fail(subject, d.loc, "dashboard {} has no url", name);
-      f.remediation = fmt::format("Give dashboard {} the URL people open during the window", name);
+      Finding& f = ctx.add(Status::Fail, subject, d.loc,
+                           message("findings.monitoring.dashboards.no_url", fmt::arg("dashboard", name)));
+      f.remediation = message("fixes.monitoring.dashboards.url", fmt::arg("dashboard", name));
       return;
     }
     const std::string url = redact(*d.url);
     if (!is_http_url(*d.url)) {
-      Finding& f = ctx.fail(subject, d.url.loc, "dashboard {} url '{}' is not an http:// or https:// URL",
-                            name, url);
-      f.remediation = "Use the dashboard's web address";
+      Finding& f = ctx.add(Status::Fail, subject, d.url.loc,
+                           message("findings.monitoring.dashboards.not_http", fmt::arg("dashboard", name),
+                                   fmt::arg("url", url)));
+      f.remediation = message("fixes.monitoring.dashboards.web");
       return;
     }
     if (ctx.offline()) {
-      Finding& f = ctx.pass(subject, d.url.loc, "dashboard {} at {} (not probed: offline)", name, url);
+      Finding& f = ctx.add(Status::Pass, subject, d.url.loc,
+                           message("findings.monitoring.dashboards.offline", fmt::arg("dashboard", name),
+                                   fmt::arg("url", url)));
       f.evidence.emplace_back("url", url);
       f.evidence.emplace_back("probed", false);
       return;
@@ -55,28 +60,25 @@ class Dashboards final : public Check {
     req.url = *d.url;
     ctx.probe(std::move(req), [subject, name, url, loc = d.url.loc, &ctx](const HttpResponse& r) {
       Status status = Status::Pass;
-      std::string message;
+      std::string text;
       if (!r.transport_ok()) {
         status = Status::Error;
-        message = fmt::format("dashboard {}: GET {}: {}", name, url, r.reason);
-      } else if (r.status < 200 || r.status > 299) {
-        status = Status::Fail;
-        message = fmt::format("dashboard {}: GET {} answered {}", name, url, r.status);
+        text = message("findings.monitoring.dashboards.unreachable", fmt::arg("dashboard", name),
+                       fmt::arg("url", url), fmt::arg("reason", r.reason));
       } else {
-        message = fmt::format("dashboard {}: GET {} answered {}", name, url, r.status);
+        if (r.status < 200 || r.status > 299) status = Status::Fail;
+        text = message("findings.monitoring.dashboards.answered", fmt::arg("dashboard", name),
+                       fmt::arg("url", url), fmt::arg("status", r.status));
       }
-      Finding& f = ctx.add(status, subject, loc, std::move(message));
+      Finding& f = ctx.add(status, subject, loc, std::move(text));
       f.evidence.emplace_back("url", url);
       f.evidence.emplace_back("probed", true);
       if (r.transport_ok()) f.evidence.emplace_back("status", int64_t{r.status});
       else f.evidence.emplace_back("error", std::string(to_string(r.error)));
       if (status == Status::Fail)
-        f.remediation = fmt::format(
-            "Fix the URL of dashboard {} or the dashboard itself; it must open without an error",
-            name);
+        f.remediation = message("fixes.monitoring.dashboards.fix", fmt::arg("dashboard", name));
       else if (status == Status::Error)
-        f.remediation = "Make the dashboard reachable from where golive runs (DNS, proxy, "
-                        "GOLIVE_CA_BUNDLE for a private CA), then run again";
+        f.remediation = message("fixes.monitoring.dashboards.reachable");
     });
   }
 

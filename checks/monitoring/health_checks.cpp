@@ -2,6 +2,7 @@
 #include <string>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 #include "checks/engine/probe.h"
 
 namespace golive {
@@ -17,7 +18,8 @@ class HealthChecks final : public Check {
 
   void run(const Plan& plan, Context& ctx) const override {
     for (size_t i = 0; i < plan.systems.size(); ++i) check(plan.systems[i], i, ctx);
-    if (plan.systems.empty()) ctx.skip("systems", plan.loc, "no systems declared (systems)");
+    if (plan.systems.empty())
+      ctx.add(Status::Skip, "systems", plan.loc, message("findings.monitoring.health-checks.no_systems"));
   }
 
  private:
@@ -26,35 +28,42 @@ class HealthChecks final : public Check {
     const std::string name = sys.id.value_or(subject);
     // A system without a tier is treated as critical: leaving the tier out never skips a gate.
     const bool required = !sys.tier || *sys.tier <= max_tier_;
-    const std::string tier = sys.tier ? fmt::format("tier-{}", *sys.tier) : "untiered";
+    const std::string tier = sys.tier ? message("findings.monitoring.health-checks.tier", fmt::arg("tier", *sys.tier))
+                                      : message("findings.monitoring.health-checks.untiered");
 
     if (!sys.health_check) {
       if (!required) {
-        ctx.skip(subject, sys.loc, "{} system {} needs no health check", tier, name);
+        ctx.add(Status::Skip, subject, sys.loc,
+                message("findings.monitoring.health-checks.not_required", fmt::arg("tier", tier),
+                        fmt::arg("system", name)));
         return;
       }
-      Finding& f = ctx.fail(subject, sys.loc, "{} system {} has no health_check", tier, name);
-      f.remediation = fmt::format(
-          "Add health_check: {{url: ..., expect_status: 200, timeout: 2s}} to system {}", name);
+      Finding& f = ctx.add(Status::Fail, subject, sys.loc,
+                           message("findings.monitoring.health-checks.missing", fmt::arg("tier", tier),
+                                   fmt::arg("system", name)));
+      f.remediation = message("fixes.monitoring.health-checks.add", fmt::arg("system", name));
       return;
     }
     const HealthCheck& hc = *sys.health_check;
     if (!hc.url || hc.url->empty()) {
-      Finding& f = ctx.fail(subject, hc.loc, "health_check of {} has no url", name);
-      f.remediation = fmt::format("Give the health_check of {} the URL of its health endpoint", name);
+      Finding& f = ctx.add(Status::Fail, subject, hc.loc,
+                           message("findings.monitoring.health-checks.no_url", fmt::arg("system", name)));
+      f.remediation = message("fixes.monitoring.health-checks.url", fmt::arg("system", name));
       return;
     }
     const std::string url = redact(*hc.url);
     if (!is_http_url(*hc.url)) {
-      Finding& f = ctx.fail(subject, hc.url.loc, "health_check.url '{}' of {} is not an http:// or https:// URL",
-                            url, name);
-      f.remediation = "Point health_check.url at the system's HTTP health endpoint";
+      Finding& f = ctx.add(Status::Fail, subject, hc.url.loc,
+                           message("findings.monitoring.health-checks.not_http", fmt::arg("url", url),
+                                   fmt::arg("system", name)));
+      f.remediation = message("fixes.monitoring.health-checks.http");
       return;
     }
     const int64_t expect = hc.expect_status.value_or(200);
     if (ctx.offline()) {
-      Finding& f = ctx.pass(subject, hc.loc, "health check {} declared, expecting {} (not probed: offline)",
-                            url, expect);
+      Finding& f = ctx.add(Status::Pass, subject, hc.loc,
+                           message("findings.monitoring.health-checks.offline", fmt::arg("url", url),
+                                   fmt::arg("expect", expect)));
       f.evidence.emplace_back("url", url);
       f.evidence.emplace_back("expect_status", expect);
       f.evidence.emplace_back("probed", false);
@@ -68,23 +77,26 @@ class HealthChecks final : public Check {
     ctx.probe(std::move(req), [subject, name, url, expect, loc = hc.loc, url_loc = hc.url.loc,
                                &ctx](const HttpResponse& r) {
       Status status = Status::Pass;
-      std::string message;
+      std::string text;
       SourceLoc where = loc;
       // Refused and timed-out connections are the answer to "is it up in time?": a fail.
       // Anything else that kept the probe from running (DNS, TLS, proxy) is an error.
       if (!r.transport_ok()) {
         bool down = r.error == ProbeError::Refused || r.error == ProbeError::Timeout;
         status = down ? Status::Fail : Status::Error;
-        message = fmt::format("GET {}: {}", url, r.reason);
+        text = message("findings.monitoring.health-checks.failed", fmt::arg("url", url), fmt::arg("reason", r.reason));
         where = url_loc;
       } else if (r.status != expect) {
         status = Status::Fail;
-        message = fmt::format("GET {} answered {}, expected {}{}", url, r.status, expect,
-                              r.tries > 1 ? fmt::format(" ({} tries)", r.tries) : "");
+        text = message(r.tries > 1 ? "findings.monitoring.health-checks.unexpected_tries"
+                                   : "findings.monitoring.health-checks.unexpected",
+                       fmt::arg("url", url), fmt::arg("status", r.status), fmt::arg("expect", expect),
+                       fmt::arg("tries", r.tries));
       } else {
-        message = fmt::format("GET {} answered {} in {}", url, r.status, format_ms(r.elapsed));
+        text = message("findings.monitoring.health-checks.answered", fmt::arg("url", url),
+                       fmt::arg("status", r.status), fmt::arg("elapsed", format_ms(r.elapsed)));
       }
-      Finding& f = ctx.add(status, subject, where, std::move(message));
+      Finding& f = ctx.add(status, subject, where, std::move(text));
       f.evidence.emplace_back("url", url);
       f.evidence.emplace_back("expect_status", expect);
       f.evidence.emplace_back("probed", true);
@@ -93,13 +105,9 @@ class HealthChecks final : public Check {
       f.evidence.emplace_back("tries", r.tries);
       f.evidence.emplace_back("elapsed_ms", int64_t{r.elapsed.count()});
       if (status == Status::Fail)
-        f.remediation = fmt::format(
-            "Bring {} up so that its health endpoint answers {} within the health_check "
-            "timeout, or correct health_check.url/expect_status",
-            name, expect);
+        f.remediation = message("fixes.monitoring.health-checks.up", fmt::arg("system", name), fmt::arg("expect", expect));
       else if (status == Status::Error)
-        f.remediation = "Make the health endpoint reachable from where golive runs (DNS, proxy, "
-                        "GOLIVE_CA_BUNDLE for a private CA), then run again";
+        f.remediation = message("fixes.monitoring.health-checks.reachable");
     });
   }
 

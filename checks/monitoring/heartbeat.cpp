@@ -2,6 +2,7 @@
 #include <string>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 #include "checks/monitoring/alertmanager_routing.h"
 
 namespace golive {
@@ -16,26 +17,24 @@ class MonitoringHeartbeat final : public Check {
   explicit MonitoringHeartbeat(const Params&) {}
 
   void run(const Plan& plan, Context& ctx) const override {
-    const char* fix =
-        "Add monitoring.heartbeat with alert (an always-firing alert such as Watchdog) and "
-        "receiver (the dead-man's-switch service that pages when it stops arriving)";
+    const std::string fix = message("fixes.monitoring.heartbeat.add");
     if (!plan.monitoring || !plan.monitoring->heartbeat) {
-      ctx.fail(kSubject, plan.monitoring ? plan.monitoring->loc : plan.loc,
-               "no dead-man's-switch declared (monitoring.heartbeat)")
+      ctx.add(Status::Fail, kSubject, plan.monitoring ? plan.monitoring->loc : plan.loc,
+              message("findings.monitoring.heartbeat.none"))
           .remediation = fix;
       return;
     }
     const Heartbeat& h = *plan.monitoring->heartbeat;
     if (!h.alert || h.alert->empty() || !h.receiver || h.receiver->empty()) {
       const bool no_alert = !h.alert || h.alert->empty();
-      ctx.fail(kSubject, no_alert ? h.alert.loc : h.receiver.loc,
-               "the dead-man's-switch has no {} (monitoring.heartbeat.{})",
-               no_alert ? "alert" : "receiver", no_alert ? "alert" : "receiver")
+      ctx.add(Status::Fail, kSubject, no_alert ? h.alert.loc : h.receiver.loc,
+              message(no_alert ? "findings.monitoring.heartbeat.no_alert" : "findings.monitoring.heartbeat.no_receiver"))
           .remediation = fix;
       return;
     }
-    Finding& f = ctx.pass(kSubject, h.loc, "dead-man's-switch alert {} goes to receiver {}", *h.alert,
-                          quote_value(*h.receiver));
+    Finding& f = ctx.add(Status::Pass, kSubject, h.loc,
+                         message("findings.monitoring.heartbeat.declared", fmt::arg("alert", *h.alert),
+                                 fmt::arg("receiver", quote_value(*h.receiver))));
     f.evidence.emplace_back("alert", *h.alert);
     f.evidence.emplace_back("receiver", *h.receiver);
   }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 #include "checks/engine/probe.h"
 #include "checks/monitoring/monitoring_api.h"
 
@@ -50,13 +51,13 @@ class RulesLoaded final : public Check {
   void run(const Plan& plan, Context& ctx) const override {
     const PrometheusRef* prom = plan.monitoring && plan.monitoring->prometheus ? &*plan.monitoring->prometheus : nullptr;
     if (!prom || !prom->url || prom->url->empty()) {
-      ctx.fail("prometheus", prom ? prom->url.loc : plan.monitoring ? plan.monitoring->loc : plan.loc,
-               "no Prometheus to ask (monitoring.prometheus.url)")
-          .remediation = "Declare monitoring.prometheus.url, the Prometheus that evaluates the launch's alerts";
+      ctx.add(Status::Fail, "prometheus", prom ? prom->url.loc : plan.monitoring ? plan.monitoring->loc : plan.loc,
+              message("findings.monitoring.rules-loaded.no_url"))
+          .remediation = message("fixes.monitoring.rules-loaded.url");
       return;
     }
     if (ctx.offline()) {
-      ctx.skip("prometheus", prom->loc, "live only: loaded rules not probed (offline)");
+      ctx.add(Status::Skip, "prometheus", prom->loc, message("findings.monitoring.rules-loaded.offline"));
       return;
     }
     const std::string base = *prom->url;
@@ -82,14 +83,16 @@ class RulesLoaded final : public Check {
                 std::string why;
                 auto data = api_json(r, true, why);
                 if (!data) {
-                  ctx.error("rules", loc, "GET {}/api/v1/rules: {}", shown, why).remediation =
-                      "Make Prometheus reachable from where golive runs, then run again";
+                  ctx.add(Status::Error, "rules", loc,
+                          message("findings.monitoring.rules-loaded.rules_unreachable", fmt::arg("url", shown),
+                                  fmt::arg("why", why)))
+                      .remediation = message("fixes.monitoring.rules-loaded.reachable");
                   return;
                 }
                 const auto loaded = alerting_rules(*data);
                 if (required.empty()) {
-                  ctx.skip("rules", loc, "no required alerts declared (monitoring.prometheus.required_alerts); "
-                                         "{} alert rule(s) loaded", loaded.size());
+                  ctx.add(Status::Skip, "rules", loc,
+                          message("findings.monitoring.rules-loaded.none_required", fmt::arg("count", loaded.size())));
                   return;
                 }
                 for (const auto& name : required) {
@@ -98,37 +101,42 @@ class RulesLoaded final : public Check {
                   for (const auto& [n, rule] : loaded)
                     if (n == name) { found = &rule; break; }
                   if (!found) {
-                    ctx.fail(subject, alerts_loc, "alert rule {} is not loaded in Prometheus {}", name, shown)
-                        .remediation = "Add the rule file that defines " + name +
-                                       " to rule_files in prometheus.yml and reload Prometheus";
+                    ctx.add(Status::Fail, subject, alerts_loc,
+                            message("findings.monitoring.rules-loaded.not_loaded", fmt::arg("alert", name),
+                                    fmt::arg("url", shown)))
+                        .remediation = message("fixes.monitoring.rules-loaded.load", fmt::arg("alert", name));
                     continue;
                   }
                   if (found->health == "unknown") {
                     // Not a broken rule: Prometheus has not evaluated it yet. Still not a pass
                     // (an expression that will fail is indistinguishable from a good one yet).
                     const auto wait = static_cast<int64_t>(std::ceil(found->interval_s));
-                    Finding& f = ctx.error(
-                        subject, alerts_loc,
-                        "alert rule {} (group {}) not evaluated yet: Prometheus {} loaded it but has not evaluated "
-                        "it (health unknown); run again in {}",
-                        name, found->group, shown,
-                        wait > 0 ? fmt::format("{} s", wait) : std::string("one evaluation interval"));
+                    Finding& f = ctx.add(
+                        Status::Error, subject, alerts_loc,
+                        message(wait > 0 ? "findings.monitoring.rules-loaded.unevaluated_in"
+                                         : "findings.monitoring.rules-loaded.unevaluated",
+                                fmt::arg("alert", name), fmt::arg("group", found->group), fmt::arg("url", shown),
+                                fmt::arg("seconds", wait)));
                     f.evidence.emplace_back("health", found->health);
                     if (wait > 0) f.evidence.emplace_back("evaluation_interval_s", wait);
-                    f.remediation = "Run golive again once Prometheus has evaluated group " + found->group +
-                                    " (or give a --timeout longer than its evaluation interval, and golive waits)";
+                    f.remediation = message("fixes.monitoring.rules-loaded.again", fmt::arg("group", found->group));
                     continue;
                   }
                   if (found->health != "ok") {
-                    Finding& f = ctx.fail(subject, alerts_loc, "alert rule {} (group {}) has health {}{}", name,
-                                          found->group, found->health.empty() ? "unknown" : found->health,
-                                          found->last_error.empty() ? "" : ": " + found->last_error);
+                    Finding& f = ctx.add(
+                        Status::Fail, subject, alerts_loc,
+                        message(found->last_error.empty() ? "findings.monitoring.rules-loaded.unhealthy"
+                                                          : "findings.monitoring.rules-loaded.unhealthy_error",
+                                fmt::arg("alert", name), fmt::arg("group", found->group),
+                                fmt::arg("health", found->health.empty() ? "unknown" : found->health),
+                                fmt::arg("error", found->last_error)));
                     f.evidence.emplace_back("health", found->health);
-                    f.remediation = "Fix the expression of " + name + " so that Prometheus evaluates it";
+                    f.remediation = message("fixes.monitoring.rules-loaded.expression", fmt::arg("alert", name));
                     continue;
                   }
-                  Finding& f = ctx.pass(subject, alerts_loc, "alert rule {} loaded (group {}), health ok", name,
-                                        found->group);
+                  Finding& f = ctx.add(Status::Pass, subject, alerts_loc,
+                                       message("findings.monitoring.rules-loaded.loaded", fmt::arg("alert", name),
+                                               fmt::arg("group", found->group)));
                   f.evidence.emplace_back("group", found->group);
                   f.evidence.emplace_back("health", found->health);
                 }
@@ -139,21 +147,24 @@ class RulesLoaded final : public Check {
                 std::string why;
                 auto data = api_json(r, true, why);
                 if (!data) {
-                  ctx.error("alertmanagers", loc, "GET {}/api/v1/alertmanagers: {}", shown, why).remediation =
-                      "Make Prometheus reachable from where golive runs, then run again";
+                  ctx.add(Status::Error, "alertmanagers", loc,
+                          message("findings.monitoring.rules-loaded.alertmanagers_unreachable", fmt::arg("url", shown),
+                                  fmt::arg("why", why)))
+                      .remediation = message("fixes.monitoring.rules-loaded.reachable");
                   return;
                 }
                 std::vector<std::string> urls;
                 for (const auto& am : data->value("activeAlertmanagers", nlohmann::json::array()))
                   urls.push_back(redact(am.value("url", "")));
                 if (urls.empty()) {
-                  ctx.fail("alertmanagers", loc, "Prometheus {} has no active Alertmanager: its alerts reach no one",
-                           shown)
-                      .remediation = "Configure alerting.alertmanagers in prometheus.yml with a reachable Alertmanager";
+                  ctx.add(Status::Fail, "alertmanagers", loc,
+                          message("findings.monitoring.rules-loaded.no_alertmanager", fmt::arg("url", shown)))
+                      .remediation = message("fixes.monitoring.rules-loaded.alertmanagers");
                   return;
                 }
-                Finding& f = ctx.pass("alertmanagers", loc, "Prometheus {} sends alerts to {} Alertmanager(s)", shown,
-                                      urls.size());
+                Finding& f = ctx.add(Status::Pass, "alertmanagers", loc,
+                                     message("findings.monitoring.rules-loaded.alertmanagers", fmt::arg("url", shown),
+                                             fmt::arg("count", urls.size())));
                 f.evidence.emplace_back("alertmanagers", urls);
               });
   }

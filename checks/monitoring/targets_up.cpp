@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 #include "checks/engine/probe.h"
 #include "checks/monitoring/monitoring_api.h"
 
@@ -28,19 +29,20 @@ class TargetsUp final : public Check {
   void run(const Plan& plan, Context& ctx) const override {
     const PrometheusRef* prom = plan.monitoring && plan.monitoring->prometheus ? &*plan.monitoring->prometheus : nullptr;
     if (!prom || !prom->url || prom->url->empty()) {
-      ctx.fail("prometheus", prom ? prom->url.loc : plan.monitoring ? plan.monitoring->loc : plan.loc,
-               "no Prometheus to ask (monitoring.prometheus.url)")
-          .remediation = "Declare monitoring.prometheus.url, the Prometheus that scrapes the launched system";
+      ctx.add(Status::Fail, "prometheus", prom ? prom->url.loc : plan.monitoring ? plan.monitoring->loc : plan.loc,
+              message("findings.monitoring.targets-up.no_url"))
+          .remediation = message("fixes.monitoring.targets-up.url");
       return;
     }
     if (!prom->job || prom->job->empty()) {
-      ctx.fail("prometheus", prom->job.loc, "no scrape job named (monitoring.prometheus.job)").remediation =
-          "Declare monitoring.prometheus.job, the job label of the launched system's targets";
+      ctx.add(Status::Fail, "prometheus", prom->job.loc, message("findings.monitoring.targets-up.no_job"))
+          .remediation = message("fixes.monitoring.targets-up.job");
       return;
     }
     const std::string subject = "targets[" + *prom->job + "]";
     if (ctx.offline()) {
-      ctx.skip(subject, prom->loc, "live only: targets of job {} not probed (offline)", *prom->job);
+      ctx.add(Status::Skip, subject, prom->loc,
+              message("findings.monitoring.targets-up.offline", fmt::arg("job", *prom->job)));
       return;
     }
     const std::string shown = redact(*prom->url);
@@ -56,8 +58,10 @@ class TargetsUp final : public Check {
                 std::string why;
                 auto data = api_json(r, true, why);
                 if (!data) {
-                  ctx.error(subject, loc, "GET {}/api/v1/targets: {}", shown, why).remediation =
-                      "Make Prometheus reachable from where golive runs, then run again";
+                  ctx.add(Status::Error, subject, loc,
+                          message("findings.monitoring.targets-up.unreachable", fmt::arg("url", shown),
+                                  fmt::arg("why", why)))
+                      .remediation = message("fixes.monitoring.targets-up.reachable");
                   return;
                 }
                 size_t total = 0;
@@ -80,37 +84,45 @@ class TargetsUp final : public Check {
                                              err.empty() ? "" : ": " + err));
                 }
                 if (total == 0) {
-                  ctx.fail(subject, loc, "Prometheus {} has no active target of job {}", shown, job).remediation =
-                      "Add a scrape_config with job_name " + job + " for the launched system's targets";
+                  ctx.add(Status::Fail, subject, loc,
+                          message("findings.monitoring.targets-up.no_targets", fmt::arg("url", shown),
+                                  fmt::arg("job", job)))
+                      .remediation = message("fixes.monitoring.targets-up.scrape", fmt::arg("job", job));
                   return;
                 }
                 const std::string not_yet =
                     unscraped.empty() ? ""
-                                      : fmt::format("{} of {} target(s) of job {} not scraped yet: {}", unscraped.size(),
-                                                    total, job, fmt::join(unscraped, "; "));
+                                      : message("findings.monitoring.targets-up.not_yet", fmt::arg("count", unscraped.size()),
+                                                fmt::arg("total", total), fmt::arg("job", job),
+                                                fmt::arg("targets", fmt::join(unscraped, message_text("findings.join.clauses"))));
                 if (!down.empty()) {
-                  Finding& f = ctx.fail(subject, loc, "{} of {} target(s) of job {} not up: {}{}", down.size(), total,
-                                        job, fmt::join(down, "; "), not_yet.empty() ? "" : "; " + not_yet);
+                  const std::string_view clauses = message_text("findings.join.clauses");
+                  Finding& f = ctx.add(Status::Fail, subject, loc,
+                                       message("findings.monitoring.targets-up.down", fmt::arg("count", down.size()),
+                                               fmt::arg("total", total), fmt::arg("job", job),
+                                               fmt::arg("targets", fmt::join(down, clauses)),
+                                               fmt::arg("not_yet", not_yet.empty() ? "" : std::string(clauses) + not_yet)));
                   f.evidence.emplace_back("targets", total);
                   f.evidence.emplace_back("down", down);
                   if (!unscraped.empty()) f.evidence.emplace_back("not_scraped", unscraped);
-                  f.remediation = "Bring the targets up, or fix their scrape address, before go-live";
+                  f.remediation = message("fixes.monitoring.targets-up.up");
                   return;
                 }
                 if (!unscraped.empty()) {
                   // Not down, not up either: nothing is known yet, so it cannot pass.
-                  Finding& f = ctx.error(subject, loc, "{} (Prometheus {} has not scraped them); run again in {}",
-                                         not_yet, shown,
-                                         longest_interval.count() > 0
-                                             ? fmt::format("{} s", longest_interval.count())
-                                             : std::string("one scrape interval"));
+                  Finding& f = ctx.add(Status::Error, subject, loc,
+                                       message(longest_interval.count() > 0 ? "findings.monitoring.targets-up.again_in"
+                                                                            : "findings.monitoring.targets-up.again",
+                                               fmt::arg("not_yet", not_yet), fmt::arg("url", shown),
+                                               fmt::arg("seconds", longest_interval.count())));
                   f.evidence.emplace_back("targets", total);
                   f.evidence.emplace_back("not_scraped", unscraped);
-                  f.remediation = "Run golive again once Prometheus has scraped every target of job " + job +
-                                  " (or give a --timeout longer than the scrape interval, and golive waits)";
+                  f.remediation = message("fixes.monitoring.targets-up.again", fmt::arg("job", job));
                   return;
                 }
-                Finding& f = ctx.pass(subject, loc, "{} target(s) of job {} up", total, job);
+                Finding& f = ctx.add(Status::Pass, subject, loc,
+                                     message("findings.monitoring.targets-up.up", fmt::arg("total", total),
+                                             fmt::arg("job", job)));
                 f.evidence.emplace_back("targets", total);
               });
   }

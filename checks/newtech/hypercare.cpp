@@ -3,6 +3,7 @@
 #include <string>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 namespace {
@@ -15,34 +16,31 @@ class NewtechHypercare final : public Check {
   void run(const Plan& plan, Context& ctx) const override {
     const Scenarios& sc = plan.scenarios;
     if (!sc.has_new_technology && sc.new_technology.empty() && !plan.tagged("new-technology")) {
-      ctx.skip("go_live.hypercare", plan.go_live.hypercare.loc,
-               "no new technology in this launch (no scenarios.new_technology)");
+      ctx.add(Status::Skip, "go_live.hypercare", plan.go_live.hypercare.loc, message("findings.newtech.none"));
       return;
     }
     const Field<Duration>& h = plan.go_live.hypercare;
     if (!h) {
-      Finding& f = ctx.fail("go_live.hypercare", h.loc,
-                            "no hypercare after go-live (go_live.hypercare), limit {} (min_hypercare)",
-                            format_duration(min_));
+      Finding& f = ctx.add(Status::Fail, "go_live.hypercare", h.loc,
+                           message("findings.newtech.hypercare.none", fmt::arg("limit", say_duration(min_))));
       f.evidence.emplace_back("limit", format_duration(min_));
       f.evidence.emplace_back("limit_seconds", int64_t{min_.count()});
-      f.remediation = fmt::format("Set go_live.hypercare to at least {}", format_duration(min_));
+      f.remediation = message("fixes.newtech.hypercare.set", fmt::arg("limit", say_duration(min_)));
       return;
     }
     Finding& f = *h >= min_
-                     ? ctx.pass("go_live.hypercare", h.loc, "hypercare {}, at least {} (min_hypercare)",
-                                format_duration(*h), format_duration(min_))
-                     : ctx.fail("go_live.hypercare", h.loc, "hypercare {}, below {} (min_hypercare)",
-                                format_duration(*h), format_duration(min_));
+                     ? ctx.add(Status::Pass, "go_live.hypercare", h.loc,
+                               message("findings.newtech.hypercare.enough", fmt::arg("hypercare", say_duration(*h)),
+                                       fmt::arg("limit", say_duration(min_))))
+                     : ctx.add(Status::Fail, "go_live.hypercare", h.loc,
+                               message("findings.newtech.hypercare.short", fmt::arg("hypercare", say_duration(*h)),
+                                       fmt::arg("limit", say_duration(min_))));
     f.evidence.emplace_back("hypercare", format_duration(*h));
     f.evidence.emplace_back("hypercare_seconds", int64_t{h->count()});
     f.evidence.emplace_back("limit", format_duration(min_));
     f.evidence.emplace_back("limit_seconds", int64_t{min_.count()});
     if (f.status == Status::Fail)
-      f.remediation = fmt::format(
-          "Extend go_live.hypercare to at least {}, with on-call shifts covering it: a new "
-          "technology's first failures often come days after the switch",
-          format_duration(min_));
+      f.remediation = message("fixes.newtech.hypercare.extend", fmt::arg("limit", say_duration(min_)));
   }
 
  private:

@@ -5,6 +5,7 @@
 #include <fmt/ranges.h>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 namespace {
@@ -19,12 +20,11 @@ class NewtechTeamTrained final : public Check {
     const Scenarios& sc = plan.scenarios;
     if (sc.new_technology.empty()) {
       if (sc.has_new_technology || plan.tagged("new-technology")) {
-        Finding& f = ctx.fail("scenarios.new_technology", sc.loc,
-                              "no new component listed (scenarios.new_technology)");
-        f.remediation = "List each new component under scenarios.new_technology with its trained people";
+        Finding& f = ctx.add(Status::Fail, "scenarios.new_technology", sc.loc,
+                             message("findings.newtech.no_components"));
+        f.remediation = message("fixes.newtech.team-trained.list");
       } else {
-        ctx.skip("scenarios.new_technology", sc.loc,
-                 "no new technology in this launch (no scenarios.new_technology)");
+        ctx.add(Status::Skip, "scenarios.new_technology", sc.loc, message("findings.newtech.none"));
       }
       return;
     }
@@ -57,27 +57,26 @@ class NewtechTeamTrained final : public Check {
       if (primary_shift(plan, *r)) on_primary.push_back(*r);
     }
     if (trained.empty()) {
-      Finding& f = ctx.fail(subject, n.loc, "no one is trained on {} (new_technology[].trained)", name);
+      Finding& f = ctx.add(Status::Fail, subject, n.loc,
+                           message("findings.newtech.team-trained.untrained", fmt::arg("component", name)));
       f.evidence.emplace_back("trained", trained);
-      f.remediation = fmt::format(
-          "Train the on-call engineers on {} and list them in new_technology[].trained", name);
+      f.remediation = message("fixes.newtech.team-trained.train", fmt::arg("component", name));
       return;
     }
+    const std::string_view list = message_text("findings.join.list");
     Finding& f =
         on_primary.empty()
-            ? ctx.fail(subject, n.loc,
-                       "none of the people trained on {} ({}) is on a primary shift during the "
-                       "go-live",
-                       name, fmt::join(trained, ", "))
-            : ctx.pass(subject, n.loc, "{} trained on {} and on a primary shift",
-                       fmt::join(on_primary, ", "), name);
+            ? ctx.add(Status::Fail, subject, n.loc,
+                      message("findings.newtech.team-trained.off_shift", fmt::arg("component", name),
+                              fmt::arg("trained", fmt::join(trained, list))))
+            : ctx.add(Status::Pass, subject, n.loc,
+                      message("findings.newtech.team-trained.on_shift", fmt::arg("people", fmt::join(on_primary, list)),
+                              fmt::arg("component", name)));
     f.evidence.emplace_back("trained", trained);
     f.evidence.emplace_back("on_primary_shift", on_primary);
     if (on_primary.empty())
-      f.remediation = fmt::format(
-          "Put one of {} on a primary shift (oncall.shifts, level: primary) from window start to "
-          "the end of hypercare, or train a primary on-call engineer on {}",
-          fmt::join(trained, ", "), name);
+      f.remediation = message("fixes.newtech.team-trained.shift", fmt::arg("trained", fmt::join(trained, list)),
+                              fmt::arg("component", name));
   }
 };
 

@@ -7,6 +7,7 @@
 #include <fmt/ranges.h>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 namespace {
@@ -43,13 +44,11 @@ class NewtechValidated final : public Check {
     const Scenarios& sc = plan.scenarios;
     if (sc.new_technology.empty()) {
       if (sc.has_new_technology || plan.tagged("new-technology")) {
-        Finding& f = ctx.fail("scenarios.new_technology", sc.loc,
-                              "no new component listed (scenarios.new_technology)");
-        f.remediation = "List each new component under scenarios.new_technology with its "
-                        "validation and risk assessment";
+        Finding& f = ctx.add(Status::Fail, "scenarios.new_technology", sc.loc,
+                             message("findings.newtech.no_components"));
+        f.remediation = message("fixes.newtech.validated.list");
       } else {
-        ctx.skip("scenarios.new_technology", sc.loc,
-                 "no new technology in this launch (no scenarios.new_technology)");
+        ctx.add(Status::Skip, "scenarios.new_technology", sc.loc, message("findings.newtech.none"));
       }
       return;
     }
@@ -73,17 +72,18 @@ class NewtechValidated final : public Check {
     std::optional<Instant> expires;
     const TestRecord* v = n.validation ? &*n.validation : nullptr;
     if (!v) {
-      problem("not validated (new_technology[].validation)", n.loc);
+      problem(message("findings.newtech.validated.not_validated"), n.loc);
     } else {
-      const std::string kind = v->kind.value_or("validation");
-      evidence.emplace_back("kind", kind);
+      evidence.emplace_back("kind", v->kind.value_or("validation"));
+      const std::string kind = v->kind ? *v->kind : message("findings.newtech.validated.validation");
       if (!v->result)
-        problem(fmt::format("{} has no result (validation.result)", kind), v->loc);
+        problem(message("findings.newtech.validated.no_result", fmt::arg("kind", kind)), v->loc);
       else if (!v->passed())
-        problem(fmt::format("{} result is {}", kind, *v->result), v->result.loc);
+        problem(message("findings.newtech.validated.bad_result", fmt::arg("kind", kind), fmt::arg("result", *v->result)),
+                v->result.loc);
       evidence.emplace_back("result", v->result.value_or(""));
       if (!v->at) {
-        problem(fmt::format("{} is not dated (validation.at)", kind), v->at.loc);
+        problem(message("findings.newtech.validated.undated", fmt::arg("kind", kind)), v->at.loc);
       } else {
         const Elapsed age = ctx.age(*v->at);
         evidence.emplace_back("validated_at", format_instant_in(*v->at, plan.zone()));
@@ -92,15 +92,15 @@ class NewtechValidated final : public Check {
         evidence.emplace_back("limit", format_duration(max_age_));
         evidence.emplace_back("limit_seconds", int64_t{max_age_.count()});
         if (age < Duration::zero())
-          problem(fmt::format("{} dated {} is after the as-of instant", kind,
-                              format_instant_in(*v->at, plan.zone())),
+          problem(message("findings.newtech.validated.future", fmt::arg("kind", kind),
+                          fmt::arg("at", say_instant(*v->at, plan.zone()))),
                   v->at.loc);
         else if (age > max_age_)
-          problem(fmt::format("{} {} ago, limit {} (max_age)", kind, format_duration(age),
-                              format_duration(max_age_)),
+          problem(message("findings.newtech.validated.stale", fmt::arg("kind", kind), fmt::arg("age", say_duration(age)),
+                          fmt::arg("limit", say_duration(max_age_))),
                   v->at.loc);
-        validated = fmt::format("{} passed {} ago, limit {} (max_age)", kind, format_duration(age),
-                                format_duration(max_age_));
+        validated = message("findings.newtech.validated.passed", fmt::arg("kind", kind),
+                            fmt::arg("age", say_duration(age)), fmt::arg("limit", say_duration(max_age_)));
         expires = *v->at + max_age_;
       }
     }
@@ -108,38 +108,38 @@ class NewtechValidated final : public Check {
     std::string assessed;  // "residual risk medium, owner li.wei"
     const RiskAssessment* ra = n.risk_assessment ? &*n.risk_assessment : nullptr;
     if (!ra) {
-      problem("no risk assessment (new_technology[].risk_assessment)", n.loc);
+      problem(message("findings.newtech.validated.no_assessment"), n.loc);
     } else {
       if (!ra->owner)
-        problem("risk assessment has no owner (risk_assessment.owner)", ra->owner.loc);
+        problem(message("findings.newtech.validated.no_owner"), ra->owner.loc);
       else if (!plan.contact(*ra->owner))
-        problem(fmt::format("risk assessment owner {} is not among contacts", *ra->owner),
-                ra->owner.loc);
+        problem(message("findings.newtech.validated.unknown_owner", fmt::arg("owner", *ra->owner)), ra->owner.loc);
       if (!ra->residual)
-        problem("risk assessment has no residual risk (risk_assessment.residual)", ra->residual.loc);
+        problem(message("findings.newtech.validated.no_residual"), ra->residual.loc);
       else if (rank(*ra->residual) > rank(max_residual_))
-        problem(fmt::format("residual risk {} is above {} (max_residual)", *ra->residual,
-                            max_residual_),
+        problem(message("findings.newtech.validated.too_risky", fmt::arg("residual", *ra->residual),
+                        fmt::arg("max", max_residual_)),
                 ra->residual.loc);
       evidence.emplace_back("owner", ra->owner.value_or(""));
       evidence.emplace_back("residual", ra->residual.value_or(""));
-      assessed = fmt::format("residual risk {} (max {}), owner {}", ra->residual.value_or(""),
-                             max_residual_, ra->owner.value_or(""));
+      assessed = message("findings.newtech.validated.assessed", fmt::arg("residual", ra->residual.value_or("")),
+                         fmt::arg("max", max_residual_), fmt::arg("owner", ra->owner.value_or("")));
     }
     evidence.emplace_back("max_residual", max_residual_);
 
     Finding& f = problems.empty()
-                     ? ctx.pass(subject, n.loc, "{}; {}", validated, assessed)
-                     : ctx.fail(subject, where, "{}: {}", name, fmt::join(problems, "; "));
+                     ? ctx.add(Status::Pass, subject, n.loc,
+                               message("findings.newtech.validated.ok", fmt::arg("validated", validated),
+                                       fmt::arg("assessed", assessed)))
+                     : ctx.add(Status::Fail, subject, where,
+                               message("findings.newtech.validated.problems", fmt::arg("component", name),
+                                       fmt::arg("problems", fmt::join(problems, message_text("findings.join.clauses")))));
     f.evidence = std::move(evidence);
     if (problems.empty()) {
       f.expires_at = expires;
     } else {
-      f.remediation = fmt::format(
-          "Validate {} (PoC, pilot or benchmark) and record a passing result within {} in "
-          "new_technology[].validation; record a risk assessment with an owner from contacts "
-          "and a residual risk of at most {}",
-          name, format_duration(max_age_), max_residual_);
+      f.remediation = message("fixes.newtech.validated.validate", fmt::arg("component", name),
+                              fmt::arg("max_age", say_duration(max_age_)), fmt::arg("max_residual", max_residual_));
     }
   }
 

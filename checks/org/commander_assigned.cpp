@@ -2,6 +2,7 @@
 #include <string>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 namespace {
@@ -14,11 +15,9 @@ class CommanderAssigned final : public Check {
 
   void run(const Plan& plan, Context& ctx) const override {
     if (!plan.organization) {
-      Finding& f = ctx.fail("organization", plan.loc,
-                            "no organization section, so no commander or deputy is named");
-      f.remediation =
-          "Add organization.commander and organization.deputy: two different contact ids, "
-          "each with a phone";
+      Finding& f = ctx.add(Status::Fail, "organization", plan.loc,
+                           message("findings.org.commander-assigned.no_organization"));
+      f.remediation = message("fixes.org.commander-assigned.add");
       return;
     }
     const Organization& o = *plan.organization;
@@ -30,46 +29,47 @@ class CommanderAssigned final : public Check {
   static void check_person(const Plan& plan, const Ref& ref, const std::string& role,
                            const Ref* commander, Context& ctx) {
     const std::string subject = "organization." + role;
+    // The role as people call it (指挥长); `role` itself is the plan key.
+    const std::string said = message("findings.org.commander-assigned." + role);
     if (!ref) {
-      Finding& f = ctx.fail(subject, ref.loc, "no {} set (organization.{})", role, role);
-      f.remediation = fmt::format("Name the {} in organization.{}: a contact id with a phone{}",
-                                  role, role, commander ? ", other than the commander" : "");
+      Finding& f = ctx.add(Status::Fail, subject, ref.loc,
+                           message("findings.org.commander-assigned.unset", fmt::arg("role", said),
+                                   fmt::arg("key", role)));
+      f.remediation = message(commander ? "fixes.org.commander-assigned.name_other" : "fixes.org.commander-assigned.name",
+                              fmt::arg("role", said), fmt::arg("key", role));
       return;
     }
     const std::string& who = *ref;
     if (commander && *commander && **commander == who) {
-      Finding& f = ctx.fail(subject, ref.loc,
-                            "the deputy {} is also the commander: the deputy must be another "
-                            "person",
-                            who);
+      Finding& f = ctx.add(Status::Fail, subject, ref.loc,
+                           message("findings.org.commander-assigned.same", fmt::arg("who", who)));
       f.evidence.emplace_back("commander", who);
       f.evidence.emplace_back("deputy", who);
-      f.remediation =
-          "Name a different person as organization.deputy, who takes command when the "
-          "commander cannot be reached";
+      f.remediation = message("fixes.org.commander-assigned.other");
       return;
     }
     const Contact* c = plan.contact(who);
     if (!c) {
-      Finding& f = ctx.fail(subject, ref.loc, "{} {} is not a declared contact", role, who);
+      Finding& f = ctx.add(Status::Fail, subject, ref.loc,
+                           message("findings.org.commander-assigned.undeclared", fmt::arg("role", said),
+                                   fmt::arg("who", who)));
       f.evidence.emplace_back(role, who);
-      f.remediation = fmt::format(
-          "Add a contact with id {} and a phone to contacts, or correct organization.{}", who,
-          role);
+      f.remediation = message("fixes.org.commander-assigned.declare", fmt::arg("who", who), fmt::arg("key", role));
       return;
     }
     if (!c->phone || !is_e164(*c->phone)) {
-      Finding& f = c->phone ? ctx.fail(subject, c->phone.loc,
-                                       "{} {} has phone '{}', which is not an E.164 number", role,
-                                       who, *c->phone)
-                            : ctx.fail(subject, c->phone.loc, "{} {} has no phone", role, who);
+      Finding& f = ctx.add(Status::Fail, subject, c->phone.loc,
+                           c->phone ? message("findings.org.commander-assigned.bad_phone", fmt::arg("role", said),
+                                              fmt::arg("who", who), fmt::arg("phone", *c->phone))
+                                    : message("findings.org.commander-assigned.no_phone", fmt::arg("role", said),
+                                              fmt::arg("who", who)));
       f.evidence.emplace_back(role, who);
-      f.remediation = fmt::format(
-          "Record the {}'s phone in contacts[{}].phone in E.164 form (e.g. +8613800000001)", role,
-          who);
+      f.remediation = message("fixes.org.commander-assigned.phone", fmt::arg("role", said), fmt::arg("who", who));
       return;
     }
-    Finding& f = ctx.pass(subject, ref.loc, "{} {}, phone {}", role, who, *c->phone);
+    Finding& f = ctx.add(Status::Pass, subject, ref.loc,
+                         message("findings.org.commander-assigned.assigned", fmt::arg("role", said),
+                                 fmt::arg("who", who), fmt::arg("phone", *c->phone)));
     f.evidence.emplace_back(role, who);
     f.evidence.emplace_back("phone", *c->phone);
   }

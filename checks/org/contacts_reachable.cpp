@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 #include "checks/engine/references.h"
 
 namespace golive {
@@ -50,7 +51,7 @@ class ContactsReachable final : public Check {
         people.push_back({id, r.path, r.ref->loc});
     }
     if (people.empty()) {
-      ctx.skip("contacts", plan.loc, "no contact is referenced by the plan");
+      ctx.add(Status::Skip, "contacts", plan.loc, message("findings.org.contacts-reachable.none"));
       return;
     }
     for (const Referenced& p : people) check(plan, p, ctx);
@@ -61,47 +62,51 @@ class ContactsReachable final : public Check {
     const std::string subject = fmt::format("contacts[{}]", p.id);
     const Contact* c = plan.contact(p.id);
     if (!c) {
-      Finding& f =
-          ctx.fail(subject, p.first_loc, "{} is referenced ({}) but not declared in contacts", p.id,
-                   p.first_path);
+      Finding& f = ctx.add(Status::Fail, subject, p.first_loc,
+                           message("findings.org.contacts-reachable.undeclared", fmt::arg("id", p.id),
+                                   fmt::arg("path", p.first_path)));
       f.evidence.emplace_back("referenced_at", p.first_path);
-      f.remediation =
-          fmt::format("Add {} to contacts with phone (E.164), email and timezone, or correct {}",
-                      p.id, p.first_path);
+      f.remediation = message("fixes.org.contacts-reachable.declare", fmt::arg("id", p.id),
+                              fmt::arg("path", p.first_path));
       return;
     }
 
-    std::vector<std::string> problems;
+    std::vector<std::string> problems, said;  // problems: the evidence; said: the message
     SourceLoc where;
-    auto problem = [&](const SourceLoc& loc, std::string what) {
+    auto problem = [&](const SourceLoc& loc, std::string what, std::string what_said) {
       if (!where.known()) where = loc;
       problems.push_back(std::move(what));
+      said.push_back(std::move(what_said));
     };
+    const std::string k = "findings.org.contacts-reachable.";
     if (!c->phone)
-      problem(c->phone.loc, "no phone");
+      problem(c->phone.loc, "no phone", message(k + "no_phone"));
     else if (!is_e164(*c->phone))
-      problem(c->phone.loc, fmt::format("phone '{}' is not E.164", *c->phone));
+      problem(c->phone.loc, fmt::format("phone '{}' is not E.164", *c->phone),
+              message(k + "bad_phone", fmt::arg("phone", *c->phone)));
     if (!c->email)
-      problem(c->email.loc, "no email");
+      problem(c->email.loc, "no email", message(k + "no_email"));
     else if (!is_email(*c->email))
-      problem(c->email.loc, fmt::format("email '{}' is not an address", *c->email));
+      problem(c->email.loc, fmt::format("email '{}' is not an address", *c->email),
+              message(k + "bad_email", fmt::arg("email", *c->email)));
     if (!c->timezone)
-      problem(c->timezone.loc, "no timezone");
+      problem(c->timezone.loc, "no timezone", message(k + "no_timezone"));
     else if (!find_zone(*c->timezone))
-      problem(c->timezone.loc, fmt::format("timezone '{}' is not an IANA zone", *c->timezone));
-
+      problem(c->timezone.loc, fmt::format("timezone '{}' is not an IANA zone", *c->timezone),
+              message(k + "bad_timezone", fmt::arg("zone", *c->timezone)));
     if (!problems.empty()) {
-      Finding& f = ctx.fail(subject, where, "{}: {}", p.id, fmt::join(problems, "; "));
+      Finding& f = ctx.add(Status::Fail, subject, where,
+                           message("findings.org.contacts-reachable.problems", fmt::arg("id", p.id),
+                                   fmt::arg("problems", fmt::join(said, message_text("findings.join.clauses")))));
       f.evidence.emplace_back("problems", problems);
       f.evidence.emplace_back("referenced_at", p.first_path);
-      f.remediation = fmt::format(
-          "Complete contacts[{}]: phone in E.164 form (+8613800000001), email address and IANA "
-          "timezone (Asia/Shanghai)",
-          p.id);
+      f.remediation = message("fixes.org.contacts-reachable.complete", fmt::arg("id", p.id));
       return;
     }
-    Finding& f = ctx.pass(subject, c->loc, "{}: phone {}, email {}, timezone {}", p.id, *c->phone,
-                          *c->email, *c->timezone);
+    Finding& f = ctx.add(Status::Pass, subject, c->loc,
+                         message("findings.org.contacts-reachable.reachable", fmt::arg("id", p.id),
+                                 fmt::arg("phone", *c->phone), fmt::arg("email", *c->email),
+                                 fmt::arg("zone", *c->timezone)));
     f.evidence.emplace_back("phone", *c->phone);
     f.evidence.emplace_back("email", *c->email);
     f.evidence.emplace_back("timezone", *c->timezone);

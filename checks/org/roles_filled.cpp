@@ -2,6 +2,7 @@
 #include <string>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 namespace {
@@ -14,33 +15,35 @@ class RolesFilled final : public Check {
 
   void run(const Plan& plan, Context& ctx) const override {
     if (!plan.organization) {
-      Finding& f = ctx.fail("organization", plan.loc,
-                            "no organization section, so ops_lead, comms_lead and scribe are not "
-                            "assigned");
-      f.remediation = "Add organization.roles with ops_lead, comms_lead and scribe";
+      Finding& f = ctx.add(Status::Fail, "organization", plan.loc,
+                           message("findings.org.roles-filled.no_organization"));
+      f.remediation = message("fixes.org.roles-filled.add");
       return;
     }
     const Organization& o = *plan.organization;
     for (const char* role : {"ops_lead", "comms_lead", "scribe"}) {
       const std::string subject = fmt::format("organization.roles.{}", role);
       const Text* holder = o.role(role);
+      // The role as people call it (运维负责人); `role` itself is the plan key.
+      const std::string said = message(std::string("findings.org.roles-filled.") + role);
       if (!holder || !*holder) {
-        Finding& f = ctx.fail(subject, holder ? holder->loc : o.roles_loc,
-                              "no {} assigned (organization.roles.{})", role, role);
-        f.remediation = fmt::format("Assign a contact id to organization.roles.{}", role);
+        Finding& f = ctx.add(Status::Fail, subject, holder ? holder->loc : o.roles_loc,
+                             message("findings.org.roles-filled.unassigned", fmt::arg("name", said),
+                                     fmt::arg("role", role)));
+        f.remediation = message("fixes.org.roles-filled.assign", fmt::arg("role", role));
         continue;
       }
       if (std::string(role) == "ops_lead" && o.commander && *o.commander == **holder) {
-        Finding& f = ctx.fail(subject, holder->loc,
-                              "the commander {} is also the ops_lead: whoever decides should not "
-                              "also run the technical response",
-                              **holder);
+        Finding& f = ctx.add(Status::Fail, subject, holder->loc,
+                             message("findings.org.roles-filled.commander_ops", fmt::arg("who", **holder)));
         f.evidence.emplace_back("ops_lead", **holder);
         f.evidence.emplace_back("commander", **holder);
-        f.remediation = "Give organization.roles.ops_lead to someone other than the commander";
+        f.remediation = message("fixes.org.roles-filled.other");
         continue;
       }
-      Finding& f = ctx.pass(subject, holder->loc, "{}: {}", role, **holder);
+      Finding& f = ctx.add(Status::Pass, subject, holder->loc,
+                           message("findings.org.roles-filled.assigned", fmt::arg("name", said),
+                                   fmt::arg("who", **holder)));
       f.evidence.emplace_back(role, **holder);
     }
   }

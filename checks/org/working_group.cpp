@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "checks/engine/check.h"
+#include "checks/engine/i18n.h"
 
 namespace golive {
 namespace {
@@ -18,10 +19,9 @@ class WorkingGroup final : public Check {
 
   void run(const Plan& plan, Context& ctx) const override {
     if (!plan.organization) {
-      Finding& f = ctx.fail("organization", plan.loc,
-                            "no organization section, so there is no working group");
-      f.remediation =
-          fmt::format("Add organization.working_group with at least {} contact ids", min_members_);
+      Finding& f = ctx.add(Status::Fail, "organization", plan.loc,
+                           message("findings.org.working-group.no_organization"));
+      f.remediation = message("fixes.org.working-group.add", fmt::arg("min", min_members_));
       return;
     }
     const Organization& o = *plan.organization;
@@ -38,19 +38,21 @@ class WorkingGroup final : public Check {
         const std::string hint = did_you_mean(*r, candidates);
         Finding& f =
             hint.empty()
-                ? ctx.fail(subject, r.loc, "member {} is not a declared contact", *r)
-                : ctx.fail(subject, r.loc,
-                           "member {} is not a declared contact (did you mean '{}'?)", *r, hint);
+                ? ctx.add(Status::Fail, subject, r.loc,
+                          message("findings.org.working-group.unknown", fmt::arg("member", *r)))
+                : ctx.add(Status::Fail, subject, r.loc,
+                          message("findings.org.working-group.unknown_near", fmt::arg("member", *r),
+                                  fmt::arg("hint", hint)));
         f.evidence.emplace_back("member", *r);
         if (!hint.empty()) f.evidence.emplace_back("did_you_mean", hint);
-        f.remediation =
-            fmt::format("Correct {} or add a contact with id {} to contacts", subject, *r);
+        f.remediation = message("fixes.org.working-group.correct", fmt::arg("subject", subject), fmt::arg("member", *r));
         continue;
       }
       if (std::find(members.begin(), members.end(), *r) != members.end()) {
-        Finding& f = ctx.fail(subject, r.loc, "member {} is listed more than once", *r);
+        Finding& f = ctx.add(Status::Fail, subject, r.loc,
+                             message("findings.org.working-group.repeated", fmt::arg("member", *r)));
         f.evidence.emplace_back("member", *r);
-        f.remediation = fmt::format("Remove the repeated {} from organization.working_group", *r);
+        f.remediation = message("fixes.org.working-group.remove", fmt::arg("member", *r));
         continue;
       }
       members.push_back(*r);
@@ -58,25 +60,21 @@ class WorkingGroup final : public Check {
 
     const auto count = static_cast<int64_t>(members.size());
     const std::string subject = "organization.working_group";
-    Finding& f =
-        count >= min_members_
-            ? ctx.pass(subject, o.working_group_loc, "{} members: {} (minimum {})", count,
-                       fmt::join(members, ", "), min_members_)
-        : o.working_group.empty()
-            ? ctx.fail(subject, o.working_group_loc,
-                       "no working group (organization.working_group), minimum {} members",
-                       min_members_)
-            : ctx.fail(subject, o.working_group_loc, "{} declared member{}{}{}, minimum {}", count,
-                       count == 1 ? "" : "s", count ? ": " : "", fmt::join(members, ", "),
-                       min_members_);
+    const std::string k = "findings.org.working-group.";
+    const std::string key = count >= min_members_    ? k + "enough"
+                            : o.working_group.empty() ? k + "none"
+                            : count == 0              ? k + "few_none"
+                            : count == 1              ? k + "few_one"
+                                                      : k + "few";
+    Finding& f = ctx.add(count >= min_members_ ? Status::Pass : Status::Fail, subject, o.working_group_loc,
+                         message(key, fmt::arg("count", count),
+                                 fmt::arg("members", fmt::join(members, message_text("findings.join.list"))),
+                                 fmt::arg("min", min_members_)));
     f.evidence.emplace_back("members", members);
     f.evidence.emplace_back("count", count);
     f.evidence.emplace_back("minimum", min_members_);
     if (f.status == Status::Fail)
-      f.remediation = fmt::format(
-          "List at least {} declared contacts in organization.working_group: the people who "
-          "carry out the response under the commander",
-          min_members_);
+      f.remediation = message("fixes.org.working-group.list", fmt::arg("min", min_members_));
   }
 
  private:

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include "tests/checks/speaking.h"
 #include "tests/support/fixtures.h"
 
 using namespace golive;
@@ -213,4 +214,21 @@ TEST_CASE("backup.exists: registered as a live gate without parameters") {
   Params p;
   (void)info->make(p);
   CHECK(p.requested().empty());
+}
+
+TEST_CASE("backup.exists: in Chinese") {
+  Speaking zh("zh-CN");
+  Plan plan = plan_from(std::string(kTwoStores) + R"(backups:
+  - id: payments-db-hourly
+    datastore: payments-db
+    location: s3://backups/payments-db/latest.dump
+  - id: ledger-db-daily
+    datastore: ledger-db
+    location: s3://backups
+)");
+  auto findings = run_check("backup.exists", plan, kAsOf);
+  REQUIRE(findings.size() == 2);
+  CHECK(findings[0].message == "由 payments-db-hourly 备份，位置：s3://backups/payments-db/latest.dump");
+  CHECK(findings[1].message == "备份 ledger-db-daily：location 's3://backups' 没有写明存储桶和对象键（s3://bucket/key）");
+  CHECK(findings[1].remediation == "为 ledger-db 的每个备份填写最近一次转储的位置：file://、http(s):// 或 s3://bucket/key");
 }

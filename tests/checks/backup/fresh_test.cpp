@@ -3,6 +3,7 @@
 
 #include <variant>
 
+#include "tests/checks/speaking.h"
 #include "tests/support/fixtures.h"
 
 using namespace golive;
@@ -200,4 +201,19 @@ TEST_CASE("backup.fresh: one finding per backup, nothing to check without backup
     CHECK(findings[0].status == Status::Skip);
     CHECK(findings[0].message == "no backups declared (backups)");
   }
+}
+
+TEST_CASE("backup.fresh: in Chinese, durations and instants read as people write them") {
+  Speaking zh("zh-CN");
+  auto stale = run_check("backup.fresh", backup_plan("2026-12-04T09:00:00+08:00", "    schedule: 1h\n"), kAsOf);
+  REQUIRE(stale.size() == 1);
+  CHECK(stale[0].message == "最近一次成功备份在 3小时前，上限 2小时（两个备份周期，schedule 为 1小时）");
+  CHECK(text_evidence(stale[0], "limited_by") == "2 × schedule 1h");
+  auto future = run_check("backup.fresh", backup_plan("2026-12-04T13:00:00+08:00"), kAsOf);
+  REQUIRE(future.size() == 1);
+  CHECK(future[0].message == "最近一次成功备份的时间 2026-12-04 13:00 (UTC+08:00) 在未来：比评估时刻 2026-12-04 12:00 (UTC+08:00) 晚 1小时");
+  CHECK(future[0].remediation == "改正 payments-db-hourly 的 backups[].last_success：以备份任务日志中的时间为准，并写明 UTC 偏移");
+  auto fresh = run_check("backup.fresh", backup_plan("2026-12-04T06:30:00+08:00"), kAsOf);
+  REQUIRE(fresh.size() == 1);
+  CHECK(fresh[0].message == "最近一次成功备份在 5小时30分钟前，上限 1天（max_age）");
 }

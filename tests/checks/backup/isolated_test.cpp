@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "tests/checks/speaking.h"
 #include "tests/checks/findings_support.h"
 #include "tests/support/fixtures.h"
 
@@ -82,4 +83,15 @@ TEST_CASE("backup.isolated: min_copies comes from the rule's parameters; no back
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].status == Status::Skip);
   }
+}
+
+TEST_CASE("backup.isolated: in Chinese") {
+  Speaking zh("zh-CN");
+  auto pass = run_check("backup.isolated", backup_plan("    copies: 3\n    offsite: true\n    immutable: true\n"), kAsOf);
+  REQUIRE(pass.size() == 1);
+  CHECK(pass[0].message == "3 份副本（至少 2 份），有异地副本，且不可篡改");
+  auto fail = run_check("backup.isolated", backup_plan("    copies: 1\n"), kAsOf);
+  REQUIRE(fail.size() == 1);
+  CHECK(fail[0].message == "备份 payments-db-hourly：只有 1 份副本，至少需要 2 份（min_copies）；既没有异地副本，也没有不可篡改的副本");
+  CHECK(fail[0].remediation == "为 payments-db-hourly 至少保留 2 份副本；把一份副本存放到异地，或写入不可篡改（对象锁定）的存储");
 }

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "tests/checks/speaking.h"
 #include "tests/checks/findings_support.h"
 #include "tests/support/fixtures.h"
 
@@ -119,4 +120,15 @@ TEST_CASE("backup.restore-tested: max_age comes from the rule's parameters") {
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].status == Status::Fail);
   CHECK(findings[0].message == "restore test passed 14d12h ago, limit 10d (max_age)");
+}
+
+TEST_CASE("backup.restore-tested: in Chinese") {
+  Speaking zh("zh-CN");
+  auto pass = run_check("backup.restore-tested", restore_plan("2026-11-20"), kAsOf);
+  REQUIRE(pass.size() == 1);
+  CHECK(pass[0].message == "恢复测试于 14天12小时前通过，上限 90天（max_age）");
+  auto missing = run_check("backup.restore-tested", plan_from("backups:\n  - id: payments-db-hourly\n    datastore: payments-db\n"), kAsOf);
+  REQUIRE(missing.size() == 1);
+  CHECK(missing[0].message == "未登记恢复测试（backups[].restore_test）");
+  CHECK(missing[0].remediation == "把 payments-db-hourly 恢复到临时环境中并核验数据，然后在 backups[].restore_test 下登记这次恢复，写明 at、duration 和 result");
 }

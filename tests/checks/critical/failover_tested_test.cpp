@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "tests/checks/speaking.h"
 #include "tests/checks/findings_support.h"
 #include "tests/support/fixtures.h"
 
@@ -74,4 +75,14 @@ TEST_CASE("critical.failover-tested: max_age is a parameter") {
   auto findings = run_check("critical.failover-tested", standby_plan("2026-10-12"), kAsOf, {{"max_age", "30d"}});
   CHECK(findings[0].status == Status::Fail);
   CHECK(findings[0].message == "failover test passed 53d12h ago, limit 30d (max_age)");
+}
+
+TEST_CASE("critical.failover-tested: in Chinese") {
+  Speaking zh("zh-CN");
+  auto pass = run_check("critical.failover-tested", standby_plan("2026-10-12"), kAsOf);
+  REQUIRE(pass.size() == 1);
+  CHECK(pass[0].message == "切换测试于 53天12小时前通过，上限 365天（max_age）");
+  auto skip = run_check("critical.failover-tested", standby_plan("2026-10-12", 2), kAsOf);
+  REQUIRE(skip.size() == 1);
+  CHECK(skip[0].message == "2 级系统：只要求 1 级系统做切换测试");
 }

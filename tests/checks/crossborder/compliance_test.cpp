@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include "tests/checks/speaking.h"
 #include "tests/support/fixtures.h"
 
 using namespace golive;
@@ -137,4 +138,15 @@ TEST_CASE("crossborder.compliance: not applicable, or missing regions") {
     CHECK(findings[0].status == Status::Fail);
     CHECK(findings[0].message == "no regions declared (scenarios.cross_border.regions)");
   }
+}
+
+TEST_CASE("crossborder.compliance: in Chinese") {
+  Speaking zh("zh-CN");
+  auto pass = run_check(kId, cb_plan(kSg), kAsOf);
+  REQUIRE(pass.size() == 1);
+  CHECK(pass[0].message == "已由 Mei Lin, counsel SG 于 2026-11-10 00:00 (UTC+08:00) 完成法务签字，涵盖 PDPA、MAS TRM");
+  auto fail = run_check(kId, cb_plan("      - {code: SG, timezone: Asia/Singapore}\n"), kAsOf);
+  REQUIRE(fail.size() == 1);
+  CHECK(fail[0].message == "地区 SG：未列出适用法规（regions[].regulations）；没有法务签字（regions[].legal_signoff）");
+  CHECK(fail[0].remediation == "在 regions[].regulations 下列出 SG 的适用法规，并把法务审核登记为 regions[].legal_signoff {by: <法务>, at: <日期>}");
 }

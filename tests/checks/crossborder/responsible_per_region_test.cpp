@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include "tests/checks/speaking.h"
 #include "tests/support/fixtures.h"
 
 using namespace golive;
@@ -117,4 +118,15 @@ TEST_CASE("crossborder.responsible-per-region: missing regions or section") {
     (void)find_check(kId)->make(p);
     CHECK(p.requested().empty());
   }
+}
+
+TEST_CASE("crossborder.responsible-per-region: in Chinese") {
+  Speaking zh("zh-CN");
+  auto pass = run_check(kId, region_plan(kTanWei, kSg), kAsOf);
+  REQUIRE(pass.size() == 1);
+  CHECK(pass[0].message == "负责人 tan.wei 可通过 +6591234567 和 tan.wei@example.com 联系");
+  auto fail = run_check(kId, region_plan("  - {id: tan.wei, name: Tan Wei, phone: \"+6591234567\"}\n", kSg), kAsOf);
+  REQUIRE(fail.size() == 1);
+  CHECK(fail[0].message == "地区 SG 的负责人 tan.wei 无法联系：没有邮箱（contacts[tan.wei].email）");
+  CHECK(fail[0].remediation == "为联系人 tan.wei 填写 E.164 电话（+6591234567）和邮箱，或指定一位联系得上的人为 SG 的负责人");
 }

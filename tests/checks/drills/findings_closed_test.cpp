@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "tests/checks/speaking.h"
 #include "tests/checks/findings_support.h"
 #include "tests/support/fixtures.h"
 
@@ -8,17 +9,20 @@ using namespace golive::test;
 
 namespace {
 const Instant kAsOf = at("2026-12-04T12:00:00+08:00");
-}  // namespace
 
-TEST_CASE("drills.findings-closed: closed serious findings and open minor ones pass") {
-  Plan plan = plan_from(R"(drills:
+/// One drill: a closed critical finding and an open low one.
+const char* const kClosedAndMinor = R"(drills:
   - type: rollback
     at: 2026-11-28
     result: pass
     findings:
       - {severity: critical, title: rollback script deleted the wrong volume, closed: true}
       - {severity: low, title: runbook typo}
-)");
+)";
+}  // namespace
+
+TEST_CASE("drills.findings-closed: closed serious findings and open minor ones pass") {
+  Plan plan = plan_from(kClosedAndMinor);
   auto findings = run_check("drills.findings-closed", plan, kAsOf);
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].status == Status::Pass);
@@ -72,4 +76,22 @@ TEST_CASE("drills.findings-closed: severities is a parameter; no drills is a ski
     CHECK(findings[0].status == Status::Skip);
     CHECK(findings[0].message == "no drills declared (drills)");
   }
+}
+
+TEST_CASE("drills.findings-closed: in Chinese") {
+  Speaking zh("zh-CN");
+  Plan plan = plan_from(kClosedAndMinor);
+  auto pass = run_check("drills.findings-closed", plan, kAsOf);
+  REQUIRE(pass.size() == 1);
+  CHECK(pass[0].message == "没有严重程度为 high 或 critical 的未关闭演练问题（1 次演练中共 2 个问题，另有 1 个较低级别的问题未关闭）");
+  auto fail = run_check("drills.findings-closed", plan_from(R"(drills:
+  - type: restore
+    at: 2026-11-20
+    result: pass
+    findings:
+      - {severity: high, title: restore took 3h, closed: false}
+)"), kAsOf);
+  REQUIRE(fail.size() == 1);
+  CHECK(fail[0].message == "2026-11-20 的 restore 演练中严重程度为 high 的问题 'restore took 3h' 未关闭（closed: false）");
+  CHECK(fail[0].remediation == "整改 'restore took 3h'（或经指挥长批准以豁免方式接受），然后标记 closed: true");
 }

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "tests/checks/speaking.h"
 #include "tests/checks/findings_support.h"
 #include "tests/support/fixtures.h"
 
@@ -97,4 +98,14 @@ TEST_CASE("drills.recent: a type never drilled fails; types and max_age are para
     CHECK(about(findings, "drills[restore]").message ==
           "last passed restore drill was 14d12h ago, limit 10d (max_age)");
   }
+}
+
+TEST_CASE("drills.recent: in Chinese") {
+  Speaking zh("zh-CN");
+  auto pass = run_check("drills.recent", drills_plan("2026-11-20"), kAsOf);
+  CHECK(about(pass, "drills[restore]").message == "restore 演练于 14天12小时前通过，上限 365天（max_age）");
+  auto fail = run_check("drills.recent", drills_plan("2026-11-20", "fail", "  - {type: restore, at: 2026-12-10, result: pass}\n"), kAsOf);
+  const Finding& f = about(fail, "drills[restore]");
+  CHECK(f.message == "没有通过的 restore 演练（未通过：2026-11-20 00:00 (UTC+08:00)（fail）；日期晚于评估时刻：2026-12-10 00:00 (UTC+08:00)）");
+  CHECK(f.remediation == "与上线团队一起完成一次 restore 演练，整改发现的问题，并登记在 drills 下，写明 type restore、at、result 和 report");
 }

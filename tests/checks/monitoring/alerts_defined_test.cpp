@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include "tests/checks/speaking.h"
 #include "tests/support/fixtures.h"
 
 using namespace golive;
@@ -131,4 +132,21 @@ TEST_CASE("monitoring.alerts-defined: a gate without parameters") {
   Params p;
   (void)info->make(p);
   CHECK(p.requested().empty());
+}
+
+TEST_CASE("monitoring.alerts-defined: in Chinese") {
+  Speaking zh("zh-CN");
+  auto pass = run_check("monitoring.alerts-defined", plan_from(std::string(kHeader) + R"(    - name: LedgerLag
+      severity: warning
+      runbook: https://wiki.example.com/rb/ledger-lag
+)"), kAsOf);
+  REQUIRE(pass.size() == 1);
+  CHECK(pass[0].message == "共 2 条告警，其中 1 条为 critical（PaymentsDown），均有处置手册；必需告警均已声明：PaymentsDown、LedgerLag");
+  auto fail = run_check("monitoring.alerts-defined", plan_from(std::string(kHeader) + R"(    - name: HighLatency
+      severity: warning
+)"), kAsOf);
+  REQUIRE(fail.size() == 2);
+  CHECK(fail[0].message == "告警 HighLatency 没有处置手册");
+  CHECK(fail[0].remediation == "为 HighLatency 编写处置手册（检查什么、如何缓解、向谁上报），并填写为其 runbook");
+  CHECK(fail[1].message == "必需告警 LedgerLag（monitoring.prometheus.required_alerts）不在 monitoring.alerts 中");
 }

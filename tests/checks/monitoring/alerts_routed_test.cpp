@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/checks/speaking.h"
 #include "tests/checks/findings_support.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/monitoring_servers.h"
@@ -132,6 +133,19 @@ TEST_CASE("monitoring.alerts-routed: live, an unreachable Alertmanager is an err
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].status == Status::Error);
   CHECK(findings[0].message == "GET " + down + "/api/v2/status: connection refused (3 tries)");
+}
+
+TEST_CASE("monitoring.alerts-routed: in Chinese") {
+  Speaking zh("zh-CN");
+  auto offline = run_check("monitoring.alerts-routed", plan_from(plan_for("http://127.0.0.1:9093", "payments-oncall")),
+                           kAsOf);
+  REQUIRE(offline.size() == 1);
+  CHECK(offline[0].message == "带 {severity=\"critical\", team=\"payments\"} 标签的告警应送达接收方 \"payments-oncall\"（离线模式，未探测）");
+  auto no_labels = run_check("monitoring.alerts-routed",
+                             plan_from("monitoring:\n  alertmanager:\n    receiver: payments-oncall\n"), kAsOf);
+  REQUIRE(no_labels.size() == 1);
+  CHECK(no_labels[0].message == "未声明 page_labels（monitoring.alertmanager.page_labels）");
+  CHECK(no_labels[0].remediation == "声明呼叫类告警携带的标签，例如 {severity: critical, team: payments}");
 }
 
 }  // namespace golive::test

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "tests/checks/speaking.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/servers.h"
 
@@ -71,4 +72,18 @@ TEST_CASE("monitoring.dashboards: min_dashboards comes from the rule's parameter
 }
 
 }  // namespace
+TEST_CASE("monitoring.dashboards: in Chinese") {
+  Speaking zh("zh-CN");
+  auto none = run_check("monitoring.dashboards", plan_from(""), kAsOf);
+  REQUIRE(none.size() == 1);
+  CHECK(none[0].message == "声明了 0 个监控大盘，至少需要 1 个");
+  CHECK(none[0].remediation == "在 monitoring.dashboards: [{name, url}] 下列出应急指挥部在窗口期间关注的监控大盘");
+  auto offline = run_check("monitoring.dashboards", plan_from(R"(monitoring:
+  dashboards:
+    - {name: Payments overview, url: "https://grafana.example.com/d/payments"}
+)"), kAsOf);
+  REQUIRE(offline.size() == 1);
+  CHECK(offline[0].message == "监控大盘 Payments overview 位于 https://grafana.example.com/d/payments（离线模式，未探测）");
+}
+
 }  // namespace golive::test

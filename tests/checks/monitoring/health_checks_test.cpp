@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "tests/checks/speaking.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/servers.h"
 
@@ -128,4 +129,16 @@ TEST_CASE("monitoring.health-checks: registered as a live gate") {
 }
 
 }  // namespace
+TEST_CASE("monitoring.health-checks: in Chinese") {
+  Speaking zh("zh-CN");
+  auto missing = run_check("monitoring.health-checks", plan_from("systems:\n  - {id: payments-api, tier: 2}\n  - {id: reports, tier: 3}\n"), kAsOf);
+  REQUIRE(missing.size() == 2);
+  CHECK(missing[0].message == "2 级系统 payments-api 没有 health_check");
+  CHECK(missing[0].remediation == "为系统 payments-api 添加 health_check: {url: ..., expect_status: 200, timeout: 2s}");
+  CHECK(missing[1].message == "3 级系统 reports 无需健康检查");
+  auto offline = run_check("monitoring.health-checks", plan_from(systems_with("https://payments.internal/healthz")), kAsOf);
+  REQUIRE(offline.size() == 2);
+  CHECK(offline[0].message == "已声明健康检查 https://payments.internal/healthz，期望返回 200（离线模式，未探测）");
+}
+
 }  // namespace golive::test

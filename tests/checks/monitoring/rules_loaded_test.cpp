@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "tests/checks/speaking.h"
 #include "tests/checks/findings_support.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/monitoring_servers.h"
@@ -169,6 +170,19 @@ TEST_CASE("monitoring.rules-loaded: live, unreachable or non-Prometheus answers 
   REQUIRE(not_json.size() == 2);
   CHECK(not_json[0].status == Status::Error);
   CHECK(not_json[0].message == "GET " + server.url("") + "/api/v1/rules: answered 200 with a body that is not JSON");
+}
+
+TEST_CASE("monitoring.rules-loaded: in Chinese, live against a real Prometheus") {
+  Speaking zh("zh-CN");
+  auto offline = run_check("monitoring.rules-loaded", plan_from(plan_for("http://127.0.0.1:9090", "PaymentsDown")), kAsOf);
+  REQUIRE(offline.size() == 1);
+  CHECK(offline[0].message == "仅在线探测：未探测已加载的规则（离线模式）");
+  PrometheusTestServer prom(prometheus_config(""), kRules);
+  prom.wait_for("/api/v1/rules", "PaymentsDown");
+  auto findings = run_check_live("monitoring.rules-loaded", plan_from(plan_for(prom.url(), "PaymentsDown")), kAsOf);
+  REQUIRE(findings.size() == 2);
+  CHECK(findings[1].message == "Prometheus " + prom.url() + " 没有活动的 Alertmanager：其告警送不到任何人");
+  CHECK(findings[1].remediation == "在 prometheus.yml 的 alerting.alertmanagers 中配置一个可访问的 Alertmanager");
 }
 
 }  // namespace golive::test

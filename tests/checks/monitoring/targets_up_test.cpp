@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "tests/checks/speaking.h"
 #include "tests/checks/findings_support.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/monitoring_servers.h"
@@ -126,6 +127,17 @@ TEST_CASE("monitoring.targets-up: live, golive waits within --timeout for the fi
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].status == Status::Pass);
   CHECK(findings[0].message == "1 target(s) of job payments-api up");
+}
+
+TEST_CASE("monitoring.targets-up: in Chinese") {
+  Speaking zh("zh-CN");
+  auto offline = run_check("monitoring.targets-up", plan_from(plan_for("http://127.0.0.1:9090", "payments-api")), kAsOf);
+  REQUIRE(offline.size() == 1);
+  CHECK(offline[0].message == "仅在线探测：job payments-api 的目标未探测（离线模式）");
+  auto no_job = run_check("monitoring.targets-up", plan_from("monitoring:\n  prometheus:\n    url: http://127.0.0.1:9090\n"), kAsOf);
+  REQUIRE(no_job.size() == 1);
+  CHECK(no_job[0].message == "未指定采集任务（monitoring.prometheus.job）");
+  CHECK(no_job[0].remediation == "声明 monitoring.prometheus.job，即上线系统各目标的 job 标签");
 }
 
 }  // namespace golive::test

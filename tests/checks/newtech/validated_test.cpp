@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include "tests/checks/speaking.h"
 #include "tests/support/fixtures.h"
 
 using namespace golive;
@@ -136,4 +137,15 @@ TEST_CASE("newtech.validated: max_age and max_residual come from the rule's para
                          "high or critical)",
                          InputError);
   }
+}
+
+TEST_CASE("newtech.validated: in Chinese") {
+  Speaking zh("zh-CN");
+  auto pass = run_check(kId, component("2026-10-01"), kAsOf);
+  REQUIRE(pass.size() == 1);
+  CHECK(pass[0].message == "poc 于 64天12小时前通过，上限 180天（max_age）；剩余风险 medium（上限 medium），负责人 li.wei");
+  auto fail = run_check(kId, component("2026-10-01", "fail", "{owner: mei.lin, residual: high}"), kAsOf);
+  REQUIRE(fail.size() == 1);
+  CHECK(fail[0].message == "TiDB 7.5：poc 的结果为 fail；风险评估负责人 mei.lin 不在 contacts 中；剩余风险 high 高于 medium（max_residual）");
+  CHECK(fail[0].remediation == "验证 TiDB 7.5（PoC、试点或基准测试），并在 new_technology[].validation 中登记 180天 内通过的结果；登记一份风险评估，负责人取自 contacts，剩余风险不高于 medium");
 }

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include "tests/checks/speaking.h"
 #include "tests/checks/org/org_plans.h"
 
 using namespace golive;
@@ -117,4 +118,16 @@ TEST_CASE("org.commander-assigned: a gate without parameters") {
   info->make(p);
   CHECK(p.requested().empty());
   CHECK(info->severity == Severity::Gate);
+}
+
+TEST_CASE("org.commander-assigned: in Chinese") {
+  Speaking zh("zh-CN");
+  auto pass = run_check("org.commander-assigned",
+                        org_plan("organization:\n  commander: zhang.san\n  deputy: wang.wu\n"), kAsOf);
+  REQUIRE(pass.size() == 2);
+  CHECK(pass[0].message == "指挥长 zhang.san，电话 +8613800000001");
+  auto fail = run_check("org.commander-assigned", org_plan("organization:\n  commander: zhang.san\n"), kAsOf);
+  REQUIRE(fail.size() == 2);
+  CHECK(fail[1].message == "未指定副指挥长（organization.deputy）");
+  CHECK(fail[1].remediation == "在 organization.deputy 中指定副指挥长：一个有电话的联系人 id，且不能是指挥长");
 }

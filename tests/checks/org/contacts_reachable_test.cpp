@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include "tests/checks/speaking.h"
 #include "tests/checks/org/org_plans.h"
 
 using namespace golive;
@@ -122,4 +123,23 @@ TEST_CASE("org.contacts-reachable: a gate without parameters") {
   info->make(p);
   CHECK(p.requested().empty());
   CHECK(info->severity == Severity::Gate);
+}
+
+TEST_CASE("org.contacts-reachable: in Chinese, the evidence stays English") {
+  Speaking zh("zh-CN");
+  auto findings = run_check("org.contacts-reachable",
+                            org_plan(kOrganization,
+                                     "  - {id: li.wei, phone: \"+8613800000003\", email: li.wei@example.com, "
+                                     "timezone: Asia/Shanghai}\n"
+                                     "  - {id: zhang.san, name: Zhang San}\n"
+                                     "  - {id: wang.wu, phone: \"+8613800000002\", email: wang.wu@example.com, "
+                                     "timezone: Asia/Shanghai}\n"),
+                            kAsOf);
+  REQUIRE(findings.size() == 3);
+  CHECK(findings[0].message == "li.wei：电话 +8613800000003，邮箱 li.wei@example.com，时区 Asia/Shanghai");
+  CHECK(findings[1].message == "zhang.san：没有电话；没有邮箱；没有时区");
+  CHECK(findings[1].remediation == "补全 contacts[zhang.san]：E.164 格式的电话（+8613800000001）、邮箱和 IANA 时区（Asia/Shanghai）");
+  REQUIRE(findings[1].evidence[0].first == "problems");
+  CHECK(std::get<std::vector<std::string>>(findings[1].evidence[0].second.get()) ==
+        std::vector<std::string>{"no phone", "no email", "no timezone"});
 }

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include "tests/checks/speaking.h"
 #include "tests/checks/org/org_plans.h"
 
 using namespace golive;
@@ -89,4 +90,15 @@ TEST_CASE("org.roles-filled: a warning without parameters") {
   info->make(p);
   CHECK(p.requested().empty());
   CHECK(info->severity == Severity::Warn);
+}
+
+TEST_CASE("org.roles-filled: in Chinese") {
+  Speaking zh("zh-CN");
+  auto findings = run_check("org.roles-filled", roles("ops_lead: zhang.san, comms_lead: wang.wu"), kAsOf);
+  REQUIRE(findings.size() == 3);
+  CHECK(findings[0].message == "指挥长 zhang.san 同时担任运维负责人（ops_lead）：做决策的人不应同时负责技术处置");
+  CHECK(findings[0].remediation == "把 organization.roles.ops_lead 交给指挥长以外的人");
+  CHECK(findings[1].message == "通报负责人：wang.wu");
+  CHECK(findings[2].message == "未指定记录员（organization.roles.scribe）");
+  CHECK(findings[2].remediation == "为 organization.roles.scribe 指定一个联系人 id");
 }

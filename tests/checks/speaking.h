@@ -1,0 +1,19 @@
+#pragma once
+/// Tests of the checks' messages in another language.
+
+#include <string>
+
+#include "checks/engine/i18n.h"
+
+namespace golive::test {
+
+/// Sets the language of every message for one scope and restores English after it, so a
+/// failing CHECK never leaves the rest of the suite speaking Chinese.
+struct Speaking {
+  explicit Speaking(const std::string& lang) { set_language(lang); }
+  ~Speaking() { set_language("en"); }
+  Speaking(const Speaking&) = delete;
+  Speaking& operator=(const Speaking&) = delete;
+};
+
+}  // namespace golive::test
