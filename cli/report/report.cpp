@@ -134,11 +134,10 @@ std::string report_format_problem(std::string_view name) {
 
 std::string remediation_of(const Finding& finding) {
   const CheckInfo* info = find_check(finding.check);
-  // A finding's own remediation is written in English by its check (per-finding messages
-  // are not in the catalogues yet, docs/i18n.md). In another language the check's
-  // translated fix is given instead: the finding's message still names the specifics, and
-  // the reader gets advice in one language rather than a mix.
-  if (!finding.remediation.empty() && (language() == "en" || !info)) return finding.remediation;
+  // A finding's own remediation is written in the run's language by its check (the
+  // catalogues' fixes.*), or by an exec plugin in whatever language it speaks; without one,
+  // the check's general fix.
+  if (!finding.remediation.empty()) return finding.remediation;
   return info ? check_text(*info, "fix") : "";
 }
 

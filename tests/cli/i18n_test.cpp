@@ -252,7 +252,7 @@ TEST_CASE("i18n: reports carry the language, and fixes and the HTML page speak i
   bool chinese_fix = false;
   for (const auto& f : j["plans"][0]["findings"])
     if (f["check"] == "backup.fresh" && f["status"] == "fail")
-      chinese_fix = f["remediation"] == "执行备份任务，核对备份周期，并登记 backups[].last_success。";
+      chinese_fix = f["remediation"] == "执行 shop-db 的备份任务并核对备份周期，然后更新 backups[].last_success";
   CHECK(chinese_fix);
 
   auto en = json_of(check({"-f", "json", fixture("not-ready.yaml")}).out);
@@ -271,7 +271,7 @@ TEST_CASE("i18n: reports carry the language, and fixes and the HTML page speak i
   CHECK(check({"-f", "html", fixture("not-ready.yaml")}).out.rfind("<!DOCTYPE html>\n<html lang=\"en\">\n", 0) == 0);
 
   ProcessResult text = check({"--color", "never", fixture("not-ready.yaml")}, with_env({{"LANG", "zh_CN.UTF-8"}}));
-  CHECK(text.out.find("执行备份任务，核对备份周期，并登记 backups[].last_success。\n") != std::string::npos);
+  CHECK(text.out.find("执行 shop-db 的备份任务并核对备份周期，然后更新 backups[].last_success\n") != std::string::npos);
 }
 
 TEST_CASE("i18n: init --lang zh-CN writes the template with Chinese comments, valid and not ready") {
@@ -306,7 +306,8 @@ TEST_CASE("i18n: init --lang zh-CN writes the template with Chinese comments, va
   dir.write("en.yaml", english.out);
   auto ids = [](const ProcessResult& r) {
     std::vector<std::string> out;
-    for (const auto& plan : json_of(r.out)["plans"])
+    const nlohmann::json report = json_of(r.out);  // named: a temporary's ["plans"] would dangle
+    for (const auto& plan : report["plans"])
       for (const auto& f : plan["findings"]) out.push_back(f["check"].get<std::string>() + " " + f["status"].get<std::string>());
     return out;
   };
