@@ -1,5 +1,6 @@
 // The brief as plain text for a terminal or a printout: compact tables aligned by
-// display width, so Chinese names keep the columns straight. Every cell is redacted.
+// display width, so Chinese names keep the columns straight. Every cell is redacted and
+// its hostile characters made visible (terminal_text), as in the text report.
 #include <algorithm>
 
 #include "cli/brief/common.h"
@@ -22,14 +23,14 @@ std::string upper(std::string text) {
 void table(std::ostream& out, const Table& t) {
   std::vector<int> widths(t.header.size(), 0);
   auto measure = [&](const std::vector<std::string>& row) {
-    for (size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], display_width(redact(row[i])));
+    for (size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], display_width(terminal_text(row[i])));
   };
   measure(t.header);
   for (const auto& r : t.rows) measure(r);
   auto line = [&](const std::vector<std::string>& row) {
     std::string text = "  ";
     for (size_t i = 0; i < row.size(); ++i)
-      text += i + 1 == row.size() ? redact(row[i]) : pad_right(redact(row[i]), widths[i]) + "  ";
+      text += i + 1 == row.size() ? terminal_text(row[i]) : pad_right(terminal_text(row[i]), widths[i]) + "  ";
     while (!text.empty() && text.back() == ' ') text.pop_back();
     out << text << '\n';
   };
@@ -46,10 +47,10 @@ void table_section(std::ostream& out, std::string_view title, const Table& t) {
 }  // namespace
 
 void write_text(const Brief& b, std::ostream& out) {
-  out << "GO-LIVE BRIEF: " << redact(b.title) << '\n';
-  out << "Plan " << redact(b.plan->file) << "; " << time_note(b) << '\n';
+  out << "GO-LIVE BRIEF: " << terminal_text(b.title) << '\n';
+  out << "Plan " << terminal_text(b.plan->file) << "; " << time_note(b) << '\n';
   out << banner(b) << '\n';
-  for (const std::string& l : blocking_lines(b)) out << "  x " << redact(l) << '\n';
+  for (const std::string& l : blocking_lines(b)) out << "  x " << terminal_text(l) << '\n';
 
   table_section(out, "TIMELINE", timeline_table(b));
   if (std::string s = rollback_sentence(b); !s.empty()) out << "  " << s << '\n';
@@ -65,10 +66,10 @@ void write_text(const Brief& b, std::ostream& out) {
   if (cps.rows.empty()) out << "  No go/no-go checkpoint.\n";
   else table(out, cps);
   if (b.rollback) {
-    out << "  " << redact(rollback_owner_sentence(b)) << '\n';
+    out << "  " << terminal_text(rollback_owner_sentence(b)) << '\n';
     if (!b.rollback->triggers.empty()) {
       out << "  Roll back when:\n";
-      for (const std::string& t : b.rollback->triggers) out << "    - " << redact(t) << '\n';
+      for (const std::string& t : b.rollback->triggers) out << "    - " << terminal_text(t) << '\n';
     }
   }
 }

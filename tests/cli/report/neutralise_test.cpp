@@ -217,6 +217,23 @@ TEST_CASE("report formats neutralise hostile text; each consumer reads them and 
   }
 }
 
+TEST_CASE("brief neutralises hostile text in each of its formats") {
+  TempDir dir;
+  const std::string plan = write_file(dir, "hostile.yaml", hostile_plan());
+  for (const std::string format : {"text", "markdown", "html"}) {
+    ProcessResult r = run_golive({"brief", "--as-of", "2026-12-04T12:00:00+08:00", "-f", format, plan});
+    CAPTURE(format);
+    CAPTURE(r.err);
+    CHECK(r.exit_code == 1);  // not ready, like check without the plugin
+    expect_no_raw_hostile("brief " + format, r.out, U"\n");
+    CHECK(raw_hostile(r.err, U"\n").empty());
+  }
+  // The text brief shows what was there: the title's ESC and right-to-left override.
+  ProcessResult text = run_golive({"brief", "--as-of", "2026-12-04T12:00:00+08:00", plan});
+  CHECK(text.out.find(R"(GO-LIVE BRIEF: \x1B[31mred\x1B[0m)") != std::string::npos);
+  CHECK(text.out.find(R"(\u202Eevil\u202C)") != std::string::npos);
+}
+
 TEST_CASE("report neutralisation: hostile characters and their visible form") {
   for (char32_t cp : {U'\x00', U'\x1b', U'\x7f', U'\x85', U'\x9b', U'\u200b', U'\u200f', U'\u202a', U'\u202e',
                       U'\u2066', U'\u2069', U'\ufeff', U'\u2028', U'\u2029', U'\u2060', U'\u00ad', U'\U000E0041'})
