@@ -69,7 +69,10 @@ TEST_CASE("brief exits like check: 0 ready, 1 not ready with a banner naming the
   CHECK(not_ready.out.find("\nNOT READY: blocked by ") != std::string::npos);
   // Every blocking check of `golive check --offline` is named in the banner.
   ProcessResult checked = check({"-f", "json", "examples/payments-not-ready.yaml"});
-  for (const auto& f : json_of(checked.out)["plans"][0]["findings"])
+  // Named first: a range-for over json_of(…)["plans"]… would read the findings of a
+  // temporary destroyed before the loop runs.
+  const nlohmann::json report = json_of(checked.out);
+  for (const auto& f : report["plans"][0]["findings"])
     if (f["blocking"].get<bool>()) {
       const std::string id = f["check"].get<std::string>();
       CHECK_MESSAGE(not_ready.out.find("  x " + id + " ") != std::string::npos, id);
