@@ -37,11 +37,11 @@ struct YamlTree {
     uint32_t first = 0;
     /// Entries in `kids`: items of a sequence, twice the pairs of a mapping.
     uint32_t count = 0;
-    int32_t line = -1;
-    int32_t column = -1;
+    int32_t line = -1;    ///< 0-based, as YamlMark
+    int32_t column = -1;  ///< 0-based, in characters
   };
-  std::vector<Node> nodes;
-  std::vector<uint32_t> kids;
+  std::vector<Node> nodes;  ///< every node of the stream, in the order the parser reported them
+  std::vector<uint32_t> kids;  ///< children of the collections, as indexes into `nodes`
   /// A deque: references handed out by Scalar() stay valid while the tree is built.
   std::deque<std::string> scalars;
   std::vector<std::string> tags{"", "?", "!"};
