@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include <fmt/format.h>
+#include <yaml-cpp/exceptions.h>
 
 #include "checks/engine/digest.h"
 #include "checks/engine/i18n.h"
@@ -553,13 +554,11 @@ void read_vendors(MapReader& root, Plan& plan) {
 
 // Bare dates anywhere in the plan are midnight in go_live.timezone, so it is read before
 // anything else. A bad zone is reported later, where go_live is read.
-const Zone* plan_zone(const YAML::Node& root) {
-  // Type tests throw on the placeholder yaml-cpp returns for an absent key: test
-  // IsDefined() first.
+const Zone* plan_zone(const YamlNode& root) {
   if (!root.IsDefined() || !root.IsMap()) return nullptr;
-  const YAML::Node go_live = root["go_live"];
+  const YamlNode go_live = root["go_live"];
   if (!go_live.IsDefined() || !go_live.IsMap()) return nullptr;
-  const YAML::Node tz = go_live["timezone"];
+  const YamlNode tz = go_live["timezone"];
   return tz.IsDefined() && tz.IsScalar() ? find_zone(tz.Scalar()) : nullptr;
 }
 
@@ -584,7 +583,7 @@ void require_prometheus_for_live_evidence(ReadContext& ctx, const Plan& plan) {
     need(plan.drills[i].at_source, fmt::format("drills[{}].at", i));
 }
 
-void read_plan(MapReader& root, const YAML::Node& doc, Plan& plan) {
+void read_plan(MapReader& root, const YamlNode& doc, Plan& plan) {
   if (root.describing()) {
     (void)root.integer("golive", kFormatVersion, kFormatVersion, Required);
     read_sections(root, plan);
@@ -709,7 +708,7 @@ const std::vector<KeySpec>& plan_format() {
     Diagnostics ignored;
     ReadContext ctx{"", ignored, nullptr, &out};
     Plan plan;
-    YAML::Node doc(YAML::NodeType::Map);
+    YamlNode doc = YamlNode::EmptyMap();
     MapReader root(ctx, doc, "");
     read_plan(root, doc, plan);
     return out;
@@ -737,7 +736,7 @@ std::optional<Plan> load_plan_text(const std::string& text, const std::string& f
   plan.sha256 = sha256_hex(text);
   plan.loc = {file, 1, 1};
   try {
-    YAML::Node root = parse_yaml(text, file);
+    YamlNode root = parse_yaml(text, file);
     ReadContext ctx{file, found, plan_zone(root)};
     MapReader reader(ctx, root, "");
     // A document that is not a mapping has been reported; its missing keys would be noise.

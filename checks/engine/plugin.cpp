@@ -366,7 +366,7 @@ namespace {
 // version 3.10 stays "3.10" and a phone keeps its +. Keys outside the format (`x-` keys)
 // carry text too. Text is redacted: a plugin is a program golive hands the plan to, and a
 // password in a URL must not reach it (it resolves `${env:NAME}` itself if it needs one).
-Json scalar_json(const YAML::Node& n, const std::string& path) {
+Json scalar_json(const YamlNode& n, const std::string& path) {
   const std::string& s = n.Scalar();
   static const std::map<std::string, KeyKind> typed = [] {
     std::map<std::string, KeyKind> m;
@@ -396,19 +396,19 @@ Json scalar_json(const YAML::Node& n, const std::string& path) {
   }
 }
 
-Json to_json(const YAML::Node& n, const std::string& path) {
+Json to_json(const YamlNode& n, const std::string& path) {
   switch (n.Type()) {
-    case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined:
+    case YamlNodeType::Null:
+    case YamlNodeType::Undefined:
       return nullptr;
-    case YAML::NodeType::Scalar:
+    case YamlNodeType::Scalar:
       return scalar_json(n, path);
-    case YAML::NodeType::Sequence: {
+    case YamlNodeType::Sequence: {
       Json a = Json::array();
       for (const auto& item : n) a.push_back(to_json(item, path + "[]"));
       return a;
     }
-    case YAML::NodeType::Map: {
+    case YamlNodeType::Map: {
       Json o = Json::object();
       for (const auto& kv : n) {
         const std::string& key = kv.first.Scalar();

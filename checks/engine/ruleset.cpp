@@ -43,7 +43,7 @@ std::vector<std::pair<std::string, ParamValue>> read_params(MapReader& r) {
   }
   for (const auto& kv : node) {
     const std::string& key = kv.first.Scalar();
-    const YAML::Node& v = kv.second;
+    const YamlNode& v = kv.second;
     ParamValue pv;
     pv.loc = loc_of(v, ctx.file);
     if (!pv.loc.known()) pv.loc = loc_of(kv.first, ctx.file);
@@ -131,7 +131,7 @@ Rule read_rule(MapReader& r, const std::vector<std::string>& ids) {
 std::optional<Ruleset> parse_ruleset(const std::string& text, const std::string& file,
                                      const std::string& source, const std::string& base_dir,
                                      Diagnostics& diags) {
-  YAML::Node root;
+  YamlNode root;
   try {
     root = parse_yaml(text, file);
   } catch (const InputError& e) {

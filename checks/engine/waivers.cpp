@@ -14,7 +14,7 @@ namespace {
 // A waiver file is an input like a plan: its own keys are few and fixed, so a misspelt
 // key (`expire:`) must not silently drop a condition. MapReader only warns about unknown
 // keys; here they become errors.
-void keys_are_errors(const std::string& path, const YAML::Node& node, const std::string& where,
+void keys_are_errors(const std::string& path, const YamlNode& node, const std::string& where,
                      const std::vector<std::string>& known, Diagnostics& diags) {
   if (!node.IsMap()) return;
   for (const auto& kv : node) {
@@ -54,7 +54,7 @@ std::optional<WaiverFile> load_waiver_file(const std::string& path, Diagnostics&
   try {
     const std::string text = read_file(path);
     file.sha256 = sha256_hex(text);
-    YAML::Node root = parse_yaml(text, path);
+    YamlNode root = parse_yaml(text, path);
     keys_are_errors(path, root, "", {"waivers"}, local);
     ReadContext ctx{path, local, nullptr};
     MapReader top(ctx, root, "");
@@ -71,7 +71,7 @@ std::optional<WaiverFile> load_waiver_file(const std::string& path, Diagnostics&
                           fmt::arg("got", describe_node(top.node("waivers")))));
     } else {
       size_t i = 0;
-      for (const YAML::Node& item : top.node("waivers")) {
+      for (const YamlNode& item : top.node("waivers")) {
         const std::string where = fmt::format("waivers[{}]", i++);
         if (!item.IsMap()) {
           local.error(loc_of(item, path), message("errors.yaml.expected.at", fmt::arg("path", where),

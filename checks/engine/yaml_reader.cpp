@@ -11,6 +11,8 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <date/tz.h>
 #include <fmt/format.h>
@@ -24,6 +26,7 @@
 
 #include "checks/engine/input_messages.h"
 #include "checks/engine/limits.h"
+#include "checks/engine/yaml_tree.h"
 
 namespace golive {
 namespace {
@@ -131,22 +134,40 @@ std::string decode_utf16_32(const std::string& in, const std::string& file) {
   return out;
 }
 
-// Runs yaml-cpp's event parser over the text before any node is built, counting what the
-// limits bound, and stops at the first one crossed: yaml-cpp recurses once per nesting level
-// while parsing and would otherwise build every node of a 10^6-item list, and the node
-// graph shares aliased nodes, so an alias bomb costs nothing until something walks it.
+// Builds the document tree (yaml_tree.h) from yaml-cpp's event parser in one pass, counting
+// what the limits bound as the events come and stopping at the first one crossed, before the
+// memory is spent: yaml-cpp recurses once per nesting level while parsing and would
+// otherwise build every node of a 10^6-item list, and an alias costs nothing until something
+// walks it, so an alias bomb is counted as if copied out. Aliases are resolved to the
+// anchored node (no copy). The structure traps of the first document (keys that are not
+// scalars, duplicate keys, bad merge keys, nesting past the depth limit through aliases) are
+// found in document order but reported only once the whole stream has parsed: a limit or
+// syntax error anywhere, then a second document, take precedence, as they did when these
+// were checked by a walk of the finished tree.
 class LimitScan final : public YAML::EventHandler {
  public:
-  explicit LimitScan(const std::string& file) : file_(file) {}
+  explicit LimitScan(const std::string& file) : file_(file), tree_(std::make_shared<YamlTree>()) {}
 
-  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentStart(const YAML::Mark&) override {
+    ++documents_;
+    anchors_.clear();
+  }
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { leaf(mark, anchor); }
-  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    leaf(mark, anchor);
+    if (checking() && key_next()) defer(at(mark), message("errors.yaml.key_not_string"));
+    add(new_node(YamlNodeType::Null, mark, 0), anchor);
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
     if (value.size() > limit_value(Limit::ScalarLength))
       fail(mark, Limit::ScalarLength, message("errors.limits.scalar", fmt::arg("bytes", value.size())));
     leaf(mark, anchor);
+    const uint32_t n = new_node(YamlNodeType::Scalar, mark, tree_->tag_index(tag));
+    tree_->nodes[n].first = static_cast<uint32_t>(tree_->scalars.size());
+    tree_->scalars.push_back(value);
+    if (checking() && key_next()) check_key(n);
+    add(n, anchor);
   }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     item(mark);
@@ -156,17 +177,38 @@ class LimitScan final : public YAML::EventHandler {
     expanded_ += size;
     if (expanded_ > limit_value(Limit::Aliases))
       fail(mark, Limit::Aliases, message("errors.limits.aliases", fmt::arg("count", limit_value(Limit::Aliases))));
+    // yaml-cpp refuses an alias to an anchor it has not seen, so the anchor is known here.
+    const uint32_t target = anchors_.at(anchor);
+    if (checking()) {
+      if (key_next()) {
+        if (tree_->nodes[target].kind != YamlNodeType::Scalar)
+          defer(loc(target), message("errors.yaml.key_not_string"));
+        else
+          check_key(target);
+      } else {
+        deep_through_alias(target);
+      }
+    }
+    add(target, YAML::NullAnchor);
   }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
-    start(mark, anchor, false);
+    start(mark, tag, anchor, false);
   }
   void OnSequenceEnd() override { end(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value) override {
-    start(mark, anchor, true);
+    start(mark, tag, anchor, true);
   }
   void OnMapEnd() override { end(); }
+
+  /// The root of each document, and the first structure trap of the first one.
+  std::pair<std::vector<YamlNode>, std::optional<InputError>> finish() {
+    std::shared_ptr<const YamlTree> tree = std::move(tree_);
+    std::vector<YamlNode> docs;
+    for (uint32_t root : roots_) docs.emplace_back(tree, root);
+    return {std::move(docs), std::move(problem_)};
+  }
 
  private:
   struct Open {
@@ -174,9 +216,18 @@ class LimitScan final : public YAML::EventHandler {
     uint64_t total_at_start;  // written_ + expanded_ when the node began
     uint64_t children = 0;
     bool map = false;
+    uint32_t node = 0;       // in the tree
+    size_t pending_at = 0;   // where its children begin in pending_
+    // Keys seen (text and 0-based line), once the mapping is too large to search its keys
+    // one by one: a mapping may have list-length keys.
+    std::unique_ptr<std::unordered_map<std::string_view, int>> keys;
   };
 
   SourceLoc at(const YAML::Mark& m) const { return {file_, m.line + 1, m.column + 1}; }
+  SourceLoc loc(uint32_t n) const {
+    const YamlTree::Node& node = tree_->nodes[n];
+    return {file_, node.line + 1, node.column + 1};
+  }
   [[noreturn]] void fail(const YAML::Mark& m, Limit limit, const std::string& what) const {
     throw InputError(at(m), over_limit(limit, what));
   }
@@ -201,16 +252,33 @@ class LimitScan final : public YAML::EventHandler {
     node(mark);
     record(anchor, 1);
   }
-  void start(const YAML::Mark& mark, YAML::anchor_t anchor, bool map) {
+  void start(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, bool map) {
     node(mark);
     if (open_.size() >= limit_value(Limit::Depth))
       fail(mark, Limit::Depth, message("errors.limits.depth", fmt::arg("count", limit_value(Limit::Depth))));
-    open_.push_back({anchor, written_ + expanded_ - 1, 0, map});
+    if (checking() && key_next()) defer(at(mark), message("errors.yaml.key_not_string"));
+    const uint32_t n =
+        new_node(map ? YamlNodeType::Map : YamlNodeType::Sequence, mark, tree_->tag_index(tag));
+    add(n, anchor);
+    open_.push_back({anchor, written_ + expanded_ - 1, 0, map, n, pending_.size(), nullptr});
   }
   void end() {
-    Open o = open_.back();
+    Open o = std::move(open_.back());
     open_.pop_back();
     record(o.anchor, written_ + expanded_ - o.total_at_start);
+    std::vector<uint32_t> kids(pending_.begin() + static_cast<std::ptrdiff_t>(o.pending_at),
+                               pending_.end());
+    pending_.resize(o.pending_at);
+    if (o.map && checking()) merge(kids);
+    YamlTree::Node& n = tree_->nodes[o.node];
+    n.first = static_cast<uint32_t>(tree_->kids.size());
+    n.count = static_cast<uint32_t>(kids.size());
+    tree_->kids.insert(tree_->kids.end(), kids.begin(), kids.end());
+    // Levels of lists and mappings from this node down, aliases and merged values included.
+    uint32_t below = 0;
+    for (size_t i = o.map ? 1 : 0; i < kids.size(); i += o.map ? 2 : 1)
+      below = std::max(below, height_[kids[i]]);
+    height_[o.node] = below + 1;
   }
   void record(YAML::anchor_t anchor, uint64_t size) {
     if (anchor == YAML::NullAnchor) return;
@@ -218,96 +286,147 @@ class LimitScan final : public YAML::EventHandler {
     sizes_[anchor] = size;
   }
 
+  // The tree side.
+  uint32_t new_node(YamlNodeType kind, const YAML::Mark& mark, uint16_t tag) {
+    tree_->nodes.push_back({kind, tag, 0, 0, mark.line, mark.column});
+    height_.push_back(0);
+    return static_cast<uint32_t>(tree_->nodes.size() - 1);
+  }
+  void add(uint32_t n, YAML::anchor_t anchor) {
+    if (anchor != YAML::NullAnchor) {
+      if (anchors_.size() <= anchor) anchors_.resize(anchor + 1, 0);
+      anchors_[anchor] = n;
+    }
+    if (open_.empty())
+      roots_.push_back(n);
+    else
+      pending_.push_back(n);
+  }
+  // Whether the next node of the innermost collection is a mapping key.
+  bool key_next() const {
+    return !open_.empty() && open_.back().map && (pending_.size() - open_.back().pending_at) % 2 == 0;
+  }
+  // The structure traps are those of the first document, the one parse_yaml() returns.
+  bool checking() const { return documents_ == 1 && !problem_; }
+  void defer(SourceLoc where, std::string message) {
+    if (!problem_) problem_.emplace(std::move(where), message);
+  }
+
+  // A mapping key `n` (a scalar) against the keys before it in the innermost mapping.
+  void check_key(uint32_t n) {
+    Open& map = open_.back();
+    const std::string& key = tree_->scalars[tree_->nodes[n].first];
+    const int line = tree_->nodes[n].line;
+    std::optional<int> first;
+    if (map.keys) {
+      auto [it, fresh] = map.keys->emplace(key, line);
+      if (!fresh) first = it->second;
+    } else {
+      for (size_t i = map.pending_at; i < pending_.size() && !first; i += 2) {
+        const YamlTree::Node& k = tree_->nodes[pending_[i]];
+        if (tree_->scalars[k.first] == key) first = k.line;
+      }
+      if (!first && pending_.size() - map.pending_at >= 32) {
+        map.keys = std::make_unique<std::unordered_map<std::string_view, int>>();
+        for (size_t i = map.pending_at; i < pending_.size(); i += 2) {
+          const YamlTree::Node& k = tree_->nodes[pending_[i]];
+          map.keys->emplace(tree_->scalars[k.first], k.line);
+        }
+        map.keys->emplace(key, line);
+      }
+    }
+    if (first)
+      defer(loc(n), message("errors.yaml.duplicate_key", fmt::arg("key", preview(key)), fmt::arg("line", *first + 1)));
+  }
+
+  // An alias to `target` as a value at the current depth: the nesting it brings counts as
+  // if it were copied out. Reported at the first list or mapping, in document order, that
+  // lies deeper than the limit.
+  void deep_through_alias(uint32_t target) {
+    const uint64_t limit = limit_value(Limit::Depth);
+    uint64_t level = open_.size();
+    if (level + height_[target] <= limit) return;
+    uint32_t n = target;
+    while (level < limit) {
+      const YamlTree::Node& node = tree_->nodes[n];
+      const bool map = node.kind == YamlNodeType::Map;
+      for (uint32_t i = map ? 1 : 0; i < node.count; i += map ? 2 : 1) {
+        const uint32_t kid = tree_->kids[node.first + i];
+        if (level + 1 + height_[kid] > limit) {
+          n = kid;
+          break;
+        }
+      }
+      ++level;
+    }
+    defer(loc(n), over_limit(Limit::Depth, message("errors.limits.depth", fmt::arg("count", limit))));
+  }
+
+  // YAML 1.1 merge keys, as PyYAML, the npm `yaml` package and editors apply them: the
+  // merged mappings' keys are added unless the mapping has them already (explicit keys
+  // win; of two merged mappings the earlier wins), after the mapping's own keys, with the
+  // merged key and value nodes themselves (their positions are where they were written).
+  // The sources ended before this mapping, so their own merges are applied already.
+  void merge(std::vector<uint32_t>& kids) {
+    auto node = [&](uint32_t n) -> const YamlTree::Node& { return tree_->nodes[n]; };
+    auto text = [&](uint32_t n) -> const std::string& { return tree_->scalars[node(n).first]; };
+    size_t at = kids.size();
+    for (size_t i = 0; i < kids.size(); i += 2)
+      if (node(kids[i]).kind == YamlNodeType::Scalar && node(kids[i]).tag == 1 && text(kids[i]) == "<<") {
+        at = i;
+        break;
+      }
+    if (at == kids.size()) return;
+    const uint32_t sources = kids[at + 1];
+    std::vector<uint32_t> maps;
+    if (node(sources).kind == YamlNodeType::Map) {
+      maps.push_back(sources);
+    } else if (node(sources).kind == YamlNodeType::Sequence) {
+      for (uint32_t i = 0; i < node(sources).count; ++i) {
+        const uint32_t s = tree_->kids[node(sources).first + i];
+        if (node(s).kind != YamlNodeType::Map)
+          return defer(loc(s), message("errors.yaml.merge_value"));
+        maps.push_back(s);
+      }
+    } else {
+      return defer(loc(sources), message("errors.yaml.merge_value"));
+    }
+    kids.erase(kids.begin() + static_cast<std::ptrdiff_t>(at),
+               kids.begin() + static_cast<std::ptrdiff_t>(at) + 2);
+    std::unordered_set<std::string_view> present;
+    for (size_t i = 0; i < kids.size(); i += 2) present.insert(text(kids[i]));
+    for (uint32_t m : maps)
+      for (uint32_t i = 0; i < node(m).count; i += 2) {
+        const uint32_t k = tree_->kids[node(m).first + i];
+        if (present.insert(text(k)).second) {
+          kids.push_back(k);
+          kids.push_back(tree_->kids[node(m).first + i + 1]);
+        }
+      }
+  }
+
   const std::string& file_;
   std::vector<Open> open_;
   std::vector<uint64_t> sizes_;  // nodes under each anchor, aliases inside counted out
   uint64_t written_ = 0, expanded_ = 0;
+  std::shared_ptr<YamlTree> tree_;
+  std::vector<uint32_t> pending_;  // children of the open collections, innermost last
+  std::vector<uint32_t> height_;   // per node: levels of lists and mappings, itself included
+  std::vector<uint32_t> anchors_;  // node of each anchor of the current document
+  std::vector<uint32_t> roots_;    // one per document
+  int documents_ = 0;
+  std::optional<InputError> problem_;  // the first structure trap of the first document
 };
 
-void scan_limits(const std::string& text, const std::string& file) {
+std::pair<std::vector<YamlNode>, std::optional<InputError>> build_tree(const std::string& text,
+                                                                      const std::string& file) {
   std::istringstream in(text);
   YAML::Parser parser(in);
   LimitScan scan(file);
   while (parser.HandleNextDocument(scan)) {
   }
+  return scan.finish();
 }
-
-struct Walker {
-  const std::string& file;
-  size_t visited = 0;
-  std::vector<YAML::Node> ancestors;
-
-  void walk(const YAML::Node& n) {
-    // LimitScan has bounded nodes and alias expansion already; this guards the walk itself.
-    if (++visited > limit_value(Limit::Nodes) + limit_value(Limit::Aliases))
-      throw InputError(loc_of(n, file),
-                       over_limit(Limit::Aliases, message("errors.limits.aliases",
-                                                          fmt::arg("count", limit_value(Limit::Aliases)))));
-    if (!n.IsMap() && !n.IsSequence()) return;
-    for (const auto& a : ancestors)
-      if (a.is(n)) throw InputError(loc_of(n, file), message("errors.yaml.alias_cycle"));
-    if (ancestors.size() >= limit_value(Limit::Depth))
-      throw InputError(loc_of(n, file), over_limit(Limit::Depth, message("errors.limits.depth",
-                                                                         fmt::arg("count", limit_value(Limit::Depth)))));
-    ancestors.push_back(n);
-    if (n.IsMap()) {
-      walk_map(n);
-    } else {
-      for (const auto& item : n) walk(item);
-    }
-    ancestors.pop_back();
-  }
-
-  void walk_map(const YAML::Node& n) {
-    {
-      // A map, not a list searched per key: a mapping may have list-length keys.
-      std::map<std::string, YAML::Mark> seen;
-      for (const auto& kv : n) {
-        if (!kv.first.IsScalar())
-          throw InputError(loc_of(kv.first, file), message("errors.yaml.key_not_string"));
-        const std::string& key = kv.first.Scalar();
-        auto [it, fresh] = seen.emplace(key, kv.first.Mark());
-        if (!fresh)
-          throw InputError(loc_of(kv.first, file),
-                           message("errors.yaml.duplicate_key", fmt::arg("key", preview(key)),
-                                   fmt::arg("line", it->second.line + 1)));
-        walk(kv.second);
-      }
-    }
-    merge(n);
-  }
-
-  // YAML 1.1 merge keys, as PyYAML, the npm `yaml` package and editors apply them: the
-  // merged mappings' keys are added unless the mapping has them already (explicit keys
-  // win; of two merged mappings the earlier wins). The sources were walked (and their
-  // own merges applied) before, as children of this mapping.
-  void merge(const YAML::Node& n) {
-    // Collected by copy: assigning one yaml-cpp Node to another rewrites the first's node.
-    std::vector<YAML::Node> merge_values;
-    for (const auto& kv : n)
-      if (kv.first.Tag() == "?" && kv.first.Scalar() == "<<") merge_values.push_back(kv.second);
-    if (merge_values.empty()) return;
-    const YAML::Node& sources = merge_values.front();
-    std::vector<YAML::Node> maps;
-    if (sources.IsMap()) {
-      maps.push_back(sources);
-    } else if (sources.IsSequence()) {
-      for (const auto& s : sources) {
-        if (!s.IsMap()) throw InputError(loc_of(s, file), message("errors.yaml.merge_value"));
-        maps.push_back(s);
-      }
-    } else {
-      throw InputError(loc_of(sources, file), message("errors.yaml.merge_value"));
-    }
-    YAML::Node target = n;
-    target.remove("<<");
-    std::set<std::string> present;
-    for (const auto& kv : target) present.insert(kv.first.Scalar());
-    for (const auto& m : maps)
-      for (const auto& kv : m)
-        if (present.insert(kv.first.Scalar()).second) target.force_insert(kv.first, kv.second);
-  }
-};
 
 // "x: 'v' is not one of a, b (did you mean 'a'?)"
 std::string not_one_of(const std::string& path, const std::string& value,
@@ -329,7 +448,7 @@ std::string preview(std::string_view value) {
 
 bool is_user_key(std::string_view key) { return key.rfind("x-", 0) == 0; }
 
-CoreType core_type(const YAML::Node& n) {
+CoreType core_type(const YamlNode& n) {
   if (!n.IsDefined() || n.IsNull()) return CoreType::Null;
   if (n.IsMap()) return CoreType::Map;
   if (n.IsSequence()) return CoreType::Seq;
@@ -377,21 +496,21 @@ std::string read_file(const std::string& path) {
   return text;
 }
 
-SourceLoc loc_of(const YAML::Node& node, const std::string& file) {
+SourceLoc loc_of(const YamlNode& node, const std::string& file) {
   if (!node.IsDefined()) return {file, 0, 0};  // Mark() throws on an absent key's node
   auto m = node.Mark();
   if (m.line < 0) return {file, 0, 0};
   return {file, m.line + 1, m.column + 1};
 }
 
-std::string describe_node(const YAML::Node& n) {
+std::string describe_node(const YamlNode& n) {
   if (!n.IsDefined() || n.IsNull()) return message_text("errors.node.nothing");
   if (n.IsMap()) return message_text("errors.node.mapping");
   if (n.IsSequence()) return message_text("errors.node.list");
   return message("errors.node.scalar", fmt::arg("value", preview(n.Scalar())));
 }
 
-YAML::Node parse_yaml(const std::string& bytes, const std::string& file) {
+YamlNode parse_yaml(const std::string& bytes, const std::string& file) {
   const std::string text = decode_utf16_32(bytes, file);
   if (auto nul = text.find('\0'); nul != std::string::npos)
     throw InputError(loc_at_offset(text, nul, file), message("errors.yaml.nul_byte"));
@@ -402,10 +521,10 @@ YAML::Node parse_yaml(const std::string& bytes, const std::string& file) {
   for (size_t cr = text.find('\r'); cr != std::string::npos; cr = text.find('\r', cr + 1))
     if (cr + 1 == text.size() || text[cr + 1] != '\n')
       throw InputError(loc_at_offset(text, cr, file), message("errors.yaml.lone_cr"));
-  std::vector<YAML::Node> docs;
+  std::vector<YamlNode> docs;
+  std::optional<InputError> problem;
   try {
-    scan_limits(text, file);
-    docs = YAML::LoadAll(text);
+    std::tie(docs, problem) = build_tree(text, file);
   } catch (const YAML::DeepRecursion& e) {
     // Reached only with the depth limit raised past what yaml-cpp itself parses.
     throw InputError({file, e.mark.line + 1, e.mark.column + 1}, message("errors.yaml.parser_depth"));
@@ -421,17 +540,15 @@ YAML::Node parse_yaml(const std::string& bytes, const std::string& file) {
   for (size_t i = 1; i < docs.size(); ++i)
     if (!docs[i].IsNull())
       throw InputError(loc_of(docs[i], file), message("errors.yaml.several_documents"));
-  Walker w{file, 0, {}};
-  w.walk(docs[0]);
+  if (problem) throw *problem;
   return docs[0];
 }
 
-MapReader::MapReader(ReadContext& ctx, const YAML::Node& node, std::string path,
+MapReader::MapReader(ReadContext& ctx, const YamlNode& node, std::string path,
                      std::string pattern)
     : ctx_(ctx),
-      // Assigning to a yaml-cpp Node rebinds the node it shares with the document, so
-      // a stand-in for a bad value is chosen here and never assigned.
-      node_(node.IsDefined() && node.IsMap() ? node : YAML::Node(YAML::NodeType::Map)),
+      // A bad value is reported below and read as an empty mapping.
+      node_(node.IsDefined() && node.IsMap() ? node : YamlNode::EmptyMap()),
       path_(std::move(path)),
       pattern_(pattern.empty() ? path_ : std::move(pattern)),
       loc_(loc_of(node, ctx.file)),
@@ -478,9 +595,9 @@ bool MapReader::has(const std::string& key) {
   return n.IsDefined() && !n.IsNull();
 }
 
-YAML::Node MapReader::node(const std::string& key) {
+YamlNode MapReader::node(const std::string& key) {
   if (std::find(known_.begin(), known_.end(), key) == known_.end()) known_.push_back(key);
-  const YAML::Node& n = node_;
+  const YamlNode& n = node_;
   return n[key];
 }
 
@@ -499,7 +616,7 @@ namespace {
 // kube-prometheus' default receiver) or a forgotten value as "not configured".
 // Where a null value is reported: at its key, since an empty value has no position of its
 // own (yaml-cpp places it at the start of the next line).
-SourceLoc null_loc(const YAML::Node& map, const std::string& key, const std::string& file) {
+SourceLoc null_loc(const YamlNode& map, const std::string& key, const std::string& file) {
   for (const auto& kv : map)
     if (kv.first.Scalar() == key) return loc_of(kv.first, file);
   return {file, 0, 0};
@@ -655,7 +772,7 @@ Field<Instant> MapReader::live_instant(const std::string& key, InstantSource& so
   if (record(key, {.kind = KeyKind::LiveInstant, .live_object = object_date}, need))
     return {std::nullopt, loc_};
   source = InstantSource{};
-  const YAML::Node n = node(key);
+  const YamlNode n = node(key);
   const std::string path = path_of(key);
   const std::string forms = object_date ? message("errors.yaml.live_forms.object")
                                         : message("errors.yaml.live_forms.other");
@@ -671,7 +788,7 @@ Field<Instant> MapReader::live_instant(const std::string& key, InstantSource& so
                        message("errors.yaml.live_unknown_key", fmt::arg("path", path),
                                fmt::arg("key", preview(k)), fmt::arg("forms", forms)));
     }
-    const YAML::Node q = n["prometheus"];
+    const YamlNode q = n["prometheus"];
     if (!q.IsDefined()) {
       if (!unknown)
         ctx_.diags.error(loc, message("errors.yaml.missing_key.at", fmt::arg("path", path),
@@ -989,7 +1106,7 @@ std::vector<std::pair<std::string, Field<Duration>>> MapReader::duration_map(
 
 bool MapReader::map(const std::string& key, const std::function<void(MapReader&)>& f, Need need) {
   if (record(key, {.kind = KeyKind::Object}, need)) {
-    MapReader sub(ctx_, YAML::Node(), path_of(key), pattern_of(key));
+    MapReader sub(ctx_, YamlNode(), path_of(key), pattern_of(key));
     f(sub);
     return false;
   }
@@ -1011,7 +1128,7 @@ bool MapReader::map(const std::string& key, const std::function<void(MapReader&)
 void MapReader::each(const std::string& key, const std::function<void(MapReader&, size_t)>& f,
                      Need need) {
   if (record(key, {.kind = KeyKind::ObjectList}, need)) {
-    MapReader sub(ctx_, YAML::Node(), path_of(key) + "[]", pattern_of(key) + "[]");
+    MapReader sub(ctx_, YamlNode(), path_of(key) + "[]", pattern_of(key) + "[]");
     f(sub, 0);
     return;
   }

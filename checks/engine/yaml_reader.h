@@ -12,13 +12,12 @@
 #include <string>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
-
 #include "checks/engine/evidence_source.h"
 #include "checks/engine/field.h"
 #include "checks/engine/plan_format.h"
 #include "checks/engine/source_loc.h"
 #include "checks/engine/values.h"
+#include "checks/engine/yaml_tree.h"
 
 namespace golive {
 
@@ -31,16 +30,20 @@ std::string read_file(const std::string& path);
 /// structure traps listed above. UTF-16 and UTF-32 with a byte-order mark are decoded to
 /// UTF-8 first (positions are then those of the decoded text, in characters as for UTF-8);
 /// without a mark they are refused ("save the plan as UTF-8"), as is a lone carriage
-/// return. The nodes, depth, scalar-length, list-length and aliases limits are checked by
-/// an event pass before any node is built. Throws InputError at the first problem. Merge keys
+/// return. The document is read into a YamlNode tree (yaml_tree.h) in one pass over
+/// yaml-cpp's parser events; the nodes, depth, scalar-length, list-length and aliases limits
+/// are checked as the events come, before the memory they bound is spent (an alias is the
+/// anchored node, never a copy, and is counted as if copied out). Throws InputError at the
+/// first problem: a syntax error or a limit anywhere in the file, then a second document,
+/// then the first structure trap of the document in document order. Merge keys
 /// (`<<: *a`, `<<: [*a, *b]`) are applied as in YAML 1.1: explicit keys win over merged
 /// ones, earlier merged mappings over later ones; merged values keep the position where
 /// they were written.
-YAML::Node parse_yaml(const std::string& text, const std::string& file);
+YamlNode parse_yaml(const std::string& text, const std::string& file);
 
 /// The YAML 1.2 core schema type of a node: a quoted scalar is always Str.
 enum class CoreType { Null, Bool, Int, Float, Str, Map, Seq };
-CoreType core_type(const YAML::Node& node);
+CoreType core_type(const YamlNode& node);
 
 /// How YAML 1.2's core schema resolves `text` written as a plain (unquoted) scalar:
 /// Null is never returned; Bool, Int, Float or else Str.
@@ -59,11 +62,11 @@ struct TextRule {
 };
 
 /// The 1-based position of a node.
-SourceLoc loc_of(const YAML::Node& node, const std::string& file);
+SourceLoc loc_of(const YamlNode& node, const std::string& file);
 
 /// "a mapping", "a list", "'value'", "nothing" in the run's language (`errors.node.*`): for
 /// "expected X, got Y" messages.
-std::string describe_node(const YAML::Node& node);
+std::string describe_node(const YamlNode& node);
 
 /// A value as quoted in messages: URL userinfo redacted, cut to about 60 characters.
 std::string preview(std::string_view value);
@@ -89,7 +92,7 @@ class MapReader {
   /// `path` names the mapping in messages ("backups[0]"); "" for the document root.
   /// A node that is not a mapping is reported and read as empty.
   /// `pattern` is the path with `[]` for list items ("backups[]"); "" means `path`.
-  MapReader(ReadContext& ctx, const YAML::Node& node, std::string path,
+  MapReader(ReadContext& ctx, const YamlNode& node, std::string path,
             std::string pattern = "");
 
   enum Need { Optional, Required };
@@ -101,7 +104,7 @@ class MapReader {
   /// Whether the key is present with a non-null value (marks it known).
   bool has(const std::string& key);
   /// The raw node of a key (marks it known); an undefined node when absent.
-  YAML::Node node(const std::string& key);
+  YamlNode node(const std::string& key);
   /// Position of the key's value, or of this mapping when the key is absent.
   SourceLoc loc_of_key(const std::string& key);
 
@@ -176,7 +179,7 @@ class MapReader {
   void missing(const std::string& key);
 
   ReadContext& ctx_;
-  YAML::Node node_;
+  YamlNode node_;
   std::string path_;
   std::string pattern_;  // path_ with `[]` for list items (describe mode)
   SourceLoc loc_;

@@ -181,7 +181,7 @@ RawSettings settings_from_file(const std::string& path, Diagnostics& diags) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return out;
   try {
-    YAML::Node root = parse_yaml(read_file(path), path);
+    YamlNode root = parse_yaml(read_file(path), path);
     ReadContext ctx{path, diags, nullptr};
     MapReader reader(ctx, root, "");
     // A misspelt key would switch an option off in silence: unknown keys are errors.
@@ -202,7 +202,7 @@ RawSettings settings_from_file(const std::string& path, Diagnostics& diags) {
     }
     for (const OptionSpec& spec : check_option_specs()) {
       if (!reader.has(spec.name)) continue;
-      YAML::Node node = reader.node(spec.name);
+      YamlNode node = reader.node(spec.name);
       RawSetting s{{}, spec.name, loc_of(node, path)};
       if (node.IsScalar()) {
         s.values = spec.kind == OptionSpec::List ? split_commas(node.Scalar())

@@ -6,21 +6,13 @@
 
 #include "checks/engine/yaml_reader.h"
 #include "tests/engine/with_limit.h"
+#include "tests/engine/yaml_support.h"
 
 using namespace golive;
+using golive::test::parse_error;
 using namespace std::chrono_literals;
 
 namespace {
-
-// The message parse_yaml throws for `text`, or "" when it parses.
-std::string parse_error(const std::string& text) {
-  try {
-    parse_yaml(text, "in.yaml");
-  } catch (const InputError& e) {
-    return e.formatted();
-  }
-  return "";
-}
 
 std::string messages(const Diagnostics& diags) {
   std::string out;
@@ -32,7 +24,7 @@ std::string messages(const Diagnostics& diags) {
 struct Doc {
   explicit Doc(const std::string& text, const Zone* zone = nullptr)
       : node(parse_yaml(text, "in.yaml")), ctx{"in.yaml", diags, zone} {}
-  YAML::Node node;
+  YamlNode node;
   Diagnostics diags;
   ReadContext ctx;
 };
