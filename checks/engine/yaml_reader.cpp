@@ -629,7 +629,7 @@ std::string null_message(const std::string& path, const char* expected) {
 }
 
 // "backups[0]: expected a list, got a mapping"; `expected` as for null_message().
-std::string expected_message(const std::string& path, const char* expected, const YAML::Node& got) {
+std::string expected_message(const std::string& path, const char* expected, const YamlNode& got) {
   return message("errors.yaml.expected.at", fmt::arg("path", path),
                  fmt::arg("expected", message_text(std::string("errors.expected.") + expected)),
                  fmt::arg("got", describe_node(got)));

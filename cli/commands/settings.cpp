@@ -281,7 +281,7 @@ std::string preliminary_language(const std::vector<std::string>& args, const Io&
   if (std::filesystem::exists(config_path, ec)) {
     // Read quietly: whatever is wrong with the file is reported when it is read for real.
     try {
-      YAML::Node root = parse_yaml(read_file(config_path), config_path);
+      YamlNode root = parse_yaml(read_file(config_path), config_path);
       if (root.IsMap() && root["lang"].IsScalar() && known(root["lang"].Scalar())) return root["lang"].Scalar();
     } catch (const std::exception&) {
     }
