@@ -126,7 +126,7 @@ TEST_CASE("report.lang: every format of a Chinese run keeps its machine words") 
                     "(UTC+08:00)，届时 backups[report-dw-daily] 过期（backup.fresh）\n") != std::string::npos);
   // JUnit: elements and attributes unchanged, the failure detail Chinese.
   const std::string junit = render(input, "junit");
-  CHECK(junit.find("修复建议：续签或延长合同，并登记新的到期日。") != std::string::npos);
+  CHECK(junit.find("修复建议：续签或延长 华信软件（ERP 实施商） 的合同 HX-2026-031") != std::string::npos);
   CHECK(junit.find("<failure type=\"gate.fail\"") != std::string::npos);
   // Markdown: the summary line.
   const std::string markdown = render(input, "markdown");
