@@ -103,7 +103,7 @@ struct Brief {
   std::optional<RollbackCall> rollback;
 };
 
-/// Builds the brief of `plan`. `business_hours` is the crossborder.timezone-coverage
+/// Builds the brief of `plan`, its labels in the current language. `business_hours` is the crossborder.timezone-coverage
 /// parameter in force; `result` (may be null) gives the verdict and blocking findings.
 Brief build(const Plan& plan, const HoursRange& business_hours, const PlanResult* result);
 
@@ -117,8 +117,9 @@ std::string short_local(Instant t, const Zone* zone);
 /// the plan has no window.
 std::string timeline_svg(const Brief& brief);
 
-/// `<h2>Go-live timeline</h2>` and the timeline SVG of `plan` (default business hours), or
-/// nothing when the plan has no window: what the HTML readiness report shows.
+/// `<h2>Go-live timeline</h2>` and the timeline SVG of `plan` (default business hours), both
+/// in the current language, or nothing when the plan has no window: what the HTML
+/// readiness report shows.
 void write_timeline_figure(std::ostream& out, const Plan& plan);
 
 /// Writers, one file each (text.cpp, markdown.cpp, html.cpp).

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "checks/engine/i18n.h"
 #include "cli/report/support.h"
 
 namespace golive::brief {
@@ -16,9 +17,28 @@ std::string utc(Instant t) { return short_local(t, nullptr); }
 
 std::string name_phone(const Person& p) { return p.phone.empty() ? p.name : p.name + " " + p.phone; }
 
+// Items of a list in a cell (`, ` / `、`) and clauses (`; ` / `；`), as check messages join them.
+std::string list(const std::vector<std::string>& items) {
+  return fmt::format("{}", fmt::join(items, message_text("findings.join.list")));
+}
+std::string clauses(const std::vector<std::string>& items) {
+  return fmt::format("{}", fmt::join(items, message_text("findings.join.clauses")));
+}
+
+// A table's header row: the catalogue's `brief.<table>.<column>` texts.
+std::vector<std::string> header(std::string_view table, std::initializer_list<std::string_view> columns) {
+  std::vector<std::string> out;
+  for (std::string_view c : columns) out.push_back(message_text(fmt::format("brief.{}.{}", table, c)));
+  return out;
+}
+
 }  // namespace
 
 std::string role_title(std::string_view role) {
+  // The standard's roles have their words in the catalogue; roles beyond them are the
+  // plan's own words, shown as written with a capital.
+  const std::string key = fmt::format("brief.role.{}", role);
+  if (catalogue(language()).count(key)) return message_text(key);
   std::string out(role);
   for (char& c : out)
     if (c == '_') c = ' ';
@@ -28,33 +48,37 @@ std::string role_title(std::string_view role) {
 
 std::string banner(const Brief& b) {
   if (b.verdict != Verdict::NotReady) return std::string(verdict_title(b.verdict));
-  return fmt::format("NOT READY: blocked by {} finding{} (golive check)", b.blocking.size(),
-                     b.blocking.size() == 1 ? "" : "s");
+  return message(b.blocking.size() == 1 ? "brief.not_ready.one" : "brief.not_ready.many",
+                 fmt::arg("verdict", verdict_title(b.verdict)), fmt::arg("n", b.blocking.size()));
 }
 
 std::vector<std::string> blocking_lines(const Brief& b) {
   std::vector<std::string> out;
   for (const Finding* f : b.blocking)
-    out.push_back(fmt::format("{} {}: {}{}", f->check, f->subject, f->message,
-                              f->location.file.empty() ? "" : " (" + file_line(f->location) + ")"));
+    out.push_back(message("brief.blocking_line", fmt::arg("check", f->check), fmt::arg("subject", f->subject),
+                          fmt::arg("message", f->message),
+                          fmt::arg("where", f->location.file.empty()
+                                                ? std::string()
+                                                : message("brief.blocking_where",
+                                                          fmt::arg("location", file_line(f->location))))));
   return out;
 }
 
 std::string time_note(const Brief& b) {
-  return b.zone ? fmt::format("times in {} (MM-DD HH:MM), UTC alongside", b.zone_name)
-                : std::string("times in UTC (MM-DD HH:MM)");
+  return b.zone ? message("brief.time_note.zone", fmt::arg("zone", b.zone_name))
+                : message_text("brief.time_note.utc");
 }
 
 Table timeline_table(const Brief& b) {
-  Table t{{"Local", "UTC", "Event", "Owner"}, {}};
+  Table t{header("timeline_head", {"local", "utc", "event", "owner"}), {}};
   for (const Event& e : b.events) {
     std::string what = e.label;
     switch (e.kind) {
-      case Event::PhaseStart: what = "phase " + e.label + " starts"; break;
-      case Event::PhaseEnd: what = "phase " + e.label + " ends"; break;
-      case Event::Checkpoint: what = "checkpoint: " + e.label; break;
-      case Event::RollbackDeadline: what = "ROLLBACK DEADLINE (latest start)"; break;
-      case Event::PointOfNoReturn: what = "POINT OF NO RETURN"; break;
+      case Event::PhaseStart: what = message("brief.event.phase_start", fmt::arg("name", e.label)); break;
+      case Event::PhaseEnd: what = message("brief.event.phase_end", fmt::arg("name", e.label)); break;
+      case Event::Checkpoint: what = message("brief.event.checkpoint", fmt::arg("name", e.label)); break;
+      case Event::RollbackDeadline: what = message_text("brief.event.rollback_deadline"); break;
+      case Event::PointOfNoReturn: what = message_text("brief.event.point_of_no_return"); break;
       default: break;
     }
     t.rows.push_back({local(b, e.at), utc(e.at), what, e.owner});
@@ -65,29 +89,36 @@ Table timeline_table(const Brief& b) {
 std::string rollback_sentence(const Brief& b) {
   if (!b.rollback_timing) return "";
   const RollbackTiming& r = *b.rollback_timing;
-  std::string relation = r.margin > Duration::zero()   ? format_duration(r.margin) + " before"
-                         : r.margin == Duration::zero() ? std::string("exactly at")
-                                                        : format_duration(-r.margin) + " after";
-  return fmt::format(
-      "Rollback deadline {} ({} UTC): a rollback ({} + {} verification) started later ends after "
-      "the window. Decided at {} {}, it ends {}, {} window end.",
-      local(b, r.latest_start), utc(r.latest_start), format_duration(r.duration),
-      format_duration(r.verification), r.from, local(b, r.start), local(b, r.finish), relation);
+  const std::string relation =
+      r.margin > Duration::zero()    ? message("brief.rollback.before", fmt::arg("margin", say_duration(r.margin)))
+      : r.margin == Duration::zero() ? message_text("brief.rollback.exactly_at")
+                                     : message("brief.rollback.after", fmt::arg("margin", say_duration(-r.margin)));
+  // Where the rollback starts, in the words rollback.fits-window uses for it.
+  const std::string from =
+      r.checkpoint ? message("findings.rollback.fits-window.from_checkpoint",
+                             fmt::arg("name", r.checkpoint->name.value_or("unnamed")))
+                   : message_text("findings.rollback.fits-window.from_window_start");
+  return message("brief.rollback.deadline", fmt::arg("latest", local(b, r.latest_start)),
+                 fmt::arg("latest_utc", utc(r.latest_start)), fmt::arg("duration", say_duration(r.duration)),
+                 fmt::arg("verification", say_duration(r.verification)), fmt::arg("from", from),
+                 fmt::arg("start", local(b, r.start)), fmt::arg("finish", local(b, r.finish)),
+                 fmt::arg("relation", relation));
 }
 
 Table coverage_table(const Brief& b) {
-  Table t{{"Band", "From", "To", "Who"}, {}};
+  Table t{header("coverage_head", {"band", "from", "to", "who"}), {}};
   for (const Band& band : b.bands) {
     struct Row {
       TimeInterval span;
       std::string who;
     };
     std::vector<Row> rows;
-    for (const Segment& s : band.covered) rows.push_back({s.span, s.who.empty() ? "support" : s.who});
-    for (const TimeInterval& g : band.gaps) rows.push_back({g, "GAP: nobody"});
+    for (const Segment& s : band.covered)
+      rows.push_back({s.span, s.who.empty() ? message_text("brief.support") : s.who});
+    for (const TimeInterval& g : band.gaps) rows.push_back({g, message_text("brief.gap")});
     std::stable_sort(rows.begin(), rows.end(),
                      [](const Row& x, const Row& y) { return x.span.start < y.span.start; });
-    if (rows.empty()) t.rows.push_back({band.label, "", "", "none in the period"});
+    if (rows.empty()) t.rows.push_back({band.label, "", "", message_text("brief.none_in_period")});
     bool first = true;
     for (const Row& r : rows) {
       t.rows.push_back({first ? band.label : "", local(b, r.span.start), local(b, r.span.end), r.who});
@@ -98,70 +129,72 @@ Table coverage_table(const Brief& b) {
 }
 
 Table command_table(const Brief& b) {
-  Table t{{"Role", "Name", "Phone", "Email"}, {}};
+  Table t{header("command_head", {"role", "name", "phone", "email"}), {}};
   for (const Person& p : b.command) t.rows.push_back({role_title(p.role), p.name, p.phone, p.email});
   return t;
 }
 
 Table escalation_table(const Brief& b) {
-  Table t{{"When", "Who", "Phone"}, {}};
+  Table t{header("escalation_head", {"when", "who", "phone"}), {}};
   for (const Person& p : b.escalation) t.rows.push_back({p.role, p.name, p.phone});
   return t;
 }
 
 Table departments_table(const Brief& b) {
-  Table t{{"Department", "Lead", "Phone"}, {}};
+  Table t{header("departments_head", {"department", "lead", "phone"}), {}};
   for (const auto& [name, p] : b.departments) t.rows.push_back({name, p.name, p.phone});
   return t;
 }
 
 Table regions_table(const Brief& b) {
-  Table t{{"Region", "Responsible", "Phone", "Local time at window start", "In working hours"}, {}};
+  Table t{header("regions_head", {"region", "responsible", "phone", "local_at_start", "in_hours"}), {}};
   for (const RegionCall& r : b.regions) {
-    std::string in = !r.in_hours ? "unknown" : *r.in_hours ? "yes (" + r.hours + ")" : "no (" + r.hours + ")";
+    std::string in = !r.in_hours  ? message_text("brief.in_hours.unknown")
+                     : *r.in_hours ? message("brief.in_hours.inside", fmt::arg("hours", r.hours))
+                                   : message("brief.in_hours.outside", fmt::arg("hours", r.hours));
     t.rows.push_back({r.code + (r.timezone.empty() ? "" : " " + r.timezone),
-                      r.responsible ? r.responsible->name : "nobody",
+                      r.responsible ? r.responsible->name : message_text("brief.nobody"),
                       r.responsible ? r.responsible->phone : "", r.local_at_start, in});
   }
   return t;
 }
 
 Table vendors_table(const Brief& b) {
-  Table t{{"Vendor", "Contract", "Support hours", "SLA", "Restore", "Call"}, {}};
+  Table t{header("vendors_head", {"vendor", "contract", "hours", "sla", "restore", "call"}), {}};
   for (const VendorDesk& v : b.vendors) {
     std::vector<std::string> sla, call;
     for (const auto& [level, d] : v.sla) sla.push_back(level + " " + d);
     for (const Person& p : v.contacts)
-      call.push_back(name_phone(p) + (p.role.empty() ? "" : " (" + p.role + ")"));
-    t.rows.push_back({v.name, v.contract, v.hours, fmt::format("{}", fmt::join(sla, ", ")), v.restore,
-                      fmt::format("{}", fmt::join(call, "; "))});
+      call.push_back(p.role.empty() ? name_phone(p)
+                                    : message("brief.vendor_contact", fmt::arg("contact", name_phone(p)),
+                                              fmt::arg("role", p.role)));
+    t.rows.push_back({v.name, v.contract, v.hours, list(sla), v.restore, clauses(call)});
   }
   return t;
 }
 
 Table comms_table(const Brief& b) {
-  Table t{{"Comms", "Where"}, {}};
-  if (!b.channel.empty()) t.rows.push_back({"Channel", b.channel});
-  if (!b.bridge.empty()) t.rows.push_back({"Bridge", b.bridge});
-  if (!b.status_page.empty()) t.rows.push_back({"Status page", b.status_page});
+  Table t{header("comms_head", {"what", "where"}), {}};
+  if (!b.channel.empty()) t.rows.push_back({message_text("brief.comms.channel"), b.channel});
+  if (!b.bridge.empty()) t.rows.push_back({message_text("brief.comms.bridge"), b.bridge});
+  if (!b.status_page.empty()) t.rows.push_back({message_text("brief.comms.status_page"), b.status_page});
   return t;
 }
 
 Table checkpoints_table(const Brief& b) {
-  Table t{{"Local", "Checkpoint", "Owner", "Go when"}, {}};
+  Table t{header("checkpoints_head", {"local", "checkpoint", "owner", "criteria"}), {}};
   for (const Event& e : b.events)
-    if (e.kind == Event::Checkpoint)
-      t.rows.push_back({local(b, e.at), e.label, e.owner, fmt::format("{}", fmt::join(e.criteria, "; "))});
+    if (e.kind == Event::Checkpoint) t.rows.push_back({local(b, e.at), e.label, e.owner, clauses(e.criteria)});
   return t;
 }
 
 std::vector<std::pair<std::string, Table>> call_sections(const Brief& b) {
   std::vector<std::pair<std::string, Table>> out = {
-      {"Escalation (each level has its time to acknowledge before the next is called)", escalation_table(b)},
-      {"Department leads", departments_table(b)},
-      {"Regions", regions_table(b)},
-      {"Vendor support", vendors_table(b)},
-      {"Comms", comms_table(b)}};
+      {message_text("brief.section.escalation"), escalation_table(b)},
+      {message_text("brief.section.departments"), departments_table(b)},
+      {message_text("brief.section.regions"), regions_table(b)},
+      {message_text("brief.section.vendors"), vendors_table(b)},
+      {message_text("brief.section.comms"), comms_table(b)}};
   std::erase_if(out, [](const auto& s) { return s.second.rows.empty(); });
   return out;
 }
@@ -169,10 +202,11 @@ std::vector<std::pair<std::string, Table>> call_sections(const Brief& b) {
 std::string rollback_owner_sentence(const Brief& b) {
   if (!b.rollback) return "";
   const RollbackCall& r = *b.rollback;
-  std::string out = "Rollback decided by " +
-                    (r.decision_owner ? name_phone(*r.decision_owner) : std::string("nobody named"));
-  if (!r.strategy.empty()) out += "; strategy " + r.strategy;
-  if (!r.runbook.empty()) out += "; runbook " + r.runbook;
+  std::string out = r.decision_owner
+                        ? message("brief.rollback.owner", fmt::arg("who", name_phone(*r.decision_owner)))
+                        : message_text("brief.rollback.no_owner");
+  if (!r.strategy.empty()) out += message("brief.rollback.strategy", fmt::arg("strategy", r.strategy));
+  if (!r.runbook.empty()) out += message("brief.rollback.runbook", fmt::arg("runbook", r.runbook));
   return out;
 }
 

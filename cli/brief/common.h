@@ -1,6 +1,7 @@
 #pragma once
 /// What the three brief writers share: fixed wording and the rows of each section, so
-/// text, Markdown and HTML show the same facts in the same order.
+/// text, Markdown and HTML show the same facts in the same order. Every fixed text is the
+/// catalogue's `brief.*` in the current language (docs/i18n.md); plan values stay as written.
 
 #include <string>
 #include <vector>

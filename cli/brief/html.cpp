@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "checks/engine/i18n.h"
 #include "cli/brief/common.h"
 #include "cli/report/support.h"
 
@@ -89,29 +90,34 @@ void gaps(std::ostream& out, const Brief& b) {
   std::vector<std::string> listed;
   for (const Band& band : b.bands)
     for (const TimeInterval& g : band.gaps)
-      listed.push_back(fmt::format("{} {} to {}", band.label, short_local(g.start, b.zone),
-                                   short_local(g.end, b.zone)));
+      listed.push_back(message("brief.gap_span", fmt::arg("band", band.label),
+                               fmt::arg("from", short_local(g.start, b.zone)), fmt::arg("to", short_local(g.end, b.zone))));
   if (b.bands.empty()) return;
   if (listed.empty()) {
-    out << "<p>No gap: on-call" << (b.regions.empty() ? "" : " and every region's business hours")
-        << " covered from window start to the end of hypercare.</p>\n";
+    out << "<p>" << message_text(b.regions.empty() ? "brief.no_gap" : "brief.no_gap_regions") << "</p>\n";
     return;
   }
-  out << "<p class=\"gaps\">GAPS (nobody covers): " << h(fmt::format("{}", fmt::join(listed, "; ")))
+  out << "<p class=\"gaps\">"
+      << message("brief.gaps", fmt::arg("gaps", h(fmt::format("{}", fmt::join(listed, message_text("findings.join.clauses"))))))
       << "</p>\n";
 }
 
 }  // namespace
 
 void write_html(const Brief& b, std::ostream& out) {
-  out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+  // Catalogue texts are written as they are (like the report's); what comes from the plan is escaped.
+  const std::string heading = message("brief.title", fmt::arg("title", h(b.title)));
+  out << "<!DOCTYPE html>\n<html lang=\"" << h(language()) << "\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
          "style-src 'unsafe-inline'\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      << "<title>Go-live brief: " << h(b.title) << "</title>\n<style>" << kStyle
+      << "<title>" << heading << "</title>\n<style>" << kStyle << language_font_rule(language())
       << "</style>\n</head>\n<body>\n";
-  out << "<h1>Go-live brief: " << h(b.title) << "</h1>\n";
-  out << "<p class=\"meta\">Plan <code>" << h(b.plan->file) << "</code>; " << h(time_note(b)) << ".</p>\n";
+  out << "<h1>" << heading << "</h1>\n";
+  out << "<p class=\"meta\">"
+      << message("brief.plan_sentence", fmt::arg("file", fmt::format("<code>{}</code>", h(b.plan->file))),
+                 fmt::arg("note", h(time_note(b))))
+      << "</p>\n";
   const bool not_ready = b.verdict == Verdict::NotReady;
   out << "<div class=\"banner" << (not_ready ? " notready" : "") << "\">" << (not_ready ? "&#x2717; " : "&#x2713; ")
       << h(banner(b));
@@ -124,25 +130,25 @@ void write_html(const Brief& b, std::ostream& out) {
 
   Table timeline = timeline_table(b);
   if (!timeline.rows.empty()) {
-    out << "<h2>Timeline</h2>\n" << timeline_svg(b);
+    out << "<h2>" << message_text("brief.section.timeline") << "</h2>\n" << timeline_svg(b);
     if (std::string s = rollback_sentence(b); !s.empty()) out << "<p><strong>" << h(s) << "</strong></p>\n";
     gaps(out, b);
     table(out, timeline);
   }
 
-  out << "<h2>Who to call</h2>\n";
-  if (b.command.empty()) out << "<p>The plan names no command centre (organization).</p>\n";
+  out << "<h2>" << message_text("brief.section.who_to_call") << "</h2>\n";
+  if (b.command.empty()) out << "<p>" << message_text("brief.no_command") << "</p>\n";
   else table(out, command_table(b));
   for (const auto& [title, table] : call_sections(b)) table_section(out, title, table);
 
-  out << "<h2>Decision points</h2>\n";
+  out << "<h2>" << message_text("brief.section.decision_points") << "</h2>\n";
   Table cps = checkpoints_table(b);
-  if (cps.rows.empty()) out << "<p>No go/no-go checkpoint.</p>\n";
+  if (cps.rows.empty()) out << "<p>" << message_text("brief.no_checkpoint") << "</p>\n";
   else table(out, cps);
   if (b.rollback) {
     out << "<p>" << linked(rollback_owner_sentence(b)) << "</p>\n";
     if (!b.rollback->triggers.empty()) {
-      out << "<p>Roll back when:</p>\n<ul>\n";
+      out << "<p>" << message_text("brief.rollback.when") << "</p>\n<ul>\n";
       for (const std::string& t : b.rollback->triggers) out << "<li>" << h(t) << "</li>\n";
       out << "</ul>\n";
     }

@@ -1,5 +1,6 @@
 // The brief as GitHub-flavoured Markdown, for a wiki page or a pull request: the same
 // sections and rows as the text brief, every cell escaped (and so redacted).
+#include "checks/engine/i18n.h"
 #include "cli/brief/common.h"
 #include "cli/report/support.h"
 
@@ -29,8 +30,10 @@ void table_section(std::ostream& out, std::string_view title, const Table& t) {
 }  // namespace
 
 void write_markdown(const Brief& b, std::ostream& out) {
-  out << "# Go-live brief: " << markdown_cell(b.title) << "\n\n";
-  out << "Plan `" << markdown_cell(b.plan->file) << "`; " << time_note(b) << ".\n\n";
+  out << "# " << message("brief.title", fmt::arg("title", markdown_cell(b.title))) << "\n\n";
+  out << message("brief.plan_sentence", fmt::arg("file", fmt::format("`{}`", markdown_cell(b.plan->file))),
+                 fmt::arg("note", time_note(b)))
+      << "\n\n";
   out << "**" << banner(b) << "**\n";
   if (!b.blocking.empty()) {
     out << '\n';
@@ -39,25 +42,25 @@ void write_markdown(const Brief& b, std::ostream& out) {
 
   Table timeline = timeline_table(b);
   if (!timeline.rows.empty()) {
-    out << "\n## Timeline\n\n";
+    out << "\n## " << message_text("brief.section.timeline") << "\n\n";
     table(out, timeline);
     if (std::string s = rollback_sentence(b); !s.empty()) out << '\n' << markdown_cell(s) << '\n';
   }
-  table_section(out, "Coverage (window start to end of hypercare)", coverage_table(b));
+  table_section(out, message_text("brief.section.coverage"), coverage_table(b));
 
-  out << "\n## Who to call\n";
-  if (b.command.empty()) out << "\nThe plan names no command centre (organization).\n";
-  else table_section(out, "Command centre", command_table(b));
+  out << "\n## " << message_text("brief.section.who_to_call") << '\n';
+  if (b.command.empty()) out << '\n' << message_text("brief.no_command") << '\n';
+  else table_section(out, message_text("brief.section.command"), command_table(b));
   for (const auto& [title, table] : call_sections(b)) table_section(out, title, table);
 
-  out << "\n## Decision points\n";
+  out << "\n## " << message_text("brief.section.decision_points") << '\n';
   Table cps = checkpoints_table(b);
-  if (cps.rows.empty()) out << "\nNo go/no-go checkpoint.\n";
-  else table_section(out, "Go/no-go checkpoints", cps);
+  if (cps.rows.empty()) out << '\n' << message_text("brief.no_checkpoint") << '\n';
+  else table_section(out, message_text("brief.section.checkpoints"), cps);
   if (b.rollback) {
     out << '\n' << markdown_cell(rollback_owner_sentence(b)) << '\n';
     if (!b.rollback->triggers.empty()) {
-      out << "\nRoll back when:\n\n";
+      out << '\n' << message_text("brief.rollback.when") << "\n\n";
       for (const std::string& t : b.rollback->triggers) out << "- " << markdown_cell(t) << '\n';
     }
   }

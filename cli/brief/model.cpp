@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "checks/engine/i18n.h"
 #include "checks/engine/zone.h"
 #include "cli/brief/brief.h"
 #include "cli/report/support.h"
@@ -33,8 +34,8 @@ std::string with_unit(double v) { return fmt::format("{}", v); }
 
 // Segments of a band: each usable shift of `level`, clipped to the period, named.
 Band oncall_band(const Plan& plan, const std::string& level, const TimeInterval& period) {
-  Band b{level == "primary" ? Band::Primary : Band::Backup, level + " on-call", level + " on-call", {},
-         {period}, {}};
+  const std::string label = message_text(level == "primary" ? "brief.band.primary" : "brief.band.backup");
+  Band b{level == "primary" ? Band::Primary : Band::Backup, label, label, {}, {period}, {}};
   std::vector<TimeInterval> spans;
   for (const Shift& s : plan.shifts) {
     if (!usable_shift(s) || *s.level != level) continue;
@@ -72,17 +73,19 @@ Brief build(const Plan& plan, const HoursRange& business_hours, const PlanResult
   b.period = coverage_period(g);
 
   // Timeline events.
-  if (g.window_start) b.events.push_back({*g.window_start, Event::WindowStart, "window start", "", {}});
+  if (g.window_start)
+    b.events.push_back({*g.window_start, Event::WindowStart, message_text("brief.event.window_start"), "", {}});
   if (plan.scenarios.large_upgrade)
     for (const Phase& ph : plan.scenarios.large_upgrade->phases) {
-      std::string name = ph.name.value_or("phase");
-      if (ph.scope_pct) name += fmt::format(" ({}%)", with_unit(*ph.scope_pct));
+      std::string name = ph.name.value_or(message_text("brief.unnamed.phase"));
+      if (ph.scope_pct)
+        name = message("brief.phase_scope", fmt::arg("name", name), fmt::arg("scope", with_unit(*ph.scope_pct)));
       if (ph.start) b.events.push_back({*ph.start, Event::PhaseStart, name, "", {}});
       if (ph.end) b.events.push_back({*ph.end, Event::PhaseEnd, name, "", {}});
     }
   for (const Checkpoint& c : g.checkpoints) {
     if (!c.at) continue;
-    Event e{*c.at, Event::Checkpoint, c.name.value_or("checkpoint"),
+    Event e{*c.at, Event::Checkpoint, c.name.value_or(message_text("brief.unnamed.checkpoint")),
             c.owner ? display(plan, *c.owner) : "", {}};
     for (const Text& t : c.criteria)
       if (t) e.criteria.push_back(*t);
@@ -90,16 +93,18 @@ Brief build(const Plan& plan, const HoursRange& business_hours, const PlanResult
   }
   if (plan.rollback) b.rollback_timing = rollback_timing(g, *plan.rollback);
   if (b.rollback_timing)
-    b.events.push_back({b.rollback_timing->latest_start, Event::RollbackDeadline, "rollback deadline",
+    b.events.push_back({b.rollback_timing->latest_start, Event::RollbackDeadline,
+                        message_text("brief.svg.rollback_deadline"),
                         plan.rollback->decision_owner ? display(plan, *plan.rollback->decision_owner) : "",
                         {}});
   if (plan.scenarios.large_upgrade && plan.scenarios.large_upgrade->data_migration &&
       plan.scenarios.large_upgrade->data_migration->point_of_no_return)
     b.events.push_back({*plan.scenarios.large_upgrade->data_migration->point_of_no_return,
-                        Event::PointOfNoReturn, "point of no return", "", {}});
-  if (g.window_end) b.events.push_back({*g.window_end, Event::WindowEnd, "window end", "", {}});
+                        Event::PointOfNoReturn, message_text("brief.svg.point_of_no_return"), "", {}});
+  if (g.window_end)
+    b.events.push_back({*g.window_end, Event::WindowEnd, message_text("brief.event.window_end"), "", {}});
   if (b.period && g.hypercare && *g.hypercare > Duration::zero())
-    b.events.push_back({b.period->end, Event::HypercareEnd, "hypercare end", "", {}});
+    b.events.push_back({b.period->end, Event::HypercareEnd, message_text("brief.event.hypercare_end"), "", {}});
   std::stable_sort(b.events.begin(), b.events.end(),
                    [](const Event& x, const Event& y) { return x.at < y.at; });
 
@@ -112,13 +117,14 @@ Brief build(const Plan& plan, const HoursRange& business_hours, const PlanResult
         const Zone* zone = r.timezone ? find_zone(*r.timezone) : nullptr;
         if (!zone) continue;
         RegionCoverage cover = region_coverage(plan, r, *zone, business_hours, *b.period);
+        const std::string code = r.code.value_or(message_text("brief.unnamed.region"));
         Band band{Band::Region,
-                  fmt::format("{} business hours {} {}", r.code.value_or("region"),
-                              format_hours(business_hours), zone->name()),
-                  r.code.value_or("region") + " business hours", {}, cover.required, cover.gaps};
+                  message("brief.band.region", fmt::arg("region", code),
+                          fmt::arg("hours", format_hours(business_hours)), fmt::arg("zone", zone->name())),
+                  message("brief.band.region_short", fmt::arg("region", code)), {}, cover.required, cover.gaps};
         std::vector<std::string> names;
         for (const Contact* c : cover.counted) names.push_back(c->name.value_or(*c->id));
-        std::string who = fmt::format("{}", fmt::join(names, ", "));
+        std::string who = fmt::format("{}", fmt::join(names, message_text("findings.join.list")));
         for (const TimeInterval& i : subtract(cover.required, cover.gaps)) band.covered.push_back({i, who});
         b.bands.push_back(std::move(band));
       }
@@ -126,10 +132,10 @@ Brief build(const Plan& plan, const HoursRange& business_hours, const PlanResult
       if (!v.support) continue;
       auto hours = vendor_support_hours(*v.support, *b.period);
       if (!hours) continue;
-      const std::string name = v.name.value_or(v.id.value_or("vendor"));
+      const std::string name = v.name.value_or(v.id.value_or(message_text("brief.unnamed.vendor")));
       Band band{Band::Vendor,
-                fmt::format("{}: support {} {}", name, v.support->hours.value_or(""),
-                            v.support->timezone.value_or("")),
+                message("brief.band.vendor", fmt::arg("vendor", name), fmt::arg("hours", v.support->hours.value_or("")),
+                        fmt::arg("zone", v.support->timezone.value_or(""))),
                 name, {}, {}, {}};
       for (const TimeInterval& i : *hours) band.covered.push_back({i, ""});
       b.bands.push_back(std::move(band));
@@ -155,8 +161,8 @@ Brief build(const Plan& plan, const HoursRange& business_hours, const PlanResult
     Duration elapsed{0};
     for (const EscalationLevel* e : levels) {
       std::string when = elapsed == Duration::zero()
-                             ? std::string("T+0: page")
-                             : fmt::format("not acknowledged by T+{} → call", format_duration(elapsed));
+                             ? message_text("brief.escalation.first")
+                             : message("brief.escalation.next", fmt::arg("after", say_duration(elapsed)));
       b.escalation.push_back(person(plan, *e->target, when));
       elapsed += e->after.value_or(Duration::zero());
     }
@@ -188,17 +194,17 @@ Brief build(const Plan& plan, const HoursRange& business_hours, const PlanResult
     }
   for (const Vendor& v : plan.vendors) {
     VendorDesk d;
-    d.name = v.name.value_or(v.id.value_or("vendor"));
+    d.name = v.name.value_or(v.id.value_or(message_text("brief.unnamed.vendor")));
     if (v.contract && v.contract->ref) d.contract = *v.contract->ref;
     if (v.support) {
       if (v.support->hours)
         d.hours = *v.support->hours + (v.support->timezone ? " " + *v.support->timezone : "");
       for (const auto& [level, t] : v.support->response)
-        if (t) d.sla.emplace_back(level, format_duration(*t));
-      if (v.support->restore) d.restore = format_duration(*v.support->restore);
+        if (t) d.sla.emplace_back(level, say_duration(*t));
+      if (v.support->restore) d.restore = say_duration(*v.support->restore);
     }
     for (const VendorContact& c : v.contacts)
-      d.contacts.push_back({c.escalation ? fmt::format("escalation {}", *c.escalation) : "",
+      d.contacts.push_back({c.escalation ? message("brief.vendor_escalation", fmt::arg("level", *c.escalation)) : "",
                             "", c.name.value_or(""), c.phone.value_or(""), c.email.value_or("")});
     b.vendors.push_back(std::move(d));
   }
@@ -212,7 +218,9 @@ Brief build(const Plan& plan, const HoursRange& business_hours, const PlanResult
     for (const Trigger& t : rb->triggers)
       call.triggers.push_back(fmt::format("{} {} {}{}", t.metric.value_or("?"), t.op.value_or("?"),
                                           t.value ? with_unit(*t.value) : "?",
-                                          t.for_ ? " for " + format_duration(*t.for_) : ""));
+                                          t.for_ ? message("brief.rollback.trigger_for",
+                                                           fmt::arg("duration", say_duration(*t.for_)))
+                                                 : ""));
     b.rollback = std::move(call);
   }
   return b;

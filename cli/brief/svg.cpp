@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "checks/engine/i18n.h"
 #include "checks/engine/zone.h"
 #include "cli/brief/brief.h"
 #include "cli/report/support.h"
@@ -22,6 +23,9 @@ constexpr int kRight = 745;
 constexpr int kRow = 18;
 
 std::string x(std::string_view s) { return xml_escape(s, true); }
+
+// A fixed text of the figure in the current language (`brief.svg.<key>`).
+const std::string& t(std::string_view key) { return message_text(fmt::format("brief.svg.{}", key)); }
 
 /// Maps instants of [from, to] onto [kLeft, kRight].
 struct Scale {
@@ -148,16 +152,18 @@ void window_panel(std::ostream& out, const Brief& b, int& y) {
   for (const Event& e : b.events)
     if (e.kind != Event::HypercareEnd) from = std::min(from, e.at), to = std::max(to, e.at);
   const Scale s{from, to};
-  out << fmt::format("<text x=\"4\" y=\"{}\" class=\"h\">Go-live window</text>\n", y + 10);
+  out << fmt::format("<text x=\"4\" y=\"{}\" class=\"h\">{}</text>\n", y + 10, t("window_panel"));
   y += 30;
   axis(out, s, b, y);
   y += 22;
   // The window itself.
   const int window_y = y;
   rect(out, s.at(b.window->start), s.at(b.window->end), y, kRow, "#f5f7fa", " stroke=\"#1f2933\"");
-  out << fmt::format("<text x=\"{}\" y=\"{}\" class=\"lbl\" text-anchor=\"end\">window</text>\n", kLeft - 6, y + 14);
+  out << fmt::format("<text x=\"{}\" y=\"{}\" class=\"lbl\" text-anchor=\"end\">{}</text>\n", kLeft - 6, y + 14,
+                     t("window"));
   inside(out, s.at(b.window->start), s.at(b.window->end), y + 14,
-         short_local(b.window->start, b.zone) + " to " + short_local(b.window->end, b.zone));
+         message("brief.svg.span", fmt::arg("from", short_local(b.window->start, b.zone)),
+                 fmt::arg("to", short_local(b.window->end, b.zone))));
   y += kRow + 4;
   // Upgrade phases, one row each.
   for (const Event& e : b.events) {
@@ -170,8 +176,8 @@ void window_panel(std::ostream& out, const Brief& b, int& y) {
       }
     rect(out, s.at(e.at), s.at(end), y, kRow - 4, "#CC79A7", " fill-opacity=\"0.25\" stroke=\"#1f2933\"");
     hatch(out, s.at(e.at), s.at(end), y, kRow - 4, "#1f2933", false);
-    out << fmt::format("<text x=\"{}\" y=\"{}\" class=\"lbl\" text-anchor=\"end\">phase {}</text>\n", kLeft - 6,
-                       y + 12, x(e.label));
+    out << fmt::format("<text x=\"{}\" y=\"{}\" class=\"lbl\" text-anchor=\"end\">{}</text>\n", kLeft - 6,
+                       y + 12, message("brief.svg.phase", fmt::arg("name", x(e.label))));
     y += kRow;
   }
   // Instants: checkpoints (solid), rollback deadline (dashed), point of no return (dotted),
@@ -179,9 +185,15 @@ void window_panel(std::ostream& out, const Brief& b, int& y) {
   for (const Event& e : b.events) {
     std::string dash, label;
     switch (e.kind) {
-      case Event::Checkpoint: label = "checkpoint " + e.label; break;
-      case Event::RollbackDeadline: dash = " stroke-dasharray=\"6 3\" stroke-width=\"2\""; label = "rollback deadline"; break;
-      case Event::PointOfNoReturn: dash = " stroke-dasharray=\"2 2\" stroke-width=\"2\""; label = "point of no return"; break;
+      case Event::Checkpoint: label = message("brief.svg.checkpoint", fmt::arg("name", e.label)); break;
+      case Event::RollbackDeadline:
+        dash = " stroke-dasharray=\"6 3\" stroke-width=\"2\"";
+        label = t("rollback_deadline");
+        break;
+      case Event::PointOfNoReturn:
+        dash = " stroke-dasharray=\"2 2\" stroke-width=\"2\"";
+        label = t("point_of_no_return");
+        break;
       default: continue;
     }
     const double px = s.at(e.at);
@@ -198,7 +210,7 @@ void window_panel(std::ostream& out, const Brief& b, int& y) {
 
 void coverage_panel(std::ostream& out, const Brief& b, int& y) {
   const Scale s{b.period->start, b.period->end};
-  out << fmt::format("<text x=\"4\" y=\"{}\" class=\"h\">Window and hypercare: who is there</text>\n", y + 10);
+  out << fmt::format("<text x=\"4\" y=\"{}\" class=\"h\">{}</text>\n", y + 10, t("coverage_panel"));
   y += 30;
   axis(out, s, b, y);
   y += 20;
@@ -218,7 +230,8 @@ void coverage_panel(std::ostream& out, const Brief& b, int& y) {
       rect(out, s.at(g.start), s.at(g.end), y, kRow - 2, "#ffffff", " stroke=\"#D55E00\" stroke-width=\"1.5\"");
       hatch(out, s.at(g.start), s.at(g.end), y, kRow - 2, "#D55E00", true);
       const double mid = (s.at(g.start) + s.at(g.end)) / 2;
-      out << fmt::format("<text x=\"{}\" y=\"{}\" class=\"gap\" text-anchor=\"middle\">GAP</text>\n", num(mid), y + 13);
+      out << fmt::format("<text x=\"{}\" y=\"{}\" class=\"gap\" text-anchor=\"middle\">{}</text>\n", num(mid), y + 13,
+                         t("gap"));
     }
     y += kRow + 2;
   }
@@ -237,24 +250,27 @@ std::string timeline_svg(const Brief& b) {
   y += 4;
   rect(body, 8, 28, y, 12, "#ffffff", " stroke=\"#D55E00\" stroke-width=\"1.5\"");
   hatch(body, 8, 28, y, 12, "#D55E00", true);
-  body << fmt::format("<text x=\"32\" y=\"{}\" class=\"ev\">GAP: nobody covers it</text>\n", y + 10);
+  body << fmt::format("<text x=\"32\" y=\"{}\" class=\"ev\">{}</text>\n", y + 10, t("legend_gap"));
   rect(body, 190, 210, y, 12, "#CC79A7", " fill-opacity=\"0.25\" stroke=\"#1f2933\"");
   hatch(body, 190, 210, y, 12, "#1f2933", false);
-  body << fmt::format("<text x=\"214\" y=\"{}\" class=\"ev\">upgrade phase</text>\n", y + 10);
+  body << fmt::format("<text x=\"214\" y=\"{}\" class=\"ev\">{}</text>\n", y + 10, t("legend_phase"));
   body << fmt::format("<line x1=\"310\" y1=\"{0}\" x2=\"330\" y2=\"{0}\" stroke=\"#1f2933\" stroke-width=\"2\" "
-                      "stroke-dasharray=\"6 3\"/><text x=\"334\" y=\"{1}\" class=\"ev\">rollback deadline</text>\n",
-                      y + 6, y + 10);
+                      "stroke-dasharray=\"6 3\"/><text x=\"334\" y=\"{1}\" class=\"ev\">{2}</text>\n",
+                      y + 6, y + 10, t("rollback_deadline"));
   body << fmt::format("<line x1=\"450\" y1=\"{0}\" x2=\"470\" y2=\"{0}\" stroke=\"#1f2933\" stroke-width=\"2\" "
-                      "stroke-dasharray=\"2 2\"/><text x=\"474\" y=\"{1}\" class=\"ev\">point of no return</text>\n",
-                      y + 6, y + 10);
+                      "stroke-dasharray=\"2 2\"/><text x=\"474\" y=\"{1}\" class=\"ev\">{2}</text>\n",
+                      y + 6, y + 10, t("point_of_no_return"));
   y += 18;
 
   std::ostringstream out;
+  // The figure's text takes the language's faces first (Chinese in a Simplified Chinese
+  // face), as the page around it does; the attribute, not the page's CSS, reaches inside.
+  const std::string_view fonts = language_fonts(language());
   out << fmt::format(
       "<svg class=\"timeline\" viewBox=\"0 0 {0} {1}\" width=\"{0}\" height=\"{1}\" role=\"img\" "
-      "aria-label=\"Go-live timeline in {2} with a UTC scale\" xmlns=\"http://www.w3.org/2000/svg\" "
-      "font-family=\"sans-serif\">\n",
-      kWidth, y, x(b.zone_name));
+      "aria-label=\"{2}\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"{3}\">\n",
+      kWidth, y, message("brief.svg.aria", fmt::arg("zone", x(b.zone_name))),
+      fonts.empty() ? std::string("sans-serif") : x(fonts));
   out << "<style>.h{font-size:13px;font-weight:600;fill:#1f2933}.ax{font-size:10px;fill:#1f2933}"
          ".utc{fill:#52606d}.lbl{font-size:11px;fill:#1f2933}.in{font-size:10px;fill:#1f2933}"
          ".ev{font-size:10px;fill:#1f2933}.gap{font-size:10px;font-weight:700;fill:#1f2933}</style>\n";
@@ -265,7 +281,7 @@ std::string timeline_svg(const Brief& b) {
 void write_timeline_figure(std::ostream& out, const Plan& plan) {
   const std::string svg = timeline_svg(build(plan, kDefaultBusinessHours, nullptr));
   if (svg.empty()) return;
-  out << "<h2>Go-live timeline</h2>\n" << svg;
+  out << "<h2>" << message_text("brief.figure") << "</h2>\n" << svg;
 }
 
 }  // namespace golive::brief

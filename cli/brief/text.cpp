@@ -3,6 +3,7 @@
 // its hostile characters made visible (terminal_text), as in the text report.
 #include <algorithm>
 
+#include "checks/engine/i18n.h"
 #include "cli/brief/common.h"
 #include "cli/report/support.h"
 #include "cli/report/width.h"
@@ -47,28 +48,28 @@ void table_section(std::ostream& out, std::string_view title, const Table& t) {
 }  // namespace
 
 void write_text(const Brief& b, std::ostream& out) {
-  out << "GO-LIVE BRIEF: " << terminal_text(b.title) << '\n';
-  out << "Plan " << terminal_text(b.plan->file) << "; " << time_note(b) << '\n';
+  out << message("brief.text_title", fmt::arg("title", terminal_text(b.title))) << '\n';
+  out << message("brief.plan", fmt::arg("file", terminal_text(b.plan->file)), fmt::arg("note", time_note(b))) << '\n';
   out << banner(b) << '\n';
   for (const std::string& l : blocking_lines(b)) out << "  x " << terminal_text(l) << '\n';
 
-  table_section(out, "TIMELINE", timeline_table(b));
+  table_section(out, upper(message_text("brief.section.timeline")), timeline_table(b));
   if (std::string s = rollback_sentence(b); !s.empty()) out << "  " << s << '\n';
-  table_section(out, "COVERAGE (window start to end of hypercare)", coverage_table(b));
+  table_section(out, message_text("brief.text_coverage"), coverage_table(b));
 
-  section(out, "WHO TO CALL");
-  if (b.command.empty()) out << "  The plan names no command centre (organization).\n";
+  section(out, upper(message_text("brief.section.who_to_call")));
+  if (b.command.empty()) out << "  " << message_text("brief.no_command") << '\n';
   else table(out, command_table(b));
   for (const auto& [title, table] : call_sections(b)) table_section(out, upper(title), table);
 
-  section(out, "DECISION POINTS");
+  section(out, upper(message_text("brief.section.decision_points")));
   Table cps = checkpoints_table(b);
-  if (cps.rows.empty()) out << "  No go/no-go checkpoint.\n";
+  if (cps.rows.empty()) out << "  " << message_text("brief.no_checkpoint") << '\n';
   else table(out, cps);
   if (b.rollback) {
     out << "  " << terminal_text(rollback_owner_sentence(b)) << '\n';
     if (!b.rollback->triggers.empty()) {
-      out << "  Roll back when:\n";
+      out << "  " << message_text("brief.rollback.when") << '\n';
       for (const std::string& t : b.rollback->triggers) out << "    - " << terminal_text(t) << '\n';
     }
   }

@@ -548,11 +548,7 @@ void write_html(const RunResult& result, std::ostream& out, const ReportOptions&
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       << "<meta name=\"generator\" content=\"golive " << h(result.tool_version) << "\">\n"
       << "<title>" << h(title) << "</title>\n<style>" << kStyle << print_footer_style(result)
-      // Chinese reports put Simplified Chinese faces first, so that CJK text never takes a
-      // Japanese face's glyph shapes from system-ui.
-      << (options.lang == "zh-CN" ? ":root { --sans: \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"PingFang SC\", "
-                                    "\"Microsoft YaHei\", sans-serif; }\n" : "")
-      << "</style>\n</head>\n<body>\n";
+      << language_font_rule(options.lang) << "</style>\n</head>\n<body>\n";
   if (result.plans.size() > 1) {
     out << "<header class=\"cover " << verdict_class(result.verdict) << "\">\n"
         << "<div class=\"brand\">" << t("brand") << "</div>\n<h1>"

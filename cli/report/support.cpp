@@ -295,6 +295,16 @@ std::vector<CategoryCount> count_by_category(const std::vector<Finding>& finding
   return out;
 }
 
+std::string_view language_fonts(std::string_view lang) {
+  if (lang == "zh-CN") return R"("Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif)";
+  return "";
+}
+
+std::string language_font_rule(std::string_view lang) {
+  const std::string_view fonts = language_fonts(lang);
+  return fonts.empty() ? std::string() : fmt::format(":root {{ --sans: {}; }}\n", fonts);
+}
+
 std::string plan_title(const Plan& plan) {
   const std::string id = plan.plan.id.value_or("");
   const std::string name = plan.plan.name.value_or("");

@@ -141,6 +141,16 @@ std::vector<CategoryCount> count_by_category(const std::vector<Finding>& finding
 /// A plan's display name: `name (id)`, or whichever of the two is set.
 std::string plan_title(const Plan& plan);
 
+/// The faces a language's text takes first, as a CSS `font-family` list, or empty when the
+/// default stacks serve it. `zh-CN`: `"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC",
+/// "Microsoft YaHei", sans-serif`, so that Chinese text never takes a Japanese face's glyph
+/// shapes from system-ui. Used by the HTML report, the HTML brief and the timeline figure.
+std::string_view language_fonts(std::string_view lang);
+
+/// The CSS rule that makes language_fonts(lang) the page's `--sans`
+/// (`:root { --sans: …; }` and a line break), or empty when the language has none.
+std::string language_font_rule(std::string_view lang);
+
 /// One line of the record every report keeps of what narrowed or relaxed the run.
 struct RecordLine {
   /// `offline`, `only`, `skip`, `fail-on`, `waivers`, `rule changed`: the same in every

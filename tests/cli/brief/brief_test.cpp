@@ -8,6 +8,7 @@
 #include "cli/brief/brief.h"
 #include "cli/report/support.h"
 #include "cli/report/width.h"
+#include "tests/cli/report/consumers.h"
 #include "tests/cli/report/report_support.h"
 #include "tests/support/examples.h"
 
@@ -21,11 +22,21 @@ ProcessResult brief_cmd(std::vector<std::string> args, ProcessOptions options = 
   return run_golive(args, options);
 }
 
-/// The example plans the brief has golden files for, with the exit code of `check`.
+/// The example plans the brief has golden files for, with the exit code of `check`; the
+/// Chinese plans also in Chinese (`.zh-CN.` in the golden file's name).
 std::vector<ReportInput> brief_inputs() {
   return {{"brief/payments-ready", "examples/payments-ready.yaml", 0},
           {"brief/payments-not-ready", "examples/payments-not-ready.yaml", 1},
-          {"brief/erp-zh-CN", "examples/erp-zh-CN.yaml", 0}};
+          {"brief/erp-zh-CN", "examples/erp-zh-CN.yaml", 0},
+          {"brief/erp-zh-CN.zh-CN", "examples/erp-zh-CN.yaml", 0, {"--lang", "zh-CN"}},
+          {"brief/erp-zh-CN-not-ready.zh-CN", "examples/erp-zh-CN-not-ready.yaml", 1, {"--lang", "zh-CN"}}};
+}
+
+/// The inline SVG of an HTML page: from `<svg class="timeline"` to `</svg>`, or empty.
+std::string timeline_of(const std::string& html) {
+  const size_t from = html.find("<svg class=\"timeline\"");
+  if (from == std::string::npos) return "";
+  return html.substr(from, html.find("</svg>\n", from) + 7 - from);
 }
 
 std::string join_intervals(const IntervalSet& set) {
@@ -48,10 +59,12 @@ std::string evidence(const Finding& f, const std::string& key) {
 
 }  // namespace
 
-TEST_CASE("brief golden files: text, markdown and html of the bundled examples") {
+TEST_CASE("brief golden files: text, markdown and html of the bundled examples, in English and Chinese") {
   for (const ReportInput& input : brief_inputs())
     for (const std::string format : {"text", "markdown", "html"}) {
-      ProcessResult r = brief_cmd({"-f", format, input.plan});
+      std::vector<std::string> args = input.args;
+      args.insert(args.end(), {"-f", format, input.plan});
+      ProcessResult r = brief_cmd(args);
       CAPTURE(input.plan);
       CAPTURE(format);
       CAPTURE(r.err);
@@ -344,6 +357,126 @@ TEST_CASE("the html readiness report shows the brief's timeline") {
   const std::string svg = brief::timeline_svg(b);
   REQUIRE(!svg.empty());
   CHECK(r.out.find("<h2>Go-live timeline</h2>\n" + svg) != std::string::npos);
+}
+
+TEST_CASE("brief in Chinese: headings, rows and sentences are the zh-CN catalogue's, plan values verbatim") {
+  ProcessResult r = brief_cmd({"--lang", "zh-CN", "examples/erp-zh-CN.yaml"});
+  CAPTURE(r.err);
+  CHECK(r.exit_code == 0);
+  for (const std::string line : {
+           "上线简报：ERP 财务模块 V5.0 上线 (erp-finance-5.0)\n",
+           "\n预案 examples/erp-zh-CN.yaml；时间为 Asia/Shanghai 时间（MM-DD HH:MM），并列 UTC 时间\n就绪\n",
+           "\n时间线\n  本地时间     UTC          事件 ",
+           "  12-04 22:00  12-04 14:00  窗口开始\n",
+           "  12-05 02:30  12-04 18:30  阶段「试点切换（总部财务）（5%）」开始\n",
+           "  12-05 05:00  12-04 21:00  检查点：最终上线决策（go/no-go）",
+           "  12-05 05:30  12-04 21:30  不可回退点\n",
+           "  12-05 06:00  12-04 22:00  回滚截止（最晚开始时刻）",
+           "  12-10 08:00  12-10 00:00  重点保障期结束\n",
+           "  回滚截止时刻 12-05 06:00（UTC 12-04 22:00）：晚于此刻开始的回滚（1小时30分钟 + 验证 30分钟）将在窗口结束后才完成。"
+           "若在最后一个检查点「最终上线决策（go/no-go）」（12-05 05:00）决定回滚，将于 12-05 07:00 完成，比窗口结束早 1小时。\n",
+           "\n值守覆盖（窗口开始至重点保障期结束）\n",
+           "  主值班 ",
+           "  华信软件（ERP 实施商）：支持时间 24x7 Asia/Shanghai  12-04 22:00  12-10 08:00  技术支持\n",
+           "\n应急联系人\n  职务        姓名  电话            邮箱\n  指挥长      张三  +8613900000001  zhangsan@example.cn\n",
+           "\n逐级上报（每一级有各自的确认时限，超时未确认才呼叫下一级）\n",
+           "  T+0：呼叫                   王五      +8613900000003\n",
+           "  到 T+5分钟仍未确认 → 呼叫   李四      +8613900000002\n",
+           "\n各部门负责人\n",
+           "\n供应商技术支持\n",
+           "SEV1 15分钟、SEV2 1小时、SEV3 4小时  4小时 ",
+           "驻场项目经理 刘工 +8613700000001（第 1 级）；7×24 服务热线 +864008100000（第 2 级）\n",
+           "\n信息通报\n  渠道    地址\n  沟通群  企业微信群：ERP 上线指挥部\n",
+           "\n决策点\n  本地时间     检查点                    负责人  上线条件\n",
+           "总账科目余额与旧系统一致；应收应付明细行数与校验和一致；迁移日志无错误\n",
+           "  回滚由 张三 +8613900000001 决策；回滚方式 restore；处置手册 https://wiki.example.cn/erp/回切手册\n"
+           "  出现以下任一情况时回滚：\n    - erp_posting_error_ratio > 0.01 持续 10分钟\n"})
+    CHECK_MESSAGE(r.out.find(line) != std::string::npos, line);
+}
+
+TEST_CASE("brief in Chinese: the not-ready banner counts the blocking findings") {
+  ProcessResult r = brief_cmd({"--lang", "zh-CN", "examples/erp-zh-CN-not-ready.yaml"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("\n未就绪：4 项阻断（golive check）\n  x backup.fresh ") != std::string::npos);
+}
+
+TEST_CASE("brief in Chinese leaves no fixed English text, in any format") {
+  // Every English wording of the brief; plan values (go/no-go, 24x7, SEV1) are not among them.
+  const std::vector<std::string> english = {
+      "brief", "Plan ", "times in", "READY", "blocked by", "Timeline", "TIMELINE", "Local", "Event", "Owner",
+      "window", "phase", "checkpoint", "deadline", "POINT OF NO RETURN", "point of no return", "hypercare",
+      "Rollback", "Roll back", "verification", "Coverage", "COVERAGE", "on-call", "business hours", "GAP",
+      "nobody", "support", "Who to call", "WHO TO CALL", "Commander", "Deputy", "Ops lead", "Escalation",
+      "acknowledged", "page", "Department", "Lead", "Region", "Vendor", "Contract", "Restore", "escalation",
+      "Comms", "Channel", "Bridge", "Status page", "Decision points", "DECISION POINTS", "Go when", "strategy",
+      "runbook", " for ", " to ", "UTC scale", "upgrade phase"};
+  for (const std::string plan : {"examples/erp-zh-CN.yaml", "examples/erp-zh-CN-not-ready.yaml"})
+    for (const std::string format : {"text", "markdown", "html"}) {
+      std::string out = brief_cmd({"--lang", "zh-CN", "-f", format, plan}).out;
+      CAPTURE(plan);
+      CAPTURE(format);
+      REQUIRE(out.find("上线简报：ERP 财务模块 V5.0 上线") != std::string::npos);
+      // The stylesheet, the figure's attributes and markup are not words for people; the
+      // blocking findings name check ids (rollback.tested) and plan keys.
+      if (format == "html")
+        out = std::regex_replace(std::regex_replace(out, std::regex("<style>[^<]*</style>"), " "),
+                                 std::regex("<[^>]*>"), " ");
+      out = std::regex_replace(out, std::regex("[a-z]+\\.[a-z-]+(\\.[a-z_-]+)*"), " ");
+      for (const std::string& word : english) CHECK_MESSAGE(out.find(word) == std::string::npos, word);
+    }
+}
+
+TEST_CASE("brief html in Chinese declares zh-CN, takes Simplified Chinese faces and prints to A4 PDF in Chinese") {
+  const std::string html = brief_cmd({"--lang", "zh-CN", "-f", "html", "examples/erp-zh-CN.yaml"}).out;
+  const std::string faces = R"("Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif)";
+  CHECK(html.find("<html lang=\"zh-CN\">") != std::string::npos);
+  CHECK(html.find(":root { --sans: " + faces + "; }\n</style>") != std::string::npos);
+  CHECK(timeline_of(html).find(" font-family=\"" + xml_escape(faces, true) + "\">") != std::string::npos);
+  // The report's rule is the same one: one list of faces for both pages.
+  CHECK(check({"--lang", "zh-CN", "-f", "html", "examples/erp-zh-CN.yaml"}).out.find(":root { --sans: " + faces + "; }\n") !=
+        std::string::npos);
+  // English pages keep their stacks.
+  const std::string english = brief_cmd({"-f", "html", "examples/erp-zh-CN.yaml"}).out;
+  CHECK(english.find("<html lang=\"en\">") != std::string::npos);
+  CHECK(english.find(":root { --sans: \"Noto") == std::string::npos);
+  CHECK(timeline_of(english).find(" font-family=\"sans-serif\">") != std::string::npos);
+
+  Browser browser;
+  require_tool("pdftotext");
+  require_tool("pdfinfo");
+  TempDir dir;
+  const std::string page = write_file(dir, "brief.html", html);
+  const std::string pdf = dir.file("brief.pdf");
+  CommandResult printed = browser.run("--no-pdf-header-footer --print-to-pdf=" + shell_quote(pdf), page);
+  CAPTURE(printed.output);
+  REQUIRE(printed.exit_code == 0);
+  CHECK(page_problems(printed.output).empty());
+  const std::string info = run_command("pdfinfo " + shell_quote(pdf)).output;
+  CAPTURE(info);
+  std::smatch m;
+  REQUIRE(std::regex_search(info, m, std::regex("Pages:\\s+([0-9]+)")));
+  CHECK(std::stoi(m[1]) <= 2);
+  CHECK(info.find("(A4)") != std::string::npos);
+  // pdftotext leaves out the spaces between Chinese and digits: compare without spaces.
+  std::string flat;
+  for (char c : run_command("pdftotext -enc UTF-8 " + shell_quote(pdf) + " -").output)
+    if (!std::isspace(static_cast<unsigned char>(c))) flat += c;
+  for (std::string_view text :
+       {"上线简报：ERP财务模块V5.0上线", "时间线", "上线窗口与重点保障期：值守人员", "空档：无人覆盖", "升级阶段",
+        "回滚截止（最晚开始时刻）", "应急联系人", "指挥长", "张三", "逐级上报", "供应商技术支持", "决策点",
+        "出现以下任一情况时回滚："})
+    CHECK_MESSAGE(flat.find(text) != std::string::npos, text);
+}
+
+TEST_CASE("the html readiness report in Chinese shows the brief's Chinese timeline") {
+  ProcessResult r = check({"--lang", "zh-CN", "-f", "html", "examples/erp-zh-CN.yaml"});
+  const std::string svg = timeline_of(brief_cmd({"--lang", "zh-CN", "-f", "html", "examples/erp-zh-CN.yaml"}).out);
+  REQUIRE(!svg.empty());
+  CHECK(svg.find("aria-label=\"上线时间线（Asia/Shanghai，附 UTC 刻度）\"") != std::string::npos);
+  CHECK(svg.find(">上线窗口</text>") != std::string::npos);
+  CHECK(svg.find(">阶段 试点切换（总部财务）（5%）</text>") != std::string::npos);
+  CHECK(svg.find(">不可回退点 05:30</text>") != std::string::npos);
+  CHECK(r.out.find("<h2>上线时间线</h2>\n" + svg) != std::string::npos);
 }
 
 }  // namespace golive::test
