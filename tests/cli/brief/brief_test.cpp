@@ -479,4 +479,47 @@ TEST_CASE("the html readiness report in Chinese shows the brief's Chinese timeli
   CHECK(r.out.find("<h2>上线时间线</h2>\n" + svg) != std::string::npos);
 }
 
+TEST_CASE("brief in Chinese: gaps, a region's band and its row, in text and html") {
+  // The daylight-saving night above: a one-hour primary gap and two region gaps.
+  TempDir dir;
+  const std::string plan = write_file(dir, "dst.yaml", R"(golive: 1
+plan: {id: dst, name: DST night, owner: amy, revised_at: 2026-10-01}
+go_live:
+  window: {start: 2026-10-31T08:00:00-04:00, end: 2026-10-31T12:00:00-04:00}
+  timezone: America/New_York
+  hypercare: 2d
+contacts:
+  - {id: amy, name: Amy, phone: "+12125550101", timezone: America/New_York, hours: "09:00-17:00", region: US}
+  - {id: bob, name: Bob, phone: "+12125550102", timezone: America/New_York}
+  - {id: cat, name: Cat, phone: "+12125550103", timezone: America/New_York}
+oncall:
+  shifts:
+    - {who: amy, level: primary, from: 2026-10-31T08:00:00-04:00, to: 2026-11-01T01:30:00-04:00}
+    - {who: bob, level: primary, from: 2026-11-01T01:30:00-05:00, to: 2026-11-02T11:00:00-05:00}
+    - {who: cat, level: backup, from: 2026-10-31T08:00:00-04:00, to: 2026-11-02T11:00:00-05:00}
+scenarios:
+  cross_border:
+    regions: [{code: US, timezone: America/New_York, responsible: amy}]
+)");
+  const std::string text = brief_cmd({"--lang", "zh-CN", plan}).out;
+  for (const std::string line :
+       {"\n值守覆盖（窗口开始至重点保障期结束）\n"
+        "  值守                                      开始         结束         人员\n"
+        "  主值班                                    10-31 08:00  11-01 01:30  Amy\n"
+        "                                            11-01 01:30  11-01 01:30  空档：无人\n",
+        "  US 工作时间 09:00-18:00 America/New_York  10-31 09:00  10-31 17:00  Amy\n"
+        "                                            10-31 17:00  10-31 18:00  空档：无人\n",
+        "\n应急联系人\n  预案未指定应急指挥部（organization）。\n",
+        "\n各地区\n  地区                 负责人  电话          窗口开始时的当地时间    是否在工作时间内\n"
+        "  US America/New_York  Amy     +12125550101  08:00 America/New_York  否（09:00-17:00）\n",
+        "\n决策点\n  没有上线决策检查点（go/no-go）。\n"})
+    CHECK_MESSAGE(text.find(line) != std::string::npos, line);
+  const std::string html = brief_cmd({"--lang", "zh-CN", "-f", "html", plan}).out;
+  CHECK(html.find("<p class=\"gaps\">空档（无人覆盖）：主值班 11-01 01:30 至 11-01 01:30；"
+                  "US 工作时间 09:00-18:00 America/New_York 10-31 17:00 至 10-31 18:00；"
+                  "US 工作时间 09:00-18:00 America/New_York 11-01 17:00 至 11-01 18:00</p>\n") != std::string::npos);
+  CHECK(html.find("text-anchor=\"middle\">空档</text>") != std::string::npos);
+  CHECK(html.find("text-anchor=\"end\">US 工作时间</text>") != std::string::npos);
+}
+
 }  // namespace golive::test
