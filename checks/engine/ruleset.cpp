@@ -379,7 +379,7 @@ class Selector {
     if (r.enabled) m.rule.enabled = *r.enabled;
     for (const auto& [name, value] : r.params) {
       auto p = std::find_if(m.params.begin(), m.params.end(),
-                            [&](const auto& kv) { return kv.first == name; });
+                            [&name = name](const auto& kv) { return kv.first == name; });
       if (p == m.params.end())
         m.params.emplace_back(name, value);
       else

@@ -50,7 +50,7 @@ class VendorResponsibilities final : public Check {
         continue;
       }
       auto it = std::find_if(parties.begin(), parties.end(),
-                             [&](const auto& p) { return p.first == *who; });
+                             [&who = who](const auto& p) { return p.first == *who; });
       if (it == parties.end()) it = parties.insert(parties.end(), {*who, {}});
       it->second.push_back(task);
     }
