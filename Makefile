@@ -9,12 +9,15 @@ PREFIX ?= /usr/local
 # The other build types: golive and its network module (what a packager builds) compiled,
 # not tested, with -Werror by `make build-types`, which `make test` runs in CI (CI=true) so
 # that no build type breaks unnoticed. See docs/ci.md for what each step costs.
-OTHER_BUILD_TYPES ?= Debug RelWithDebInfo MinSizeRel
+# In CI the sanitized build below is the Debug build (compiled with -Werror like the others),
+# so Debug is not compiled a second time.
 CHECK_BUILD_TYPES ?= $(if $(filter true,$(CI)),yes,)
-# The sanitized build: Debug, -fsanitize=address,undefined, every finding fatal. Not yet run
-# by CI: it has not yet passed on main nor been timed on an idle machine (docs/ci.md). RUN_SANITIZED=yes makes `make test` run it after the Release suite.
+# The sanitized build: Debug, -fsanitize=address,undefined, every finding fatal, the whole
+# suite run on it. `make test` runs it after the Release suite in CI (CI=true), or when
+# RUN_SANITIZED=yes; `make test-sanitize` runs it alone.
 SANITIZE_BUILD ?= build-asan
-RUN_SANITIZED ?=
+RUN_SANITIZED ?= $(if $(filter true,$(CI)),yes,)
+OTHER_BUILD_TYPES ?= $(if $(RUN_SANITIZED),,Debug) RelWithDebInfo MinSizeRel
 # `make fuzz`: the libFuzzer target, built with clang into FUZZ_BUILD, run FUZZ_SECONDS from
 # the plans in FUZZ_SEEDS (directories that do not exist are left out); new inputs it finds
 # go to FUZZ_BUILD/corpus, a crashing input to FUZZ_BUILD/crash-*.
