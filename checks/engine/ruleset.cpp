@@ -10,6 +10,7 @@
 
 #include "checks/engine/digest.h"
 #include "checks/engine/embedded_rulesets.h"
+#include "checks/engine/i18n.h"
 #include "checks/engine/input_messages.h"
 #include "checks/engine/yaml_reader.h"
 
@@ -25,6 +26,25 @@ std::vector<std::string> registered_ids() {
 
 std::string hint(const std::string& word, const std::vector<std::string>& candidates) {
   return did_you_mean_hint(did_you_mean(word, candidates));
+}
+
+// Why a ruleset applies, twice: in English for the machine field `reason` (JSON, SARIF,
+// JUnit), and in the run's language for people (`said`), from the same catalogue key.
+struct Why {
+  std::string reason, said;
+};
+
+template <class... Args>
+std::string said_in(const std::string& lang, const std::string& key, const Args&... args) {
+  return fmt::format(fmt::runtime(catalogue(lang).at(key)), args...);
+}
+
+// `key` takes `{name}`: a plan id, or `fallback` (a key of its own) when the plan names none.
+Why why_named(const std::string& key, const std::optional<std::string>& name, const std::string& fallback = "") {
+  auto in = [&](const std::string& lang) {
+    return said_in(lang, key, fmt::arg("name", name ? *name : fallback.empty() ? "" : said_in(lang, fallback)));
+  };
+  return {in("en"), in(language())};
 }
 
 // `params:` of a rule: each value a scalar or a list of scalars.
@@ -276,7 +296,7 @@ class Selector {
   /// `base_dir` is the directory of the ruleset naming it ("" on the command line);
   /// `at` is where it is named, for errors; `builtin_only` for extends of a built-in.
   void apply_ref(const std::string& ref, const std::string& base_dir, const SourceLoc& at,
-                 const std::string& where, bool builtin_only, const std::string& reason) {
+                 const std::string& where, bool builtin_only, const Why& reason) {
     std::string key;
     const Ruleset* rs = resolve(ref, base_dir, at, where, builtin_only, key);
     if (!rs) return;
@@ -291,18 +311,18 @@ class Selector {
     apply(*rs, key, reason);
   }
 
-  void apply(const Ruleset& rs, const std::string& key, const std::string& reason) {
+  void apply(const Ruleset& rs, const std::string& key, const Why& reason) {
     if (applied_.count(key)) return;
     names_[key] = rs.name;
     stack_.push_back(key);
     for (size_t i = 0; i < rs.extends.size(); ++i) {
       SourceLoc at = i < rs.extends_loc.size() ? rs.extends_loc[i] : SourceLoc{rs.source, 0, 0};
       apply_ref(rs.extends[i], rs.base_dir, at, fmt::format("extends[{}]", i),
-                rs.source == "built-in", fmt::format("extended by {}", rs.name));
+                rs.source == "built-in", why_named("rulesets.reason.extended_by", rs.name));
     }
     stack_.pop_back();
     if (!applied_.insert(key).second) return;  // reached again through its own extends
-    sel_.applied.push_back({rs.name, rs.version, rs.sha256, reason, rs.source});
+    sel_.applied.push_back({rs.name, rs.version, rs.sha256, reason.reason, rs.source, reason.said});
     for (const Rule& r : rs.rules) merge(r, rs.base_dir);
   }
 
@@ -397,24 +417,24 @@ class Selector {
   std::map<std::string, Merging> merged_;  // by id: the selection's rules come out sorted
 };
 
-// Why a scenario ruleset applies to this plan, or "" when it does not.
-std::string scenario_reason(const RulesetTrigger& t, const Plan& plan) {
-  if (plan.tagged(t.tag)) return fmt::format("plan.scenarios lists {}", t.tag);
+// Why a scenario ruleset applies to this plan, or nullopt when it does not.
+std::optional<Why> scenario_reason(const RulesetTrigger& t, const Plan& plan) {
+  if (plan.tagged(t.tag)) return why_named("rulesets.reason.tagged", t.tag);
   if (t.name == "critical") {
     for (const System& s : plan.systems)
-      if (s.tier && *s.tier == 1) return fmt::format("tier-1 system {}", s.id.value_or("(no id)"));
+      if (s.tier && *s.tier == 1) return why_named("rulesets.reason.tier1", s.id.value, "rulesets.reason.no_id");
   } else if (t.name == "large-upgrade") {
-    if (plan.scenarios.large_upgrade) return "scenarios.large_upgrade is present";
+    if (plan.scenarios.large_upgrade) return why_named("rulesets.reason.present", "scenarios.large_upgrade");
   } else if (t.name == "cross-border") {
-    if (plan.scenarios.cross_border) return "scenarios.cross_border is present";
+    if (plan.scenarios.cross_border) return why_named("rulesets.reason.present", "scenarios.cross_border");
   } else if (t.name == "new-technology") {
     if (plan.scenarios.has_new_technology || !plan.scenarios.new_technology.empty())
-      return "scenarios.new_technology is present";
+      return why_named("rulesets.reason.present", "scenarios.new_technology");
   } else if (t.name == "third-party") {
     if (!plan.vendors.empty())
-      return fmt::format("vendors lists {}", plan.vendors.front().id.value_or("a vendor"));
+      return why_named("rulesets.reason.vendor", plan.vendors.front().id.value, "rulesets.reason.a_vendor");
   }
-  return "";
+  return std::nullopt;
 }
 
 }  // namespace
@@ -424,15 +444,17 @@ Selection select_rules(const Plan& plan, const std::vector<std::string>& user_ru
   Selection sel;
   Selector s(diags, sel);
   if (auto_select) {
-    if (const Ruleset* base = builtin_ruleset("baseline")) s.apply(*base, "built-in:baseline", "always");
+    if (const Ruleset* base = builtin_ruleset("baseline"))
+      s.apply(*base, "built-in:baseline", why_named("rulesets.reason.always", std::nullopt));
     for (const RulesetTrigger& t : ruleset_triggers()) {
-      std::string reason = scenario_reason(t, plan);
+      std::optional<Why> reason = scenario_reason(t, plan);
       const Ruleset* rs = builtin_ruleset(t.name);
-      if (!reason.empty() && rs) s.apply(*rs, "built-in:" + t.name, reason);
+      if (reason && rs) s.apply(*rs, "built-in:" + t.name, *reason);
     }
   }
   for (const std::string& ref : user_rulesets)
-    s.apply_ref(ref, "", SourceLoc{"--ruleset", 0, 0}, "", false, "--ruleset");
+    s.apply_ref(ref, "", SourceLoc{"--ruleset", 0, 0}, "", false,
+                why_named("rulesets.reason.command_line", std::nullopt));
   s.finish();
   return sel;
 }

@@ -43,8 +43,9 @@ struct AppliedRuleset {
   std::string name;
   std::string version;
   std::string sha256;
-  std::string reason;  ///< "always", "plan.scenarios lists critical", "tier-1 system payments-api", "--ruleset"
+  std::string reason;  ///< "always", "plan.scenarios lists critical", "tier-1 system payments-api", "--ruleset": English whatever the language (a machine field: JSON, SARIF, JUnit)
   std::string source;
+  std::string said;  ///< `reason` in the run's language, for people (text, markdown, HTML): `始终适用`
 };
 
 /// A rule after every applicable ruleset has been merged: later rulesets override

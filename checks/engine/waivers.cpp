@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "checks/engine/digest.h"
+#include "checks/engine/i18n.h"
 #include "checks/engine/input_messages.h"
 #include "checks/engine/runner.h"
 #include "checks/engine/yaml_reader.h"
@@ -27,8 +28,15 @@ void keys_are_errors(const std::string& path, const YamlNode& node, const std::s
   }
 }
 
+// The finding's subject: a machine field, English in every language.
 std::string waiver_name(const Waiver& w) {
   return fmt::format("waiver for {} ({}:{})", w.check, w.loc.file, w.loc.line);
+}
+
+// The waiver as a message names it, in the run's language.
+std::string waiver_said(const Waiver& w) {
+  return message("findings.waivers.name", fmt::arg("check", w.check), fmt::arg("file", w.loc.file),
+                 fmt::arg("line", w.loc.line));
 }
 
 Finding waiver_finding(const Waiver& w, Status status, Severity severity, std::string check,
@@ -139,9 +147,10 @@ void apply_waivers(PlanResult& result, const std::vector<WaiverFile>& files, Ins
       if (as_of >= w.expires) {
         // Fail closed: an expired acceptance of risk is no acceptance, and must be seen.
         Finding f = waiver_finding(w, Status::Fail, Severity::Gate, "waivers.expired",
-                                   fmt::format("{} expired {}: {} is no longer waived", waiver_name(w),
-                                               format_instant(w.expires), w.check));
-        f.remediation = "Renew the waiver (a new expiry approved by the commander or deputy) or fix the finding";
+                                   message("findings.waivers.expired", fmt::arg("waiver", waiver_said(w)),
+                                           fmt::arg("at", say_instant(w.expires, nullptr)),
+                                           fmt::arg("check", w.check)));
+        f.remediation = message_text("fixes.waivers.expired");
         added.push_back(std::move(f));
         matched[my] = true;
         continue;
@@ -156,11 +165,11 @@ void apply_waivers(PlanResult& result, const std::vector<WaiverFile>& files, Ins
       matched[my] = true;
       if (std::find(approvers.begin(), approvers.end(), w.approved_by) == approvers.end()) {
         diags.error(w.approved_by_loc,
-                    fmt::format("approved_by: '{}' is not the commander or deputy of plan {} ({}); "
-                                "only they may accept a risk for it",
-                                w.approved_by, plan_id.empty() ? plan.file : plan_id,
-                                approvers.empty() ? std::string("it names neither")
-                                                  : fmt::format("{}", fmt::join(approvers, ", "))));
+                    message("errors.waivers.not_approver", fmt::arg("who", w.approved_by),
+                            fmt::arg("plan", plan_id.empty() ? plan.file : plan_id),
+                            fmt::arg("approvers", approvers.empty()
+                                                      ? message_text("errors.waivers.names_neither")
+                                                      : fmt::format("{}", fmt::join(approvers, message_text("errors.list.comma"))))));
         continue;
       }
       for (Finding* f : hits) {
@@ -170,9 +179,9 @@ void apply_waivers(PlanResult& result, const std::vector<WaiverFile>& files, Ins
       }
       if (w.expires - as_of <= kWaiverExpiringSoon) {
         Finding f = waiver_finding(w, Status::Fail, Severity::Warn, "waivers.expiring",
-                                   fmt::format("{} expires {}, within 7 days", waiver_name(w),
-                                               format_instant(w.expires)));
-        f.remediation = "Fix the waived finding before the waiver expires, or renew the waiver";
+                                   message("findings.waivers.expiring", fmt::arg("waiver", waiver_said(w)),
+                                           fmt::arg("at", say_instant(w.expires, nullptr))));
+        f.remediation = message_text("fixes.waivers.expiring");
         added.push_back(std::move(f));
       }
     }

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "checks/engine/i18n.h"
+
 namespace golive {
 
 HttpRequest api_request(const std::string& base, const std::string& path, const std::string& bearer_token) {
@@ -24,21 +26,22 @@ std::optional<nlohmann::json> api_json(const HttpResponse& r, bool prometheus, s
   if (r.status < 200 || r.status > 299) {
     // Prometheus explains a refused query in the body; say it when it is there.
     if (j.is_object() && j.contains("error") && j["error"].is_string())
-      why = fmt::format("answered {}: {}", r.status, j["error"].get<std::string>());
+      why = message("findings.monitoring.api.answered_error", fmt::arg("status", r.status),
+                    fmt::arg("error", j["error"].get<std::string>()));
     else
-      why = fmt::format("answered {}", r.status);
+      why = message("findings.monitoring.api.answered", fmt::arg("status", r.status));
     return std::nullopt;
   }
   if (j.is_discarded()) {
-    why = fmt::format("answered {} with a body that is not JSON", r.status);
+    why = message("findings.monitoring.api.not_json", fmt::arg("status", r.status));
     return std::nullopt;
   }
   if (!prometheus) return j;
   if (!j.is_object() || !j.contains("status") || j["status"] != "success" || !j.contains("data")) {
     if (j.is_object() && j.contains("error") && j["error"].is_string())
-      why = fmt::format("answered status error: {}", j["error"].get<std::string>());
+      why = message("findings.monitoring.api.status_error", fmt::arg("error", j["error"].get<std::string>()));
     else
-      why = "the answer is not a Prometheus API response (no status success and data)";
+      why = message_text("findings.monitoring.api.not_prometheus");
     return std::nullopt;
   }
   return j["data"];

@@ -16,7 +16,9 @@ namespace golive {
 HttpRequest api_request(const std::string& base, const std::string& path, const std::string& bearer_token);
 
 /// The JSON body of a 2xx answer, or nullopt with `why` set ("connection refused (3
-/// tries)", "answered 503", "the answer is not JSON: …"). For a Prometheus envelope
+/// tries)", "answered 503", "answered 200 with a body that is not JSON"): the network
+/// module's transport reason as it gave it, else `findings.monitoring.api.*` in the run's
+/// language. For a Prometheus envelope
 /// (`{"status": "success", "data": …}`) pass `prometheus = true` to get `data`, and a
 /// `status: error` answer becomes a `why` naming the server's error.
 std::optional<nlohmann::json> api_json(const HttpResponse& r, bool prometheus, std::string& why);

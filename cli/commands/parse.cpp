@@ -1,13 +1,16 @@
 #include "cli/commands/parse.h"
 
 #include <algorithm>
-#include <tuple>
+#include <map>
+#include <memory>
+#include <utility>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include "checks/engine/check.h"
 #include "checks/engine/input_messages.h"
+#include "checks/engine/limits.h"
 #include "checks/engine/ruleset.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/completion.h"
@@ -22,6 +25,13 @@ const std::vector<std::string>& command_names() {
   static const std::vector<std::string> names = {"check",    "validate", "list-checks", "explain",
                                                  "rulesets", "schema",   "init",        "brief"};
   return names;
+}
+
+// "file-size, nodes, …": the names from the limits table, in its order.
+std::string limit_names() {
+  std::vector<std::string> names;
+  for (const LimitSpec& spec : limit_specs()) names.push_back(spec.name);
+  return fmt::format("{}", fmt::join(names, ", "));
 }
 
 // Commands SPEC §1 promises that this version does not have yet.
@@ -79,15 +89,14 @@ std::optional<std::string> extras_problem(const CLI::App& sub) {
 }
 
 // The command line as the completion scripts see it, read from the CLI11 app itself so
-// that they can never offer an option the parser does not know.
+// that they can never offer an option the parser does not know; in English (`app` built in English).
 CliModel describe_cli(CLI::App& app) {
   CliModel m;
-  for (auto [name, letter, help] : {std::tuple{"help", "h", "Print help and exit"},
-                                    std::tuple{"version", "", "Print the version and exit"}}) {
+  for (auto [name, letter] : {std::pair{"help", "h"}, std::pair{"version", ""}}) {
     CliOption o;
     o.long_name = name;
     o.short_name = letter;
-    o.help = help;
+    o.help = catalogue("en").at(fmt::format("help.completion.{}", name));
     m.global.push_back(std::move(o));
   }
   std::vector<std::string> formats = report_format_names();
@@ -136,46 +145,95 @@ Parsed completion(CLI::App& app, const std::vector<std::string>& args, const Io&
   return {std::nullopt, kExitReady};
 }
 
-constexpr const char* kFooter =
-    "Exit codes: 0 ready, 1 not ready, 2 usage error or invalid input, 3 internal error.\n"
-    "check options may also be set as GOLIVE_<NAME> variables (GOLIVE_FORMAT, GOLIVE_AS_OF...)\n"
-    "and in .golive.yaml in the working directory; the command line wins, then the variable.";
+// A `help.*` text of the catalogue: --help speaks the run's language.
+std::string help(const std::string& key) { return message_text("help." + key); }
 
-}  // namespace
+// An option's description followed by its example on a line of its own.
+std::string with_example(const std::string& description, const std::string& example) {
+  return description + "\n" + message("help.example", fmt::arg("example", example));
+}
 
-Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
-                          const std::string& config_path) {
-  // Usage errors come before the language is resolved: they speak the language the
-  // command line, GOLIVE_LANG, .golive.yaml or the locale ask for, as far as it can be told.
-  set_language(preliminary_language(args, io, config_path));
-  if (auto problem = first_word_problem(args)) return usage(io, *problem);
+// Every command and option golive declares, and where CLI11 puts what it reads. Built in
+// the language set when it is made: its descriptions are --help's, and (built in English)
+// the completion scripts'.
+struct CommandLine {
+  CLI::App app{help("golive"), "golive"};
+  CLI::App* check = nullptr;
+  CLI::App* validate = nullptr;
+  CLI::App* list = nullptr;
+  CLI::App* explain = nullptr;
+  CLI::App* rulesets = nullptr;
+  CLI::App* schema = nullptr;
+  CLI::App* init = nullptr;
+  CLI::App* brief = nullptr;
+  std::vector<std::string> check_paths;
+  std::map<std::string, std::vector<std::string>> values;
+  std::map<std::string, CLI::Option*> check_opts;
+  ValidateOptions validate_options;
+  std::vector<std::string> validate_limits;
+  std::vector<std::string> lang_arg;
+  ListChecksOptions list_options;
+  ExplainOptions explain_options;
+  SchemaOptions schema_options;
+  InitOptions init_options;
+  BriefOptions brief_options;
+  std::string brief_as_of;
 
-  CLI::App app{"golive: is this system ready to go live? Checks a YAML launch plan.", "golive"};
-  app.set_version_flag("--version", std::string("golive ") + GOLIVE_VERSION);
+  CommandLine();
+  CLI::App* command(const std::string& name, const std::string& summary_key);
+  void add_lang(CLI::App* sub);
+};
+
+CLI::App* CommandLine::command(const std::string& name, const std::string& summary_key) {
+  CLI::App* sub = app.add_subcommand(name, help(summary_key));
+  sub->allow_extras();
+  // CLI11 gives a command its help flag before the parent's option defaults: regroup it.
+  sub->get_help_ptr()->group(help("label.options_group"));
+  return sub;
+}
+
+// --lang of the commands other than check, resolved like check's own option.
+void CommandLine::add_lang(CLI::App* sub) {
+  sub->add_option("--lang", lang_arg, with_example(help("lang"), "--lang zh-CN"))
+      ->type_name("en|zh-CN")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
+CommandLine::CommandLine() {
+  // CLI11's own headings, relabelled (its error messages stay its own words). Not `TEXT`
+  // and `REQUIRED`: they sit in the option column, which CLI11 pads by bytes, so Chinese
+  // there would push the descriptions out of line.
+  auto formatter = app.get_formatter();
+  formatter->label("Usage", help("label.usage"));
+  formatter->label("OPTIONS", help("label.options"));
+  formatter->label("SUBCOMMAND", help("label.subcommand"));
+  formatter->label("Positionals", help("label.positionals"));
+  app.option_defaults()->group(help("label.options_group"));
+  app.group(help("label.subcommands_group"));
+  app.set_help_flag("-h,--help", help("flag.help"));
+  app.set_version_flag("--version", std::string("golive ") + GOLIVE_VERSION, help("flag.version"));
   app.require_subcommand(1);
-  app.footer(kFooter);
+  app.footer(help("footer"));
 
   // check: CLI11 records what the command line gave, as raw strings; settings.cpp merges
   // them with the environment and the config file and validates all three alike.
-  CLI::App* check = app.add_subcommand("check", "Evaluate launch plans (files, or directories of *.yaml plans)");
-  check->allow_extras();
-  std::vector<std::string> check_paths;
-  check->add_option("PATH", check_paths, "Plan files, or directories searched for plans")->required();
-  std::map<std::string, std::vector<std::string>> values;
-  std::map<std::string, CLI::Option*> check_opts;
+  check = command("check", "check.summary");
+  check->add_option("PATH", check_paths, help("paths"))->required();
   for (const OptionSpec& spec : check_option_specs()) {
     std::string names = (spec.short_name.empty() ? "" : "-" + spec.short_name + ",") + "--" + spec.name;
     CLI::Option* opt = nullptr;
-    std::string help = spec.help;
+    std::string description = message(fmt::format("help.check.{}", spec.name), fmt::arg("limits", limit_names()));
     if (spec.name == "format" || spec.name == "report")
-      help += fmt::format("; formats: {}", fmt::join(report_format_names(), ", "));
-    help += fmt::format("\n  e.g. {}  (env {})", spec.example, spec.env_name());
+      description += message("help.formats", fmt::arg("formats", fmt::format("{}", fmt::join(report_format_names(), ", "))));
+    description += "\n" + message("help.example_env", fmt::arg("example", spec.example), fmt::arg("env", spec.env_name()));
     if (spec.kind == OptionSpec::Flag) {
       // A const description: with a non-const string CLI11 would take it as the flag's variable.
-      const std::string& description = help;
-      opt = check->add_flag(names, description);
+      const std::string& text = description;
+      opt = check->add_flag(names, text);
     } else {
-      opt = check->add_option(names, values[spec.name], help)
+      opt = check->add_option(names, values[spec.name], description)
                 ->type_name(spec.value_name)
                 ->expected(1)
                 ->allow_extra_args(false)
@@ -184,82 +242,128 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
     check_opts[spec.name] = opt;
   }
 
-  CLI::App* validate = app.add_subcommand("validate", "Check plan structure only: syntax, types, keys; no checks run");
-  validate->allow_extras();
-  ValidateOptions validate_options;
-  validate->add_option("PATH", validate_options.paths, "Plan files, or directories searched for plans")->required();
-  validate->add_flag("-q,--quiet", validate_options.quiet, "Hide warnings");
-  std::vector<std::string> validate_limits;
-  validate->add_option("--limit", validate_limits,
-                       "Change an input limit (repeatable), as for check\n  e.g. --limit file-size=16MiB")
+  validate = command("validate", "validate.summary");
+  validate->add_option("PATH", validate_options.paths, help("paths"))->required();
+  validate->add_flag("-q,--quiet", validate_options.quiet, help("validate.quiet"));
+  validate->add_option("--limit", validate_limits, with_example(help("validate.limit"), "--limit file-size=16MiB"))
       ->type_name("NAME=N")
       ->expected(1)
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 
-  // --lang of the commands other than check, resolved below like check's own option.
-  std::vector<std::string> lang_arg;
-  auto add_lang = [&](CLI::App* sub) {
-    sub->add_option("--lang", lang_arg, "Language for people: en or zh-CN (default from LC_ALL, LC_MESSAGES, LANG)\n  e.g. --lang zh-CN")
-        ->type_name("en|zh-CN")
-        ->expected(1)
-        ->allow_extra_args(false)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  };
-
-  CLI::App* list = app.add_subcommand("list-checks", "List every registered check");
-  list->allow_extras();
-  ListChecksOptions list_options;
-  list->add_option("-f,--format", list_options.format, "text (default), markdown or json")
-      ->type_name("text|markdown|json");
+  list = command("list-checks", "list-checks.summary");
+  list->add_option("-f,--format", list_options.format, help("list-checks.format"))->type_name("text|markdown|json");
   add_lang(list);
 
-  CLI::App* explain = app.add_subcommand("explain", "Explain what a check verifies and why");
-  explain->allow_extras();
-  ExplainOptions explain_options;
-  explain->add_option("CHECK_ID", explain_options.check_id, "A check id, e.g. backup.fresh")->required();
+  explain = command("explain", "explain.summary");
+  explain->add_option("CHECK_ID", explain_options.check_id, help("explain.check_id"))->required();
   add_lang(explain);
 
-  CLI::App* rulesets = app.add_subcommand("rulesets", "List the built-in rulesets and when each applies");
-  rulesets->allow_extras();
+  rulesets = command("rulesets", "rulesets.summary");
   add_lang(rulesets);
 
-  CLI::App* schema = app.add_subcommand("schema", "Print the JSON Schema of the plan format, for editors");
-  schema->allow_extras();
-  SchemaOptions schema_options;
-  schema->add_flag("--report", schema_options.report, "Print the JSON report's schema instead");
+  schema = command("schema", "schema.summary");
+  schema->add_flag("--report", schema_options.report, help("schema.report"));
 
-  CLI::App* init = app.add_subcommand("init", "Write a commented plan template for the chosen scenarios");
-  init->allow_extras();
-  InitOptions init_options;
+  init = command("init", "init.summary");
   init->add_option("--scenario", init_options.scenarios,
-                   "Scenario to include (repeatable): critical, large-upgrade, cross-border, "
-                   "new-technology, third-party\n  e.g. --scenario critical --scenario third-party")
+                   with_example(message("help.init.scenario",
+                                        fmt::arg("scenarios", fmt::format("{}", fmt::join(init_scenarios(), message_text("errors.list.comma"))))),
+                                "--scenario critical --scenario third-party"))
       ->type_name("S")
       ->expected(1)
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  init->add_option("-o,--output", init_options.output, "File to write (default: stdout)\n  e.g. -o plans/pay.yaml")
+  init->add_option("-o,--output", init_options.output, with_example(help("init.output"), "-o plans/pay.yaml"))
       ->type_name("FILE");
-  init->add_flag("--force", init_options.force, "Overwrite the file if it exists");
+  init->add_flag("--force", init_options.force, help("init.force"));
   add_lang(init);
 
   add_lang(validate);
 
-  CLI::App* brief = app.add_subcommand("brief", "The go-live night on one page: timeline, decision points, who to call");
-  brief->allow_extras();
-  BriefOptions brief_options;
-  std::string brief_as_of;
-  brief->add_option("PLAN", brief_options.path, "A plan file")->required();
-  brief->add_option("-f,--format", brief_options.format, "text (default), markdown or html")
-      ->type_name("text|markdown|html");
-  brief->add_option("-o,--output", brief_options.output, "Write to FILE (atomically) instead of stdout")
-      ->type_name("FILE");
-  brief->add_option("--as-of", brief_as_of, "Evidence age reference for the checks: TIME, now or window")
-      ->type_name("TIME|now|window");
+  brief = command("brief", "brief.summary");
+  brief->add_option("PLAN", brief_options.path, help("brief.plan"))->required();
+  brief->add_option("-f,--format", brief_options.format, help("brief.format"))->type_name("text|markdown|html");
+  brief->add_option("-o,--output", brief_options.output, help("brief.output"))->type_name("FILE");
+  brief->add_option("--as-of", brief_as_of, help("brief.as-of"))->type_name("TIME|now|window");
   add_lang(brief);
+}
 
-  if (args[0] == "completion") return completion(app, args, io);
+// The last `--lang` value on the command line as CLI11 will read it, without parsing for
+// real (that may fail, and its errors should already speak the right language): after the
+// command, an option that takes a value takes the next argument whatever it looks like
+// (`-o --lang` writes to a file named --lang), `--` ends the options, and a short option's
+// value may follow it in the same argument (`-fjson`), as may flags bundled before it.
+std::optional<std::string> lang_on_command_line(CommandLine& cli, const std::vector<std::string>& args) {
+  CLI::App* sub = nullptr;
+  for (CLI::App* c : {cli.check, cli.validate, cli.list, cli.explain, cli.rulesets, cli.schema, cli.init, cli.brief})
+    if (!args.empty() && c->get_name() == args[0]) sub = c;
+  if (!sub) return std::nullopt;
+  // How many arguments an option takes after it: 0 for a flag or an unknown option.
+  auto taken = [&](const std::string& name) -> int {
+    const CLI::Option* opt = sub->get_option_no_throw(name);
+    if (!opt) return 0;
+    return std::max(0, std::min(opt->get_type_size_min(), opt->get_items_expected_min()));
+  };
+  std::optional<std::string> lang;
+  for (size_t i = 1; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--") break;
+    if (a.rfind("--", 0) == 0) {
+      const size_t eq = a.find('=');
+      const std::string name = a.substr(0, eq);
+      std::optional<std::string> value;
+      if (eq != std::string::npos) {
+        value = a.substr(eq + 1);
+      } else if (taken(name) > 0) {
+        if (i + 1 >= args.size()) break;
+        value = args[++i];
+      }
+      if (name == "--lang" && value) lang = value;
+    } else if (a.size() > 1 && a[0] == '-') {
+      for (size_t k = 1; k < a.size(); ++k) {
+        if (taken(std::string("-") + a[k]) == 0) continue;  // a flag, maybe bundled
+        if (k + 1 == a.size()) ++i;                          // its value is the next argument
+        break;
+      }
+    }
+  }
+  return lang;
+}
+
+}  // namespace
+
+Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
+                          const std::string& config_path) {
+  // Usage errors and --help come before the language is resolved: they speak the
+  // language the command line, GOLIVE_LANG, .golive.yaml or the locale ask for, as far as
+  // it can be told. The command line is read by the declared options, so the command
+  // line is declared twice: to read --lang, then in the language found.
+  set_language("en");
+  auto english = std::make_unique<CommandLine>();
+  const std::string early = preliminary_language(lang_on_command_line(*english, args), io, config_path);
+  set_language(early);
+  if (auto problem = first_word_problem(args)) return usage(io, *problem);
+  // The completion scripts are built once, at build or install time: English, whatever
+  // the language of the shell that builds them.
+  if (args[0] == "completion") return completion(english->app, args, io);
+
+  auto cli = early == "en" ? std::move(english) : std::make_unique<CommandLine>();
+  CLI::App& app = cli->app;
+  CLI::App* check = cli->check;
+  CLI::App* validate = cli->validate;
+  CLI::App* list = cli->list;
+  CLI::App* explain = cli->explain;
+  CLI::App* rulesets = cli->rulesets;
+  CLI::App* schema = cli->schema;
+  CLI::App* init = cli->init;
+  CLI::App* brief = cli->brief;
+  ValidateOptions& validate_options = cli->validate_options;
+  ListChecksOptions& list_options = cli->list_options;
+  ExplainOptions& explain_options = cli->explain_options;
+  SchemaOptions& schema_options = cli->schema_options;
+  InitOptions& init_options = cli->init_options;
+  BriefOptions& brief_options = cli->brief_options;
 
   std::vector<const char*> argv = {"golive"};
   for (const auto& a : args) argv.push_back(a.c_str());
@@ -279,7 +383,7 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
   if (validate->parsed() || list->parsed() || explain->parsed() || rulesets->parsed() || init->parsed() ||
       brief->parsed()) {
     Diagnostics diags;
-    lang = resolve_language(lang_arg, io, config_path, diags);
+    lang = resolve_language(cli->lang_arg, io, config_path, diags);
     io.print(diags, false);
     if (diags.has_errors()) return {std::nullopt, kExitUsage};
     // The rest of the command line is judged in the language it asks for.
@@ -287,7 +391,7 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
   }
   explain_options.lang = list_options.lang = init_options.lang = validate_options.lang = brief_options.lang = lang;
   if (validate->parsed()) {
-    for (const std::string& text : validate_limits) {
+    for (const std::string& text : cli->validate_limits) {
       LimitSetting l{};
       if (std::string problem = parse_limit_setting(text, l); !problem.empty())
         return usage(io, message("cli.option_problem", fmt::arg("command", "validate"), fmt::arg("option", "--limit"),
@@ -316,9 +420,9 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
                                                            fmt::arg("allowed", message("cli.formats_three", fmt::arg("a", "text"),
                                                                                        fmt::arg("b", "markdown"), fmt::arg("c", "html"))),
                                                            fmt::arg("hint", hint(brief_options.format, formats))))));
-    if (!brief_as_of.empty()) {
+    if (!cli->brief_as_of.empty()) {
       CheckOptions as_of;
-      if (std::string problem = parse_as_of(brief_as_of, as_of); !problem.empty())
+      if (std::string problem = parse_as_of(cli->brief_as_of, as_of); !problem.empty())
         return usage(io, message("cli.option_problem", fmt::arg("command", "brief"), fmt::arg("option", "--as-of"),
                                  fmt::arg("problem", problem)));
       brief_options.as_of_mode = as_of.as_of_mode;
@@ -339,10 +443,10 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
 
   RawSettings from_args;
   for (const OptionSpec& spec : check_option_specs()) {
-    const CLI::Option* opt = check_opts[spec.name];
+    const CLI::Option* opt = cli->check_opts[spec.name];
     if (opt->count() == 0) continue;
     RawSetting s{{}, "--" + spec.name, {"golive", 0, 0}};
-    s.values = spec.kind == OptionSpec::Flag ? std::vector<std::string>{"true"} : values[spec.name];
+    s.values = spec.kind == OptionSpec::Flag ? std::vector<std::string>{"true"} : cli->values[spec.name];
     from_args.emplace(spec.name, std::move(s));
   }
   Diagnostics diags;
@@ -350,7 +454,7 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
   RawSettings from_file = settings_from_file(config_path, diags);
   RawSettings from_locale = settings_from_locale(io);
   CheckOptions options;
-  options.paths = check_paths;
+  options.paths = cli->check_paths;
   resolve_check_options({&from_args, &from_env, &from_file, &from_locale}, options, diags);
   io.print(diags, false);
   if (diags.has_errors()) return {std::nullopt, kExitUsage};

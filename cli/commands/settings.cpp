@@ -73,70 +73,30 @@ std::string OptionSpec::env_name() const {
   return out;
 }
 
-namespace {
-
-// "file-size, nodes, …": the names from the limits table, in its order.
-std::string limit_names() {
-  std::vector<std::string> names;
-  for (const LimitSpec& spec : limit_specs()) names.push_back(spec.name);
-  return fmt::format("{}", fmt::join(names, ", "));
-}
-
-}  // namespace
-
 const std::vector<OptionSpec>& check_option_specs() {
+  // Descriptions for --help are the catalogues' `help.check.<name>`.
   static const std::vector<OptionSpec> specs = {
-      {"ruleset", "r", OptionSpec::List, "NAME|FILE",
-       "Ruleset applied after the automatic ones (repeatable): a built-in name or a file",
-       "-r critical -r ops/extra-rules.yaml"},
-      {"no-auto-rulesets", "", OptionSpec::Flag, "",
-       "Do not select built-in rulesets from the plan (baseline and scenarios)",
-       "--no-auto-rulesets -r ops/only-these.yaml"},
-      {"format", "f", OptionSpec::Value, "FORMAT", "Report format on stdout (default text)", "-f json"},
-      {"report", "", OptionSpec::List, "FORMAT:PATH",
-       "Also write a report to a file, atomically (repeatable)", "--report html:out/report.html"},
-      {"waivers", "", OptionSpec::List, "FILE",
-       "Waiver register (repeatable): accepted risks with reason, approver and expiry",
-       "--waivers ops/waivers.yaml"},
-      {"no-waivers", "", OptionSpec::Flag, "",
-       "Apply no waiver file, not even one set by GOLIVE_WAIVERS or .golive.yaml", "--no-waivers"},
-      {"as-of", "", OptionSpec::Value, "TIME|now|window",
-       "Instant evidence ages are measured at: RFC 3339, now (default) or window (window start)",
-       "--as-of 2026-12-04T12:00:00+08:00"},
-      {"offline", "", OptionSpec::Flag, "", "Run no live probe: live-only checks are skipped", "--offline"},
-      {"only", "", OptionSpec::List, "ID,...", "Run only these checks (globs such as backup.*)",
-       "--only 'backup.*,rollback.tested'"},
-      {"skip", "", OptionSpec::List, "ID,...", "Do not run these checks (globs such as backup.*)",
-       "--skip monitoring.dashboards"},
-      {"concurrency", "", OptionSpec::Value, "N",
-       "Live probes in flight at once, 1 to 1000 (default 64)", "--concurrency 16"},
-      {"timeout", "", OptionSpec::Value, "DURATION",
-       "Time allowed for each try of a live probe, 1s to 1h (default 5s)", "--timeout 10s"},
-      {"ca-bundle", "", OptionSpec::Value, "FILE",
-       "PEM file of CA certificates trusted by https probes (default: the system store)",
-       "--ca-bundle /etc/ssl/private-ca.pem"},
-      {"fail-on", "", OptionSpec::Value, "gate|warn",
-       "gate (default): only blocking findings fail; warn: warnings fail too (info never does)",
-       "--fail-on warn"},
-      {"color", "", OptionSpec::Value, "auto|always|never",
-       "Colour the text report (auto: stdout is a terminal and NO_COLOR is unset)", "--color never"},
-      {"quiet", "q", OptionSpec::Flag, "",
-       "Print only the verdict and blocking items (warnings about the input are still printed)", "-q"},
-      {"sarif-passes", "", OptionSpec::Flag, "",
-       "SARIF reports also list passed and skipped findings (default: only what to act on)", "--sarif-passes"},
-      {"limit", "", OptionSpec::List, "NAME=N",
-       fmt::format("Change an input limit (repeatable): {} (docs/limits.md)", limit_names()),
-       "--limit file-size=16MiB"},
-      {"lang", "", OptionSpec::Value, "en|zh-CN",
-       "Language of the report for people (default from LC_ALL, LC_MESSAGES, LANG; else en)",
-       "--lang zh-CN"},
-      {"jobs", "j", OptionSpec::Value, "N|auto",
-       "Plans loaded and checked at once, 1 to 256 (default auto: one per CPU core); reports "
-       "are the same whatever the number",
-       "-j 4", false},
-      {"progress", "", OptionSpec::Value, "auto|always|never",
-       "A progress line on stderr, erased at the end (auto, the default: stderr is a terminal)",
-       "--progress never", false},
+      {"ruleset", "r", OptionSpec::List, "NAME|FILE", "-r critical -r ops/extra-rules.yaml"},
+      {"no-auto-rulesets", "", OptionSpec::Flag, "", "--no-auto-rulesets -r ops/only-these.yaml"},
+      {"format", "f", OptionSpec::Value, "FORMAT", "-f json"},
+      {"report", "", OptionSpec::List, "FORMAT:PATH", "--report html:out/report.html"},
+      {"waivers", "", OptionSpec::List, "FILE", "--waivers ops/waivers.yaml"},
+      {"no-waivers", "", OptionSpec::Flag, "", "--no-waivers"},
+      {"as-of", "", OptionSpec::Value, "TIME|now|window", "--as-of 2026-12-04T12:00:00+08:00"},
+      {"offline", "", OptionSpec::Flag, "", "--offline"},
+      {"only", "", OptionSpec::List, "ID,...", "--only 'backup.*,rollback.tested'"},
+      {"skip", "", OptionSpec::List, "ID,...", "--skip monitoring.dashboards"},
+      {"concurrency", "", OptionSpec::Value, "N", "--concurrency 16"},
+      {"timeout", "", OptionSpec::Value, "DURATION", "--timeout 10s"},
+      {"ca-bundle", "", OptionSpec::Value, "FILE", "--ca-bundle /etc/ssl/private-ca.pem"},
+      {"fail-on", "", OptionSpec::Value, "gate|warn", "--fail-on warn"},
+      {"color", "", OptionSpec::Value, "auto|always|never", "--color never"},
+      {"quiet", "q", OptionSpec::Flag, "", "-q"},
+      {"sarif-passes", "", OptionSpec::Flag, "", "--sarif-passes"},
+      {"limit", "", OptionSpec::List, "NAME=N", "--limit file-size=16MiB"},
+      {"lang", "", OptionSpec::Value, "en|zh-CN", "--lang zh-CN"},
+      {"jobs", "j", OptionSpec::Value, "N|auto", "-j 4", false},
+      {"progress", "", OptionSpec::Value, "auto|always|never", "--progress never", false},
   };
   return specs;
 }
@@ -264,17 +224,11 @@ std::string resolve_language(const std::vector<std::string>& from_command_line, 
   return options.lang;
 }
 
-std::string preliminary_language(const std::vector<std::string>& args, const Io& io,
+std::string preliminary_language(const std::optional<std::string>& from_args, const Io& io,
                                  const std::string& config_path) {
   auto known = [](const std::string& v) {
     return std::find(languages().begin(), languages().end(), v) != languages().end();
   };
-  std::optional<std::string> from_args;
-  for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--") break;
-    if (args[i] == "--lang" && i + 1 < args.size()) from_args = args[i + 1];
-    else if (args[i].rfind("--lang=", 0) == 0) from_args = args[i].substr(7);
-  }
   if (from_args && known(*from_args)) return *from_args;
   if (auto v = io.env("GOLIVE_LANG"); v && known(*v)) return *v;
   std::error_code ec;

@@ -4,6 +4,7 @@
 /// their source. CLI11 only finds what the command line said; this file decides.
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,8 +20,7 @@ struct OptionSpec {
   std::string name;        ///< long name without dashes: `fail-on`; the `.golive.yaml` key
   std::string short_name;  ///< `r`, or ""
   Kind kind = Value;
-  std::string value_name;  ///< `NAME|FILE`, for help
-  std::string help;
+  std::string value_name;  ///< `NAME|FILE`, for help; the description is `help.check.<name>`
   std::string example;     ///< a command-line use, shown by `golive check --help`
   /// Whether reports record the option's value and origin. False for options that cannot
   /// change a report (`--jobs`, `--progress`), so that reports stay the same bytes whatever
@@ -71,12 +71,13 @@ RawSettings settings_from_locale(const Io& io);
 std::string resolve_language(const std::vector<std::string>& from_command_line, const Io& io,
                              const std::string& config_path, Diagnostics& diags);
 
-/// The language usage errors are written in, before the command line is parsed: the last
-/// `--lang X` (or `--lang=X`) among `args`, else `GOLIVE_LANG`, else `lang:` in the config
-/// file, else the locale, each taken only when it names a language golive speaks; `en`
-/// otherwise. Never an error: problems with these sources are reported when they are
-/// resolved properly (resolve_language(), resolve_check_options()).
-std::string preliminary_language(const std::vector<std::string>& args, const Io& io,
+/// The language usage errors and `--help` are written in, before the command line is
+/// parsed: `from_command_line` (the last `--lang` value of the command line, as the parser
+/// would read it), else `GOLIVE_LANG`, else `lang:` in the config file, else the locale,
+/// each taken only when it names a language golive speaks; `en` otherwise. Never an error:
+/// problems with these sources are reported when they are resolved properly
+/// (resolve_language(), resolve_check_options()).
+std::string preliminary_language(const std::optional<std::string>& from_command_line, const Io& io,
                                  const std::string& config_path);
 
 /// Merges the sources (earlier wins) into `options`, validating every value, and records

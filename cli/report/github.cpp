@@ -41,7 +41,9 @@ void write_github(const RunResult& result, std::ostream& out, const ReportOption
     for (const Finding& f : p.findings) {
       std::string_view command = command_of(f, result);
       if (command.empty()) continue;
-      std::string title = fmt::format("{} {} ({})", to_string(f.severity), f.check, f.subject);
+      std::string title = message("report.github.finding_title",
+                                  fmt::arg("severity", severity_said(f.severity)),
+                                  fmt::arg("check", f.check), fmt::arg("subject", f.subject));
       std::string text = f.message;
       if (f.waiver) {
         const AppliedWaiver& w = *f.waiver;
@@ -74,7 +76,7 @@ void write_github(const RunResult& result, std::ostream& out, const ReportOption
   annotate(out, "notice", {}, message("report.github.verdict_title", fmt::arg("verdict", verdict_title(result.verdict))),
            message("report.github.verdict", fmt::arg("verdict", verdict_title(result.verdict)),
                    fmt::arg("score", score_text(s.score)), fmt::arg("counts", counts_text(result)),
-                   fmt::arg("at", say_instant(result.as_of, nullptr)), fmt::arg("until", until)));
+                   fmt::arg("at", say_instant(result.as_of, run_zone(result))), fmt::arg("until", until)));
 }
 
 }  // namespace

@@ -144,7 +144,7 @@ std::string print_footer_style(const RunResult& result) {
       "  @bottom-center {{ content: {}; {} }}\n"
       "  @bottom-right {{ content: {} counter(page) {} counter(pages){}; {} }}\n}}\n",
       css_string(fmt::format("golive \u00b7 {}", verdict_title(result.verdict))), kBox,
-      css_string(message("report.html.footer_generated", fmt::arg("at", say_instant(result.generated_at, nullptr)))),
+      css_string(message("report.html.footer_generated", fmt::arg("at", say_instant(result.generated_at, run_zone(result))))),
       kBox, css_string(t("page.before")), css_string(t("page.middle")),
       after, kBox);
   for (size_t i = 0; i < result.plans.size(); ++i) {
@@ -233,7 +233,7 @@ void write_cover(std::ostream& out, const RunResult& result, const PlanResult& p
   fact(out, t("fact.window"), h(window_text(plan)));
   if (plan.go_live.hypercare) fact(out, t("fact.hypercare"), h(say_duration(*plan.go_live.hypercare)));
   fact(out, t("fact.as_of"),
-       h(say_instant(plan_as_of(result, p), nullptr)) + (result.as_of_mode == "window" ? h(t("as_of_window")) : "") +
+       h(say_as_of(result, p)) + (result.as_of_mode == "window" ? h(t("as_of_window")) : "") +
            (result.offline ? " &middot; " + h(t("as_of_offline")) : ""));
   fact(out, t("fact.blocking"), std::to_string(blocking.size()));
   if (std::string until = valid_until_text(p); !until.empty()) fact(out, t("fact.holds"), h(until));
@@ -344,7 +344,7 @@ void write_finding(std::ostream& out, const Finding& f) {
       << h(message_text(tone.badge)) << "</span><h3><code>" << h(f.check) << "</code></h3><span class=\"title\">"
       << h(check_title(f)) << "</span></header>\n";
   out << "<p><strong>" << h(f.subject) << "</strong>: " << h(f.message) << "</p>\n";
-  out << "<p class=\"where\">" << h(message("report.html.rule", fmt::arg("severity", to_string(f.severity))));
+  out << "<p class=\"where\">" << h(message("report.html.rule", fmt::arg("severity", severity_said(f.severity))));
   if (!f.location.file.empty()) out << " &middot; " << h(t("plan_at")) << " <code>" << h(file_line(f.location)) << "</code>";
   if (f.expires_at)
     out << " &middot; " << h(message("report.html.evidence_until", fmt::arg("at", say_instant(*f.expires_at, nullptr))));
@@ -429,7 +429,7 @@ void write_signoff(std::ostream& out, const RunResult& result, const PlanResult&
       << message("report.html.attest", fmt::arg("plan", h(plan_title(plan))), fmt::arg("file", h(plan.file)),
                  fmt::arg("sha256", h(plan.sha256)), fmt::arg("verdict", h(verdict_title(p.verdict))),
                  fmt::arg("score", fmt::format("{:.1f}%", p.summary.score)),
-                 fmt::arg("as_of", h(say_instant(plan_as_of(result, p), nullptr))), fmt::arg("window", h(window_text(plan))))
+                 fmt::arg("as_of", h(say_as_of(result, p))), fmt::arg("window", h(window_text(plan))))
       << "</p>\n";
   std::vector<std::pair<std::string, std::string>> seats;  // role, contact id
   if (plan.organization) {
@@ -490,8 +490,8 @@ void write_appendix(std::ostream& out, const RunResult& result, const PlanResult
   fact(out, t("fact.plan_file"), "<code>" + h(plan.file) + "</code>");
   fact(out, t("fact.plan_sha256"), "<span class=\"hash\">" + h(plan.sha256) + "</span>");
   fact(out, t("fact.appendix_as_of"),
-       h(message("report.html.as_of_mode", fmt::arg("at", say_instant(plan_as_of(result, p), nullptr)),
-                 fmt::arg("mode", result.as_of_mode))));
+       h(message("report.html.as_of_mode", fmt::arg("at", say_as_of(result, p)),
+                 fmt::arg("mode", t("as_of_mode_word." + result.as_of_mode)))));
   fact(out, t("fact.generated"), h(say_instant(result.generated_at, nullptr)));
   fact(out, t("fact.probes"), h(result.offline ? t("probes_skipped") : t("probes_run")));
   fact(out, t("fact.fails_on"), h(result.fail_on_warn ? t("fails_on_warn") : t("fails_on_gate")));
@@ -501,7 +501,8 @@ void write_appendix(std::ostream& out, const RunResult& result, const PlanResult
   out << "</tr></thead><tbody>\n";
   for (const AppliedRuleset& r : p.rulesets)
     out << "<tr><td class=\"nowrap\">" << h(r.name) << "</td><td class=\"nowrap\">" << h(r.version)
-        << "</td><td>" << h(r.reason) << "</td><td class=\"nowrap\"><code>" << h(r.source)
+        << "</td><td>" << h(r.said) << "</td><td class=\"nowrap\"><code>"
+        << h(r.source == "built-in" ? t("source_builtin") : r.source)
         << "</code></td><td class=\"hash\">" << h(r.sha256) << "</td></tr>\n";
   out << "</tbody></table>\n";
   write_record(out, result);
@@ -570,8 +571,8 @@ void write_html(const RunResult& result, std::ostream& out, const ReportOptions&
   for (size_t i = 0; i < result.plans.size(); ++i) write_plan(out, result, result.plans[i], i + 1);
   out << "<footer>"
       << h(message("report.html.footer", fmt::arg("version", result.tool_version),
-                   fmt::arg("at", say_instant(result.generated_at, nullptr)),
-                   fmt::arg("as_of", say_instant(result.as_of, nullptr))))
+                   fmt::arg("at", say_instant(result.generated_at, run_zone(result))),
+                   fmt::arg("as_of", say_instant(result.as_of, run_zone(result)))))
       << "</footer>\n</body>\n</html>\n";
 }
 

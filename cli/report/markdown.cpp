@@ -61,8 +61,11 @@ void findings_table(std::ostream& out, const std::vector<Item>& items, bool with
   for (const Item& i : items) {
     auto row = finding_row(*i.finding, with_fix);
     if (with_status)
-      row.insert(row.begin(), fmt::format("{} {}", to_string(i.finding->severity),
-                                          to_string(i.finding->status)));
+      // The display words of the machine values: `warn fail` in English, `警告（未通过）`.
+      row.insert(row.begin(),
+                 message("report.markdown.status_cell",
+                         fmt::arg("severity", severity_said(i.finding->severity)),
+                         fmt::arg("status", status_said(i.finding->status))));
     rows.push_back(std::move(row));
   }
   std::vector<std::string> head = {heading("check"), heading("subject"), heading("message"), heading("location")};
@@ -112,7 +115,7 @@ void write_markdown(const RunResult& result, std::ostream& out, const ReportOpti
   out << "## golive: " << verdict_title(result.verdict) << "\n\n";
   out << message("report.markdown.summary", fmt::arg("verdict", verdict_title(result.verdict)),
                  fmt::arg("score", score_text(s.score)), fmt::arg("counts", counts_text(result)),
-                 fmt::arg("at", say_instant(result.as_of, nullptr)),
+                 fmt::arg("at", say_instant(result.as_of, run_zone(result))),
                  fmt::arg("mode", result.as_of_mode == "window" ? message_text("report.as_of_window") : ""),
                  fmt::arg("offline", result.offline ? message_text("report.as_of_offline") : ""))
       << "\n\n";
@@ -193,7 +196,7 @@ void write_markdown(const RunResult& result, std::ostream& out, const ReportOpti
     for (const AppliedRuleset& r : p.rulesets) {
       std::string name = markdown_cell(r.name);
       if (!r.version.empty()) name += ' ' + markdown_cell(r.version);
-      if (!r.reason.empty()) name += message("report.markdown.ruleset_reason", fmt::arg("reason", markdown_cell(r.reason)));
+      if (!r.said.empty()) name += message("report.markdown.ruleset_reason", fmt::arg("reason", markdown_cell(r.said)));
       names.push_back(std::move(name));
     }
     out << message("report.markdown.rulesets", fmt::arg("file", markdown_cell(p.plan->file)),
@@ -202,7 +205,7 @@ void write_markdown(const RunResult& result, std::ostream& out, const ReportOpti
         << "<br>\n";
   }
   out << message("report.markdown.generated", fmt::arg("version", markdown_cell(result.tool_version)),
-                 fmt::arg("at", say_instant(result.generated_at, nullptr)))
+                 fmt::arg("at", say_instant(result.generated_at, run_zone(result))))
       << '\n';
 }
 

@@ -390,6 +390,25 @@ std::string offline_warning(const RunResult& r) {
   return message("report.offline_warning", fmt::arg("probes", counted(r.probes_not_made, "live_probes")));
 }
 
+std::string severity_said(Severity s) { return message_text(fmt::format("report.severity_word.{}", to_string(s))); }
+std::string status_said(Status s) { return message_text(fmt::format("report.status_word.{}", to_string(s))); }
+
+namespace {
+bool instants_in_plan_zone() { return message_text("formats.run_instants") == "plan"; }
+}  // namespace
+
+const Zone* run_zone(const RunResult& result) {
+  if (!instants_in_plan_zone() || result.plans.empty()) return nullptr;
+  const Zone* zone = result.plans.front().plan->zone();
+  for (const PlanResult& p : result.plans)
+    if (p.plan->zone() != zone) return nullptr;
+  return zone;
+}
+
+std::string say_as_of(const RunResult& result, const PlanResult& p) {
+  return say_instant(plan_as_of(result, p), instants_in_plan_zone() ? p.plan->zone() : nullptr);
+}
+
 std::string valid_until_text(const PlanResult& p) {
   if (!p.valid_until) return "";
   return message("report.valid_until", fmt::arg("at", say_instant(p.valid_until->at, p.plan->zone())),

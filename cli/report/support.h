@@ -181,6 +181,21 @@ std::vector<std::string> non_default_settings(const RunResult& result);
 /// or "" for an online run.
 std::string offline_warning(const RunResult& result);
 
+/// A severity or status as people read it in the run's language (`report.severity_word.*`,
+/// `report.status_word.*`): `gate`/`关卡`, `fail`/`未通过`. Machine fields keep to_string().
+std::string severity_said(Severity s);
+std::string status_said(Status s);
+
+/// The zone the run's instants (as-of, generated at) are said in, for people: the plans'
+/// go-live zone when the language's `formats.run_instants` is `plan` (zh-CN) and every plan
+/// has the same one; nullptr (UTC) otherwise, and always for `utc` (English keeps the
+/// `2026-12-04T04:00:00Z` its reports always printed). Machine fields keep UTC.
+const Zone* run_zone(const RunResult& result);
+
+/// A plan's as-of instant (plan_as_of()) for people: in that plan's zone when the
+/// language's `formats.run_instants` is `plan`, else in UTC.
+std::string say_as_of(const RunResult& result, const PlanResult& plan);
+
 /// Until when a plan's verdict holds: "valid until 2026-12-05T01:00:00+08:00, when
 /// backups[x] goes stale (backup.fresh)", in the plan's time zone; "" when no passing
 /// evidence expires.

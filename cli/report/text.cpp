@@ -116,7 +116,7 @@ void write_plan(std::ostream& out, const Painter& paint, const RunResult& result
                  fmt::arg("score", score_text(p.summary.score)))
       << '\n';
   out << "  "
-      << message("report.text.as_of", fmt::arg("at", say_instant(plan_as_of(result, p), nullptr)),
+      << message("report.text.as_of", fmt::arg("at", say_as_of(result, p)),
                  fmt::arg("mode", result.as_of_mode == "window" ? message_text("report.as_of_window") : ""),
                  fmt::arg("offline", result.offline ? message_text("report.as_of_offline") : ""))
       << '\n';
@@ -157,7 +157,7 @@ void write_plan(std::ostream& out, const Painter& paint, const RunResult& result
     name_w = std::max(name_w, display_width(names.back()));
   }
   for (size_t i = 0; i < p.rulesets.size(); ++i) {
-    std::string line = "    " + pad_right(names[i], name_w) + "  " + clean(p.rulesets[i].reason);
+    std::string line = "    " + pad_right(names[i], name_w) + "  " + clean(p.rulesets[i].said);
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out << line << '\n';
   }

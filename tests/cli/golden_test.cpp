@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "tests/cli/cli_support.h"
+#include "tests/support/golden.h"
 
 namespace golive::test {
 
@@ -20,11 +21,6 @@ struct GoldenCase {
   std::vector<std::string> args;  ///< after `check --as-of … --offline -f FORMAT`
 };
 
-bool updating() {
-  const char* v = std::getenv("GOLIVE_UPDATE_GOLDEN");
-  return v && *v && std::string(v) != "0";
-}
-
 void compare_golden(const GoldenCase& c) {
   CAPTURE(c.name);
   std::vector<std::string> args = {"-f", c.format};
@@ -33,15 +29,7 @@ void compare_golden(const GoldenCase& c) {
   ProcessResult r = check(args);
   CAPTURE(r.err);
   CHECK(r.exit_code == c.exit_code);
-  std::string path = fmt::format("{}/tests/golden/{}.{}.{}", source_dir(), c.name, c.exit_code, c.format);
-  if (updating()) {
-    std::ofstream(path, std::ios::binary) << r.out;
-    MESSAGE("updated " << path);
-    return;
-  }
-  auto expected = slurp(path);
-  REQUIRE_MESSAGE(expected, "missing golden file " << path << " (run with GOLIVE_UPDATE_GOLDEN=1)");
-  CHECK(r.out == *expected);
+  compare_with_golden(fmt::format("{}/tests/golden/{}.{}.{}", source_dir(), c.name, c.exit_code, c.format), r.out);
 }
 
 bool exists(const std::string& relative) { return std::filesystem::exists(source_dir() + "/" + relative); }

@@ -11,9 +11,9 @@ namespace golive::test {
 namespace {
 
 const std::string kBadPlanZh =
-    "tests/fixtures/cli/bad-plan.yaml:10:15: error: backups[0].schedule：'1 hour' 不是时长（应写作 30m、24h、7d 或 "
+    "tests/fixtures/cli/bad-plan.yaml:10:15: error: backups[0].schedule：「1 hour」不是时长（应写作 30m、24h、7d 或 "
     "PT1H 等）\n"
-    "tests/fixtures/cli/bad-plan.yaml:11:5: error: backups[0]：未知的键 'copeis'（是不是要写 'copies'？）\n";
+    "tests/fixtures/cli/bad-plan.yaml:11:5: error: backups[0]：未知的键「copeis」（是不是要写「copies」？）\n";
 
 }  // namespace
 
@@ -52,12 +52,12 @@ TEST_CASE("i18n errors: check and brief report a bad plan, ruleset or option in 
   ProcessResult ruleset = check_fixture({"--lang", "zh-CN", "-r", fixture("bad-ruleset.yaml"), fixture("ready.yaml")});
   CHECK(ruleset.exit_code == 2);
   CHECK(ruleset.err ==
-        "tests/fixtures/cli/bad-ruleset.yaml:5:13: error: rules[0].check：未知的检查项 'backup.fersh'（是不是要写 "
-        "'backup.fresh'？）\n");
+        "tests/fixtures/cli/bad-ruleset.yaml:5:13: error: rules[0].check：未知的检查项「backup.fersh」（是不是要写"
+        "「backup.fresh」？）\n");
 
   ProcessResult builtin = check({"--lang", "zh-CN", "-r", "critcal", fixture("ready.yaml")});
   CHECK(builtin.exit_code == 2);
-  CHECK(builtin.err == "--ruleset: error: 未知的内置规则集 'critcal'（是不是要写 'critical'？）\n");
+  CHECK(builtin.err == "--ruleset: error: 未知的内置规则集「critcal」（是不是要写「critical」？）\n");
 
   ProcessOptions zh;
   zh.env["GOLIVE_LANG"] = "zh-CN";
@@ -65,10 +65,10 @@ TEST_CASE("i18n errors: check and brief report a bad plan, ruleset or option in 
   CHECK(options.exit_code == 2);
   CHECK(options.err ==
         "golive: error: --timeout：0s 超出范围（1秒 到 1小时）\n"
-        "golive: error: --fail-on：'never' 不是 gate 或 warn 之一\n");
+        "golive: error: --fail-on：「never」不是 gate 或 warn 之一\n");
   ProcessResult only = check({"--only", "backup.frsh", fixture("ready.yaml")}, zh);
   CHECK(only.exit_code == 2);
-  CHECK(only.err == "golive: error: --only：没有检查项匹配 'backup.frsh'（是不是要写 'backup.fresh'？）\n");
+  CHECK(only.err == "golive: error: --only：没有检查项匹配「backup.frsh」（是不是要写「backup.fresh」？）\n");
 }
 
 TEST_CASE("i18n errors: a ruleset's parameters and a waiver register in Chinese") {
@@ -79,13 +79,13 @@ TEST_CASE("i18n errors: a ruleset's parameters and a waiver register in Chinese"
   ProcessResult params = check({"--lang", "zh-CN", "-r", dir.file("params.yaml"), fixture("ready.yaml")});
   CHECK(params.exit_code == 2);
   CHECK(params.err == dir.file("params.yaml") +
-                          ":4:46: error: params.max_agee：backup.fresh 没有这个参数（是不是要写 'max_age'？）\n");
+                          ":4:46: error: params.max_agee：backup.fresh 没有这个参数（是不是要写「max_age」？）\n");
   ProcessResult value = check({"--lang", "zh-CN", "-r", dir.file("value.yaml"), fixture("ready.yaml")});
   CHECK(value.err == dir.file("value.yaml") + ":4:46: error: params.max_age：应为时长，实际为列表\n");
   ProcessResult waivers = check({"--lang", "zh-CN", "--waivers", dir.file("waivers.yaml"), fixture("ready.yaml")});
   CHECK(waivers.exit_code == 2);
-  CHECK(waivers.err == dir.file("waivers.yaml") + ":2:5: error: waivers[0]：缺少必填键 'reason'\n" +
-                           dir.file("waivers.yaml") + ":2:52: error: waivers[0].expires：'2026-13-01' 不是有效的日历日期\n");
+  CHECK(waivers.err == dir.file("waivers.yaml") + ":2:5: error: waivers[0]：缺少必填键「reason」\n" +
+                           dir.file("waivers.yaml") + ":2:52: error: waivers[0].expires：「2026-13-01」不是有效的日历日期\n");
 }
 
 TEST_CASE("i18n errors: check DIR names what it did not check, in Chinese") {
@@ -94,7 +94,7 @@ TEST_CASE("i18n errors: check DIR names what it did not check, in Chinese") {
   ProcessResult r = check({"--lang", "zh-CN", dir.path()});
   CHECK(r.exit_code == 2);
   CHECK(r.err == dir.file("ci.yaml") +
-                     ": warning: 未检查：顶层没有 'golive: VERSION' 行，因此不是预案（也不是规则集或豁免登记册）；"
+                     ": warning: 未检查：顶层没有「golive: VERSION」行，因此不是预案（也不是规则集或豁免登记册）；"
                      "如仍要检查，请直接指定该文件\n" +
                      dir.path() + ": error: 未找到 golive 预案\n");
 }
@@ -104,7 +104,7 @@ TEST_CASE("i18n errors: usage errors are in the language asked for before the op
   zh.env["LANG"] = "zh_CN.UTF-8";
   ProcessResult command = run_golive({"chekc", "plan.yaml"}, zh);
   CHECK(command.exit_code == 2);
-  CHECK(command.err == "golive: error: 未知的命令 'chekc'（是不是要写 'check'？）\n");
+  CHECK(command.err == "golive: error: 未知的命令「chekc」（是不是要写「check」？）\n");
 
   ProcessResult none = run_golive({}, zh);
   CHECK(none.err ==
@@ -113,19 +113,19 @@ TEST_CASE("i18n errors: usage errors are in the language asked for before the op
 
   ProcessResult format = run_golive({"brief", "-f", "pdf", "--lang", "zh-CN", "plan.yaml"});
   CHECK(format.exit_code == 2);
-  CHECK(format.err == "golive: error: brief：--format：'pdf' 不是 text、markdown 或 html 之一\n");
+  CHECK(format.err == "golive: error: brief：--format：「pdf」不是 text、markdown 或 html 之一\n");
 
   ProcessResult scenario = run_golive({"init", "--lang=zh-CN", "--scenario", "critcal"});
   CHECK(scenario.err ==
-        "golive: error: init：--scenario：'critcal' 不是 critical、large-upgrade、cross-border、new-technology、"
-        "third-party 之一（是不是要写 'critical'？）\n");
+        "golive: error: init：--scenario：「critcal」不是 critical、large-upgrade、cross-border、new-technology、"
+        "third-party 之一（是不是要写「critical」？）\n");
 
   ProcessResult option = run_golive({"validate", "--lang", "zh-CN", "--bogus", "plan.yaml"});
-  CHECK(option.err == "golive: error: validate：未知的选项 '--bogus'\n");
+  CHECK(option.err == "golive: error: validate：未知的选项「--bogus」\n");
 
   ProcessResult explain = run_golive({"explain", "--lang", "zh-CN", "backup.frsh"});
   CHECK(explain.exit_code == 2);
-  CHECK(explain.err == "golive: error: 未知的检查项 'backup.frsh'（是不是要写 'backup.fresh'？）\n");
+  CHECK(explain.err == "golive: error: 未知的检查项「backup.frsh」（是不是要写「backup.fresh」？）\n");
 
   // .golive.yaml asks for Chinese: its own problems are reported in Chinese.
   TempDir dir;
@@ -134,12 +134,12 @@ TEST_CASE("i18n errors: usage errors are in the language asked for before the op
   in_dir.cwd = dir.path();
   ProcessResult config = run_golive({"validate", "plan.yaml"}, in_dir);
   CHECK(config.exit_code == 2);
-  CHECK(config.err == ".golive.yaml:2:1: error: 未知的键 'fial-on'（是不是要写 'fail-on'？）\n");
+  CHECK(config.err == ".golive.yaml:2:1: error: 未知的键「fial-on」（是不是要写「fail-on」？）\n");
 
   // An unknown --lang falls back to the next source for its own message.
   ProcessResult lang = run_golive({"rulesets", "--lang", "fr"}, zh);
   CHECK(lang.exit_code == 2);
-  CHECK(lang.err == "golive: error: --lang：'fr' 不是 en 或 zh-CN 之一\n");
+  CHECK(lang.err == "golive: error: --lang：「fr」不是 en 或 zh-CN 之一\n");
 }
 
 }  // namespace golive::test

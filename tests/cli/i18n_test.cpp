@@ -195,7 +195,7 @@ TEST_CASE("i18n: rulesets --lang zh-CN") {
                     "  继承：baseline\n",
                     0) == 0);
   CHECK(r.out.find("third-party 1.0.0: 第三方供应商系统上线\n"
-                   "  适用条件：plan.scenarios 中列出 third-party，或vendors 不为空\n") != std::string::npos);
+                   "  适用条件：plan.scenarios 中列出 third-party，或列出了供应商（vendors 不为空）\n") != std::string::npos);
 }
 
 TEST_CASE("i18n: the locale, GOLIVE_LANG and .golive.yaml choose the language, the command line wins") {

@@ -207,4 +207,29 @@ TEST_CASE("waivers: GOLIVE_WAIVERS and .golive.yaml name waiver files; --no-waiv
   CHECK(k["settings"]["waivers_off"] == true);
 }
 
+TEST_CASE("waivers: the expired and expiring findings and the approver error in Chinese") {
+  TempDir dir;
+  ProcessResult r = check_with(dir, waiver("backup.fresh", "2026-12-01") + waiver("rollback.tested", "2026-12-10"),
+                               {"-f", "json", "--lang", "zh-CN"});
+  auto j = json_of(r.out);
+  const std::string file = dir.file("waivers.yaml");
+  const auto* expired = finding(j, "waivers.expired");
+  REQUIRE(expired);
+  CHECK((*expired)["subject"] == "waiver for backup.fresh (" + file + ":2)");  // a machine field
+  CHECK((*expired)["message"] ==
+        "backup.fresh 的豁免（" + file + ":2）已于 2026-12-01 00:00 (UTC+00:00) 到期：backup.fresh 不再豁免");
+  CHECK((*expired)["remediation"] == "续签豁免（由指挥长或副指挥长批准新的到期时间），或修复该问题");
+  const auto* expiring = finding(j, "waivers.expiring");
+  REQUIRE(expiring);
+  CHECK((*expiring)["message"] ==
+        "rollback.tested 的豁免（" + file + ":7）将于 2026-12-10 00:00 (UTC+00:00) 到期，已不足 7 天");
+  CHECK((*expiring)["remediation"] == "在豁免到期前修复被豁免的问题，或续签豁免");
+
+  ProcessResult approver = check_with(dir, waiver("backup.fresh", "2026-12-31", "", "li.wei"), {"--lang", "zh-CN"});
+  CHECK(approver.exit_code == 2);
+  CHECK(approver.err == file +
+                            ":4:18: error: approved_by：「li.wei」不是预案 cli-waivers 的指挥长或副指挥长"
+                            "（zhang.san、wang.wu）；只有他们可以为该预案接受风险\n");
+}
+
 }  // namespace golive::test

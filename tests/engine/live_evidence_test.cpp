@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "checks/engine/live_evidence.h"
-#include "tests/checks/in_chinese.h"
+#include "tests/support/speaking.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/monitoring_servers.h"
 #include "tests/support/servers.h"
@@ -443,7 +443,7 @@ TEST_CASE("live evidence: the loader refuses malformed live forms where they are
 namespace golive::test {
 
 TEST_CASE("live evidence, zh-CN: an object's date golive cannot use is explained in Chinese") {
-  InChinese zh;
+  Speaking zh("zh-CN");
   const Plan plan = plan_from(
       "backups:\n"
       "  - {id: db-hourly, datastore: db, schedule: 1h, location: \"https://backups.example.com/db.dump\", "

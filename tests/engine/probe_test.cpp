@@ -11,7 +11,7 @@
 #include <fstream>
 
 #include "checks/engine/check.h"
-#include "tests/checks/in_chinese.h"
+#include "tests/support/speaking.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/servers.h"
 
@@ -131,7 +131,7 @@ TEST_CASE("Context::probe: queued in order, nothing when offline, throwing callb
 }
 
 TEST_CASE("probe, zh-CN: what golive itself says about a URL it cannot probe is in Chinese") {
-  InChinese zh;
+  Speaking zh("zh-CN");
   HttpRequest req;
   req.url = "ftp://backups.example.com/db.dump";
   CHECK(execute_probes({req}, {}).at(0).reason ==

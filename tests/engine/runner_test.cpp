@@ -11,7 +11,7 @@
 #include "tests/support/process.h"
 #include "checks/engine/plugin.h"
 #include "checks/engine/runner.h"
-#include "tests/checks/in_chinese.h"
+#include "tests/support/speaking.h"
 #include "tests/support/fixtures.h"
 
 using namespace golive;
@@ -610,7 +610,7 @@ TEST_CASE("exec: rules run through the runner, relative to their ruleset") {
 }
 
 TEST_CASE("runner, zh-CN: a rule left out by --skip says so in Chinese, with the check's Chinese fix") {
-  golive::test::InChinese zh;
+  golive::test::Speaking zh("zh-CN");
   RulesetDir dir;
   auto s = select(dir, {"ruleset: r\nrules:\n  - {check: rollback.automated}\n"});
   RunOptions o;
@@ -623,7 +623,7 @@ TEST_CASE("runner, zh-CN: a rule left out by --skip says so in Chinese, with the
 }
 
 TEST_CASE("exec, zh-CN: what golive says about a plugin's exit is in Chinese, the plugin's own words are not") {
-  golive::test::InChinese zh;
+  golive::test::Speaking zh("zh-CN");
   PluginCall call;
   call.argv = {"/bin/sh", "-c", "exit 5"};
   CHECK(run_plugin(call).message == "插件以退出码 5 结束");

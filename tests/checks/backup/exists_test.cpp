@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
-#include "tests/checks/speaking.h"
+#include "tests/support/speaking.h"
 #include "tests/support/fixtures.h"
 
 using namespace golive;
@@ -229,6 +229,6 @@ TEST_CASE("backup.exists: in Chinese") {
   auto findings = run_check("backup.exists", plan, kAsOf);
   REQUIRE(findings.size() == 2);
   CHECK(findings[0].message == "由 payments-db-hourly 备份，位置：s3://backups/payments-db/latest.dump");
-  CHECK(findings[1].message == "备份 ledger-db-daily：location 's3://backups' 没有写明存储桶和对象键（s3://bucket/key）");
+  CHECK(findings[1].message == "备份 ledger-db-daily：location「s3://backups」没有写明存储桶和对象键（s3://bucket/key）");
   CHECK(findings[1].remediation == "为 ledger-db 的每个备份填写最近一次转储的位置：file://、http(s):// 或 s3://bucket/key");
 }

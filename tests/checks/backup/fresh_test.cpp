@@ -3,7 +3,7 @@
 
 #include <variant>
 
-#include "tests/checks/speaking.h"
+#include "tests/support/speaking.h"
 #include "tests/support/fixtures.h"
 
 using namespace golive;

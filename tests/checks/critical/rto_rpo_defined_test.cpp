@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "tests/checks/speaking.h"
+#include "tests/support/speaking.h"
 #include "tests/checks/findings_support.h"
 #include "tests/support/fixtures.h"
 
@@ -92,9 +92,9 @@ TEST_CASE("critical.rto-rpo-defined: in Chinese") {
   Speaking zh("zh-CN");
   auto pass = run_check("critical.rto-rpo-defined", system_plan(1, "15m", "5m"), kAsOf);
   REQUIRE(pass.size() == 1);
-  CHECK(pass[0].message == "1 级：rto 为 15分钟，在上限 1小时 以内（tier1_max_rto）；rpo 为 5分钟，在上限 15分钟 以内（tier1_max_rpo）");
+  CHECK(pass[0].message == "1 级：rto 为 15分钟，在上限 1小时以内（tier1_max_rto）；rpo 为 5分钟，在上限 15分钟以内（tier1_max_rpo）");
   auto fail = run_check("critical.rto-rpo-defined", system_plan(2, "", "2h1s"), kAsOf);
   REQUIRE(fail.size() == 1);
   CHECK(fail[0].message == "2 级：未填写 rto（systems[].rto）；rpo 为 2小时1秒，超过上限 2小时（tier2_max_rpo）");
-  CHECK(fail[0].remediation == "为 payments-api 设置 rto（不超过 4小时）；把 payments-api 的 rpo 降到 2小时 以内（与业务负责人商定，再通过 critical.rto-achievable 和 critical.rpo-achievable 验证）");
+  CHECK(fail[0].remediation == "为 payments-api 设置 rto（不超过 4小时）；把 payments-api 的 rpo 降到 2小时以内（与业务负责人商定，再通过 critical.rto-achievable 和 critical.rpo-achievable 验证）");
 }

@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
-#include "tests/checks/speaking.h"
+#include "tests/support/speaking.h"
 #include "tests/support/fixtures.h"
 
 using namespace golive;

@@ -3,7 +3,7 @@
 
 #include <variant>
 
-#include "tests/checks/speaking.h"
+#include "tests/support/speaking.h"
 #include "tests/support/fixtures.h"
 
 using namespace golive;
@@ -378,9 +378,9 @@ TEST_CASE("crossborder.timezone-coverage: missing data fails, naming the key") {
 TEST_CASE("crossborder.timezone-coverage: in Chinese, gaps read in UTC") {
   Speaking zh("zh-CN");
   Finding pass = only(run_check(kId, sg_plan("3d", tan_wei("09:00-18:00")), kAsOf));
-  CHECK(pass.message == "SG（Asia/Singapore）09:00-18:00 的工作时间从 2026-12-04 18:00 (UTC) 到 2026-12-07 22:00 (UTC) 由 1 人覆盖");
+  CHECK(pass.message == "SG（Asia/Singapore）09:00-18:00 的工作时间从 2026-12-04 18:00 (UTC+00:00) 到 2026-12-07 22:00 (UTC+00:00) 由 1 人覆盖");
   Finding fail = only(run_check(kId, sg_plan("5d", tan_wei("10:00-18:00")), kAsOf));
-  CHECK(fail.message == "SG（Asia/Singapore）09:00-18:00 的工作时间有 5小时 无人覆盖，共 5 段空档：2026-12-05 01:00 (UTC) 至 2026-12-05 02:00 (UTC)；2026-12-06 01:00 (UTC) 至 2026-12-06 02:00 (UTC)；2026-12-07 01:00 (UTC) 至 2026-12-07 02:00 (UTC)，另有 2 段");
+  CHECK(fail.message == "SG（Asia/Singapore）09:00-18:00 的工作时间有 5小时无人覆盖，共 5 段空档：2026-12-05 01:00 (UTC+00:00) 至 2026-12-05 02:00 (UTC+00:00)；2026-12-06 01:00 (UTC+00:00) 至 2026-12-06 02:00 (UTC+00:00)；2026-12-07 01:00 (UTC+00:00) 至 2026-12-07 02:00 (UTC+00:00)，另有 2 段");
   CHECK(fail.remediation == "增加 region: SG 的联系人（或延长该地区人员的工作时间：tan.wei 10:00-18:00 Asia/Singapore），让每段空档都有人值守");
   CHECK(text_evidence(fail, "period") == "2026-12-04T18:00:00Z/2026-12-09T22:00:00Z");
 }

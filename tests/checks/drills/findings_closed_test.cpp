@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "tests/checks/speaking.h"
+#include "tests/support/speaking.h"
 #include "tests/checks/findings_support.h"
 #include "tests/support/fixtures.h"
 
@@ -92,6 +92,6 @@ TEST_CASE("drills.findings-closed: in Chinese") {
       - {severity: high, title: restore took 3h, closed: false}
 )"), kAsOf);
   REQUIRE(fail.size() == 1);
-  CHECK(fail[0].message == "2026-11-20 的 restore 演练中严重程度为 high 的问题 'restore took 3h' 未关闭（closed: false）");
-  CHECK(fail[0].remediation == "整改 'restore took 3h'（或经指挥长批准以豁免方式接受），然后标记 closed: true");
+  CHECK(fail[0].message == "2026-11-20 的 restore 演练中严重程度为 high 的问题「restore took 3h」未关闭（closed: false）");
+  CHECK(fail[0].remediation == "整改「restore took 3h」（或经指挥长批准以豁免方式接受），然后标记 closed: true");
 }

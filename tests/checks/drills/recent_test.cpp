@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "tests/checks/speaking.h"
+#include "tests/support/speaking.h"
 #include "tests/checks/findings_support.h"
 #include "tests/support/fixtures.h"
 

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "tests/checks/speaking.h"
+#include "tests/support/speaking.h"
 #include "tests/checks/findings_support.h"
 #include "tests/support/fixtures.h"
 
@@ -49,9 +49,9 @@ TEST_CASE("monitoring.heartbeat: in Chinese") {
       "monitoring.heartbeat", plan_from("monitoring:\n  heartbeat: {alert: Watchdog, receiver: deadmans-switch}\n"),
       kAsOf);
   REQUIRE(pass.size() == 1);
-  CHECK(pass[0].message == "死人开关告警 Watchdog 发往接收方 \"deadmans-switch\"");
+  CHECK(pass[0].message == "看门狗告警 Watchdog 发往接收方 \"deadmans-switch\"");
   auto fail = run_check("monitoring.heartbeat", plan_from("monitoring:\n  heartbeat:\n    alert: Watchdog\n"), kAsOf);
   REQUIRE(fail.size() == 1);
-  CHECK(fail[0].message == "死人开关没有接收方（monitoring.heartbeat.receiver）");
-  CHECK(fail[0].remediation == "添加 monitoring.heartbeat，写明 alert（始终触发的告警，例如 Watchdog）和 receiver（心跳中断时呼叫人员的死人开关服务）");
+  CHECK(fail[0].message == "看门狗告警没有接收方（monitoring.heartbeat.receiver）");
+  CHECK(fail[0].remediation == "添加 monitoring.heartbeat，写明 alert（始终触发的告警，例如 Watchdog）和 receiver（接收看门狗告警、告警中断时呼叫值班人员的服务）");
 }

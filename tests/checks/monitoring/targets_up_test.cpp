@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "tests/checks/speaking.h"
+#include "tests/support/speaking.h"
 #include "tests/checks/findings_support.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/monitoring_servers.h"

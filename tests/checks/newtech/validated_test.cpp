@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
-#include "tests/checks/speaking.h"
+#include "tests/support/speaking.h"
 #include "tests/support/fixtures.h"
 
 using namespace golive;
@@ -147,5 +147,5 @@ TEST_CASE("newtech.validated: in Chinese") {
   auto fail = run_check(kId, component("2026-10-01", "fail", "{owner: mei.lin, residual: high}"), kAsOf);
   REQUIRE(fail.size() == 1);
   CHECK(fail[0].message == "TiDB 7.5：poc 的结果为 fail；风险评估负责人 mei.lin 不在 contacts 中；剩余风险 high 高于 medium（max_residual）");
-  CHECK(fail[0].remediation == "验证 TiDB 7.5（PoC、试点或基准测试），并在 new_technology[].validation 中登记 180天 内通过的结果；登记一份风险评估，负责人取自 contacts，剩余风险不高于 medium");
+  CHECK(fail[0].remediation == "验证 TiDB 7.5（PoC、试点或基准测试），并在 new_technology[].validation 中登记 180天内通过的结果；登记一份风险评估，负责人取自 contacts，剩余风险不高于 medium");
 }

@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "tests/checks/findings_support.h"
-#include "tests/checks/in_chinese.h"
+#include "tests/support/speaking.h"
 #include "tests/support/fixtures.h"
 
 using namespace golive;
@@ -13,7 +13,7 @@ const Instant kAsOf = at("2026-12-04T12:00:00+08:00");
 }  // namespace
 
 TEST_CASE("plan, zh-CN: a current revision passes and an overdue one fails, in Chinese") {
-  InChinese zh;
+  Speaking zh("zh-CN");
   auto current = run_check("plan.revision-current", plan_from(""), kAsOf);
   REQUIRE(current.size() == 1);
   CHECK(current[0].status == Status::Pass);
@@ -28,7 +28,7 @@ TEST_CASE("plan, zh-CN: a current revision passes and an overdue one fails, in C
 }
 
 TEST_CASE("plan, zh-CN: approvals and references in Chinese") {
-  InChinese zh;
+  Speaking zh("zh-CN");
   auto approved = run_check("plan.approved", plan_from(""), kAsOf);
   REQUIRE(approved.size() == 1);
   CHECK(approved[0].message == "未设置 organization.commander，无法确认哪条审批出自指挥长");

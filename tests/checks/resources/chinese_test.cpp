@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "tests/checks/findings_support.h"
-#include "tests/checks/in_chinese.h"
+#include "tests/support/speaking.h"
 #include "tests/support/fixtures.h"
 
 using namespace golive;
@@ -17,7 +17,7 @@ Plan load_plan(const std::string& result) {
 }  // namespace
 
 TEST_CASE("resources, zh-CN: a load test passes or fails in Chinese") {
-  InChinese zh;
+  Speaking zh("zh-CN");
   auto passed = run_check("resources.load-tested", load_plan("pass"), kAsOf);
   REQUIRE(passed.size() == 1);
   CHECK(passed[0].status == Status::Pass);
@@ -30,7 +30,7 @@ TEST_CASE("resources, zh-CN: a load test passes or fails in Chinese") {
 }
 
 TEST_CASE("resources, zh-CN: spares on hand pass, a lead time above the RTO fails") {
-  InChinese zh;
+  Speaking zh("zh-CN");
   auto findings = run_check("resources.spare-hardware", plan_from(R"(systems:
   - {id: payments-api, tier: 1, rto: 15m}
   - {id: ledger, tier: 1, rto: 1h}
@@ -44,5 +44,5 @@ resources:
   const Finding& ledger = about(findings, "systems[ledger]");
   CHECK(ledger.status == Status::Fail);
   CHECK(ledger.message == "ledger 的备件没有现货，最短到货时间为 4小时（core-switch），超过其 rto 1小时");
-  CHECK(ledger.remediation == "为 ledger 备一件 core-switch 现货：超过 1小时 才到货的替换件会突破其 rto");
+  CHECK(ledger.remediation == "为 ledger 备一件 core-switch 现货：超过 1小时才到货的替换件会突破其 rto");
 }

@@ -1,7 +1,7 @@
 // The response checks' findings in Chinese (docs/i18n.md): the same facts, the catalogue's words.
 #include <doctest/doctest.h>
 
-#include "tests/checks/in_chinese.h"
+#include "tests/support/speaking.h"
 #include "tests/support/fixtures.h"
 
 using namespace golive;
@@ -12,7 +12,7 @@ const Instant kAsOf = at("2026-12-04T12:00:00+08:00");
 }  // namespace
 
 TEST_CASE("response, zh-CN: comms pass, missing keys and stages fail, in Chinese") {
-  InChinese zh;
+  Speaking zh("zh-CN");
   auto comms = run_check("response.comms",
                          plan_from("response:\n  comms: {channel: \"#golive\", owner: li.wei, update_every: 30m}\n"), kAsOf);
   REQUIRE(comms.size() == 1);
@@ -31,7 +31,7 @@ TEST_CASE("response, zh-CN: comms pass, missing keys and stages fail, in Chinese
 }
 
 TEST_CASE("response, zh-CN: the escalation to the commander in Chinese") {
-  InChinese zh;
+  Speaking zh("zh-CN");
   auto findings = run_check("response.escalation", plan_from(R"(organization:
   commander: li.wei
 response:

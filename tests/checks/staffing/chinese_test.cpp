@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "tests/checks/findings_support.h"
-#include "tests/checks/in_chinese.h"
+#include "tests/support/speaking.h"
 #include "tests/support/fixtures.h"
 
 using namespace golive;
@@ -21,7 +21,7 @@ training:
 }  // namespace
 
 TEST_CASE("staffing, zh-CN: training within max_age passes, older fails, in Chinese") {
-  InChinese zh;
+  Speaking zh("zh-CN");
   auto recent = run_check("staffing.trained", trained_plan(), kAsOf);
   REQUIRE(recent.size() == 1);
   CHECK(recent[0].status == Status::Pass);
@@ -35,7 +35,7 @@ TEST_CASE("staffing, zh-CN: training within max_age passes, older fails, in Chin
 }
 
 TEST_CASE("staffing, zh-CN: on-call gaps are listed in UTC, in Chinese") {
-  InChinese zh;
+  Speaking zh("zh-CN");
   auto findings = run_check("staffing.oncall-coverage", plan_from(R"(oncall:
   shifts:
     - {who: li.wei, level: primary, from: 2026-12-05T02:00:00+08:00, to: 2026-12-05T05:00:00+08:00}
@@ -44,9 +44,9 @@ TEST_CASE("staffing, zh-CN: on-call gaps are listed in UTC, in Chinese") {
   const Finding& primary = about(findings, "oncall[primary]");
   CHECK(primary.status == Status::Fail);
   CHECK(primary.message ==
-        "主值班在 2026-12-04 18:00 (UTC) → 2026-12-04 22:00 (UTC)（上线窗口，无保障期） 中有 1 个空档："
-        "2026-12-04 21:00 (UTC) → 2026-12-04 22:00 (UTC)（1小时）");
+        "主值班在 2026-12-04 18:00 (UTC+00:00) → 2026-12-04 22:00 (UTC+00:00)（上线窗口，无保障期） 中有 1 个空档："
+        "2026-12-04 21:00 (UTC+00:00) → 2026-12-04 22:00 (UTC+00:00)（1小时）");
   CHECK(about(findings, "oncall[backup]").message ==
-        "没有备值班班次：2026-12-04 18:00 (UTC) → 2026-12-04 22:00 (UTC)（上线窗口，无保障期） 无人覆盖");
+        "没有备值班班次：2026-12-04 18:00 (UTC+00:00) → 2026-12-04 22:00 (UTC+00:00)（上线窗口，无保障期） 无人覆盖");
   CHECK(about(findings, "oncall[separation]").message == "没有人在同一时刻既是主值班又是备值班");
 }

@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "tests/checks/findings_support.h"
-#include "tests/checks/in_chinese.h"
+#include "tests/support/speaking.h"
 #include "tests/support/fixtures.h"
 
 using namespace golive;
@@ -13,7 +13,7 @@ const Instant kAsOf = at("2026-12-04T12:00:00+08:00");
 }  // namespace
 
 TEST_CASE("upgrade, zh-CN: the project management group passes or fails in Chinese") {
-  InChinese zh;
+  Speaking zh("zh-CN");
   auto partly = run_check("upgrade.pm-group", plan_from("scenarios:\n  large_upgrade:\n    pm_group: [li.wei, ghost]\n"), kAsOf);
   REQUIRE(partly.size() == 1);
   CHECK(partly[0].status == Status::Pass);
@@ -30,7 +30,7 @@ TEST_CASE("upgrade, zh-CN: the project management group passes or fails in Chine
 }
 
 TEST_CASE("upgrade, zh-CN: phases in Chinese, with instants in the plan's zone") {
-  InChinese zh;
+  Speaking zh("zh-CN");
   auto findings = run_check("upgrade.phased", plan_from(R"(scenarios:
   large_upgrade:
     phases:

@@ -1,7 +1,7 @@
 // The vendor checks' findings in Chinese (docs/i18n.md): the same facts, the catalogue's words.
 #include <doctest/doctest.h>
 
-#include "tests/checks/in_chinese.h"
+#include "tests/support/speaking.h"
 #include "tests/support/fixtures.h"
 
 using namespace golive;
@@ -12,7 +12,7 @@ const Instant kAsOf = at("2026-12-04T12:00:00+08:00");
 }  // namespace
 
 TEST_CASE("vendor, zh-CN: contacts with a phone pass, none fails, in Chinese") {
-  InChinese zh;
+  Speaking zh("zh-CN");
   auto phones = run_check("vendor.contacts", plan_from(R"(vendors:
   - id: acme-db
     contacts:
@@ -36,7 +36,7 @@ TEST_CASE("vendor, zh-CN: contacts with a phone pass, none fails, in Chinese") {
 }
 
 TEST_CASE("vendor, zh-CN: contract and support hours in Chinese") {
-  InChinese zh;
+  Speaking zh("zh-CN");
   auto contract = run_check("vendor.contract-valid", plan_from(R"(vendors:
   - id: acme-db
     contract: {ref: C-1, end: 2026-12-10, notice: 30d}
@@ -56,6 +56,6 @@ TEST_CASE("vendor, zh-CN: contract and support hours in Chinese") {
   REQUIRE(sla.size() == 1);
   CHECK(sla[0].status == Status::Fail);
   CHECK(sla[0].message ==
-        "供应商 acme-db：支持时间 09:00-18:00（Asia/Shanghai）使上线窗口中有 4小时 无人支持："
-        "2026-12-04 18:00 (UTC) 至 2026-12-04 22:00 (UTC)");
+        "供应商 acme-db：支持时间 09:00-18:00（Asia/Shanghai）使上线窗口中有 4小时无人支持："
+        "2026-12-04 18:00 (UTC+00:00) 至 2026-12-04 22:00 (UTC+00:00)");
 }

@@ -224,7 +224,7 @@ TEST_CASE("report.html in Chinese prints to A4 PDF: Chinese text in a Simplified
   for (int i = 1; i <= n; ++i)
     CHECK_MESSAGE(flat.find(fmt::format("第{}页，共{}页", i, n)) != std::string::npos, i);
   CHECK(flat.find("erp-finance-5.0·未就绪") != std::string::npos);
-  CHECK(flat.find("生成于2026-12-0404:00(UTC)") != std::string::npos);
+  CHECK(flat.find("生成于2026-12-0412:00(UTC+08:00)") != std::string::npos);
   // The glyphs come from the first face of the zh-CN stack, Noto Sans CJK SC (Debian
   // fonts-noto-cjk, .ci/install-deps test); chromium embeds it as unnamed Type 3 fonts, so
   // the PDF cannot name it: the font must be there for the text above to be extractable.

@@ -17,6 +17,7 @@
 #include "checks/engine/result.h"
 #include "cli/report/report.h"
 #include "tests/cli/cli_support.h"
+#include "tests/support/golden.h"
 #include "tests/support/fixtures.h"
 
 namespace golive::test {
@@ -139,8 +140,8 @@ contacts:
 
   PlanResult p;
   p.plan = plan;
-  p.rulesets = {{"baseline", "1.0.0", std::string(64, 'a'), "always", "built-in"},
-                {"custom <lag>", "0.3", std::string(64, 'b'), "--ruleset", "rules/lag & more.yaml"}};
+  p.rulesets = {{"baseline", "1.0.0", std::string(64, 'a'), "always", "built-in", "always"},
+                {"custom <lag>", "0.3", std::string(64, 'b'), "--ruleset", "rules/lag & more.yaml", "--ruleset"}};
   p.findings = std::move(findings);
   p.summary = summarize(p.findings, 8);
   p.verdict = verdict_of(p.findings);
@@ -170,25 +171,11 @@ inline std::string render_synthetic(const std::string& format, ReportOptions opt
 /// The golden-file input the synthetic run stands for.
 inline const ReportInput kSynthetic{"all-statuses", "", 1};
 
-inline bool updating_golden() {
-  const char* v = std::getenv("GOLIVE_UPDATE_GOLDEN");
-  return v && *v && std::string(v) != "0";
-}
-
 /// Compares a whole report with `tests/golden/<input>.<exit>.<format>`; with
 /// GOLIVE_UPDATE_GOLDEN=1 writes it instead (review the diff before committing).
 inline void compare_golden(const ReportInput& input, const std::string& format, const std::string& out) {
-  std::string path =
-      fmt::format("{}/tests/golden/{}.{}.{}", source_dir(), input.name, input.exit_code, format);
-  CAPTURE(path);
-  if (updating_golden()) {
-    std::ofstream(path, std::ios::binary) << out;
-    MESSAGE("updated " << path);
-    return;
-  }
-  auto expected = slurp(path);
-  REQUIRE_MESSAGE(expected, "missing golden file " << path << " (run with GOLIVE_UPDATE_GOLDEN=1)");
-  CHECK(out == *expected);
+  compare_with_golden(
+      fmt::format("{}/tests/golden/{}.{}.{}", source_dir(), input.name, input.exit_code, format), out);
 }
 
 /// What a shell command printed (stdout and stderr together) and its exit status.

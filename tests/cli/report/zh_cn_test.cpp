@@ -10,18 +10,11 @@
 #include "cli/report/support.h"
 #include "cli/report/width.h"
 #include "tests/cli/report/report_support.h"
+#include "tests/support/speaking.h"
 
 namespace golive::test {
 
 namespace {
-
-// Sets the process's language for one scope and puts English back after it.
-struct Language {
-  explicit Language(const std::string& lang) { set_language(lang); }
-  ~Language() { set_language("en"); }
-  Language(const Language&) = delete;
-  Language& operator=(const Language&) = delete;
-};
 
 // The lines of `text`.
 std::vector<std::string> lines_of(const std::string& text) {
@@ -34,7 +27,7 @@ std::vector<std::string> lines_of(const std::string& text) {
 }  // namespace
 
 TEST_CASE("report.text in Chinese aligns columns by display width and never cuts a character") {
-  Language zh("zh-CN");
+  Speaking zh("zh-CN");
   RunResult result = synthetic_result();
   std::vector<Finding>& findings = result.plans[0].findings;
   findings[0].subject = "backups[财务库-小时备份]";
@@ -122,7 +115,7 @@ TEST_CASE("report.lang: every format of a Chinese run keeps its machine words") 
   // GitHub: workflow command syntax unchanged, the human part Chinese.
   const std::string github = render(input, "github");
   CHECK(github.find("::notice title=golive：未就绪::未就绪，得分 94.4%25：4 项阻断，1 项警告，0 项提示，0 项错误，0 项已豁免，5 "
-                    "项已跳过，85 项通过（评估时刻 2026-12-04 04:00 (UTC)）；erp-finance-5.0：结论有效期至 2026-12-05 01:30 "
+                    "项已跳过，85 项通过（评估时刻 2026-12-04 12:00 (UTC+08:00)）；erp-finance-5.0：结论有效期至 2026-12-05 01:30 "
                     "(UTC+08:00)，届时 backups[report-dw-daily] 过期（backup.fresh）\n") != std::string::npos);
   // JUnit: elements and attributes unchanged, the failure detail Chinese.
   const std::string junit = render(input, "junit");
@@ -131,6 +124,21 @@ TEST_CASE("report.lang: every format of a Chinese run keeps its machine words") 
   // Markdown: the summary line.
   const std::string markdown = render(input, "markdown");
   CHECK(markdown.rfind("## golive: 未就绪\n\n**未就绪**，得分 94.4%：", 0) == 0);
+}
+
+TEST_CASE("report.lang: why each ruleset applies, and the markdown warning table's status, in Chinese") {
+  const ReportInput input{"erp-zh-CN-not-ready.zh-CN", "examples/erp-zh-CN-not-ready.yaml", 1, {"--lang", "zh-CN"}};
+  const std::string text = render(input, "text");
+  CHECK(text.find("\n  规则集：\n    baseline 1.0.0       始终适用\n") != std::string::npos);
+  CHECK(text.find("    large-upgrade 1.0.0  plan.scenarios 中列出 large-upgrade\n") != std::string::npos);
+  const std::string markdown = render(input, "markdown");
+  CHECK(markdown.find("| 警告（未通过） | response.review | response.review | 负责人 wang.wu，事件后 14天内召开，上限 10天"
+                      "<br>修复建议：把 response.review.due 缩短到 10天以内：几周后才召开的总结会，细节早已遗忘 | "
+                      "examples/erp-zh-CN-not-ready.yaml:89 |\n") != std::string::npos);
+  // JSON keeps the English reason: it is a machine field.
+  const std::string json = render(input, "json");
+  CHECK(json.find("\"reason\": \"always\"") != std::string::npos);
+  CHECK(json.find("\"reason\": \"plan.scenarios lists large-upgrade\"") != std::string::npos);
 }
 
 }  // namespace golive::test

@@ -1,5 +1,5 @@
 #pragma once
-/// Tests of the checks' messages in another language.
+/// Tests of messages in another language (docs/i18n.md).
 
 #include <string>
 
@@ -8,7 +8,8 @@
 namespace golive::test {
 
 /// Sets the language of every message for one scope and restores English after it, so a
-/// failing CHECK never leaves the rest of the suite speaking Chinese.
+/// failing CHECK never leaves the rest of the suite speaking Chinese:
+/// `Speaking zh("zh-CN");` before the code whose messages the test reads.
 struct Speaking {
   explicit Speaking(const std::string& lang) { set_language(lang); }
   ~Speaking() { set_language("en"); }

@@ -1,0 +1,92 @@
+// `--help` in the run's language (docs/i18n.md): each command's help compared whole with
+// tests/golden/help/<command>.<lang>.txt (GOLIVE_UPDATE_GOLDEN=1 rewrites them), the
+// language found the way usage errors find it, and the completion scripts English whatever
+// the language.
+#include <doctest/doctest.h>
+
+#include <map>
+
+#include "tests/cli/cli_support.h"
+#include "tests/support/golden.h"
+
+namespace golive::test {
+
+namespace {
+
+ProcessOptions with_env(std::map<std::string, std::string> env, std::string cwd = "") {
+  ProcessOptions options;
+  options.env = std::move(env);
+  options.cwd = std::move(cwd);
+  return options;
+}
+
+void compare_help(const std::string& command, const std::string& lang) {
+  std::vector<std::string> args;
+  if (command != "golive") args.push_back(command);
+  args.push_back("--help");
+  ProcessResult r = run_golive(args, with_env({{"GOLIVE_LANG", lang}}));
+  CHECK(r.exit_code == 0);
+  CHECK(r.err == "");
+  compare_with_golden(fmt::format("{}/tests/golden/help/{}.{}.txt", source_dir(), command, lang), r.out);
+}
+
+const std::vector<std::string> kCommands = {"golive",   "check",  "validate", "list-checks", "explain",
+                                            "rulesets", "schema", "init",     "brief"};
+
+}  // namespace
+
+TEST_CASE("help: every command's --help, in English and in Chinese") {
+  for (const std::string& command : kCommands)
+    for (const char* lang : {"en", "zh-CN"}) {
+      CAPTURE(command);
+      CAPTURE(lang);
+      compare_help(command, lang);
+    }
+}
+
+TEST_CASE("help: check --help in Chinese") {
+  ProcessResult r = run_golive({"check", "--help", "--lang", "zh-CN"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.rfind("评估上线预案（文件，或存放 *.yaml 预案的目录）\n"
+                    "用法: golive check [选项] PATH...\n",
+                    0) == 0);
+  CHECK(r.out.find("  -f,--format FORMAT          输出到标准输出的报告格式（默认 text）；格式：github, html, json, junit, "
+                   "markdown, sarif, text\n"
+                   "                                例：-f json（环境变量 GOLIVE_FORMAT）\n") != std::string::npos);
+  CHECK(r.out.find("\n退出码：0 就绪，1 未就绪，2 用法错误或输入无效，3 内部错误。\n") != std::string::npos);
+}
+
+TEST_CASE("help: the language comes from the command line as the parser reads it, then the environment") {
+  auto first_line = [](const ProcessResult& r) { return r.out.substr(0, r.out.find('\n')); };
+  const std::string zh = "评估上线预案（文件，或存放 *.yaml 预案的目录）";
+  const std::string en = "Evaluate launch plans (files, or directories of *.yaml plans)";
+  CHECK(first_line(run_golive({"check", "--help", "--lang", "zh-CN"})) == zh);
+  CHECK(first_line(run_golive({"check", "--lang=zh-CN", "--help"})) == zh);
+  CHECK(first_line(run_golive({"check", "--help"}, with_env({{"LANG", "zh_CN.UTF-8"}}))) == zh);
+  CHECK(first_line(run_golive({"check", "--help", "--lang", "en"}, with_env({{"GOLIVE_LANG", "zh-CN"}}))) == en);
+  // After `--` every argument is a plan path, and an option's value is taken whatever it
+  // looks like: neither of these `--lang`s is the option.
+  CHECK(first_line(run_golive({"check", "--help", "--", "--lang", "zh-CN"})) == en);
+  CHECK(first_line(run_golive({"check", "--help", "--waivers", "--lang", "zh-CN"})) == en);
+  CHECK(first_line(run_golive({"check", "--help", "-f", "--lang", "zh-CN"})) == en);
+  CHECK(first_line(run_golive({"check", "--help", "-qf", "--lang", "zh-CN"})) == en);
+  CHECK(first_line(run_golive({"brief", "--help", "-o", "--lang", "--lang", "zh-CN"})) ==
+        "一页纸看上线当晚：时间线、决策点、该找谁");
+  // A usage error, too, speaks the language of a real --lang only.
+  ProcessResult value = run_golive({"check", "--format", "--lang", "zh-CN", "--fial-on", "x"});
+  CHECK(value.exit_code == 2);
+  CHECK(value.err == "golive: error: check: unknown option '--fial-on' (did you mean '--fail-on'?)\n");
+}
+
+TEST_CASE("help: the completion scripts are English whatever the language, and --help's English") {
+  for (const char* shell : {"bash", "zsh", "fish", "man"}) {
+    CAPTURE(shell);
+    ProcessResult en = run_golive({"completion", shell});
+    CHECK(en.exit_code == 0);
+    CHECK(run_golive({"completion", shell}, with_env({{"LANG", "zh_CN.UTF-8"}})).out == en.out);
+    CHECK(run_golive({"completion", shell}, with_env({{"GOLIVE_LANG", "zh-CN"}})).out == en.out);
+  }
+  CHECK(run_golive({"completion", "fish"}).out.find("-d 'Report format on stdout (default text)") != std::string::npos);
+}
+
+}  // namespace golive::test

@@ -1,0 +1,35 @@
+#pragma once
+/// Golden files: outputs compared whole with a file in tests/golden/.
+
+#include <cstdlib>
+#include <fstream>
+#include <string>
+
+#include <doctest/doctest.h>
+
+#include "tests/support/process.h"
+
+namespace golive::test {
+
+/// Whether GOLIVE_UPDATE_GOLDEN is set (and not 0): the golden files are then rewritten
+/// rather than compared (review the diff before committing).
+inline bool updating_golden() {
+  const char* v = std::getenv("GOLIVE_UPDATE_GOLDEN");
+  return v && *v && std::string(v) != "0";
+}
+
+/// Checks that `actual` is the whole of the file at `path`, or writes it there when
+/// updating_golden().
+inline void compare_with_golden(const std::string& path, const std::string& actual) {
+  CAPTURE(path);
+  if (updating_golden()) {
+    std::ofstream(path, std::ios::binary) << actual;
+    MESSAGE("updated " << path);
+    return;
+  }
+  auto expected = slurp(path);
+  REQUIRE_MESSAGE(expected, "missing golden file " << path << " (run with GOLIVE_UPDATE_GOLDEN=1)");
+  CHECK(actual == *expected);
+}
+
+}  // namespace golive::test
