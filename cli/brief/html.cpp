@@ -2,6 +2,7 @@
 // no script and nothing fetched (a Content-Security-Policy forbids it), CSS inline, the
 // timeline inline SVG; sized to print on at most two A4 pages. Every text is escaped and
 // redacted by xml_escape(); phones are tel: links.
+#include <cctype>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -60,8 +61,11 @@ std::string linked(const std::string& raw) {
     size_t end = plus + 1;
     while (end < text.size() && text[end] >= '0' && text[end] <= '9') ++end;
     std::string phone = text.substr(plus, end - plus);
+    // A '+' right after a letter or digit is arithmetic, not a phone: the escalation
+    // ladder's "T+15m" is fifteen minutes after T.
+    const bool after_word = plus > 0 && std::isalnum(static_cast<unsigned char>(text[plus - 1]));
     out += h(text.substr(i, plus - i));
-    out += is_e164(phone) ? cell(phone) : h(phone);
+    out += !after_word && is_e164(phone) ? cell(phone) : h(phone);
     i = end;
   }
   return out + h(text.substr(i));

@@ -329,6 +329,12 @@ TEST_CASE("brief html is self-contained, links phones and prints on at most two 
       if (e.kind == brief::Event::Checkpoint) names.push_back(e.label);
     for (const std::string& phone : phones)
       CHECK_MESSAGE(html.find("<a href=\"tel:" + phone + "\">" + phone + "</a>") != std::string::npos, phone);
+    // And only they: the escalation ladder's "T+15m" is a time, not a number to call.
+    for (size_t at = html.find("href=\"tel:"); at != std::string::npos; at = html.find("href=\"tel:", at + 1)) {
+      const size_t from = at + 10;
+      const std::string linked = html.substr(from, html.find('"', from) - from);
+      CHECK_MESSAGE(std::find(phones.begin(), phones.end(), linked) != phones.end(), linked);
+    }
 
     TempDir dir;
     std::string page = write_file(dir, "brief.html", html);
