@@ -39,6 +39,12 @@ std::string waiver_said(const Waiver& w) {
                  fmt::arg("line", w.loc.line));
 }
 
+// What a waiver with a subject covers, "backup.fresh for backups[db]": an expired one must not
+// say the whole check is no longer waived.
+std::string waived_scope(const Waiver& w) {
+  return message("findings.waivers.check_for_subject", fmt::arg("check", w.check), fmt::arg("subject", w.subject));
+}
+
 Finding waiver_finding(const Waiver& w, Status status, Severity severity, std::string check,
                        std::string message) {
   Finding f;
@@ -149,7 +155,7 @@ void apply_waivers(PlanResult& result, const std::vector<WaiverFile>& files, Ins
         Finding f = waiver_finding(w, Status::Fail, Severity::Gate, "waivers.expired",
                                    message("findings.waivers.expired", fmt::arg("waiver", waiver_said(w)),
                                            fmt::arg("at", say_instant(w.expires, nullptr)),
-                                           fmt::arg("check", w.check)));
+                                           fmt::arg("check", w.subject.empty() ? w.check : waived_scope(w))));
         f.remediation = message_text("fixes.waivers.expired");
         added.push_back(std::move(f));
         matched[my] = true;

@@ -131,6 +131,24 @@ TEST_CASE("waivers: a waiver that matches no failing finding is a warning, in st
   CHECK(quiet.err == r.err);
 }
 
+TEST_CASE("waivers: an expired waiver of one subject says only that subject is no longer waived") {
+  TempDir dir;
+  ProcessResult r = check_with(dir, waiver("backup.fresh", "2026-12-01", "    subject: \"backups[*]\"\n"), {"-f", "json"});
+  CHECK(r.exit_code == 1);
+  auto j = json_of(r.out);
+  const auto* e = finding(j, "waivers.expired");
+  REQUIRE(e);
+  CHECK((*e)["message"] == "waiver for backup.fresh (" + dir.file("waivers.yaml") +
+                               ":2) expired 2026-12-01T00:00:00Z: backup.fresh for backups[*] is no longer waived");
+  ProcessResult zh = check_with(dir, waiver("backup.fresh", "2026-12-01", "    subject: \"backups[*]\"\n"),
+                                {"-f", "json", "--lang", "zh-CN"});
+  auto jz = json_of(zh.out);
+  const auto* z = finding(jz, "waivers.expired");
+  REQUIRE(z);
+  CHECK((*z)["message"] == "backup.fresh 的豁免（" + dir.file("waivers.yaml") +
+                               ":2）已于 2026-12-01 00:00 (UTC+00:00) 到期：backups[*] 的 backup.fresh 不再豁免");
+}
+
 TEST_CASE("waivers: a glob subject waives every matching subject") {
   TempDir dir;
   ProcessResult r = check_with(dir, waiver("backup.fresh", "2026-12-31", "    subject: \"backups[*]\"\n"),
