@@ -6,7 +6,6 @@
 #include <stdexcept>
 
 #include <date/date.h>
-#include <yaml-cpp/yaml.h>
 
 #include "checks/engine/check.h"
 #include "checks/engine/zone.h"
@@ -20,32 +19,16 @@ std::string& current() {
   return lang;
 }
 
-void flatten(const YAML::Node& node, const std::string& prefix, const std::string& lang,
-             std::map<std::string, std::string>& out) {
-  for (const auto& kv : node) {
-    std::string key = prefix + kv.first.Scalar();
-    if (kv.second.IsMap()) {
-      flatten(kv.second, key + ".", lang, out);
-    } else if (kv.second.IsScalar()) {
-      out[key] = kv.second.Scalar();
-    } else if (kv.second.IsNull()) {
-      out[key] = "";
-    } else {
-      throw std::logic_error("message catalogue " + lang + ": " + key + " is not a string");
-    }
-  }
+const CompiledCatalogue& compiled(std::string_view lang) {
+  for (const CompiledCatalogue& c : compiled_catalogues())
+    if (c.name == lang) return c;
+  throw std::logic_error(fmt::format("no message catalogue for language {}", lang));
 }
 
 std::map<std::string, std::string> load(const std::string& lang) {
-  for (const EmbeddedCatalogue& c : embedded_catalogues()) {
-    if (c.name != lang) continue;
-    YAML::Node root = YAML::Load(c.text);
-    if (!root.IsMap()) throw std::logic_error("message catalogue " + lang + " is not a mapping");
-    std::map<std::string, std::string> out;
-    flatten(root, "", lang, out);
-    return out;
-  }
-  throw std::logic_error("no message catalogue for language " + lang);
+  std::map<std::string, std::string> out;
+  for (const CatalogueEntry& e : compiled(lang).entries) out.emplace_hint(out.end(), e.key, e.text);
+  return out;
 }
 
 }  // namespace
@@ -73,8 +56,7 @@ void set_language(const std::string& lang) {
 const std::string& language() { return current(); }
 
 const std::map<std::string, std::string>& catalogue(const std::string& lang) {
-  // Parsed on first use, once per language; a run speaks one language, so one parse. The
-  // lock is for `check -j`: plans checked on several threads ask for messages at once.
+  // The lock is for `check -j`: plans checked on several threads ask for messages at once.
   static std::mutex lock;
   static std::map<std::string, std::map<std::string, std::string>> cache;
   std::lock_guard<std::mutex> hold(lock);
@@ -83,13 +65,28 @@ const std::map<std::string, std::string>& catalogue(const std::string& lang) {
   return it->second;
 }
 
-const std::string& message_text(std::string_view key) {
-  const auto& messages = catalogue(language());
-  auto it = messages.find(std::string(key));
-  if (it == messages.end())
-    throw std::logic_error(fmt::format("message catalogue {} has no key {}", language(), key));
+std::optional<std::string_view> find_message(std::string_view lang, std::string_view key) {
+  const std::span<const CatalogueEntry> entries = compiled(lang).entries;
+  auto it = std::lower_bound(entries.begin(), entries.end(), key,
+                             [](const CatalogueEntry& e, std::string_view k) { return e.key < k; });
+  if (it == entries.end() || it->key != key) return std::nullopt;
+  return it->text;
+}
+
+const std::string& message_text_in(std::string_view lang, std::string_view key) {
+  std::optional<std::string_view> text = find_message(lang, key);
+  if (!text) throw std::logic_error(fmt::format("message catalogue {} has no key {}", lang, key));
+  // Callers keep a reference to the text; each looked-up message becomes a std::string once,
+  // keyed by its place in the static table (a node map: references stay valid).
+  static std::mutex lock;
+  static std::map<const char*, std::string> strings;
+  std::lock_guard<std::mutex> hold(lock);
+  auto it = strings.find(text->data());
+  if (it == strings.end()) it = strings.emplace(text->data(), std::string(*text)).first;
   return it->second;
 }
+
+const std::string& message_text(std::string_view key) { return message_text_in(language(), key); }
 
 std::vector<std::string> message_arguments(std::string_view text) {
   std::vector<std::string> names;

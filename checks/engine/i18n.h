@@ -6,6 +6,8 @@
 
 #include <chrono>
 #include <map>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,14 +20,21 @@ namespace golive {
 
 struct CheckInfo;
 
-/// One embedded catalogue file (see cmake/embed_files.cmake).
-struct EmbeddedCatalogue {
-  const char* name;  ///< the language: file name up to its first dot, `en`, `zh-CN`
-  const char* text;  ///< the YAML text
+/// One message of a catalogue: its key (nested YAML keys joined with dots) and its text.
+struct CatalogueEntry {
+  std::string_view key;
+  std::string_view text;
+};
+
+/// One language's catalogue, compiled from i18n/<lang>.yaml at build time by
+/// tools/compile_catalogues.cpp (no catalogue is parsed at run time).
+struct CompiledCatalogue {
+  const char* name;                        ///< the language: `en`, `zh-CN`
+  std::span<const CatalogueEntry> entries;  ///< every message, sorted by key, each key once
 };
 
 /// Every catalogue of i18n/, compiled in.
-const std::vector<EmbeddedCatalogue>& embedded_catalogues();
+const std::vector<CompiledCatalogue>& compiled_catalogues();
 
 /// The languages golive speaks, as `--lang` accepts them: `en`, `zh-CN`.
 const std::vector<std::string>& languages();
@@ -44,11 +53,22 @@ const std::string& language();
 
 /// One language's catalogue: every key (nested YAML keys joined with dots,
 /// `list_checks.header.id`) → its text. Throws std::logic_error when `lang` has no
-/// catalogue or the catalogue is not a mapping of strings (a defect of this binary).
+/// catalogue (a defect of this binary). Builds a map of every message on first use: for
+/// tests and tables of the whole catalogue; a lookup wants find_message() or message_text().
 const std::map<std::string, std::string>& catalogue(const std::string& lang);
 
-/// The text of `key` in the current language. Throws std::logic_error when the catalogue
-/// has no such key: golive then exits 3 and the tests fail, rather than print English.
+/// The text of `key` in `lang`'s compiled catalogue, or nothing when it has no such key (for
+/// keys that exist for some values only, like the standard's roles). A binary search of the
+/// compiled table: no catalogue is parsed or copied. Throws std::logic_error when `lang` has
+/// no catalogue.
+std::optional<std::string_view> find_message(std::string_view lang, std::string_view key);
+
+/// The text of `key` in `lang`. Throws std::logic_error when the catalogue has no such key:
+/// golive then exits 3 and the tests fail, rather than print English. The reference stays
+/// valid for the whole run.
+const std::string& message_text_in(std::string_view lang, std::string_view key);
+
+/// message_text_in() in the current language().
 const std::string& message_text(std::string_view key);
 
 /// message_text(key) with fmt named arguments:

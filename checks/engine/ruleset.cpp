@@ -36,7 +36,7 @@ struct Why {
 
 template <class... Args>
 std::string said_in(const std::string& lang, const std::string& key, const Args&... args) {
-  return fmt::format(fmt::runtime(catalogue(lang).at(key)), args...);
+  return fmt::format(fmt::runtime(message_text_in(lang, key)), args...);
 }
 
 // `key` takes `{name}`: a plan id, or `fallback` (a key of its own) when the plan names none.

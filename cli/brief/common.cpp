@@ -38,7 +38,7 @@ std::string role_title(std::string_view role) {
   // The standard's roles have their words in the catalogue; roles beyond them are the
   // plan's own words, shown as written with a capital.
   const std::string key = fmt::format("brief.role.{}", role);
-  if (catalogue(language()).count(key)) return message_text(key);
+  if (auto text = find_message(language(), key)) return std::string(*text);
   std::string out(role);
   for (char& c : out)
     if (c == '_') c = ' ';

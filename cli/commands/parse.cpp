@@ -96,7 +96,7 @@ CliModel describe_cli(CLI::App& app) {
     CliOption o;
     o.long_name = name;
     o.short_name = letter;
-    o.help = catalogue("en").at(fmt::format("help.completion.{}", name));
+    o.help = message_text_in("en", fmt::format("help.completion.{}", name));
     m.global.push_back(std::move(o));
   }
   std::vector<std::string> formats = report_format_names();

@@ -414,7 +414,7 @@ void write_waivers(std::ostream& out, const std::vector<const Finding*>& waived)
 // when it has one: roles beyond the standard's are the plan's own words.
 std::string role_title(std::string_view role) {
   const std::string key = fmt::format("report.html.role.{}", role);
-  if (catalogue(language()).count(key)) return message_text(key);
+  if (auto text = find_message(language(), key)) return std::string(*text);
   std::string out(role);
   std::replace(out.begin(), out.end(), '_', ' ');
   if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
