@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "tests/cli/cli_support.h"
+#include "tests/support/golden.h"
 
 namespace golive::test {
 
@@ -38,11 +39,6 @@ struct Expectation {
   int exit_code = -1;
   std::string err;
 };
-
-bool updating() {
-  const char* v = std::getenv("GOLIVE_UPDATE_GOLDEN");
-  return v && *v && std::string(v) != "0";
-}
 
 std::string dir() { return source_dir() + "/tests/hostile"; }
 
@@ -104,13 +100,13 @@ void check_files(const std::vector<std::string>& files, const std::vector<std::s
     rewritten << name << ": " << r.exit_code << "\n";
     std::istringstream err(r.err);
     for (std::string line; std::getline(err, line);) rewritten << "  " << line << "\n";
-    if (updating()) continue;
+    if (updating_golden()) continue;
     auto it = expected.find(name);
     REQUIRE_MESSAGE(it != expected.end(), "no expectation for " << name << " (run with GOLIVE_UPDATE_GOLDEN=1)");
     CHECK(r.exit_code == it->second.exit_code);
     CHECK(r.err == it->second.err);
   }
-  if (updating()) {
+  if (updating_golden()) {
     std::ofstream(dir() + "/" + expected_file, std::ios::binary) << rewritten.str();
     MESSAGE("updated " << dir() << "/" << expected_file);
     return;

@@ -16,6 +16,7 @@
 #include "checks/engine/ruleset.h"
 #include "checks/engine/i18n.h"
 #include "tests/cli/cli_support.h"
+#include "tests/support/golden.h"
 
 namespace golive::test {
 
@@ -132,12 +133,7 @@ TEST_CASE("i18n: the locale chooses Simplified Chinese or English") {
 }
 
 TEST_CASE("i18n: docs/glossary-zh-CN.md is the catalogues' terms, each naming a plan key") {
-  std::string path = source_dir() + "/docs/glossary-zh-CN.md";
-  if (const char* v = std::getenv("GOLIVE_UPDATE_GOLDEN"); v && *v && std::string(v) != "0") {
-    std::ofstream(path, std::ios::binary) << glossary();
-    MESSAGE("updated " << path);
-  }
-  CHECK(slurp(path).value_or("") == glossary());
+  compare_with_golden(source_dir() + "/docs/glossary-zh-CN.md", glossary());
   // Each term names a key the plan format documents.
   const std::string format = slurp(source_dir() + "/docs/plan-format.md").value_or("");
   for (const auto& kv : zh_terms()) {

@@ -17,11 +17,6 @@ namespace golive::test {
 
 namespace {
 
-bool updating() {
-  const char* update = std::getenv("GOLIVE_UPDATE_GOLDEN");
-  return update && *update && std::string(update) != "0";
-}
-
 }  // namespace
 
 TEST_CASE("cli.plan format: every key has its prose, and every prose entry a key") {
@@ -54,36 +49,12 @@ TEST_CASE("cli.plan format: docs/plan.schema.json is what golive schema prints")
   ProcessResult r = run_golive({"schema"});
   REQUIRE(r.exit_code == 0);
   CHECK(r.err == "");
-  const std::string path = source_dir() + "/docs/plan.schema.json";
-  if (updating()) {
-    std::ofstream(path, std::ios::binary) << r.out;
-    MESSAGE("updated " << path);
-    return;
-  }
-  auto file = slurp(path);
-  REQUIRE(file);
-  CHECK(r.out == *file);
+  compare_with_golden(source_dir() + "/docs/plan.schema.json", r.out);
 }
 
 TEST_CASE("cli.plan format: the key reference in docs/plan-format.md is generated") {
-  const std::string begin = "<!-- keys:begin -->\n";
-  const std::string end = "<!-- keys:end -->";
-  const std::string path = source_dir() + "/docs/plan-format.md";
-  auto doc = slurp(path);
-  REQUIRE(doc);
-  size_t from = doc->find(begin);
-  size_t to = doc->find(end);
-  REQUIRE(from != std::string::npos);
-  REQUIRE(to != std::string::npos);
-  from += begin.size();
-  REQUIRE(from <= to);
-  const std::string generated = plan_format_markdown();
-  if (updating()) {
-    std::ofstream(path, std::ios::binary) << doc->substr(0, from) << generated << doc->substr(to);
-    MESSAGE("updated the key reference in " << path);
-    return;
-  }
-  CHECK(doc->substr(from, to - from) == generated);
+  compare_with_golden_section(source_dir() + "/docs/plan-format.md", "<!-- keys:begin -->\n",
+                              "<!-- keys:end -->", plan_format_markdown());
 }
 
 // At least 200 plans, each changing one key of a complete plan; expected.json says what

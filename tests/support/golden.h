@@ -32,4 +32,26 @@ inline void compare_with_golden(const std::string& path, const std::string& actu
   CHECK(actual == *expected);
 }
 
+/// Checks that the part of the file at `path` between the lines `begin` and `end` (markers
+/// such as `<!-- keys:begin -->`, kept) is `generated`, or rewrites that part when
+/// updating_golden(): for tables generated into hand-written documents.
+inline void compare_with_golden_section(const std::string& path, const std::string& begin,
+                                        const std::string& end, const std::string& generated) {
+  CAPTURE(path);
+  auto doc = slurp(path);
+  REQUIRE(doc);
+  size_t from = doc->find(begin);
+  size_t to = doc->find(end);
+  REQUIRE(from != std::string::npos);
+  REQUIRE(to != std::string::npos);
+  from += begin.size();
+  REQUIRE(from <= to);
+  if (updating_golden()) {
+    std::ofstream(path, std::ios::binary) << doc->substr(0, from) << generated << doc->substr(to);
+    MESSAGE("updated the generated part of " << path);
+    return;
+  }
+  CHECK(doc->substr(from, to - from) == generated);
+}
+
 }  // namespace golive::test
