@@ -48,19 +48,37 @@ Parsed usage(const Io& io, const std::string& message) {
   return {std::nullopt, kExitUsage};
 }
 
+// How many arguments a leading `--lang VALUE` or `--lang=VALUE` at args[i] takes: 2, 1,
+// or 0 when args[i] is not one.
+size_t top_level_lang_at(const std::vector<std::string>& args, size_t i) {
+  if (args[i] == "--lang") return i + 1 < args.size() ? 2 : 1;
+  return args[i].rfind("--lang=", 0) == 0 ? 1 : 0;
+}
+
 // The problem with the first word, before CLI11 sees it, so that a typo gets a
-// "did you mean" rather than CLI11's generic complaint.
+// "did you mean" rather than CLI11's generic complaint. A `--lang` before the command is
+// for golive's own --help only: before a command it would be a second, ignored --lang.
 std::optional<std::string> first_word_problem(const std::vector<std::string>& args) {
   const std::string commands = say_list(command_names());
-  if (args.empty()) return message("cli.no_command", fmt::arg("commands", commands));
-  const std::string& word = args[0];
+  size_t first = 0;
+  std::optional<std::string> lang;
+  while (first < args.size()) {
+    const size_t n = top_level_lang_at(args, first);
+    if (n == 0) break;
+    lang = n == 2 ? args[first + 1] : args[first].substr(std::min(args[first].size(), size_t{7}));
+    first += n;
+  }
+  if (first == args.size()) return message("cli.no_command", fmt::arg("commands", commands));
+  const std::string& word = args[first];
   if (word.empty()) return message_text("cli.empty_command");
   if (word[0] == '-') {
     std::string name = word.substr(0, word.find('='));
-    static const std::vector<std::string> options = {"--help", "-h", "--version"};
+    static const std::vector<std::string> options = {"--help", "-h", "--version", "--lang"};
     if (contains(options, name)) return std::nullopt;
     return message("cli.unknown_option", fmt::arg("option", name), fmt::arg("hint", hint(name, options)));
   }
+  if (lang && (contains(command_names(), word) || word == "completion"))
+    return message("cli.lang_before_command", fmt::arg("command", word), fmt::arg("lang", *lang));
   if (contains(command_names(), word) || word == "completion") return std::nullopt;
   std::string near = did_you_mean(word, command_names());
   if (!near.empty()) return message("cli.unknown_command", fmt::arg("command", word), fmt::arg("hint", did_you_mean_hint(near)));
@@ -172,6 +190,7 @@ struct CommandLine {
   ValidateOptions validate_options;
   std::vector<std::string> validate_limits;
   std::vector<std::string> lang_arg;
+  std::vector<std::string> top_lang;  // golive --lang L --help: the language of the help
   ListChecksOptions list_options;
   ExplainOptions explain_options;
   SchemaOptions schema_options;
@@ -216,6 +235,13 @@ CommandLine::CommandLine() {
   app.set_version_flag("--version", std::string("golive ") + GOLIVE_VERSION, help("flag.version"));
   app.require_subcommand(1);
   app.footer(help("footer"));
+  // Read before parsing (lang_on_command_line()); declared so that the parser accepts it
+  // and the help lists it.
+  app.add_option("--lang", top_lang, with_example(help("lang"), "--lang zh-CN"))
+      ->type_name("en|zh-CN")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 
   // check: CLI11 records what the command line gave, as raw strings; settings.cpp merges
   // them with the environment and the config file and validates all three alike.
@@ -298,7 +324,23 @@ std::optional<std::string> lang_on_command_line(CommandLine& cli, const std::vec
   CLI::App* sub = nullptr;
   for (CLI::App* c : {cli.check, cli.validate, cli.list, cli.explain, cli.rulesets, cli.schema, cli.init, cli.brief})
     if (!args.empty() && c->get_name() == args[0]) sub = c;
-  if (!sub) return std::nullopt;
+  if (!sub) {
+    // Before a command: golive's own options, --help, -h, --version and --lang, until the
+    // first other word.
+    std::optional<std::string> lang;
+    for (size_t i = 0; i < args.size(); ++i) {
+      const std::string& a = args[i];
+      if (a == "--lang") {
+        if (i + 1 >= args.size()) break;
+        lang = args[++i];
+      } else if (a.rfind("--lang=", 0) == 0) {
+        lang = a.substr(7);
+      } else if (a != "--help" && a != "-h" && a != "--version") {
+        break;
+      }
+    }
+    return lang;
+  }
   // How many arguments an option takes after it: 0 for a flag or an unknown option.
   auto taken = [&](const std::string& name) -> int {
     const CLI::Option* opt = sub->get_option_no_throw(name);
@@ -341,8 +383,22 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
   // line is declared twice: to read --lang, then in the language found.
   set_language("en");
   auto english = std::make_unique<CommandLine>();
-  const std::string early = preliminary_language(lang_on_command_line(*english, args), io, config_path);
+  const std::optional<std::string> lang_arg = lang_on_command_line(*english, args);
+  const std::string early = preliminary_language(lang_arg, io, config_path);
   set_language(early);
+  // golive's own --lang (before any command) is judged here, before --help is printed: a
+  // value golive does not speak is an error, not English help. The other sources are
+  // read as for a command's --help (preliminary_language()).
+  if (lang_arg && !args.empty() && !args[0].empty() && args[0][0] == '-') {
+    RawSettings given{{"lang", RawSetting{{*lang_arg}, "--lang", {"golive", 0, 0}}}};
+    CheckOptions resolved;
+    Diagnostics diags;
+    resolve_check_options({&given}, resolved, diags);
+    if (diags.has_errors()) {
+      io.print(diags, false);
+      return {std::nullopt, kExitUsage};
+    }
+  }
   if (auto problem = first_word_problem(args)) return usage(io, *problem);
   // The completion scripts are built once, at build or install time: English, whatever
   // the language of the shell that builds them.

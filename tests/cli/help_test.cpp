@@ -78,6 +78,46 @@ TEST_CASE("help: the language comes from the command line as the parser reads it
   CHECK(value.err == "golive: error: check: unknown option '--fial-on' (did you mean '--fail-on'?)\n");
 }
 
+TEST_CASE("help: golive's own --help takes --lang before or after it, and judges its value") {
+  const std::string zh = slurp(source_dir() + "/tests/golden/help/golive.zh-CN.txt").value_or("");
+  const std::string en = slurp(source_dir() + "/tests/golden/help/golive.en.txt").value_or("");
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"--help", "--lang", "zh-CN"}, {"--lang", "zh-CN", "--help"}, {"--lang=zh-CN", "-h"},
+        {"-h", "--lang=zh-CN"}}) {
+    CAPTURE(args.front());
+    ProcessResult r = run_golive(args);
+    CHECK(r.exit_code == 0);
+    CHECK(r.err == "");
+    CHECK(r.out == zh);
+  }
+  // The command line wins over the environment, as for a command's --help; without it the
+  // environment, .golive.yaml and the locale decide.
+  CHECK(run_golive({"--lang", "en", "--help"}, with_env({{"GOLIVE_LANG", "zh-CN"}})).out == en);
+  CHECK(run_golive({"--help"}, with_env({{"LANG", "zh_CN.UTF-8"}})).out == zh);
+  TempDir dir;
+  dir.write(".golive.yaml", "lang: zh-CN\n");
+  CHECK(run_golive({"--help"}, with_env({}, dir.path())).out == zh);
+
+  ProcessResult fr = run_golive({"--lang", "fr", "--help"});
+  CHECK(fr.exit_code == 2);
+  CHECK(fr.out == "");
+  CHECK(fr.err == "golive: error: --lang: 'fr' is not one of en or zh-CN\n");
+  ProcessResult fr_after = run_golive({"--help", "--lang=fr"}, with_env({{"GOLIVE_LANG", "zh-CN"}}));
+  CHECK(fr_after.exit_code == 2);
+  CHECK(fr_after.err == "golive: error: --lang：「fr」不是 en 或 zh-CN 之一\n");
+
+  // Before a command, --lang would be a second one the command never reads: an error.
+  ProcessResult before = run_golive({"--lang", "zh-CN", "rulesets"});
+  CHECK(before.exit_code == 2);
+  CHECK(before.err == "golive: error: --lang 应写在命令之后：golive rulesets --lang zh-CN\n");
+  ProcessResult alone = run_golive({"--lang=en"});
+  CHECK(alone.exit_code == 2);
+  CHECK(alone.err ==
+        "golive: error: no command given (expected one of check, validate, list-checks, explain, rulesets, schema, init, "
+        "brief; see golive --help)\n");
+  CHECK(run_golive({"--lang", "zh-CN", "--version"}).out == "golive 0.1.0\n");
+}
+
 TEST_CASE("help: the completion scripts are English whatever the language, and --help's English") {
   for (const char* shell : {"bash", "zsh", "fish", "man"}) {
     CAPTURE(shell);
