@@ -18,7 +18,9 @@ namespace {
 constexpr size_t kGapsInMessage = 3;
 
 /// A period for people: its start and end as say_instant() prints them in UTC (the
-/// evidence keeps format_interval()).
+/// evidence keeps format_interval()). UTC rather than the plan's zone, unlike every other
+/// instant in a report: SPEC §5 reports these gaps in UTC, the time reference the regions
+/// of a cross-border plan share (docs/reports.md).
 std::string say_interval(const TimeInterval& i) {
   return message("findings.crossborder.timezone-coverage.interval", fmt::arg("start", say_instant(i.start, nullptr)),
                  fmt::arg("end", say_instant(i.end, nullptr)));

@@ -64,10 +64,4 @@ std::string local_and_utc(Instant t, const Plan& plan) {
   return fmt::format("{} ({})", format_instant_in(t, plan.zone()), format_instant(t));
 }
 
-std::string say_local_and_utc(Instant t, const Plan& plan) {
-  if (!plan.zone()) return say_instant(t, nullptr);
-  return message("findings.engine.local_and_utc", fmt::arg("local", say_instant(t, plan.zone())),
-                 fmt::arg("utc", say_instant(t, nullptr)));
-}
-
 }  // namespace golive

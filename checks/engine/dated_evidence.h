@@ -30,12 +30,9 @@ bool record_passed(Context& ctx, const std::string& subject, const TestRecord& t
 /// `age`, `age_seconds`, `limit`, `limit_seconds`.
 void add_age_evidence(Finding& f, const Plan& plan, Instant at, Elapsed age, Duration limit);
 
-/// An instant in the plan's zone followed by UTC: `2026-12-05T03:55:00+08:00
-/// (2026-12-04T19:55:00Z)`; UTC alone when the plan has no zone.
+/// An instant in the plan's zone followed by UTC, for evidence: `2026-12-05T03:55:00+08:00
+/// (2026-12-04T19:55:00Z)`; UTC alone when the plan has no zone. Messages say an instant
+/// once, in the plan's zone (say_instant()).
 std::string local_and_utc(Instant t, const Plan& plan);
-
-/// local_and_utc() for a message, in the run's language (say_instant()): English is
-/// local_and_utc() exactly; Chinese `2026-12-05 03:55 (UTC+08:00)（2026-12-04 19:55 (UTC)）`.
-std::string say_local_and_utc(Instant t, const Plan& plan);
 
 }  // namespace golive

@@ -154,7 +154,7 @@ void apply_waivers(PlanResult& result, const std::vector<WaiverFile>& files, Ins
         // Fail closed: an expired acceptance of risk is no acceptance, and must be seen.
         Finding f = waiver_finding(w, Status::Fail, Severity::Gate, "waivers.expired",
                                    message("findings.waivers.expired", fmt::arg("waiver", waiver_said(w)),
-                                           fmt::arg("at", say_instant(w.expires, nullptr)),
+                                           fmt::arg("at", say_instant(w.expires, plan.zone())),
                                            fmt::arg("check", w.subject.empty() ? w.check : waived_scope(w))));
         f.remediation = message_text("fixes.waivers.expired");
         added.push_back(std::move(f));
@@ -186,7 +186,7 @@ void apply_waivers(PlanResult& result, const std::vector<WaiverFile>& files, Ins
       if (w.expires - as_of <= kWaiverExpiringSoon) {
         Finding f = waiver_finding(w, Status::Fail, Severity::Warn, "waivers.expiring",
                                    message("findings.waivers.expiring", fmt::arg("waiver", waiver_said(w)),
-                                           fmt::arg("at", say_instant(w.expires, nullptr))));
+                                           fmt::arg("at", say_instant(w.expires, plan.zone()))));
         f.remediation = message_text("fixes.waivers.expiring");
         added.push_back(std::move(f));
       }

@@ -67,11 +67,11 @@ class RollbackFitsWindow final : public Check {
     const std::string relation =
         margin > Duration::zero()
             ? message("findings.rollback.fits-window.before", fmt::arg("margin", say_duration(margin)),
-                      fmt::arg("end", say_local_and_utc(end, plan)))
+                      fmt::arg("end", say_instant(end, plan.zone())))
         : margin == Duration::zero()
-            ? message("findings.rollback.fits-window.exactly_at", fmt::arg("end", say_local_and_utc(end, plan)))
+            ? message("findings.rollback.fits-window.exactly_at", fmt::arg("end", say_instant(end, plan.zone())))
             : message("findings.rollback.fits-window.after", fmt::arg("margin", say_duration(-margin)),
-                      fmt::arg("end", say_local_and_utc(end, plan)));
+                      fmt::arg("end", say_instant(end, plan.zone())));
     const std::string said_from =
         t.checkpoint ? message("findings.rollback.fits-window.from_checkpoint",
                                fmt::arg("name", t.checkpoint->name.value_or("unnamed")))
@@ -81,7 +81,7 @@ class RollbackFitsWindow final : public Check {
                                  fmt::arg("start", say_instant(start, plan.zone())),
                                  fmt::arg("duration", say_duration(*rb.duration)),
                                  fmt::arg("verification", say_duration(*rb.verification)),
-                                 fmt::arg("finish", say_local_and_utc(finish, plan)),
+                                 fmt::arg("finish", say_instant(finish, plan.zone())),
                                  fmt::arg("relation", relation)));
     f.evidence.emplace_back("start_from", from);
     f.evidence.emplace_back("start_at", format_instant_in(start, plan.zone()));
@@ -147,8 +147,8 @@ GOLIVE_REGISTER_CHECK(
            "before the window counts as the window start): that instant + rollback.duration + "
            "rollback.verification must be at or before the window end. The duration must also "
            "be honest: the rehearsal (rollback.tested.duration) must not have taken longer than "
-           "rollback.duration. Instants are computed exactly and shown in the plan's zone and "
-           "in UTC.",
+           "rollback.duration. Instants are computed exactly and shown in the plan's time zone "
+           "(the evidence also gives them in UTC).",
     .fix = "Shorten the rollback, move the last checkpoint earlier or extend the window; keep "
            "rollback.duration at least the rehearsed duration.",
     .reads = {"go_live.window.start", "go_live.window.end", "go_live.checkpoints[].at",

@@ -34,10 +34,11 @@ std::string span_text(Instant from, Instant to) {
                      format_duration(to - from));
 }
 
-/// span_text() for messages, in the run's language (evidence keeps span_text()).
-std::string say_span(Instant from, Instant to) {
-  return message("findings.staffing.oncall-coverage.span", fmt::arg("from", say_instant(from, nullptr)),
-                 fmt::arg("to", say_instant(to, nullptr)), fmt::arg("length", say_duration(to - from)));
+/// span_text() for messages, in the run's language and the plan's time zone (evidence
+/// keeps span_text(), in UTC).
+std::string say_span(Instant from, Instant to, const Zone* zone) {
+  return message("findings.staffing.oncall-coverage.span", fmt::arg("from", say_instant(from, zone)),
+                 fmt::arg("to", say_instant(to, zone)), fmt::arg("length", say_duration(to - from)));
 }
 
 /// Sorts spans by start and merges those that overlap or touch (a shift ending at 08:00 and
@@ -101,14 +102,14 @@ class OncallCoverage final : public Check {
     const Instant start = period.start;
     const Instant end = period.end;
 
-    for (size_t i = 0; i < plan.shifts.size(); ++i) check_shift(plan.shifts[i], i, ctx);
+    for (size_t i = 0; i < plan.shifts.size(); ++i) check_shift(plan.shifts[i], i, plan.zone(), ctx);
     for (const char* level : {"primary", "backup"})
       check_level(plan, level, start, end, hypercare, ctx);
     check_separation(plan, ctx);
   }
 
  private:
-  static void check_shift(const Shift& s, size_t index, Context& ctx) {
+  static void check_shift(const Shift& s, size_t index, const Zone* zone, Context& ctx) {
     const std::string subject = fmt::format("oncall.shifts[{}]", index);
     std::vector<std::string> missing;
     if (!s.who) missing.push_back("who");
@@ -127,8 +128,8 @@ class OncallCoverage final : public Check {
     if (*s.to <= *s.from) {
       Finding& f = ctx.add(Status::Fail, subject, s.to.loc,
                            message("findings.staffing.oncall-coverage.shift_backwards", fmt::arg("who", *s.who),
-                                   fmt::arg("to", say_instant(*s.to, nullptr)),
-                                   fmt::arg("from", say_instant(*s.from, nullptr))));
+                                   fmt::arg("to", say_instant(*s.to, zone)),
+                                   fmt::arg("from", say_instant(*s.from, zone))));
       f.remediation = message("fixes.staffing.oncall-coverage.shift_backwards", fmt::arg("index", index));
     }
   }
@@ -138,10 +139,10 @@ class OncallCoverage final : public Check {
     const std::string subject = fmt::format("oncall[{}]", level);
     const std::string required =
         hypercare > Duration::zero()
-            ? message("findings.staffing.oncall-coverage.required", fmt::arg("from", say_instant(start, nullptr)),
-                      fmt::arg("to", say_instant(end, nullptr)), fmt::arg("hypercare", say_duration(hypercare)))
+            ? message("findings.staffing.oncall-coverage.required", fmt::arg("from", say_instant(start, plan.zone())),
+                      fmt::arg("to", say_instant(end, plan.zone())), fmt::arg("hypercare", say_duration(hypercare)))
             : message("findings.staffing.oncall-coverage.required_no_hypercare",
-                      fmt::arg("from", say_instant(start, nullptr)), fmt::arg("to", say_instant(end, nullptr)));
+                      fmt::arg("from", say_instant(start, plan.zone())), fmt::arg("to", say_instant(end, plan.zone())));
     const std::string said_level = message_text(level == "primary" ? "findings.staffing.oncall-coverage.primary"
                                                                    : "findings.staffing.oncall-coverage.backup");
     std::vector<Span> spans;
@@ -155,7 +156,7 @@ class OncallCoverage final : public Check {
     for (const Gap& gap : gaps) {
       uncovered += gap.to - gap.from;
       listed.push_back(span_text(gap.from, gap.to));
-      said.push_back(say_span(gap.from, gap.to));
+      said.push_back(say_span(gap.from, gap.to, plan.zone()));
     }
     const std::string said_gaps = fmt::to_string(fmt::join(said, message_text("findings.engine.join.list")));
     Finding& f =
@@ -214,7 +215,7 @@ class OncallCoverage final : public Check {
       Elapsed total{0};
       for (const Span& s : merged) {
         listed.push_back(span_text(s.from, s.to));
-        said.push_back(say_span(s.from, s.to));
+        said.push_back(say_span(s.from, s.to, plan.zone()));
         total += s.to - s.from;
       }
       const std::string during = fmt::to_string(fmt::join(said, message_text("findings.engine.join.list")));
@@ -240,7 +241,7 @@ GOLIVE_REGISTER_CHECK(
         "An alert that fires while nobody is on call waits until somebody notices. From "
         "go-live window start to window end plus hypercare, every instant needs a primary "
         "and a backup; shifts that overlap or touch are merged, and every gap is listed with "
-        "its UTC instants. A person who is primary and backup at the same instant leaves no "
+        "its instants in the plan's time zone. A person who is primary and backup at the same instant leaves no "
         "backup at all, so each such overlap is reported. Shifts may be written in any UTC "
         "offset.",
     .fix =

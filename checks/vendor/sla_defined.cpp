@@ -16,10 +16,11 @@ namespace {
 
 using namespace std::chrono_literals;
 
-/// An interval for a message: `A/B` in English (format_interval()), in the run's language.
-std::string say_interval(const TimeInterval& i) {
-  return message("findings.vendor.sla-defined.interval", fmt::arg("from", say_instant(i.start, nullptr)),
-                 fmt::arg("to", say_instant(i.end, nullptr)));
+/// An interval for a message, in the run's language and the plan's time zone (evidence keeps
+/// format_interval(), in UTC).
+std::string say_interval(const TimeInterval& i, const Zone* zone) {
+  return message("findings.vendor.sla-defined.interval", fmt::arg("from", say_instant(i.start, zone)),
+                 fmt::arg("to", say_instant(i.end, zone)));
 }
 
 bool same_level(const std::string& a, const std::string& b) {
@@ -114,12 +115,12 @@ class VendorSlaDefined final : public Check {
         std::vector<std::string> listed, said;
         for (const TimeInterval& gap : gaps) {
           listed.push_back(format_interval(gap));
-          said.push_back(say_interval(gap));
+          said.push_back(say_interval(gap, plan.zone()));
         }
         evidence.emplace_back("gaps", listed);
         if (gaps.empty())
           good.push_back(message("findings.vendor.sla-defined.covers", fmt::arg("hours", *s.hours),
-                                 fmt::arg("zone", zone->name()), fmt::arg("window", say_interval(window))));
+                                 fmt::arg("zone", zone->name()), fmt::arg("window", say_interval(window, plan.zone()))));
         else
           problem(message("findings.vendor.sla-defined.gaps", fmt::arg("hours", *s.hours), fmt::arg("zone", zone->name()),
                           fmt::arg("uncovered", say_duration(total_length(gaps))),
@@ -151,7 +152,7 @@ GOLIVE_REGISTER_CHECK(
            "vendor. Its SEV1 response time must be at most max_sev1_response, and its support "
            "hours must be 24x7 or a daily range that, placed in the support time zone day by "
            "day (DST-aware, wrapping midnight), covers the whole go-live window; any uncovered "
-           "span is reported in UTC.",
+           "span is reported in the plan's time zone.",
     .fix = "Agree a faster SEV1 response or on-duty support for the window, and record it in "
            "vendors[].support.",
     .reads = {"vendors[].support.response", "vendors[].support.hours",

@@ -48,7 +48,7 @@ void write_github(const RunResult& result, std::ostream& out, const ReportOption
       if (f.waiver) {
         const AppliedWaiver& w = *f.waiver;
         text += '\n' + message("report.github.waived_by", fmt::arg("who", w.approved_by),
-                                   fmt::arg("until", say_instant(w.expires, nullptr)), fmt::arg("reason", w.reason),
+                                   fmt::arg("until", say_instant(w.expires, p.plan->zone())), fmt::arg("reason", w.reason),
                                    fmt::arg("ticket", w.ticket.empty() ? "" : message("report.github.ticket",
                                                                                       fmt::arg("ticket", w.ticket))));
       } else if (std::string fix = remediation_of(f); !fix.empty()) {

@@ -338,7 +338,7 @@ void write_chart(std::ostream& out, const std::vector<Finding>& findings) {
   out << "</svg>\n";
 }
 
-void write_finding(std::ostream& out, const Finding& f) {
+void write_finding(std::ostream& out, const Finding& f, const Zone* zone) {
   Tone tone = tone_of(f);
   out << "<article class=\"finding " << tone.css << "\">\n<header><span class=\"badge\">"
       << h(message_text(tone.badge)) << "</span><h3><code>" << h(f.check) << "</code></h3><span class=\"title\">"
@@ -347,7 +347,7 @@ void write_finding(std::ostream& out, const Finding& f) {
   out << "<p class=\"where\">" << h(message("report.html.rule", fmt::arg("severity", severity_said(f.severity))));
   if (!f.location.file.empty()) out << " &middot; " << h(t("plan_at")) << " <code>" << h(file_line(f.location)) << "</code>";
   if (f.expires_at)
-    out << " &middot; " << h(message("report.html.evidence_until", fmt::arg("at", say_instant(*f.expires_at, nullptr))));
+    out << " &middot; " << h(message("report.html.evidence_until", fmt::arg("at", say_instant(*f.expires_at, zone))));
   out << "</p>\n";
   if (!f.evidence.empty()) {
     out << "<dl class=\"evidence\">\n";
@@ -359,7 +359,7 @@ void write_finding(std::ostream& out, const Finding& f) {
     const AppliedWaiver& w = *f.waiver;
     out << "<p class=\"fix\">"
         << message("report.html.waived_by", fmt::arg("who", "<strong>" + h(w.approved_by) + "</strong>"),
-                   fmt::arg("until", h(say_instant(w.expires, nullptr))), fmt::arg("reason", h(w.reason)),
+                   fmt::arg("until", h(say_instant(w.expires, zone))), fmt::arg("reason", h(w.reason)),
                    fmt::arg("ticket", w.ticket.empty() ? "" : message("report.html.ticket", fmt::arg("ticket", h(w.ticket)))))
         << "</p>\n";
   } else if (f.status != Status::Pass && f.status != Status::Skip) {
@@ -373,7 +373,7 @@ void write_finding(std::ostream& out, const Finding& f) {
 }
 
 void write_section(std::ostream& out, std::string_view title,
-                   const std::vector<const Finding*>& items, bool collapsed) {
+                   const std::vector<const Finding*>& items, bool collapsed, const Zone* zone) {
   if (collapsed) {
     if (items.empty()) return;
     out << "<details><summary>" << h(message(title, fmt::arg("count", items.size()))) << "</summary>\n";
@@ -387,10 +387,10 @@ void write_section(std::ostream& out, std::string_view title,
   }
   out << "<h2>" << h(message(title, fmt::arg("count", items.size()))) << "</h2>\n";
   if (items.empty()) out << "<p class=\"none\">" << t("none") << "</p>\n";
-  for (const Finding* f : items) write_finding(out, *f);
+  for (const Finding* f : items) write_finding(out, *f, zone);
 }
 
-void write_waivers(std::ostream& out, const std::vector<const Finding*>& waived) {
+void write_waivers(std::ostream& out, const std::vector<const Finding*>& waived, const Zone* zone) {
   out << "<h2>" << h(message("report.html.section.waivers", fmt::arg("count", waived.size()))) << "</h2>\n";
   if (waived.empty()) {
     out << "<p class=\"none\">" << t("no_waivers") << "</p>\n";
@@ -403,7 +403,7 @@ void write_waivers(std::ostream& out, const std::vector<const Finding*>& waived)
   for (const Finding* f : waived) {
     const AppliedWaiver& w = *f->waiver;
     out << "<tr><td><code>" << h(f->check) << "</code></td><td>" << h(f->subject) << "</td><td>"
-        << h(w.approved_by) << "</td><td>" << h(say_instant(w.expires, nullptr)) << "</td><td>"
+        << h(w.approved_by) << "</td><td>" << h(say_instant(w.expires, zone)) << "</td><td>"
         << h(w.reason) << "</td><td>" << h(w.ticket) << "</td><td><code>" << h(file_line(w.loc))
         << "</code></td></tr>\n";
   }
@@ -467,7 +467,7 @@ void write_record(std::ostream& out, const RunResult& result) {
   out << "</tbody></table>\n<h3>" << t("settings") << "</h3>\n<table><thead><tr><th>" << t("head.option")
       << "</th><th>" << t("head.value") << "</th><th>" << t("head.from") << "</th></tr></thead><tbody>\n";
   for (const SettingRecord& s : result.settings.settings)
-    out << "<tr><td class=\"nowrap\"><code>" << h(s.name) << "</code></td><td>" << h(s.value)
+    out << "<tr><td class=\"nowrap\"><code>" << h(s.name) << "</code></td><td>" << h(setting_value_said(result, s))
         << "</td><td><code>" << h(s.origin) << "</code></td></tr>\n";
   out << "</tbody></table>\n<h3>" << h(message("report.html.diagnostics", fmt::arg("count", result.diagnostics.size())))
       << "</h3>\n";
@@ -492,7 +492,7 @@ void write_appendix(std::ostream& out, const RunResult& result, const PlanResult
   fact(out, t("fact.appendix_as_of"),
        h(message("report.html.as_of_mode", fmt::arg("at", say_as_of(result, p)),
                  fmt::arg("mode", t("as_of_mode_word." + result.as_of_mode)))));
-  fact(out, t("fact.generated"), h(say_instant(result.generated_at, nullptr)));
+  fact(out, t("fact.generated"), h(say_instant(result.generated_at, run_zone(result))));
   fact(out, t("fact.probes"), h(result.offline ? t("probes_skipped") : t("probes_run")));
   fact(out, t("fact.fails_on"), h(result.fail_on_warn ? t("fails_on_warn") : t("fails_on_gate")));
   out << "</dl>\n<table><thead><tr>";
@@ -526,15 +526,15 @@ void write_plan(std::ostream& out, const RunResult& result, const PlanResult& p,
   out << "<h2>" << t("per_category") << "</h2>\n";
   write_chart(out, p.findings);
   brief::write_timeline_figure(out, *p.plan);
-  write_section(out, "report.html.section.blocking", blocking, false);
-  write_section(out, "report.html.section.warnings", warnings, false);
-  if (!errors.empty()) write_section(out, "report.html.section.errors", errors, false);
+  write_section(out, "report.html.section.blocking", blocking, false, p.plan->zone());
+  write_section(out, "report.html.section.warnings", warnings, false, p.plan->zone());
+  if (!errors.empty()) write_section(out, "report.html.section.errors", errors, false, p.plan->zone());
   if (!skipped.empty() || !passed.empty()) {
     out << "<h2>" << t("other_results") << "</h2>\n";
-    write_section(out, "report.html.section.skipped", skipped, true);
-    write_section(out, "report.html.section.passed", passed, true);
+    write_section(out, "report.html.section.skipped", skipped, true, p.plan->zone());
+    write_section(out, "report.html.section.passed", passed, true, p.plan->zone());
   }
-  write_waivers(out, waived);
+  write_waivers(out, waived, p.plan->zone());
   write_signoff(out, result, p);
   write_appendix(out, result, p);
   out << "</section>\n";

@@ -50,14 +50,14 @@ std::string counts_attrs(const Counts& c) {
 }
 
 // The detail printed inside <failure>, <error>, <skipped> or <system-out>.
-std::string detail(const Finding& f) {
+std::string detail(const Finding& f, const Zone* zone) {
   std::string out = fmt::format("{}: {}\n", to_string(f.status), f.message);
   if (f.location.known()) out += message("report.junit.location", fmt::arg("where", f.location.str())) + '\n';
   for (const auto& [key, value] : f.evidence)
     out += fmt::format("evidence.{}: {}\n", key, evidence_text(value));
   if (f.waiver) {
     out += message("report.junit.waived_by", fmt::arg("who", f.waiver->approved_by),
-                   fmt::arg("until", say_instant(f.waiver->expires, nullptr)), fmt::arg("reason", f.waiver->reason)) +
+                   fmt::arg("until", say_instant(f.waiver->expires, zone)), fmt::arg("reason", f.waiver->reason)) +
            '\n';
     if (!f.waiver->ticket.empty()) out += message("report.junit.ticket_line", fmt::arg("ticket", f.waiver->ticket)) + '\n';
   } else if (std::string fix = remediation_of(f);
@@ -68,9 +68,9 @@ std::string detail(const Finding& f) {
 }
 
 // A waived finding's <skipped> message names who accepted the risk, until when and why.
-std::string waiver_message(const Finding& f) {
+std::string waiver_message(const Finding& f, const Zone* zone) {
   return message("report.junit.waiver_message", fmt::arg("who", f.waiver->approved_by),
-                 fmt::arg("until", say_instant(f.waiver->expires, nullptr)),
+                 fmt::arg("until", say_instant(f.waiver->expires, zone)),
                  fmt::arg("ticket", f.waiver->ticket.empty()
                                         ? ""
                                         : message("report.junit.ticket", fmt::arg("ticket", f.waiver->ticket))),
@@ -78,7 +78,7 @@ std::string waiver_message(const Finding& f) {
 }
 
 void write_testcase(std::ostream& out, const RunResult& result, const std::string& plan_id,
-                    const Finding& f, const std::string& name) {
+                    const Finding& f, const std::string& name, const Zone* zone) {
   out << "    <testcase classname=\"" << attr(plan_id + "." + f.check) << "\" name=\"" << attr(name)
       << "\"";
   std::string type = fmt::format("{}.{}", to_string(f.severity), to_string(f.status));
@@ -89,13 +89,13 @@ void write_testcase(std::ostream& out, const RunResult& result, const std::strin
     element = "skipped";
   if (!element.empty()) {
     out << ">\n      <" << element << " type=\"" << attr(type) << "\" message=\""
-        << attr(f.waiver ? waiver_message(f) : f.message) << "\">" << body(detail(f)) << "</" << element << ">\n"
+        << attr(f.waiver ? waiver_message(f, zone) : f.message) << "\">" << body(detail(f, zone)) << "</" << element << ">\n"
         << "    </testcase>\n";
   } else if (f.status != Status::Pass) {
     // A warning or notice that does not fail the run: visible, not failing.
     out << ">\n      <system-out>" << body(fmt::format("{}.{}\n", to_string(f.severity),
                                                          to_string(f.status)) +
-                                             detail(f))
+                                             detail(f, zone))
         << "</system-out>\n    </testcase>\n";
   } else {
     out << "/>\n";
@@ -157,7 +157,7 @@ void write_plan(std::ostream& out, const RunResult& result, const PlanResult& p,
     for (const Finding& f : p.findings) {
       if (f.category != c.category) continue;
       int n = ++seen[{plan_id + "." + f.check, f.subject}];
-      write_testcase(out, result, plan_id, f, n == 1 ? f.subject : fmt::format("{} #{}", f.subject, n));
+      write_testcase(out, result, plan_id, f, n == 1 ? f.subject : fmt::format("{} #{}", f.subject, n), plan.zone());
     }
   out << "  </testsuite>\n";
 }

@@ -168,7 +168,7 @@ void write_markdown(const RunResult& result, std::ostream& out, const ReportOpti
       const AppliedWaiver* w = f.waiver ? &*f.waiver : nullptr;
       rows.push_back({markdown_cell(f.check), markdown_cell(f.subject),
                       markdown_cell(w ? w->reason : ""), markdown_cell(w ? w->approved_by : ""),
-                      w ? say_instant(w->expires, nullptr) : "", markdown_cell(w ? w->ticket : ""),
+                      w ? say_instant(w->expires, i.plan->plan->zone()) : "", markdown_cell(w ? w->ticket : ""),
                       location_cell(f)});
     }
     table(out,

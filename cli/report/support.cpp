@@ -381,8 +381,15 @@ std::string settings_text(const RunResult& r) {
 std::vector<std::string> non_default_settings(const RunResult& r) {
   std::vector<std::string> out;
   for (const SettingRecord& s : r.settings.settings)
-    if (s.origin != "default") out.push_back(fmt::format("{}={} ({})", s.name, s.value, s.origin));
+    if (s.origin != "default") out.push_back(fmt::format("{}={} ({})", s.name, setting_value_said(r, s), s.origin));
   return out;
+}
+
+std::string setting_value_said(const RunResult& r, const SettingRecord& s) {
+  // A fixed --as-of is the run's as-of instant (every plan is measured at it); `now` and
+  // `window` are the option's own words.
+  if (s.name == "as-of" && s.value != "now" && s.value != "window") return say_instant(r.as_of, run_zone(r));
+  return s.value;
 }
 
 std::string offline_warning(const RunResult& r) {
@@ -393,12 +400,8 @@ std::string offline_warning(const RunResult& r) {
 std::string severity_said(Severity s) { return message_text(fmt::format("report.severity_word.{}", to_string(s))); }
 std::string status_said(Status s) { return message_text(fmt::format("report.status_word.{}", to_string(s))); }
 
-namespace {
-bool instants_in_plan_zone() { return message_text("formats.run_instants") == "plan"; }
-}  // namespace
-
 const Zone* run_zone(const RunResult& result) {
-  if (!instants_in_plan_zone() || result.plans.empty()) return nullptr;
+  if (result.plans.empty()) return nullptr;
   const Zone* zone = result.plans.front().plan->zone();
   for (const PlanResult& p : result.plans)
     if (p.plan->zone() != zone) return nullptr;
@@ -406,7 +409,7 @@ const Zone* run_zone(const RunResult& result) {
 }
 
 std::string say_as_of(const RunResult& result, const PlanResult& p) {
-  return say_instant(plan_as_of(result, p), instants_in_plan_zone() ? p.plan->zone() : nullptr);
+  return say_instant(plan_as_of(result, p), p.plan->zone());
 }
 
 std::string valid_until_text(const PlanResult& p) {

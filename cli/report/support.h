@@ -173,8 +173,14 @@ std::string settings_text(const RunResult& result);
 /// origin (`--skip`, `GOLIVE_SKIP`, `.golive.yaml:3:7`, `default`).
 std::vector<RecordLine> run_record(const RunResult& result);
 
-/// Options set by something other than their default, as `name=value (origin)`.
+/// Options set by something other than their default, as `name=value (origin)`, each value
+/// as setting_value_said() says it.
 std::vector<std::string> non_default_settings(const RunResult& result);
+
+/// A setting's value for people: a fixed `as-of` is said like the run's other instants
+/// (say_instant() in run_zone()); every other value, and `now` and `window`, as recorded.
+/// Machine fields (JSON, SARIF, JUnit properties) keep the recorded value, in UTC.
+std::string setting_value_said(const RunResult& result, const SettingRecord& setting);
 
 /// In the current language, as the other texts below (report.* keys of i18n/<lang>.yaml).
 /// The prominent warning of an offline run ("OFFLINE: live evidence was not verified…"),
@@ -186,14 +192,14 @@ std::string offline_warning(const RunResult& result);
 std::string severity_said(Severity s);
 std::string status_said(Status s);
 
-/// The zone the run's instants (as-of, generated at) are said in, for people: the plans'
-/// go-live zone when the language's `formats.run_instants` is `plan` (zh-CN) and every plan
-/// has the same one; nullptr (UTC) otherwise, and always for `utc` (English keeps the
-/// `2026-12-04T04:00:00Z` its reports always printed). Machine fields keep UTC.
+/// The zone the run's own instants (as-of, generated at) are said in, for people, in every
+/// language: the plans' `go_live.timezone` when every plan has the same one; nullptr (UTC,
+/// said as such: `2026-12-04T04:00:00Z`, `2026-12-04 04:00 (UTC+00:00)`) when the plans'
+/// zones differ or none is set. A plan's own instants are said in that plan's zone.
+/// Machine fields keep UTC.
 const Zone* run_zone(const RunResult& result);
 
-/// A plan's as-of instant (plan_as_of()) for people: in that plan's zone when the
-/// language's `formats.run_instants` is `plan`, else in UTC.
+/// A plan's as-of instant (plan_as_of()) for people, in that plan's zone.
 std::string say_as_of(const RunResult& result, const PlanResult& plan);
 
 /// Until when a plan's verdict holds: "valid until 2026-12-05T01:00:00+08:00, when

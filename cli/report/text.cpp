@@ -73,7 +73,7 @@ int tag_width() {
 // Lists findings in aligned columns: tag, check id, subject, message; then location,
 // remediation (and waiver) on their own lines under the check id.
 void list_findings(std::ostream& out, const Painter& paint, const std::vector<const Finding*>& items,
-                   std::string_view indent) {
+                   std::string_view indent, const Zone* zone) {
   int check_w = 0;
   int subject_w = 0;
   for (const Finding* f : items) {
@@ -95,7 +95,7 @@ void list_findings(std::ostream& out, const Painter& paint, const std::vector<co
       std::string ticket = w.ticket.empty() ? "" : message("report.text.waiver_ticket", fmt::arg("ticket", w.ticket));
       out << under
           << clean(message("report.text.waived_by", fmt::arg("who", w.approved_by), fmt::arg("ticket", ticket),
-                           fmt::arg("until", say_instant(w.expires, nullptr)), fmt::arg("reason", w.reason)))
+                           fmt::arg("until", say_instant(w.expires, zone)), fmt::arg("reason", w.reason)))
           << '\n';
     } else if (std::string fix = remediation_of(*f); !fix.empty()) {
       out << under
@@ -137,7 +137,7 @@ void write_plan(std::ostream& out, const Painter& paint, const RunResult& result
   auto section = [&](std::string_view key, Tone tone, const std::vector<const Finding*>& items) {
     if (items.empty()) return;
     out << "\n  " << paint(tone, message(key, fmt::arg("count", items.size()))) << '\n';
-    list_findings(out, paint, items, "    ");
+    list_findings(out, paint, items, "    ", p.plan->zone());
   };
   section("report.text.section.blocking", Tone::Bad, blocking);
   section("report.text.section.warnings", Tone::Warn, warnings);
@@ -225,7 +225,8 @@ void write_text(const RunResult& result, std::ostream& out, const ReportOptions&
     for (const auto& p : result.plans)
       for (const Finding& f : p.findings)
         if (f.blocking) items.push_back(&f);
-    list_findings(out, paint, items, "");
+    // Blocking findings are never waived, so no waiver expiry is said in the zone given.
+    list_findings(out, paint, items, "", run_zone(result));
     return;
   }
   write_record(out, result);

@@ -125,7 +125,7 @@ TEST_CASE("examples: third-party-ready.yaml is ready") {
   REQUIRE(sms.is_object());
   CHECK(sms["message"] ==
         "SEV1 response 30m, limit 30m (max_sev1_response); support 08:00-23:00 Europe/London "
-        "covers the go-live window 2026-12-04T18:00:00Z/2026-12-04T22:00:00Z");
+        "covers the go-live window 2026-12-05T02:00:00+08:00/2026-12-05T06:00:00+08:00");
 }
 
 TEST_CASE("examples: third-party-not-ready.yaml is blocked by its vendors") {
@@ -147,7 +147,7 @@ TEST_CASE("examples: third-party-not-ready.yaml is blocked by its vendors") {
   REQUIRE(sla.is_object());
   CHECK(sla["message"] ==
         "vendor smsgate: support 09:00-17:30 Europe/London leaves 4h of the go-live window "
-        "without support: 2026-12-04T18:00:00Z/2026-12-04T22:00:00Z");
+        "without support: 2026-12-05T02:00:00+08:00/2026-12-05T06:00:00+08:00");
   auto phone = finding(o.plan, "vendor.contacts", "vendors[smsgate]");
   REQUIRE(phone.is_object());
   CHECK(phone["message"] == "none of the 1 contacts of vendor smsgate has a phone (contacts[].phone)");

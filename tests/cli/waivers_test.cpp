@@ -73,7 +73,7 @@ TEST_CASE("waivers: the deputy may approve too, and the text report shows who an
   ProcessResult r = check_with(dir, waiver("backup.fresh", "2026-12-31", "", "wang.wu"));
   CHECK(r.exit_code == 1);  // rollback.tested still blocks
   CHECK(r.out.find("WAIVED backup.fresh") != std::string::npos);
-  CHECK(r.out.find("waived by wang.wu, CHG-1 until 2026-12-31T00:00:00Z: accepted for the test") !=
+  CHECK(r.out.find("waived by wang.wu, CHG-1 until 2026-12-31T08:00:00+08:00: accepted for the test") !=
         std::string::npos);
 }
 
@@ -89,7 +89,7 @@ TEST_CASE("waivers: an expired waiver is ignored and adds a blocking finding nam
   CHECK((*e)["blocking"] == true);
   CHECK((*e)["severity"] == "gate");
   CHECK((*e)["message"] == "waiver for backup.fresh (" + dir.file("waivers.yaml") +
-                               ":2) expired 2026-12-01T00:00:00Z: backup.fresh is no longer waived");
+                               ":2) expired 2026-12-01T08:00:00+08:00: backup.fresh is no longer waived");
   CHECK((*e)["location"]["file"] == dir.file("waivers.yaml"));
   CHECK((*e)["location"]["line"] == 6);
   CHECK(j["summary"]["failed"] == 3);
@@ -107,7 +107,7 @@ TEST_CASE("waivers: a waiver expiring within 7 days is a warning") {
   CHECK((*w)["severity"] == "warn");
   CHECK((*w)["blocking"] == false);
   CHECK((*w)["message"] == "waiver for backup.fresh (" + dir.file("waivers.yaml") +
-                               ":2) expires 2026-12-10T00:00:00Z, within 7 days");
+                               ":2) expires 2026-12-10T08:00:00+08:00, within 7 days");
   ProcessResult strict = check_with(dir, waiver("backup.fresh", "2026-12-10") + waiver("rollback.tested", "2026-12-31"),
                                     {"--fail-on", "warn"});
   CHECK(strict.exit_code == 1);
@@ -139,14 +139,14 @@ TEST_CASE("waivers: an expired waiver of one subject says only that subject is n
   const auto* e = finding(j, "waivers.expired");
   REQUIRE(e);
   CHECK((*e)["message"] == "waiver for backup.fresh (" + dir.file("waivers.yaml") +
-                               ":2) expired 2026-12-01T00:00:00Z: backup.fresh for backups[*] is no longer waived");
+                               ":2) expired 2026-12-01T08:00:00+08:00: backup.fresh for backups[*] is no longer waived");
   ProcessResult zh = check_with(dir, waiver("backup.fresh", "2026-12-01", "    subject: \"backups[*]\"\n"),
                                 {"-f", "json", "--lang", "zh-CN"});
   auto jz = json_of(zh.out);
   const auto* z = finding(jz, "waivers.expired");
   REQUIRE(z);
   CHECK((*z)["message"] == "backup.fresh 的豁免（" + dir.file("waivers.yaml") +
-                               ":2）已于 2026-12-01 00:00 (UTC+00:00) 到期：backups[*] 的 backup.fresh 不再豁免");
+                               ":2）已于 2026-12-01 08:00 (UTC+08:00) 到期：backups[*] 的 backup.fresh 不再豁免");
 }
 
 TEST_CASE("waivers: a glob subject waives every matching subject") {
@@ -225,6 +225,35 @@ TEST_CASE("waivers: GOLIVE_WAIVERS and .golive.yaml name waiver files; --no-waiv
   CHECK(k["settings"]["waivers_off"] == true);
 }
 
+TEST_CASE("waivers: a bare expiry date is midnight UTC, said in the plan's zone like every instant") {
+  // The register serves plans of any zone, so a bare date means one instant, midnight UTC;
+  // people read it in the plan's zone (Asia/Shanghai here). An offset gives local midnight.
+  TempDir dir;
+  const std::string waivers =
+      waiver("backup.fresh", "2026-12-08") + waiver("rollback.tested", "2026-12-31T00:00:00+08:00");
+  ProcessResult zh = check_with(dir, waivers, {"--lang", "zh-CN", "--color", "never"});
+  CHECK(zh.exit_code == 0);  // ready with warnings: one waiver expires within 7 days
+  CHECK(zh.out.find("\n           已由 zhang.san 豁免（CHG-1），有效期至 2026-12-08 08:00 (UTC+08:00)：accepted for the "
+                    "test\n") != std::string::npos);
+  CHECK(zh.out.find("\n           已由 zhang.san 豁免（CHG-1），有效期至 2026-12-31 00:00 (UTC+08:00)：accepted for the "
+                    "test\n") != std::string::npos);
+  CHECK(zh.out.find("backup.fresh 的豁免（" + dir.file("waivers.yaml") +
+                    ":2）将于 2026-12-08 08:00 (UTC+08:00) 到期，已不足 7 天\n") != std::string::npos);
+  ProcessResult md = check_with(dir, waivers, {"--lang", "zh-CN", "-f", "markdown"});
+  CHECK(md.out.find("| zhang.san | 2026-12-08 08:00 (UTC+08:00) | CHG-1 |") != std::string::npos);
+  ProcessResult en = check_with(dir, waivers, {"--color", "never"});
+  CHECK(en.out.find("\n           waived by zhang.san, CHG-1 until 2026-12-08T08:00:00+08:00: accepted for the test\n") !=
+        std::string::npos);
+  CHECK(en.out.find("\n           waived by zhang.san, CHG-1 until 2026-12-31T00:00:00+08:00: accepted for the test\n") !=
+        std::string::npos);
+  CHECK(en.out.find("UTC") == std::string::npos);
+  CHECK(en.out.find("00Z") == std::string::npos);
+  // The JSON keeps the instant in UTC: it is a machine field.
+  auto j = json_of(check_with(dir, waivers, {"-f", "json", "--lang", "zh-CN"}).out);
+  CHECK((*finding(j, "backup.fresh"))["waiver"]["expires"] == "2026-12-08T00:00:00Z");
+  CHECK((*finding(j, "rollback.tested"))["waiver"]["expires"] == "2026-12-30T16:00:00Z");
+}
+
 TEST_CASE("waivers: the expired and expiring findings and the approver error in Chinese") {
   TempDir dir;
   ProcessResult r = check_with(dir, waiver("backup.fresh", "2026-12-01") + waiver("rollback.tested", "2026-12-10"),
@@ -235,12 +264,12 @@ TEST_CASE("waivers: the expired and expiring findings and the approver error in 
   REQUIRE(expired);
   CHECK((*expired)["subject"] == "waiver for backup.fresh (" + file + ":2)");  // a machine field
   CHECK((*expired)["message"] ==
-        "backup.fresh 的豁免（" + file + ":2）已于 2026-12-01 00:00 (UTC+00:00) 到期：backup.fresh 不再豁免");
+        "backup.fresh 的豁免（" + file + ":2）已于 2026-12-01 08:00 (UTC+08:00) 到期：backup.fresh 不再豁免");
   CHECK((*expired)["remediation"] == "续签豁免（由指挥长或副指挥长批准新的到期时间），或修复该问题");
   const auto* expiring = finding(j, "waivers.expiring");
   REQUIRE(expiring);
   CHECK((*expiring)["message"] ==
-        "rollback.tested 的豁免（" + file + ":7）将于 2026-12-10 00:00 (UTC+00:00) 到期，已不足 7 天");
+        "rollback.tested 的豁免（" + file + ":7）将于 2026-12-10 08:00 (UTC+08:00) 到期，已不足 7 天");
   CHECK((*expiring)["remediation"] == "在豁免到期前修复被豁免的问题，或续签豁免");
 
   ProcessResult approver = check_with(dir, waiver("backup.fresh", "2026-12-31", "", "li.wei"), {"--lang", "zh-CN"});

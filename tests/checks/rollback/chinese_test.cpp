@@ -48,9 +48,8 @@ TEST_CASE("rollback, zh-CN: the window computation reads in Chinese instants and
   REQUIRE(findings.size() == 2);
   CHECK(findings[0].status == Status::Pass);
   CHECK(findings[0].message ==
-        "从窗口开始（2026-12-05 02:00 (UTC+08:00)）开始回滚：30分钟 + 验证 15分钟，"
-        "于 2026-12-05 02:45 (UTC+08:00)（2026-12-04 18:45 (UTC+00:00)）完成，"
-        "比窗口结束时刻 2026-12-05 06:00 (UTC+08:00)（2026-12-04 22:00 (UTC+00:00)）早 3小时15分钟");
+        "从窗口开始（2026-12-05 02:00 (UTC+08:00)）开始回滚：30分钟 + 验证 15分钟，于 2026-12-05 02:45 (UTC+08:00) "
+        "完成，比窗口结束时刻 2026-12-05 06:00 (UTC+08:00) 早 3小时15分钟");
   CHECK(findings[1].message == "回滚演练用时 22分钟，未超过计划的 30分钟");
 
   auto manual = run_check("rollback.automated", plan_from("rollback:\n  automated: false\n"), kAsOf);

@@ -44,8 +44,7 @@ TEST_CASE("rollback.fits-window: without checkpoints the rollback starts at wind
     CHECK(f.status == Status::Pass);
     CHECK(f.message ==
           "rollback from window start at 2026-12-05T02:00:00+08:00: 3h30m + 30m verification, done "
-          "at 2026-12-05T06:00:00+08:00 (2026-12-04T22:00:00Z), exactly at window end "
-          "2026-12-05T06:00:00+08:00 (2026-12-04T22:00:00Z)");
+          "at 2026-12-05T06:00:00+08:00, exactly at window end 2026-12-05T06:00:00+08:00");
     CHECK(text_evidence(f, "finish_at_utc") == "2026-12-04T22:00:00Z");
     CHECK(text_evidence(f, "finish_at") == "2026-12-05T06:00:00+08:00");
     CHECK(text_evidence(f, "window_end_utc") == "2026-12-04T22:00:00Z");
@@ -58,8 +57,7 @@ TEST_CASE("rollback.fits-window: without checkpoints the rollback starts at wind
     CHECK(f.status == Status::Fail);
     CHECK(f.message ==
           "rollback from window start at 2026-12-05T02:00:00+08:00: 3h30m1s + 30m verification, "
-          "done at 2026-12-05T06:00:01+08:00 (2026-12-04T22:00:01Z), 1s after window end "
-          "2026-12-05T06:00:00+08:00 (2026-12-04T22:00:00Z)");
+          "done at 2026-12-05T06:00:01+08:00, 1s after window end 2026-12-05T06:00:00+08:00");
     CHECK(where(f) == "plan.yaml:6:13");
     CHECK(f.remediation ==
           "Make the rollback 1s shorter, hold the last go/no-go by 2026-12-05T01:59:59+08:00 at "
@@ -75,8 +73,8 @@ TEST_CASE("rollback.fits-window: with checkpoints the rollback starts at the las
     CHECK(f.status == Status::Pass);
     CHECK(f.message ==
           "rollback from the last checkpoint 'final go/no-go' at 2026-12-05T03:20:00+08:00: 25m + "
-          "10m verification, done at 2026-12-05T03:55:00+08:00 (2026-12-04T19:55:00Z), 2h5m before "
-          "window end 2026-12-05T06:00:00+08:00 (2026-12-04T22:00:00Z)");
+          "10m verification, done at 2026-12-05T03:55:00+08:00, 2h5m before window end "
+          "2026-12-05T06:00:00+08:00");
     CHECK(text_evidence(f, "start_from") == "the last checkpoint 'final go/no-go'");
   }
   SUBCASE("ending exactly at window end passes") {
@@ -94,8 +92,8 @@ TEST_CASE("rollback.fits-window: with checkpoints the rollback starts at the las
     CHECK(f.status == Status::Fail);
     CHECK(f.message ==
           "rollback from the last checkpoint 'go/no-go' at 2026-12-05T05:25:01+08:00: 25m + 10m "
-          "verification, done at 2026-12-05T06:00:01+08:00 (2026-12-04T22:00:01Z), 1s after window "
-          "end 2026-12-05T06:00:00+08:00 (2026-12-04T22:00:00Z)");
+          "verification, done at 2026-12-05T06:00:01+08:00, 1s after window end "
+          "2026-12-05T06:00:00+08:00");
     CHECK(f.remediation ==
           "Make the rollback 1s shorter, hold the last go/no-go by 2026-12-05T05:25:00+08:00 at "
           "the latest, or extend go_live.window.end");
@@ -121,9 +119,8 @@ TEST_CASE("rollback.fits-window: instants are exact across a daylight-saving cha
   const Finding& f = about(findings, "rollback");
   CHECK(f.status == Status::Pass);
   CHECK(f.message ==
-        "rollback from window start at 2026-11-01T00:30:00-04:00: 1h30m + 30m verification, done at "
-        "2026-11-01T01:30:00-05:00 (2026-11-01T06:30:00Z), exactly at window end "
-        "2026-11-01T01:30:00-05:00 (2026-11-01T06:30:00Z)");
+        "rollback from window start at 2026-11-01T00:30:00-04:00: 1h30m + 30m verification, done "
+        "at 2026-11-01T01:30:00-05:00, exactly at window end 2026-11-01T01:30:00-05:00");
 }
 
 TEST_CASE("rollback.fits-window: the rehearsed duration must not exceed the planned one") {

@@ -84,8 +84,8 @@ TEST_CASE("staffing.oncall-coverage: primary and backup covering the window pass
   CHECK(with_status(findings, Status::Pass).size() == 3);
   CHECK(findings[0].subject == "oncall[primary]");
   CHECK(findings[0].message ==
-        "primary on-call covers 2026-12-04T18:00:00Z → 2026-12-04T22:00:00Z (window, no "
-        "hypercare) with 1 shift");
+        "primary on-call covers 2026-12-05T02:00:00+08:00 → 2026-12-05T06:00:00+08:00 (window, "
+        "no hypercare) with 1 shift");
   CHECK(findings[1].subject == "oncall[backup]");
   CHECK(findings[2].subject == "oncall[separation]");
   CHECK(findings[2].message == "nobody is primary and backup at the same time");
@@ -101,13 +101,13 @@ TEST_CASE("staffing.oncall-coverage: a gap at the start") {
   const Finding& f = findings[0];
   CHECK(f.status == Status::Fail);
   CHECK(f.message ==
-        "primary on-call has 1 gap in 2026-12-04T18:00:00Z → 2026-12-04T22:00:00Z (window, no "
-        "hypercare): 2026-12-04T18:00:00Z → 2026-12-04T18:30:00Z (30m)");
+        "primary on-call has 1 gap in 2026-12-05T02:00:00+08:00 → 2026-12-05T06:00:00+08:00 "
+        "(window, no hypercare): 2026-12-05T02:00:00+08:00 → 2026-12-05T02:30:00+08:00 (30m)");
   CHECK(where(f) == "plan.yaml:17:43");
   CHECK(f.remediation ==
-        "Add primary shifts to oncall.shifts covering 2026-12-04T18:00:00Z → "
-        "2026-12-04T18:30:00Z (30m) (every instant from window start to window end + hypercare "
-        "needs a primary)");
+        "Add primary shifts to oncall.shifts covering 2026-12-05T02:00:00+08:00 → "
+        "2026-12-05T02:30:00+08:00 (30m) (every instant from window start to window end + "
+        "hypercare needs a primary)");
   CHECK(list_evidence(f, "gaps") ==
         std::vector<std::string>{"2026-12-04T18:00:00Z → 2026-12-04T18:30:00Z (30m)"});
   CHECK(integer_evidence(f, "uncovered_seconds") == 1800);
@@ -125,8 +125,8 @@ TEST_CASE("staffing.oncall-coverage: a one-second gap in the middle") {
   const Finding& f = findings[0];
   CHECK(f.status == Status::Fail);
   CHECK(f.message ==
-        "primary on-call has 1 gap in 2026-12-04T18:00:00Z → 2026-12-04T22:00:00Z (window, no "
-        "hypercare): 2026-12-04T20:00:00Z → 2026-12-04T20:00:01Z (1s)");
+        "primary on-call has 1 gap in 2026-12-05T02:00:00+08:00 → 2026-12-05T06:00:00+08:00 "
+        "(window, no hypercare): 2026-12-05T04:00:00+08:00 → 2026-12-05T04:00:01+08:00 (1s)");
   // The shift that ends before the gap is the one to extend.
   CHECK(where(f) == "plan.yaml:17:74");
 }
@@ -140,8 +140,8 @@ TEST_CASE("staffing.oncall-coverage: a gap at the end") {
   REQUIRE(findings.size() == 3);
   CHECK(findings[0].status == Status::Fail);
   CHECK(findings[0].message ==
-        "primary on-call has 1 gap in 2026-12-04T18:00:00Z → 2026-12-04T22:00:00Z (window, no "
-        "hypercare): 2026-12-04T21:59:59Z → 2026-12-04T22:00:00Z (1s)");
+        "primary on-call has 1 gap in 2026-12-05T02:00:00+08:00 → 2026-12-05T06:00:00+08:00 "
+        "(window, no hypercare): 2026-12-05T05:59:59+08:00 → 2026-12-05T06:00:00+08:00 (1s)");
   CHECK(where(findings[0]) == "plan.yaml:17:74");
 }
 
@@ -154,9 +154,10 @@ TEST_CASE("staffing.oncall-coverage: every gap is listed") {
       kAsOf);
   REQUIRE(findings.size() == 3);
   CHECK(findings[0].message ==
-        "primary on-call has 3 gaps in 2026-12-04T18:00:00Z → 2026-12-04T22:00:00Z (window, no "
-        "hypercare): 2026-12-04T18:00:00Z → 2026-12-04T18:10:00Z (10m), 2026-12-04T19:00:00Z → "
-        "2026-12-04T20:00:00Z (1h), 2026-12-04T21:00:00Z → 2026-12-04T22:00:00Z (1h)");
+        "primary on-call has 3 gaps in 2026-12-05T02:00:00+08:00 → 2026-12-05T06:00:00+08:00 "
+        "(window, no hypercare): 2026-12-05T02:00:00+08:00 → 2026-12-05T02:10:00+08:00 (10m), "
+        "2026-12-05T03:00:00+08:00 → 2026-12-05T04:00:00+08:00 (1h), 2026-12-05T05:00:00+08:00 → "
+        "2026-12-05T06:00:00+08:00 (1h)");
   CHECK(integer_evidence(findings[0], "uncovered_seconds") == 600 + 3600 + 3600);
 }
 
@@ -172,8 +173,8 @@ TEST_CASE("staffing.oncall-coverage: adjacent and nested shifts leave no gap") {
     REQUIRE(findings.size() == 3);
     CHECK(findings[0].status == Status::Pass);
     CHECK(findings[0].message ==
-          "primary on-call covers 2026-12-04T18:00:00Z → 2026-12-04T22:00:00Z (window, no "
-          "hypercare) with 2 shifts");
+          "primary on-call covers 2026-12-05T02:00:00+08:00 → 2026-12-05T06:00:00+08:00 (window, "
+          "no hypercare) with 2 shifts");
   }
   SUBCASE("a short shift inside a long one, listed first") {
     auto findings = run_check(
@@ -206,8 +207,8 @@ TEST_CASE("staffing.oncall-coverage: a window crossing local midnight") {
     REQUIRE(findings.size() == 3);
     CHECK(findings[0].status == Status::Pass);
     CHECK(findings[0].message ==
-          "primary on-call covers 2026-12-05T15:00:00Z → 2026-12-05T19:00:00Z (window, no "
-          "hypercare) with 2 shifts");
+          "primary on-call covers 2026-12-05T23:00:00+08:00 → 2026-12-06T03:00:00+08:00 (window, "
+          "no hypercare) with 2 shifts");
   }
   SUBCASE("the night shift starts late") {
     auto findings = run_check("staffing.oncall-coverage",
@@ -221,8 +222,8 @@ TEST_CASE("staffing.oncall-coverage: a window crossing local midnight") {
     REQUIRE(findings.size() == 3);
     CHECK(findings[0].status == Status::Fail);
     CHECK(findings[0].message ==
-          "primary on-call has 1 gap in 2026-12-05T15:00:00Z → 2026-12-05T19:00:00Z (window, no "
-          "hypercare): 2026-12-05T16:00:00Z → 2026-12-05T16:05:00Z (5m)");
+          "primary on-call has 1 gap in 2026-12-05T23:00:00+08:00 → 2026-12-06T03:00:00+08:00 "
+          "(window, no hypercare): 2026-12-06T00:00:00+08:00 → 2026-12-06T00:05:00+08:00 (5m)");
   }
 }
 
@@ -235,12 +236,12 @@ TEST_CASE("staffing.oncall-coverage: hypercare extends the coverage needed") {
     REQUIRE(findings.size() == 3);
     CHECK(findings[0].status == Status::Fail);
     CHECK(findings[0].message ==
-          "primary on-call has 1 gap in 2026-12-04T18:00:00Z → 2026-12-07T22:00:00Z (window + "
-          "hypercare 3d): 2026-12-04T22:00:00Z → 2026-12-07T22:00:00Z (3d)");
+          "primary on-call has 1 gap in 2026-12-05T02:00:00+08:00 → 2026-12-08T06:00:00+08:00 "
+          "(window + hypercare 3d): 2026-12-05T06:00:00+08:00 → 2026-12-08T06:00:00+08:00 (3d)");
     CHECK(where(findings[0]) == "plan.yaml:17:74");
     CHECK(findings[1].message ==
-          "backup on-call has 1 gap in 2026-12-04T18:00:00Z → 2026-12-07T22:00:00Z (window + "
-          "hypercare 3d): 2026-12-04T22:00:00Z → 2026-12-07T22:00:00Z (3d)");
+          "backup on-call has 1 gap in 2026-12-05T02:00:00+08:00 → 2026-12-08T06:00:00+08:00 "
+          "(window + hypercare 3d): 2026-12-05T06:00:00+08:00 → 2026-12-08T06:00:00+08:00 (3d)");
   }
   SUBCASE("covered to the last second") {
     auto findings = run_check("staffing.oncall-coverage",
@@ -254,8 +255,8 @@ TEST_CASE("staffing.oncall-coverage: hypercare extends the coverage needed") {
     REQUIRE(findings.size() == 3);
     CHECK(with_status(findings, Status::Pass).size() == 3);
     CHECK(findings[0].message ==
-          "primary on-call covers 2026-12-04T18:00:00Z → 2026-12-07T22:00:00Z (window + hypercare "
-          "3d) with 2 shifts");
+          "primary on-call covers 2026-12-05T02:00:00+08:00 → 2026-12-08T06:00:00+08:00 (window + "
+          "hypercare 3d) with 2 shifts");
   }
   SUBCASE("one second short") {
     auto findings = run_check("staffing.oncall-coverage",
@@ -268,8 +269,8 @@ TEST_CASE("staffing.oncall-coverage: hypercare extends the coverage needed") {
                               kAsOf);
     CHECK(findings[0].status == Status::Fail);
     CHECK(findings[0].message ==
-          "primary on-call has 1 gap in 2026-12-04T18:00:00Z → 2026-12-07T22:00:00Z (window + "
-          "hypercare 3d): 2026-12-07T21:59:59Z → 2026-12-07T22:00:00Z (1s)");
+          "primary on-call has 1 gap in 2026-12-05T02:00:00+08:00 → 2026-12-08T06:00:00+08:00 "
+          "(window + hypercare 3d): 2026-12-08T05:59:59+08:00 → 2026-12-08T06:00:00+08:00 (1s)");
     CHECK(where(findings[0]) == "plan.yaml:18:75");
   }
 }
@@ -288,12 +289,13 @@ TEST_CASE("staffing.oncall-coverage: the same person primary and backup at once 
   CHECK(f.status == Status::Fail);
   CHECK(f.subject == "oncall[li.wei]");
   CHECK(f.message ==
-        "li.wei is both primary and backup during 2026-12-04T21:00:00Z → 2026-12-04T22:00:00Z "
-        "(1h)");
+        "li.wei is both primary and backup during 2026-12-05T05:00:00+08:00 → "
+        "2026-12-05T06:00:00+08:00 (1h)");
   CHECK(where(f) == "plan.yaml:19:13");
   CHECK(f.remediation ==
-        "Give the backup shifts of li.wei during 2026-12-04T21:00:00Z → 2026-12-04T22:00:00Z (1h) "
-        "to somebody else: a backup who is also the primary backs up nobody");
+        "Give the backup shifts of li.wei during 2026-12-05T05:00:00+08:00 → "
+        "2026-12-05T06:00:00+08:00 (1h) to somebody else: a backup who is also the primary backs "
+        "up nobody");
   CHECK(integer_evidence(f, "overlap_seconds") == 3600);
 }
 
@@ -309,8 +311,9 @@ TEST_CASE("staffing.oncall-coverage: every overlap interval of a person is liste
   auto failed = with_status(findings, Status::Fail);
   REQUIRE(failed.size() == 1);
   CHECK(failed[0].message ==
-        "li.wei is both primary and backup during 2026-12-04T18:30:00Z → 2026-12-04T19:00:00Z "
-        "(30m), 2026-12-04T21:00:00Z → 2026-12-04T21:30:00Z (30m)");
+        "li.wei is both primary and backup during 2026-12-05T02:30:00+08:00 → "
+        "2026-12-05T03:00:00+08:00 (30m), 2026-12-05T05:00:00+08:00 → 2026-12-05T05:30:00+08:00 "
+        "(30m)");
   CHECK(list_evidence(failed[0], "overlaps").size() == 2);
 }
 
@@ -326,8 +329,8 @@ TEST_CASE("staffing.oncall-coverage: shifts written in different UTC offsets") {
     REQUIRE(findings.size() == 3);
     CHECK(findings[0].status == Status::Pass);
     CHECK(findings[0].message ==
-          "primary on-call covers 2026-12-04T18:00:00Z → 2026-12-04T22:00:00Z (window, no "
-          "hypercare) with 2 shifts");
+          "primary on-call covers 2026-12-05T02:00:00+08:00 → 2026-12-05T06:00:00+08:00 (window, "
+          "no hypercare) with 2 shifts");
   }
   SUBCASE("one second apart across offsets") {
     auto findings = run_check(
@@ -339,8 +342,8 @@ TEST_CASE("staffing.oncall-coverage: shifts written in different UTC offsets") {
         kAsOf);
     CHECK(findings[0].status == Status::Fail);
     CHECK(findings[0].message ==
-          "primary on-call has 1 gap in 2026-12-04T18:00:00Z → 2026-12-04T22:00:00Z (window, no "
-          "hypercare): 2026-12-04T20:00:00Z → 2026-12-04T20:00:01Z (1s)");
+          "primary on-call has 1 gap in 2026-12-05T02:00:00+08:00 → 2026-12-05T06:00:00+08:00 "
+          "(window, no hypercare): 2026-12-05T04:00:00+08:00 → 2026-12-05T04:00:01+08:00 (1s)");
   }
 }
 
@@ -350,12 +353,12 @@ TEST_CASE("staffing.oncall-coverage: missing data fails naming the key") {
     REQUIRE(findings.size() == 3);
     CHECK(findings[0].status == Status::Fail);
     CHECK(findings[0].message ==
-          "no primary shift: 2026-12-04T18:00:00Z → 2026-12-04T22:00:00Z (window, no hypercare) "
-          "is uncovered");
+          "no primary shift: 2026-12-05T02:00:00+08:00 → 2026-12-05T06:00:00+08:00 (window, no "
+          "hypercare) is uncovered");
     CHECK(where(findings[0]) == "plan.yaml:1:1");
     CHECK(findings[1].message ==
-          "no backup shift: 2026-12-04T18:00:00Z → 2026-12-04T22:00:00Z (window, no hypercare) "
-          "is uncovered");
+          "no backup shift: 2026-12-05T02:00:00+08:00 → 2026-12-05T06:00:00+08:00 (window, no "
+          "hypercare) is uncovered");
     CHECK(findings[2].status == Status::Pass);
   }
   SUBCASE("a shift without an end") {
@@ -369,8 +372,8 @@ TEST_CASE("staffing.oncall-coverage: missing data fails naming the key") {
     CHECK(findings[0].message == "shift has no to, so it covers nothing");
     CHECK(where(findings[0]) == "plan.yaml:17:7");
     CHECK(findings[1].message ==
-          "no primary shift: 2026-12-04T18:00:00Z → 2026-12-04T22:00:00Z (window, no hypercare) "
-          "is uncovered");
+          "no primary shift: 2026-12-05T02:00:00+08:00 → 2026-12-05T06:00:00+08:00 (window, no "
+          "hypercare) is uncovered");
   }
   SUBCASE("a shift ending before it starts") {
     auto findings = run_check("staffing.oncall-coverage",
@@ -380,8 +383,8 @@ TEST_CASE("staffing.oncall-coverage: missing data fails naming the key") {
                               kAsOf);
     REQUIRE(findings.size() == 4);
     CHECK(findings[0].message ==
-          "shift of li.wei ends at 2026-12-04T18:00:00Z, not after its start "
-          "2026-12-04T22:00:00Z, so it covers nothing");
+          "shift of li.wei ends at 2026-12-05T02:00:00+08:00, not after its start "
+          "2026-12-05T06:00:00+08:00, so it covers nothing");
     CHECK(where(findings[0]) == "plan.yaml:17:74");
   }
 }

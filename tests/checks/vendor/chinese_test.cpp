@@ -56,6 +56,6 @@ TEST_CASE("vendor, zh-CN: contract and support hours in Chinese") {
   REQUIRE(sla.size() == 1);
   CHECK(sla[0].status == Status::Fail);
   CHECK(sla[0].message ==
-        "供应商 acme-db：支持时间 09:00-18:00（Asia/Shanghai）使上线窗口中有 4小时无人支持："
-        "2026-12-04 18:00 (UTC+00:00) 至 2026-12-04 22:00 (UTC+00:00)");
+        "供应商 acme-db：支持时间 09:00-18:00（Asia/Shanghai）使上线窗口中有 4小时无人支持：2026-12-05 02:00 (UTC+08:00) "
+        "至 2026-12-05 06:00 (UTC+08:00)");
 }

@@ -72,7 +72,7 @@ TEST_CASE("vendor.sla-defined: office hours are placed in the support time zone"
     CHECK(f.status == Status::Fail);
     CHECK(f.message ==
           "vendor acme-db: support 09:00-18:00 Europe/Berlin leaves 4h of the go-live window "
-          "without support: 2026-12-04T18:00:00Z/2026-12-04T22:00:00Z");
+          "without support: 2026-12-05T02:00:00+08:00/2026-12-05T06:00:00+08:00");
     CHECK(where(f) == "plan.yaml:14:22");
   }
   SUBCASE("Berlin evening hours cover it exactly") {
@@ -81,7 +81,7 @@ TEST_CASE("vendor.sla-defined: office hours are placed in the support time zone"
     CHECK(findings[0].status == Status::Pass);
     CHECK(findings[0].message ==
           "SEV1 response 15m, limit 30m (max_sev1_response); support 19:00-23:00 Europe/Berlin "
-          "covers the go-live window 2026-12-04T18:00:00Z/2026-12-04T22:00:00Z");
+          "covers the go-live window 2026-12-05T02:00:00+08:00/2026-12-05T06:00:00+08:00");
   }
   SUBCASE("starting a minute late leaves a minute") {
     auto findings = run_check(kId, vendor_plan(support("19:01-23:00", "Europe/Berlin")), kAsOf);

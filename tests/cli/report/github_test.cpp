@@ -34,7 +34,7 @@ TEST_CASE("report.github annotates blocking as error, warnings as warning, info 
             remediation_of(synthetic_result().plans[0].findings[4]) +
             "\n"
             "::notice file=plan.yaml,line=40,col=3,title=gate monitoring.alerts-defined (alerts[PaymentsDown])::alert "
-            "PaymentsDown has no runbook%0AWaived by zhang.san until 2026-12-20T00:00:00Z: Runbook <b>in review</b>, "
+            "PaymentsDown has no runbook%0AWaived by zhang.san until 2026-12-20T08:00:00+08:00: Runbook <b>in review</b>, "
             "50%25 done; see https://***@wiki.example.com/x (CHG-1234)\n"
             "::warning title=golive%3A offline::OFFLINE: live evidence was not verified (0 live probes not "
             "made); live checks count only what the plan declares\n"
@@ -42,7 +42,7 @@ TEST_CASE("report.github annotates blocking as error, warnings as warning, info 
             "probes not made; live evidence was not verified%0Aonly: all checks%0Askip: none%0Afail-on: gate "
             "(default)%0Awaivers: none%0Asettings: all defaults\n"
             "::notice title=golive%3A NOT READY::NOT READY, score 42.9%25: 2 blocking, 1 warning, 1 info, 2 "
-            "errors, 1 waived, 1 skipped, 2 passed (as of 2026-12-04T04:00:00Z)\n");
+            "errors, 1 waived, 1 skipped, 2 passed (as of 2026-12-04T12:00:00+08:00)\n");
 }
 
 TEST_CASE("report.github with --fail-on warn turns warnings into errors") {

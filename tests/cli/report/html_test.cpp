@@ -91,14 +91,14 @@ TEST_CASE("report.html has a cover, a sign-off table and an appendix for auditor
   CHECK(html.find("<div class=\"verdict\">NOT READY (OFFLINE)</div><div class=\"score\">42.9%") != std::string::npos);
   CHECK(html.find("<dt>Go-live window</dt><dd>2026-12-05T02:00:00+08:00 to 2026-12-05T06:00:00+08:00 "
                   "(Asia/Shanghai)</dd>") != std::string::npos);
-  CHECK(html.find("<dt>Evidence as of</dt><dd>2026-12-04T04:00:00Z") != std::string::npos);
+  CHECK(html.find("<dt>Evidence as of</dt><dd>2026-12-04T12:00:00+08:00") != std::string::npos);
   for (const char* row : {"<tr><td>Commander</td><td>Li Wei", "<tr><td>Deputy commander</td><td>王五",
                           "<tr><td>Ops lead</td><td>Li Wei", "<tr><td>Comms lead</td><td>Zhao &lt;Liu&gt;"})
     CHECK_MESSAGE(html.find(row) != std::string::npos, row);
   CHECK(html.find("+8613800000002</td><td class=\"blank\"></td><td class=\"blank\"></td>") != std::string::npos);
   CHECK(html.find("<td class=\"nowrap\">custom &lt;lag&gt;</td><td class=\"nowrap\">0.3</td>") != std::string::npos);
   CHECK(html.find("<dt>Plan SHA-256</dt>") != std::string::npos);
-  CHECK(html.find("<dt>Generated at</dt><dd>2026-12-04T04:00:00Z</dd>") != std::string::npos);
+  CHECK(html.find("<dt>Generated at</dt><dd>2026-12-04T12:00:00+08:00</dd>") != std::string::npos);
 }
 
 TEST_CASE("report.html renders in chromium, screenshots and prints to PDF") {
@@ -197,7 +197,7 @@ TEST_CASE("report.html prints on A4: long URLs and paths wrap, nothing is cut, e
   CHECK(n >= 3);
   for (int i = 1; i <= n; ++i) CHECK_MESSAGE(text.find(fmt::format("page {} of {}", i, n)) != std::string::npos, i);
   CHECK(text.find("test-plan · NOT READY") != std::string::npos);
-  CHECK(text.find("generated 2026-12-04T04:00:00Z") != std::string::npos);
+  CHECK(text.find("generated 2026-12-04T12:00:00+08:00") != std::string::npos);
 }
 
 TEST_CASE("report.html in Chinese prints to A4 PDF: Chinese text in a Simplified Chinese face, Chinese page footers") {

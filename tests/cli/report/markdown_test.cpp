@@ -46,7 +46,7 @@ TEST_CASE("report.markdown puts the verdict first and blocking findings in a tab
   CHECK(md.find("<details><summary>Warnings (3)</summary>\n\n| status | check |") != std::string::npos);
   CHECK(md.find("<details><summary>Waived (1)</summary>") != std::string::npos);
   CHECK(md.find("| monitoring.alerts-defined | alerts\\[PaymentsDown\\] | Runbook &lt;b&gt;in review&lt;/b&gt;, "
-                "50% done; see https://\\*\\*\\*@wiki.example.com/x | zhang.san | 2026-12-20T00:00:00Z | "
+                "50% done; see https://\\*\\*\\*@wiki.example.com/x | zhang.san | 2026-12-20T08:00:00+08:00 | "
                 "CHG-1234 | plan.yaml:40 |") != std::string::npos);
   CHECK(md.find("<details><summary>Skipped (1)</summary>") != std::string::npos);
   CHECK(md.find("<details><summary>Passed (2)</summary>") != std::string::npos);
