@@ -4,6 +4,7 @@
 
 #include "checks/engine/check.h"
 #include "checks/engine/i18n.h"
+#include "checks/engine/plan_values.h"
 #include "checks/engine/dated_evidence.h"
 
 namespace golive {
@@ -40,14 +41,14 @@ class CriticalFailoverTested final : public Check {
     if (!s.dr_strategy || !has_standby(*s.dr_strategy)) {
       ctx.add(Status::Skip, subject, s.dr_strategy.loc,
               s.dr_strategy
-                  ? message("findings.critical.failover-tested.no_standby", fmt::arg("strategy", *s.dr_strategy))
+                  ? message("findings.critical.failover-tested.no_standby", fmt::arg("strategy", say_value("dr", *s.dr_strategy)))
                   : message("findings.critical.failover-tested.no_strategy"));
       return;
     }
     const std::string retest = message("fixes.critical.failover-tested.retest", fmt::arg("system", name));
     if (!s.standby || !s.standby->failover_test) {
       ctx.add(Status::Fail, subject, s.standby ? s.standby->loc : s.loc,
-              message("findings.critical.failover-tested.untested", fmt::arg("strategy", *s.dr_strategy),
+              message("findings.critical.failover-tested.untested", fmt::arg("strategy", say_value("dr", *s.dr_strategy)),
                       fmt::arg("system", name)))
           .remediation = retest;
       return;

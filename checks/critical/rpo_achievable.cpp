@@ -6,6 +6,7 @@
 
 #include "checks/engine/check.h"
 #include "checks/engine/i18n.h"
+#include "checks/engine/plan_values.h"
 
 namespace golive {
 namespace {
@@ -35,12 +36,12 @@ class CriticalRpoAchievable final : public Check {
     const std::string& strategy = *s.dr_strategy;
     if (strategy != "backup_restore" && strategy != "pilot_light") {
       ctx.add(Status::Skip, subject, s.dr_strategy.loc,
-              message("findings.critical.rpo-achievable.replicated", fmt::arg("strategy", strategy)));
+              message("findings.critical.rpo-achievable.replicated", fmt::arg("strategy", say_value("dr", strategy))));
       return;
     }
     if (!s.rpo) {
       ctx.add(Status::Fail, subject, s.rpo.loc,
-              message("findings.critical.rpo-achievable.no_rpo", fmt::arg("strategy", strategy),
+              message("findings.critical.rpo-achievable.no_rpo", fmt::arg("strategy", say_value("dr", strategy)),
                       fmt::arg("system", name)))
           .remediation = message("fixes.critical.rpo-achievable.set_rpo", fmt::arg("system", name));
       return;

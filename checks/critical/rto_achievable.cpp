@@ -6,6 +6,7 @@
 
 #include "checks/engine/check.h"
 #include "checks/engine/i18n.h"
+#include "checks/engine/plan_values.h"
 
 namespace golive {
 namespace {
@@ -115,7 +116,7 @@ class CriticalRtoAchievable final : public Check {
     const TestRecord* t = s.standby && s.standby->failover_test ? &*s.standby->failover_test : nullptr;
     if (!t) {
       ctx.add(Status::Fail, subject, s.standby ? s.standby->loc : s.loc,
-              message("findings.critical.rto-achievable.no_failover", fmt::arg("strategy", strategy),
+              message("findings.critical.rto-achievable.no_failover", fmt::arg("strategy", say_value("dr", strategy)),
                       fmt::arg("system", name)))
           .remediation = retest;
       return;

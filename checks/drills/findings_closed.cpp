@@ -7,6 +7,7 @@
 
 #include "checks/engine/check.h"
 #include "checks/engine/i18n.h"
+#include "checks/engine/plan_values.h"
 
 namespace golive {
 namespace {
@@ -54,7 +55,7 @@ class DrillsFindingsClosed final : public Check {
         Finding& f = ctx.add(
             Status::Fail, fmt::format("drills[{}].findings[{}]", i, j), x.closed ? x.closed.loc : x.loc,
             message(x.closed ? "findings.drills.findings-closed.open" : "findings.drills.findings-closed.unmarked",
-                    fmt::arg("severity", x.severity ? *x.severity : message("findings.drills.findings-closed.unrated")),
+                    fmt::arg("severity", x.severity ? say_value("risk", *x.severity) : message("findings.drills.findings-closed.unrated")),
                     fmt::arg("title", x.title ? *x.title : message("findings.drills.findings-closed.untitled")),
                     fmt::arg("drill", drill_said)));
         f.evidence.emplace_back("severity", severity);
@@ -65,9 +66,11 @@ class DrillsFindingsClosed final : public Check {
       }
     }
     if (open_blocking > 0) return;
+    std::vector<std::string> severities_said;
+    for (const std::string& s : severities_) severities_said.push_back(say_value("risk", s));
     Finding& f = ctx.add(Status::Pass, "drills", plan.loc,
                          message("findings.drills.findings-closed.none_open",
-                                 fmt::arg("severities", fmt::join(severities_, message_text("findings.join.or"))),
+                                 fmt::arg("severities", fmt::join(severities_said, message_text("values.or"))),
                                  fmt::arg("findings", counted(total, "finding")),
                                  fmt::arg("drills", counted(plan.drills.size(), "drill")), fmt::arg("open", open_other)));
     f.evidence.emplace_back("findings", total);

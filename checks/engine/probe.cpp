@@ -300,6 +300,24 @@ ProbeModuleEntry load_module(std::string& error) {
   return s.entry;
 }
 
+// A timeout as `--timeout` takes it (`5s`, `200ms`): it is the option's value, in every language.
+std::string format_ms(std::chrono::milliseconds ms) {
+  if (ms.count() % 1000 == 0) return std::to_string(ms.count() / 1000) + "s";
+  return std::to_string(ms.count()) + "ms";
+}
+
+// The reason of a network module answer, from its cause and the request, in the run's
+// language; libcurl's own words stay as it wrote them.
+std::string transport_reason(const HttpResponse& a, const HttpRequest& req) {
+  std::string reason = message(
+      "findings.engine.probe.transport." + a.cause, fmt::arg("detail", a.detail),
+      fmt::arg("timeout", format_ms(req.timeout)), fmt::arg("count", req.max_redirects),
+      fmt::arg("scheme", lower(std::string_view(req.url).substr(0, req.url.find("://")))), fmt::arg("bytes", req.max_body));
+  if (a.tries > 1)
+    reason = message("findings.engine.probe.transport.tries", fmt::arg("reason", reason), fmt::arg("tries", a.tries));
+  return reason;
+}
+
 HttpResponse failed(ProbeError e, std::string reason) {
   HttpResponse r;
   r.error = e;
@@ -334,7 +352,7 @@ HttpResponse stat_file(const HttpRequest& req) {
   if (istarts_with(rest, "localhost/")) rest.remove_prefix(9);
   if (rest.empty() || rest.front() != '/')
     return failed(ProbeError::Unsupported,
-                  message("findings.engine.probe.remote_file", fmt::arg("url", redact(req.url))));
+                  message_text("findings.engine.probe.remote_file"));
   std::string path = percent_decode(rest.substr(0, rest.find_first_of("?#")));
   HttpResponse r;
   r.tries = 1;
@@ -367,7 +385,7 @@ std::optional<HttpResponse> resolve_s3(HttpRequest& req) {
   size_t slash = rest.find('/');
   if (rest.empty() || slash == 0 || slash == std::string_view::npos || slash + 1 == rest.size())
     return failed(ProbeError::Unsupported,
-                  message("findings.engine.probe.bad_s3_url", fmt::arg("url", redact(req.url))));
+                  message_text("findings.engine.probe.bad_s3_url"));
   std::string region = env_or("AWS_REGION", env_or("AWS_DEFAULT_REGION", "us-east-1"));
   std::string endpoint = env_or("GOLIVE_S3_ENDPOINT", env_or("AWS_ENDPOINT_URL", ""));
   if (endpoint.empty()) endpoint = fmt::format("https://s3.{}.amazonaws.com", region);
@@ -379,7 +397,7 @@ std::optional<HttpResponse> resolve_s3(HttpRequest& req) {
     sig.secret_key = env_or("AWS_SECRET_ACCESS_KEY", "");
     if (sig.access_key.empty() || sig.secret_key.empty())
       return failed(ProbeError::Credentials,
-                    message("findings.engine.probe.no_aws_keys", fmt::arg("url", redact(req.url))));
+                    message_text("findings.engine.probe.no_aws_keys"));
     if (std::string token = env_or("AWS_SESSION_TOKEN", ""); !token.empty())
       req.headers.emplace_back("x-amz-security-token", token);
     req.sigv4 = std::move(sig);
@@ -476,7 +494,7 @@ std::vector<HttpResponse> execute_probes(const std::vector<HttpRequest>& request
     std::string scheme = lower(std::string_view(req.url).substr(0, req.url.find("://")));
     if (req.url.find("://") == std::string::npos) {
       out[i] = failed(ProbeError::Unsupported,
-                      message("findings.engine.probe.not_a_url", fmt::arg("url", redact(req.url))));
+                      message_text("findings.engine.probe.not_a_url"));
       continue;
     }
     if (scheme == "file") {
@@ -490,16 +508,14 @@ std::vector<HttpResponse> execute_probes(const std::vector<HttpRequest>& request
       }
     } else if (scheme != "http" && scheme != "https") {
       out[i] = failed(ProbeError::Unsupported,
-                      message("findings.engine.probe.bad_scheme", fmt::arg("url", redact(req.url)),
-                              fmt::arg("scheme", scheme)));
+                      message("findings.engine.probe.bad_scheme", fmt::arg("scheme", scheme)));
       continue;
     }
     if (!req.bearer_token.empty()) {
       auto token = resolve_secret(req.bearer_token);
       if (!token) {
         out[i] = failed(ProbeError::Credentials,
-                        message("findings.engine.probe.no_token", fmt::arg("url", redact(req.url)),
-                                fmt::arg("token", req.bearer_token)));
+                        message("findings.engine.probe.no_token", fmt::arg("token", req.bearer_token)));
         continue;
       }
       req.bearer_token = *token;
@@ -526,6 +542,11 @@ std::vector<HttpResponse> execute_probes(const std::vector<HttpRequest>& request
   }
   for (size_t j = 0; j < network.size(); ++j) {
     HttpResponse& a = answers[j];
+    if (!a.cause.empty()) {
+      a.reason = transport_reason(a, network[j]);
+      a.cause.clear();
+      a.detail.clear();
+    }
     auto secrets = secrets_of(requests[network_index[j]]);
     auto more = secrets_of(network[j]);
     secrets.insert(secrets.end(), more.begin(), more.end());

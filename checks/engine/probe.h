@@ -107,7 +107,8 @@ std::string_view to_string(ProbeError e);
 /// The answer to one HttpRequest.
 struct HttpResponse {
   ProbeError error = ProbeError::None;
-  /// Human-readable cause when error != None ("connection refused (3 tries)"); redacted.
+  /// Human-readable cause when error != None ("connection refused (3 tries)"), in the run's
+  /// language; redacted.
   std::string reason;
   long status = 0;  ///< HTTP status of the last try; 0 without one
   /// Response headers of the final answer, names lower-cased, in received order.
@@ -116,6 +117,14 @@ struct HttpResponse {
   std::chrono::milliseconds elapsed{0};  ///< all tries, waits included
   int tries = 0;                          ///< attempts made
   std::string effective_url;  ///< after redirects; redacted
+  /// Set by the network module instead of `reason`, which execute_probes() then writes in
+  /// the run's language: what happened, as the last part of the catalogue key
+  /// `findings.engine.probe.transport.<cause>` (`refused`, `closed`, `dns`, `timeout`, `tls`,
+  /// `redirects`, `other_scheme`, `too_large`, `other`, `no_libcurl`, `failed`), and the
+  /// transport's own words for it (libcurl's, English: "Could not resolve host: …"), or "".
+  /// Both are cleared once `reason` is written.
+  std::string cause;
+  std::string detail;
 
   // `file://` answers: the stat result is reported as status 200 with these set.
   std::optional<int64_t> file_size;
@@ -201,8 +210,8 @@ bool probe_module_loaded();
 void set_probe_module_path(std::string path);
 
 /// ABI of the network module: the entry point it exports, and its version.
-inline constexpr int kProbeModuleAbi = 2;
-inline constexpr const char* kProbeModuleEntry = "golive_net_execute_v2";
+inline constexpr int kProbeModuleAbi = 3;
+inline constexpr const char* kProbeModuleEntry = "golive_net_execute_v3";
 /// Signature of the module entry: fills `out[i]` for each of the `n` requests
 /// (all http(s), s3 already resolved to http(s) with sigv4 set).
 using ProbeModuleEntry = void (*)(const HttpRequest* requests, HttpResponse* out, size_t n,

@@ -8,6 +8,7 @@
 
 #include "checks/engine/check.h"
 #include "checks/engine/i18n.h"
+#include "checks/engine/plan_values.h"
 
 namespace golive {
 namespace {
@@ -117,13 +118,13 @@ class NewtechValidated final : public Check {
       if (!ra->residual)
         problem(message("findings.newtech.validated.no_residual"), ra->residual.loc);
       else if (rank(*ra->residual) > rank(max_residual_))
-        problem(message("findings.newtech.validated.too_risky", fmt::arg("residual", *ra->residual),
-                        fmt::arg("max", max_residual_)),
+        problem(message("findings.newtech.validated.too_risky", fmt::arg("residual", say_value("risk", *ra->residual)),
+                        fmt::arg("max", say_value("risk", max_residual_))),
                 ra->residual.loc);
       evidence.emplace_back("owner", ra->owner.value_or(""));
       evidence.emplace_back("residual", ra->residual.value_or(""));
-      assessed = message("findings.newtech.validated.assessed", fmt::arg("residual", ra->residual.value_or("")),
-                         fmt::arg("max", max_residual_), fmt::arg("owner", ra->owner.value_or("")));
+      assessed = message("findings.newtech.validated.assessed", fmt::arg("residual", say_value("risk", ra->residual.value_or(""))),
+                         fmt::arg("max", say_value("risk", max_residual_)), fmt::arg("owner", ra->owner.value_or("")));
     }
     evidence.emplace_back("max_residual", max_residual_);
 

@@ -7,6 +7,7 @@
 
 #include "checks/engine/check.h"
 #include "checks/engine/i18n.h"
+#include "checks/engine/plan_values.h"
 
 namespace golive {
 namespace {
@@ -30,18 +31,23 @@ class ResponseStages final : public Check {
       if (std::find(listed.begin(), listed.end(), s) == listed.end()) missing.push_back(s);
     const SourceLoc loc = plan.response ? plan.response->stages_loc : plan.loc;
 
+    // The findings say each stage in the standard's words; the fixes name the values to write.
+    auto said = [](const std::vector<std::string>& stages) {
+      std::vector<std::string> out;
+      for (const std::string& s : stages) out.push_back(say_value("stage", s));
+      return fmt::to_string(fmt::join(out, message_text("findings.engine.join.list")));
+    };
     if (missing.empty()) {
-      Finding& f = ctx.add(Status::Pass, subject, loc,
-                           message("findings.response.stages.all", fmt::arg("stages", fmt::join(kStages, message_text("findings.engine.join.list")))));
+      Finding& f = ctx.add(Status::Pass, subject, loc, message("findings.response.stages.all", fmt::arg("stages", said(kStages))));
       f.evidence.emplace_back("stages", listed);
       return;
     }
     const std::string which = fmt::to_string(fmt::join(missing, message_text("findings.engine.join.list")));
     Finding& f = listed.empty()     ? ctx.add(Status::Fail, subject, loc, message("findings.response.stages.none"))
                  : missing.size() == 1 ? ctx.add(Status::Fail, subject, loc,
-                                                 message("findings.response.stages.missing_one", fmt::arg("stages", which)))
+                                                 message("findings.response.stages.missing_one", fmt::arg("stages", said(missing))))
                                        : ctx.add(Status::Fail, subject, loc,
-                                                 message("findings.response.stages.missing", fmt::arg("stages", which)));
+                                                 message("findings.response.stages.missing", fmt::arg("stages", said(missing))));
     f.evidence.emplace_back("stages", listed);
     f.evidence.emplace_back("missing", missing);
     f.remediation = missing.size() == 1 ? message("fixes.response.stages.missing_one", fmt::arg("stages", which))

@@ -6,6 +6,7 @@
 
 #include "checks/engine/check.h"
 #include "checks/engine/i18n.h"
+#include "checks/engine/plan_values.h"
 
 namespace golive {
 namespace {
@@ -59,9 +60,9 @@ class RollbackPlanDefined final : public Check {
       Finding& f = ctx.add(
           Status::Pass, kSubject, rb.loc,
           rb.triggers.size() == 1
-              ? message("findings.rollback.plan-defined.defined_one", fmt::arg("strategy", *rb.strategy),
+              ? message("findings.rollback.plan-defined.defined_one", fmt::arg("strategy", say_value("rollback", *rb.strategy)),
                         fmt::arg("runbook", *rb.runbook), fmt::arg("owner", *rb.decision_owner))
-              : message("findings.rollback.plan-defined.defined", fmt::arg("strategy", *rb.strategy),
+              : message("findings.rollback.plan-defined.defined", fmt::arg("strategy", say_value("rollback", *rb.strategy)),
                         fmt::arg("runbook", *rb.runbook), fmt::arg("owner", *rb.decision_owner),
                         fmt::arg("count", rb.triggers.size())));
       f.evidence.emplace_back("strategy", *rb.strategy);

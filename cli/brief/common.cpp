@@ -6,6 +6,7 @@
 #include <fmt/ranges.h>
 
 #include "checks/engine/i18n.h"
+#include "checks/engine/plan_values.h"
 #include "cli/report/support.h"
 
 namespace golive::brief {
@@ -205,7 +206,7 @@ std::string rollback_owner_sentence(const Brief& b) {
   std::string out = r.decision_owner
                         ? message("brief.rollback.owner", fmt::arg("who", name_phone(*r.decision_owner)))
                         : message_text("brief.rollback.no_owner");
-  if (!r.strategy.empty()) out += message("brief.rollback.strategy", fmt::arg("strategy", r.strategy));
+  if (!r.strategy.empty()) out += message("brief.rollback.strategy", fmt::arg("strategy", say_value("rollback", r.strategy)));
   if (!r.runbook.empty()) out += message("brief.rollback.runbook", fmt::arg("runbook", r.runbook));
   return out;
 }

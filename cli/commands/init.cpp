@@ -21,8 +21,14 @@ const std::vector<std::string>& init_scenarios() {
 
 namespace {
 
+// Where a comment after a value starts, counted from the start of its line; a value too
+// long for it is followed by three spaces instead.
+constexpr size_t kCommentColumn = 37;
+
 // Replaces each {{key}} of the template by the catalogue's init.key in the current language,
-// so the YAML is written once and only its comments and placeholder names are translated.
+// so the YAML is written once and only its comments, placeholder names and the values a
+// team replaces first (phones, the time zone) are translated. A comment after a value is
+// aligned here, after the values are said, since their width depends on the language.
 // A key whose text is empty (no comment in that language) leaves no trailing blanks.
 std::string localise(const std::string& text) {
   std::string out;
@@ -32,7 +38,15 @@ std::string localise(const std::string& text) {
     if (open == std::string::npos) break;
     size_t close = text.find("}}", open + 2);
     out.append(text, at, open - at);
-    out += message_text("init." + text.substr(open + 2, close - open - 2));
+    const std::string& said = message_text("init." + text.substr(open + 2, close - open - 2));
+    const size_t line_start = out.rfind('\n') + 1;  // 0 on the first line
+    const size_t value_end = out.find_last_not_of(' ') + 1;
+    if (said.starts_with('#') && value_end > line_start && value_end < out.size()) {
+      out.resize(value_end);
+      const size_t width = value_end - line_start;
+      out.append(width + 2 <= kCommentColumn ? kCommentColumn - width : 3, ' ');
+    }
+    out += said;
     at = close + 2;
   }
   out.append(text, at, std::string::npos);
@@ -79,20 +93,20 @@ plan:
 
 go_live:
   window: {start: 2099-01-02T02:00:00Z, end: 2099-01-02T06:00:00Z}   {{window}}
-  timezone: UTC                      {{timezone}}
+  timezone: {{zone}} {{timezone}}
   hypercare: 3d                      {{hypercare}}
   checkpoints: []                    {{checkpoints}}
 
 {{contacts}}
 contacts:
-  - {id: commander.name, name: {{name_commander}}, phone: "+15550000001", email: commander@example.com,
-     timezone: UTC, hours: "09:00-18:00"}
-  - {id: deputy.name, name: {{name_deputy}}, phone: "+15550000002", email: deputy@example.com,
-     timezone: UTC, hours: "09:00-18:00"}
-  - {id: ops.lead, name: {{name_ops_lead}}, phone: "+15550000003", email: ops.lead@example.com,
-     timezone: UTC, hours: "09:00-18:00"}
-  - {id: comms.lead, name: {{name_comms_lead}}, phone: "+15550000004", email: comms.lead@example.com,
-     timezone: UTC, hours: "09:00-18:00"}
+  - {id: commander.name, name: {{name_commander}}, phone: "{{phone_prefix}}01", email: commander@example.com,
+     timezone: {{zone}}, hours: "09:00-18:00"}
+  - {id: deputy.name, name: {{name_deputy}}, phone: "{{phone_prefix}}02", email: deputy@example.com,
+     timezone: {{zone}}, hours: "09:00-18:00"}
+  - {id: ops.lead, name: {{name_ops_lead}}, phone: "{{phone_prefix}}03", email: ops.lead@example.com,
+     timezone: {{zone}}, hours: "09:00-18:00"}
+  - {id: comms.lead, name: {{name_comms_lead}}, phone: "{{phone_prefix}}04", email: comms.lead@example.com,
+     timezone: {{zone}}, hours: "09:00-18:00"}
 
 {{organization}}
 organization:
@@ -181,7 +195,7 @@ drills: []                           {{drills_example}}
       t << R"(  {{cross_border}}
   cross_border:
     regions:
-      - {code: XX, timezone: UTC, responsible: ops.lead, regulations: []}   {{regions}}
+      - {code: XX, timezone: {{zone}}, responsible: ops.lead, regulations: []}   {{regions}}
     data_transfers: []               {{data_transfers}}
     # comms_platform: "Slack #golive-global"
     # language: en

@@ -75,11 +75,6 @@ std::string scheme_of(const std::string& url) {
   return s;
 }
 
-std::string format_ms(milliseconds ms) {
-  if (ms.count() % 1000 == 0) return std::to_string(ms.count() / 1000) + "s";
-  return std::to_string(ms.count()) + "ms";
-}
-
 bool start(Transfer& t, CURLM* multi) {
   const HttpRequest& r = *t.req;
   t.easy = curl_easy_init();
@@ -153,6 +148,8 @@ bool finish(Transfer& t, CURLcode code, HttpResponse& out, bool last_try) {
   out.tries = t.attempt;
   out.effective_url = effective ? effective : r.url;
   bool retryable = false;
+  // The module says what happened (a cause and libcurl's own words); execute_probes() writes
+  // the reason in the run's language, since the catalogues live in the main binary.
   std::string detail = t.errbuf[0] ? std::string(t.errbuf) : std::string(curl_easy_strerror(code));
   switch (code) {
     case CURLE_OK:
@@ -166,19 +163,19 @@ bool finish(Transfer& t, CURLcode code, HttpResponse& out, bool last_try) {
     case CURLE_RECV_ERROR:
     case CURLE_GOT_NOTHING:
       out.error = ProbeError::Refused;
-      out.reason = code == CURLE_COULDNT_CONNECT ? "connection refused"
-                                                 : "connection closed without an answer";
+      out.cause = code == CURLE_COULDNT_CONNECT ? "refused" : "closed";
       retryable = true;
       break;
     case CURLE_COULDNT_RESOLVE_HOST:
     case CURLE_COULDNT_RESOLVE_PROXY:
       out.error = ProbeError::Dns;
-      out.reason = "host name not resolved: " + detail;
+      out.cause = "dns";
+      out.detail = detail;
       retryable = true;
       break;
     case CURLE_OPERATION_TIMEDOUT:
       out.error = ProbeError::Timeout;
-      out.reason = "no answer within " + format_ms(r.timeout);
+      out.cause = "timeout";
       retryable = true;
       break;
     case CURLE_SSL_CONNECT_ERROR:
@@ -191,38 +188,39 @@ bool finish(Transfer& t, CURLcode code, HttpResponse& out, bool last_try) {
     case CURLE_SSL_INVALIDCERTSTATUS:
     case CURLE_SSL_CRL_BADFILE:
       out.error = ProbeError::Tls;
-      out.reason = "TLS verification failed: " + detail;
+      out.cause = "tls";
+      out.detail = detail;
       break;
     case CURLE_TOO_MANY_REDIRECTS:
       out.error = ProbeError::Redirect;
-      out.reason = "more than " + std::to_string(r.max_redirects) + " redirects";
+      out.cause = "redirects";
       break;
     case CURLE_UNSUPPORTED_PROTOCOL:
       if (redirects > 0 || t.response_headers.size() > 0) {
         out.error = ProbeError::Redirect;
-        out.reason = "redirect to another scheme refused (only " + scheme_of(r.url) + " is followed)";
+        out.cause = "other_scheme";
       } else {
         out.error = ProbeError::Unsupported;
-        out.reason = detail;
+        out.cause = "other";
+        out.detail = detail;
       }
       break;
     case CURLE_FILESIZE_EXCEEDED:
     case CURLE_WRITE_ERROR:
       if (code == CURLE_FILESIZE_EXCEEDED || t.too_large) {
         out.error = ProbeError::TooLarge;
-        out.reason = "body larger than " + std::to_string(r.max_body) + " bytes";
+        out.cause = "too_large";
         break;
       }
       [[fallthrough]];
     default:
       out.error = ProbeError::Other;
-      out.reason = detail;
+      out.cause = "other";
+      out.detail = detail;
       retryable = true;
       break;
   }
-  if (retryable && !last_try) return false;
-  if (!out.transport_ok() && out.tries > 1) out.reason += " (" + std::to_string(out.tries) + " tries)";
-  return true;
+  return !retryable || last_try;
 }
 
 void execute(const HttpRequest* requests, HttpResponse* out, size_t n, const ProbeSettings& settings) {
@@ -233,7 +231,7 @@ void execute(const HttpRequest* requests, HttpResponse* out, size_t n, const Pro
   if (!multi) {
     for (size_t i = 0; i < n; ++i) {
       out[i].error = ProbeError::Other;
-      out[i].reason = "libcurl could not start";
+      out[i].cause = "no_libcurl";
     }
     return;
   }
@@ -318,7 +316,7 @@ void execute(const HttpRequest* requests, HttpResponse* out, size_t n, const Pro
 }  // namespace
 }  // namespace golive
 
-extern "C" __attribute__((visibility("default"))) void golive_net_execute_v2(
+extern "C" __attribute__((visibility("default"))) void golive_net_execute_v3(
     const golive::HttpRequest* requests, golive::HttpResponse* out, size_t n,
     const golive::ProbeSettings* settings) {
   try {
@@ -327,7 +325,8 @@ extern "C" __attribute__((visibility("default"))) void golive_net_execute_v2(
     for (size_t i = 0; i < n; ++i) {
       if (out[i].transport_ok() && out[i].status == 0) {
         out[i].error = golive::ProbeError::Other;
-        out[i].reason = std::string("probe failed: ") + e.what();
+        out[i].cause = "failed";
+        out[i].detail = e.what();
       }
     }
   }

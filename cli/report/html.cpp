@@ -466,9 +466,16 @@ void write_record(std::ostream& out, const RunResult& result) {
     out << "<tr><th class=\"nowrap\">" << h(record_label(line.label)) << "</th><td>" << h(line.value) << "</td></tr>\n";
   out << "</tbody></table>\n<h3>" << t("settings") << "</h3>\n<table><thead><tr><th>" << t("head.option")
       << "</th><th>" << t("head.value") << "</th><th>" << t("head.from") << "</th></tr></thead><tbody>\n";
-  for (const SettingRecord& s : result.settings.settings)
-    out << "<tr><td class=\"nowrap\"><code>" << h(s.name) << "</code></td><td>" << h(setting_value_said(result, s))
-        << "</td><td><code>" << h(s.origin) << "</code></td></tr>\n";
+  // A flag's true/false and the `default` origin are words for people here; option values
+  // (`gate`, `5s`) and origins (`--fail-on`, `GOLIVE_LANG`) are what a user types, kept as is.
+  for (const SettingRecord& s : result.settings.settings) {
+    std::string value = s.value == "true"    ? t("setting.flag_on")
+                        : s.value == "false" ? t("setting.flag_off")
+                                             : h(setting_value_said(result, s));
+    std::string origin = s.origin == "default" ? t("setting.default_cell") : "<code>" + h(s.origin) + "</code>";
+    out << "<tr><td class=\"nowrap\"><code>" << h(s.name) << "</code></td><td>" << value << "</td><td>" << origin
+        << "</td></tr>\n";
+  }
   out << "</tbody></table>\n<h3>" << h(message("report.html.diagnostics", fmt::arg("count", result.diagnostics.size())))
       << "</h3>\n";
   if (result.diagnostics.empty()) {

@@ -51,7 +51,10 @@ std::string counts_attrs(const Counts& c) {
 
 // The detail printed inside <failure>, <error>, <skipped> or <system-out>.
 std::string detail(const Finding& f, const Zone* zone) {
-  std::string out = fmt::format("{}: {}\n", to_string(f.status), f.message);
+  // The status word is for people here (the element and its `type` say it for machines).
+  std::string out = message("report.junit.status_line", fmt::arg("status", status_said(f.status)),
+                            fmt::arg("message", f.message)) +
+                    '\n';
   if (f.location.known()) out += message("report.junit.location", fmt::arg("where", f.location.str())) + '\n';
   for (const auto& [key, value] : f.evidence)
     out += fmt::format("evidence.{}: {}\n", key, evidence_text(value));

@@ -122,14 +122,14 @@ const std::vector<std::string>& promised_report_formats() {
 
 std::string report_format_problem(std::string_view name) {
   if (find_report_format(name)) return "";
-  std::string available = join(report_format_names(), ", ");
+  std::string available = join(report_format_names(), message_text("errors.list.comma"));
   const auto& promised = promised_report_formats();
   if (std::find(promised.begin(), promised.end(), name) != promised.end())
-    return fmt::format("format '{}' is not available in golive {} (available: {})", name,
-                       GOLIVE_VERSION, available);
+    return message("report.format.not_available", fmt::arg("name", name), fmt::arg("version", GOLIVE_VERSION),
+                   fmt::arg("available", available));
   std::string near = did_you_mean(std::string(name), report_format_names());
-  if (!near.empty()) return fmt::format("unknown format '{}' (did you mean '{}'?)", name, near);
-  return fmt::format("unknown format '{}' (expected one of {})", name, available);
+  if (!near.empty()) return message("report.format.unknown_near", fmt::arg("name", name), fmt::arg("near", near));
+  return message("report.format.unknown", fmt::arg("name", name), fmt::arg("available", available));
 }
 
 std::string remediation_of(const Finding& finding) {
@@ -155,7 +155,8 @@ void write_report_file(const ReportFormat& format, const RunResult& result,
   try {
     write_atomically(path, text.view());
   } catch (const std::exception& e) {
-    throw std::runtime_error(fmt::format("cannot write report {}: {}", path, e.what()));
+    throw std::runtime_error(
+        message("report.cannot_write_report", fmt::arg("path", path), fmt::arg("reason", e.what())));
   }
 }
 
@@ -163,7 +164,7 @@ void write_file_atomically(const std::string& path, std::string_view text) {
   try {
     write_atomically(path, text);
   } catch (const std::exception& e) {
-    throw std::runtime_error(fmt::format("cannot write {}: {}", path, e.what()));
+    throw std::runtime_error(message("report.cannot_write", fmt::arg("path", path), fmt::arg("reason", e.what())));
   }
 }
 

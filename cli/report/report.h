@@ -48,8 +48,9 @@ std::vector<std::string> report_format_names();
 /// still to come is refused as "not available" rather than "unknown".
 const std::vector<std::string>& promised_report_formats();
 
-/// Why `name` cannot be used as a format, or "" when it can: "unknown format 'xml'
-/// (expected one of json, text)", with a "did you mean" for near misses.
+/// Why `name` cannot be used as a format, or "" when it can, in the current language
+/// (`report.format.*`): "unknown format 'xml' (expected one of json, text)", with a
+/// "did you mean" for near misses.
 std::string report_format_problem(std::string_view name);
 
 /// What to change to fix a finding, in the current language (checks/engine/i18n.h): in English
@@ -64,7 +65,8 @@ Instant plan_as_of(const RunResult& result, const PlanResult& plan);
 
 /// Writes a report to `path` atomically: into a temporary file in the same directory,
 /// renamed over `path` only once complete, removed on failure. Throws std::runtime_error
-/// with "cannot write report PATH: reason" when the file cannot be written.
+/// with "cannot write report PATH: reason" (`report.cannot_write_report`, the system's reason
+/// as it gives it) when the file cannot be written.
 void write_report_file(const ReportFormat& format, const RunResult& result,
                        const std::string& path, const ReportOptions& options);
 

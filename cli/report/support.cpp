@@ -308,7 +308,7 @@ std::string language_font_rule(std::string_view lang) {
 std::string plan_title(const Plan& plan) {
   const std::string id = plan.plan.id.value_or("");
   const std::string name = plan.plan.name.value_or("");
-  if (!name.empty() && !id.empty()) return fmt::format("{} ({})", name, id);
+  if (!name.empty() && !id.empty()) return message("report.plan_name_id", fmt::arg("name", name), fmt::arg("id", id));
   if (!name.empty()) return name;
   if (!id.empty()) return id;
   return plan.file;
@@ -375,13 +375,16 @@ std::string record_label(std::string_view label) {
 
 std::string settings_text(const RunResult& r) {
   std::vector<std::string> set = non_default_settings(r);
-  return set.empty() ? message_text("report.record.all_defaults") : fmt::format("{}", fmt::join(set, ", "));
+  return set.empty() ? message_text("report.record.all_defaults")
+                     : fmt::format("{}", fmt::join(set, message_text("report.record.setting_separator")));
 }
 
 std::vector<std::string> non_default_settings(const RunResult& r) {
   std::vector<std::string> out;
   for (const SettingRecord& s : r.settings.settings)
-    if (s.origin != "default") out.push_back(fmt::format("{}={} ({})", s.name, setting_value_said(r, s), s.origin));
+    if (s.origin != "default")
+      out.push_back(message("report.record.setting", fmt::arg("name", s.name),
+                            fmt::arg("value", setting_value_said(r, s)), fmt::arg("origin", s.origin)));
   return out;
 }
 

@@ -138,7 +138,8 @@ struct CategoryCount {
 };
 std::vector<CategoryCount> count_by_category(const std::vector<Finding>& findings);
 
-/// A plan's display name: `name (id)`, or whichever of the two is set.
+/// A plan's display name: `name (id)` (`report.plan_name_id`: `name（id）` in Chinese), or whichever
+/// of the two is set.
 std::string plan_title(const Plan& plan);
 
 /// The faces a language's text takes first, as a CSS `font-family` list, or empty when the
@@ -173,8 +174,9 @@ std::string settings_text(const RunResult& result);
 /// origin (`--skip`, `GOLIVE_SKIP`, `.golive.yaml:3:7`, `default`).
 std::vector<RecordLine> run_record(const RunResult& result);
 
-/// Options set by something other than their default, as `name=value (origin)`, each value
-/// as setting_value_said() says it.
+/// Options set by something other than their default, as `name=value (origin)`
+/// (`report.record.setting`: `name=value（origin）` in Chinese), each value as
+/// setting_value_said() says it.
 std::vector<std::string> non_default_settings(const RunResult& result);
 
 /// A setting's value for people: a fixed `as-of` is said like the run's other instants

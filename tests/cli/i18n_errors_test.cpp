@@ -99,6 +99,28 @@ TEST_CASE("i18n errors: check DIR names what it did not check, in Chinese") {
                      dir.path() + ": error: 未找到 golive 预案\n");
 }
 
+TEST_CASE("i18n errors: a report format or a report file golive cannot use, in Chinese") {
+  const std::string plan = "examples/erp-zh-CN.yaml";
+  ProcessResult pdf = run_golive({"check", "--lang", "zh-CN", "--offline", "-f", "pdf", plan});
+  CHECK(pdf.exit_code == 2);
+  CHECK(pdf.err ==
+        "golive: error: --format：未知的格式「pdf」（应为 github、html、json、junit、markdown、sarif、text 之一）\n");
+  ProcessResult near = run_golive({"check", "--lang", "zh-CN", "--offline", "--report", "jsn:r.json", plan});
+  CHECK(near.exit_code == 2);
+  CHECK(near.err == "golive: error: --report：未知的格式「jsn」（是不是要写「json」？）\n");
+
+  // The system's reason stays as the system gives it.
+  TempDir dir;
+  const std::string missing = dir.file("missing/r.json");
+  ProcessResult report = run_golive({"check", "--lang", "zh-CN", "--offline", "--report", "json:" + missing, plan});
+  CHECK(report.exit_code == 2);
+  CHECK(report.err == "golive: error: 无法写入报告 " + missing + "：No such file or directory\n");
+  const std::string brief_file = dir.file("missing/brief.txt");
+  ProcessResult brief = run_golive({"brief", "--lang", "zh-CN", "-o", brief_file, plan});
+  CHECK(brief.exit_code == 2);
+  CHECK(brief.err == "golive: error: 无法写入 " + brief_file + "：No such file or directory\n");
+}
+
 TEST_CASE("i18n errors: usage errors are in the language asked for before the options are read") {
   ProcessOptions zh;
   zh.env["LANG"] = "zh_CN.UTF-8";

@@ -146,7 +146,7 @@ TEST_CASE("i18n: list-checks --lang zh-CN prints Chinese headings and titles, al
   ProcessResult r = run_golive({"list-checks", "--lang", "zh-CN"});
   CHECK(r.exit_code == 0);
   CHECK(r.err == "");
-  CHECK(r.out.rfind("ID                                  类别         默认级别  在线探测  通过条件\n"
+  CHECK(r.out.rfind("检查项                              类别         默认级别  在线探测  通过条件\n"
                     "backup.exists                       backup       gate      是        每个数据存储都有备份，且备份位置已登记\n"
                     "backup.fresh                        backup       gate      是        备份足够新，可用于恢复\n",
                     0) == 0);
@@ -194,7 +194,7 @@ TEST_CASE("i18n: rulesets --lang zh-CN") {
 
 TEST_CASE("i18n: the locale, GOLIVE_LANG and .golive.yaml choose the language, the command line wins") {
   auto first_line = [](const ProcessResult& r) { return r.out.substr(0, r.out.find('\n')); };
-  const std::string zh = "ID                                  类别         默认级别  在线探测  通过条件";
+  const std::string zh = "检查项                              类别         默认级别  在线探测  通过条件";
   const std::string en = "ID                                  CATEGORY     SEVERITY  LIVE  TITLE";
   CHECK(first_line(run_golive({"list-checks"}, with_env({{"LANG", "zh_CN.UTF-8"}}))) == zh);
   CHECK(first_line(run_golive({"list-checks"}, with_env({{"LANG", "zh_CN.UTF-8"}, {"LC_ALL", "C"}}))) == en);
@@ -277,8 +277,8 @@ TEST_CASE("i18n: init --lang zh-CN writes the template with Chinese comments, va
   const std::string text = slurp(dir.file("plan.yaml")).value_or("");
   CHECK(text.rfind("# 系统上线应急预案，由 `golive init` 生成。\n# 一、总则：", 0) == 0);
   for (const char* chapter : {"一、总则", "二、适用范围", "三、组织架构", "四、应急响应流程", "五、保障措施",
-                              "五.1 技术保障 (1) 备份", "五.1 技术保障 (2) 回滚", "五.1 技术保障 (3) 监控",
-                              "五.2 人员保障 (1) 培训", "五.2 人员保障 (2) 人员调度", "五.3 资源保障",
+                              "五.1 技术保障（1）备份", "五.1 技术保障（2）回滚", "五.1 技术保障（3）监控",
+                              "五.2 人员保障（1）培训", "五.2 人员保障（2）人员调度", "五.3 资源保障",
                               "六、培训与演练", "六.2 演练", "七、预案的修订", "八、附则", "特殊应用场合",
                               "大规模系统升级", "跨国系统上线", "新技术或新架构上线", "第三方供应商系统上线",
                               "应急指挥部", "应急工作小组", "各部门", "问题发现", "问题评估", "应急启动", "应急处理",
@@ -294,7 +294,8 @@ TEST_CASE("i18n: init --lang zh-CN writes the template with Chinese comments, va
   CHECK(checked.exit_code == 1);
   CHECK(json_of(checked.out)["verdict"] == "not_ready");
 
-  // The same YAML as the English template: only comments and placeholder names differ.
+  // The same YAML as the English template but for comments, placeholder names, the placeholder
+  // phones and the time zone: the same findings, with the same statuses.
   ProcessResult english = run_golive({"init", "--scenario", "critical", "--scenario", "large-upgrade", "--scenario",
                                       "cross-border", "--scenario", "new-technology", "--scenario", "third-party"});
   dir.write("en.yaml", english.out);

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "tests/cli/cli_support.h"
+#include "tests/support/golden.h"
 
 namespace golive::test {
 
@@ -37,6 +38,46 @@ TEST_CASE("init: every scenario combination validates and is not ready") {
     for (const auto& r : j["plans"][0]["rulesets"]) applied.push_back(r["name"].get<std::string>());
     for (const auto& s : chosen) CHECK(std::find(applied.begin(), applied.end(), s) != applied.end());
   }
+}
+
+TEST_CASE("init: the whole template in each language is its golden, and is valid with working placeholders") {
+  // tests/golden/init/all-scenarios.<lang>.yaml; GOLIVE_UPDATE_GOLDEN=1 rewrites them.
+  TempDir dir;
+  for (const std::string lang : {"en", "zh-CN"}) {
+    CAPTURE(lang);
+    ProcessResult r = run_golive({"init", "--lang", lang, "--scenario", "critical", "--scenario", "large-upgrade",
+                                  "--scenario", "cross-border", "--scenario", "new-technology", "--scenario",
+                                  "third-party"});
+    REQUIRE(r.exit_code == 0);
+    compare_with_golden(source_dir() + "/tests/golden/init/all-scenarios." + lang + ".yaml", r.out);
+    dir.write("plan.yaml", r.out);
+    ProcessResult valid = run_golive({"validate", "--lang", lang, dir.file("plan.yaml")});
+    CHECK(valid.exit_code == 0);
+    CHECK(valid.err == "");
+    ProcessResult checked = check({"-f", "json", "--offline", dir.file("plan.yaml")});
+    CHECK(checked.exit_code == 1);
+    // The placeholder phones are E.164 and the zones IANA: the people's details pass as written.
+    int reachable = 0;
+    const nlohmann::json report = json_of(checked.out);  // named: a temporary's ["plans"] would dangle
+    for (const auto& f : report["plans"][0]["findings"])
+      if (f["check"] == "org.contacts-reachable") {
+        CHECK(f["status"] == "pass");
+        ++reachable;
+      }
+    CHECK(reachable > 0);
+  }
+}
+
+TEST_CASE("init --lang zh-CN: mainland placeholders, the verdict in Chinese, comments aligned") {
+  ProcessResult r = run_golive({"init", "--lang", "zh-CN"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("NOT READY") == std::string::npos);
+  CHECK(r.out.find("`golive check` 的结论为「未就绪」") != std::string::npos);
+  CHECK(r.out.find("+1555") == std::string::npos);
+  CHECK(r.out.find("phone: \"+8613800000001\"") != std::string::npos);
+  CHECK(r.out.find("\n  timezone: Asia/Shanghai            # IANA 时区名，例如 Asia/Shanghai\n") != std::string::npos);
+  CHECK(r.out.find("\n  approvals: []                      # 例：") != std::string::npos);
+  CHECK(r.out.find("\n  review: {due: 5d, owner: ops.lead}   # 总结改进\n") != std::string::npos);
 }
 
 TEST_CASE("init: the template names the emergency-plan chapters and prints to stdout") {

@@ -36,8 +36,8 @@ TEST_CASE("report instants: plans of different zones: each plan's in its zone, t
                        "2026-12-10T08:00:00+01:00 (window + hypercare 5d) with 2 shifts |"));
 
   ProcessResult zh = run({"--color", "never", "--lang", "zh-CN"}, kMixed);
-  CHECK(has(zh.out, "\n  设置     as-of=2026-12-04 04:00 (UTC+00:00) (--as-of), offline=true (--offline), "
-                    "color=never (--color), lang=zh-CN (--lang)\n"));
+  CHECK(has(zh.out, "\n  设置     as-of=2026-12-04 04:00 (UTC+00:00)（--as-of），offline=true（--offline），"
+                    "color=never（--color），lang=zh-CN（--lang）\n"));
   CHECK(has(zh.out, "\n  评估时刻 2026-12-04 12:00 (UTC+08:00)，离线：未做在线探测\n"));
   CHECK(has(zh.out, "\n  评估时刻 2026-12-04 05:00 (UTC+01:00)，离线：未做在线探测\n"));
 

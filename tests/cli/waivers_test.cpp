@@ -238,7 +238,7 @@ TEST_CASE("waivers: a bare expiry date is midnight UTC, said in the plan's zone 
   CHECK(zh.out.find("\n           已由 zhang.san 豁免（CHG-1），有效期至 2026-12-31 00:00 (UTC+08:00)：accepted for the "
                     "test\n") != std::string::npos);
   CHECK(zh.out.find("backup.fresh 的豁免（" + dir.file("waivers.yaml") +
-                    ":2）将于 2026-12-08 08:00 (UTC+08:00) 到期，已不足 7 天\n") != std::string::npos);
+                    ":2）将于 2026-12-08 08:00 (UTC+08:00) 到期，已不足 7天\n") != std::string::npos);
   ProcessResult md = check_with(dir, waivers, {"--lang", "zh-CN", "-f", "markdown"});
   CHECK(md.out.find("| zhang.san | 2026-12-08 08:00 (UTC+08:00) | CHG-1 |") != std::string::npos);
   ProcessResult en = check_with(dir, waivers, {"--color", "never"});
@@ -269,7 +269,7 @@ TEST_CASE("waivers: the expired and expiring findings and the approver error in 
   const auto* expiring = finding(j, "waivers.expiring");
   REQUIRE(expiring);
   CHECK((*expiring)["message"] ==
-        "rollback.tested 的豁免（" + file + ":7）将于 2026-12-10 08:00 (UTC+08:00) 到期，已不足 7 天");
+        "rollback.tested 的豁免（" + file + ":7）将于 2026-12-10 08:00 (UTC+08:00) 到期，已不足 7天");
   CHECK((*expiring)["remediation"] == "在豁免到期前修复被豁免的问题，或续签豁免");
 
   ProcessResult approver = check_with(dir, waiver("backup.fresh", "2026-12-31", "", "li.wei"), {"--lang", "zh-CN"});

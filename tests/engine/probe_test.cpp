@@ -104,8 +104,7 @@ TEST_CASE("file:// probes stat the file without the network") {
   req.url = "file:///tmp";
   CHECK(execute_probes({req}, {}).at(0).reason == "/tmp: not a regular file");
   req.url = "file://backup-host/var/a.dump";
-  CHECK(execute_probes({req}, {}).at(0).reason ==
-        "file://backup-host/var/a.dump: only local files can be checked (file:///path)");
+  CHECK(execute_probes({req}, {}).at(0).reason == "only local files can be checked (file:///path)");
 }
 
 TEST_CASE("Context::probe: queued in order, nothing when offline, throwing callbacks become errors") {
@@ -134,8 +133,7 @@ TEST_CASE("probe, zh-CN: what golive itself says about a URL it cannot probe is 
   Speaking zh("zh-CN");
   HttpRequest req;
   req.url = "ftp://backups.example.com/db.dump";
-  CHECK(execute_probes({req}, {}).at(0).reason ==
-        "ftp://backups.example.com/db.dump：无法探测 ftp 协议（请使用 http、https、s3 或 file）");
+  CHECK(execute_probes({req}, {}).at(0).reason == "无法探测 ftp 协议（请使用 http、https、s3 或 file）");
   req.url = "file:///tmp";
   CHECK(execute_probes({req}, {}).at(0).reason == "/tmp：不是普通文件");
 }

@@ -83,7 +83,7 @@ TEST_CASE("drills.findings-closed: in Chinese") {
   Plan plan = plan_from(kClosedAndMinor);
   auto pass = run_check("drills.findings-closed", plan, kAsOf);
   REQUIRE(pass.size() == 1);
-  CHECK(pass[0].message == "没有严重程度为 high 或 critical 的未关闭演练问题（1 次演练中共 2 个问题，另有 1 个较低级别的问题未关闭）");
+  CHECK(pass[0].message == "没有严重程度为高（high）或严重（critical）的未关闭演练问题（1 次演练中共 2 个问题，另有 1 个较低级别的问题未关闭）");
   auto fail = run_check("drills.findings-closed", plan_from(R"(drills:
   - type: restore
     at: 2026-11-20
@@ -92,6 +92,6 @@ TEST_CASE("drills.findings-closed: in Chinese") {
       - {severity: high, title: restore took 3h, closed: false}
 )"), kAsOf);
   REQUIRE(fail.size() == 1);
-  CHECK(fail[0].message == "2026-11-20 的 restore 演练中严重程度为 high 的问题「restore took 3h」未关闭（closed: false）");
+  CHECK(fail[0].message == "2026-11-20 的 restore 演练中的问题「restore took 3h」（严重程度：高（high））未关闭（closed: false）");
   CHECK(fail[0].remediation == "整改「restore took 3h」（或经指挥长批准以豁免方式接受），然后标记 closed: true");
 }

@@ -83,7 +83,7 @@ TEST_CASE("monitoring.dashboards: in Chinese") {
     - {name: Payments overview, url: "https://grafana.example.com/d/payments"}
 )"), kAsOf);
   REQUIRE(offline.size() == 1);
-  CHECK(offline[0].message == "监控大盘 Payments overview 位于 https://grafana.example.com/d/payments（离线模式，未探测）");
+  CHECK(offline[0].message == "监控大盘「Payments overview」位于 https://grafana.example.com/d/payments（离线模式，未探测）");
 }
 
 }  // namespace golive::test

@@ -74,9 +74,9 @@ TEST_CASE("newtech.hypercare: in Chinese") {
   Speaking zh("zh-CN");
   auto pass = run_check(kId, hypercare_plan("3d"), kAsOf);
   REQUIRE(pass.size() == 1);
-  CHECK(pass[0].message == "重点保障期 3天，不少于 3天（min_hypercare）");
+  CHECK(pass[0].message == "保障期 3天，不少于 3天（min_hypercare）");
   auto fail = run_check(kId, hypercare_plan("2d23h59m59s"), kAsOf);
   REQUIRE(fail.size() == 1);
-  CHECK(fail[0].message == "重点保障期 2天23小时59分钟59秒，少于 3天（min_hypercare）");
+  CHECK(fail[0].message == "保障期 2天23小时59分钟59秒，少于 3天（min_hypercare）");
   CHECK(fail[0].remediation == "把 go_live.hypercare 延长到不少于 3天，并安排值班覆盖：新技术的首批故障往往在切换数天后才出现");
 }

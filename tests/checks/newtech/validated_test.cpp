@@ -143,9 +143,9 @@ TEST_CASE("newtech.validated: in Chinese") {
   Speaking zh("zh-CN");
   auto pass = run_check(kId, component("2026-10-01"), kAsOf);
   REQUIRE(pass.size() == 1);
-  CHECK(pass[0].message == "poc 于 64天12小时前通过，上限 180天（max_age）；剩余风险 medium（上限 medium），负责人 li.wei");
+  CHECK(pass[0].message == "poc 于 64天12小时前通过，上限 180天（max_age）；剩余风险为中（medium），最高可接受中（medium），负责人 li.wei");
   auto fail = run_check(kId, component("2026-10-01", "fail", "{owner: mei.lin, residual: high}"), kAsOf);
   REQUIRE(fail.size() == 1);
-  CHECK(fail[0].message == "TiDB 7.5：poc 的结果为 fail；风险评估负责人 mei.lin 不在 contacts 中；剩余风险 high 高于 medium（max_residual）");
-  CHECK(fail[0].remediation == "验证 TiDB 7.5（PoC、试点或基准测试），并在 new_technology[].validation 中登记 180天内通过的结果；登记一份风险评估，负责人取自 contacts，剩余风险不高于 medium");
+  CHECK(fail[0].message == "「TiDB 7.5」：poc 的结果为 fail；风险评估负责人 mei.lin 不在 contacts 中；剩余风险为高（high），高于 max_residual 允许的中（medium）");
+  CHECK(fail[0].remediation == "验证「TiDB 7.5」（PoC、试点或基准测试），并在 new_technology[].validation 中登记 180天内通过的结果；登记一份风险评估，负责人取自 contacts，剩余风险不高于 medium");
 }

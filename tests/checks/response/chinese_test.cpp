@@ -27,7 +27,15 @@ TEST_CASE("response, zh-CN: comms pass, missing keys and stages fail, in Chinese
   auto stages = run_check("response.stages", plan_from("response:\n  stages: [report, assess, activate, handle]\n"), kAsOf);
   REQUIRE(stages.size() == 1);
   CHECK(stages[0].status == Status::Fail);
-  CHECK(stages[0].message == "缺少阶段：notify、review");
+  // Each stage in the standard's words, the plan's value after it; the fix names what to write.
+  CHECK(stages[0].message == "缺少阶段：信息通报（notify）、总结改进（review）");
+  CHECK(stages[0].remediation == "在预案中说明应急响应流程缺少的各阶段，并在 response.stages 中列出 notify、review");
+  auto all = run_check("response.stages",
+                       plan_from("response:\n  stages: [report, assess, activate, handle, notify, review]\n"), kAsOf);
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].message ==
+        "六个阶段齐全：问题发现（report）、问题评估（assess）、应急启动（activate）、应急处理（handle）、"
+        "信息通报（notify）、总结改进（review）");
 }
 
 TEST_CASE("response, zh-CN: the escalation to the commander in Chinese") {

@@ -40,8 +40,8 @@ TEST_CASE("upgrade, zh-CN: phases in Chinese, with instants in the plan's zone")
                             kAsOf);
   CHECK(about(findings, "phases").message == "1 个阶段，至少 2 个（min_phases）");
   CHECK(about(findings, "phases[canary]").message ==
-        "阶段 canary 从 2026-12-05 02:00 (UTC+08:00) 到 2026-12-05 03:00 (UTC+08:00)：1 个目标，2 项风险，1 条准入标准，1 条准出标准");
+        "阶段「canary」从 2026-12-05 02:00 (UTC+08:00) 到 2026-12-05 03:00 (UTC+08:00)：1 个目标，2 项风险，1 条准入标准，1 条准出标准");
   const Finding& first = about(findings, "phases.first");
   CHECK(first.status == Status::Fail);
-  CHECK(first.message == "第一个阶段 canary 覆盖 20%，上限 10%（max_first_scope_pct）");
+  CHECK(first.message == "第一个阶段「canary」覆盖 20%，上限 10%（max_first_scope_pct）");
 }

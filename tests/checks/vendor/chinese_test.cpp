@@ -27,8 +27,8 @@ TEST_CASE("vendor, zh-CN: contacts with a phone pass, none fails, in Chinese") {
   auto none = run_check("vendor.contacts", plan_from("vendors:\n  - {id: acme-db, name: ACME}\n"), kAsOf);
   REQUIRE(none.size() == 1);
   CHECK(none[0].status == Status::Fail);
-  CHECK(none[0].message == "供应商 acme-db 没有列出联系人（vendors[].contacts）");
-  CHECK(none[0].remediation == "在 acme-db 的 vendors[].contacts 中添加供应商的支持热线或值班经理，并填写 E.164 电话");
+  CHECK(none[0].message == "供应商「acme-db」没有列出联系人（vendors[].contacts）");
+  CHECK(none[0].remediation == "在「acme-db」的 vendors[].contacts 中添加供应商的支持热线或值班经理，并填写 E.164 电话");
 
   auto skipped = run_check("vendor.sla-defined", plan_from(""), kAsOf);
   REQUIRE(skipped.size() == 1);
@@ -56,6 +56,6 @@ TEST_CASE("vendor, zh-CN: contract and support hours in Chinese") {
   REQUIRE(sla.size() == 1);
   CHECK(sla[0].status == Status::Fail);
   CHECK(sla[0].message ==
-        "供应商 acme-db：支持时间 09:00-18:00（Asia/Shanghai）使上线窗口中有 4小时无人支持：2026-12-05 02:00 (UTC+08:00) "
-        "至 2026-12-05 06:00 (UTC+08:00)");
+        "供应商「acme-db」：支持时间 09:00-18:00（Asia/Shanghai）使上线窗口中有 4小时无人支持："
+        "2026-12-05 02:00 (UTC+08:00) 至 2026-12-05 06:00 (UTC+08:00)");
 }

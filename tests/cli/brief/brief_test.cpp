@@ -370,7 +370,7 @@ TEST_CASE("brief in Chinese: headings, rows and sentences are the zh-CN catalogu
   CAPTURE(r.err);
   CHECK(r.exit_code == 0);
   for (const std::string line : {
-           "上线简报：ERP 财务模块 V5.0 上线 (erp-finance-5.0)\n",
+           "上线简报：ERP 财务模块 V5.0 上线（erp-finance-5.0）\n",
            "\n预案 examples/erp-zh-CN.yaml；时间为 Asia/Shanghai 时间（MM-DD HH:MM），并列 UTC 时间\n就绪\n",
            "\n时间线\n  本地时间     UTC          事件 ",
            "  12-04 22:00  12-04 14:00  窗口开始\n",
@@ -378,10 +378,10 @@ TEST_CASE("brief in Chinese: headings, rows and sentences are the zh-CN catalogu
            "  12-05 05:00  12-04 21:00  检查点：最终上线决策（go/no-go）",
            "  12-05 05:30  12-04 21:30  不可回退点\n",
            "  12-05 06:00  12-04 22:00  回滚截止（最晚开始时刻）",
-           "  12-10 08:00  12-10 00:00  重点保障期结束\n",
+           "  12-10 08:00  12-10 00:00  保障期结束\n",
            "  回滚截止时刻 12-05 06:00（UTC 12-04 22:00）：晚于此刻开始的回滚（1小时30分钟 + 验证 30分钟）将在窗口结束后才完成。"
            "若在最后一个检查点「最终上线决策（go/no-go）」（12-05 05:00）决定回滚，将于 12-05 07:00 完成，比窗口结束早 1小时。\n",
-           "\n值守覆盖（窗口开始至重点保障期结束）\n",
+           "\n值守覆盖（窗口开始至保障期结束）\n",
            "  主值班 ",
            "  华信软件（ERP 实施商）：支持时间 24x7 Asia/Shanghai  12-04 22:00  12-10 08:00  技术支持\n",
            "\n应急联系人\n  职务        姓名  电话            邮箱\n  指挥长      张三  +8613900000001  zhangsan@example.cn\n",
@@ -395,7 +395,7 @@ TEST_CASE("brief in Chinese: headings, rows and sentences are the zh-CN catalogu
            "\n信息通报\n  渠道    地址\n  沟通群  企业微信群：ERP 上线指挥部\n",
            "\n决策点\n  本地时间     检查点                    负责人  上线条件\n",
            "总账科目余额与旧系统一致；应收应付明细行数与校验和一致；迁移日志无错误\n",
-           "  回滚由 张三 +8613900000001 决策；回滚方式 restore；处置手册 https://wiki.example.cn/erp/回切手册\n"
+           "  回滚由 张三 +8613900000001 决策；回滚方式为从备份恢复（restore）；处置手册 https://wiki.example.cn/erp/回切手册\n"
            "  出现以下任一情况时回滚：\n    - erp_posting_error_ratio > 0.01 持续 10分钟\n"})
     CHECK_MESSAGE(r.out.find(line) != std::string::npos, line);
 }
@@ -468,7 +468,7 @@ TEST_CASE("brief html in Chinese declares zh-CN, takes Simplified Chinese faces 
   for (char c : run_command("pdftotext -enc UTF-8 " + shell_quote(pdf) + " -").output)
     if (!std::isspace(static_cast<unsigned char>(c))) flat += c;
   for (std::string_view text :
-       {"上线简报：ERP财务模块V5.0上线", "时间线", "上线窗口与重点保障期：值守人员", "空档：无人覆盖", "升级阶段",
+       {"上线简报：ERP财务模块V5.0上线", "时间线", "上线窗口与保障期：值守人员", "空档：无人覆盖", "升级阶段",
         "回滚截止（最晚开始时刻）", "应急联系人", "指挥长", "张三", "逐级上报", "供应商技术支持", "决策点",
         "出现以下任一情况时回滚："})
     CHECK_MESSAGE(flat.find(text) != std::string::npos, text);
@@ -480,7 +480,7 @@ TEST_CASE("the html readiness report in Chinese shows the brief's Chinese timeli
   REQUIRE(!svg.empty());
   CHECK(svg.find("aria-label=\"上线时间线（Asia/Shanghai，附 UTC 刻度）\"") != std::string::npos);
   CHECK(svg.find(">上线窗口</text>") != std::string::npos);
-  CHECK(svg.find(">阶段 试点切换（总部财务）（5%）</text>") != std::string::npos);
+  CHECK(svg.find(">阶段「试点切换（总部财务）（5%）」</text>") != std::string::npos);
   CHECK(svg.find(">不可回退点 05:30</text>") != std::string::npos);
   CHECK(r.out.find("<h2>上线时间线</h2>\n" + svg) != std::string::npos);
 }
@@ -509,7 +509,7 @@ scenarios:
 )");
   const std::string text = brief_cmd({"--lang", "zh-CN", plan}).out;
   for (const std::string line :
-       {"\n值守覆盖（窗口开始至重点保障期结束）\n"
+       {"\n值守覆盖（窗口开始至保障期结束）\n"
         "  值守                                      开始         结束         人员\n"
         "  主值班                                    10-31 08:00  11-01 01:30  Amy\n"
         "                                            11-01 01:30  11-01 01:30  空档：无人\n",

@@ -214,7 +214,7 @@ TEST_CASE("report.html in Chinese prints to A4 PDF: Chinese text in a Simplified
   CHECK(printed.info.find("(A4)") != std::string::npos);
   const std::string flat = without_space(printed.text);
   for (std::string_view text : {"上线就绪报告", "未就绪", "就绪得分", "阻断项（4）", "上线窗口", "应急指挥部签字确认",
-                                "指挥长", "张三", "附录：来源信息", "续签或延长华信软件（ERP实施商）的合同HX-2026-031"})
+                                "指挥长", "张三", "附录：来源信息", "续签或延长「华信软件（ERP实施商）」的合同HX-2026-031"})
     CHECK_MESSAGE(flat.find(text) != std::string::npos, text);
   std::smatch pages;
   REQUIRE(std::regex_search(printed.info, pages, std::regex(R"(Pages:\s+(\d+))")));

@@ -74,7 +74,7 @@ TEST_CASE("report.lang: LANG=zh_CN.UTF-8 alone speaks Chinese, and LC_ALL=C wins
   CAPTURE(zh.err);
   CHECK(zh.exit_code == 1);
   CHECK(zh.out.rfind("未就绪  得分 94.4%  4 项阻断，1 项警告，0 项提示\n", 0) == 0);
-  CHECK(zh.out.find("lang=zh-CN (LANG)") != std::string::npos);
+  CHECK(zh.out.find("lang=zh-CN（LANG）") != std::string::npos);
   CHECK(zh.out.find("    阻断   backup.fresh ") != std::string::npos);
 
   ProcessOptions c_wins;
@@ -98,7 +98,8 @@ TEST_CASE("report.lang: the portfolio summary and the progress line in Chinese")
         std::string::npos);
   CHECK(r.err.rfind("\rgolive：预案 0/2 · 探测 0 · ", 0) == 0);
   CHECK(r.err.find("\rgolive：预案 2/2 · 探测 0 · ") != std::string::npos);
-  CHECK(r.err.find(" 秒\x1b[K") != std::string::npos);
+  CHECK(r.err.find("秒\x1b[K") != std::string::npos);
+  CHECK(r.err.find(" 秒") == std::string::npos);  // a duration's unit follows its number, as in 3天
 }
 
 TEST_CASE("report.lang: every format of a Chinese run keeps its machine words") {
@@ -119,7 +120,7 @@ TEST_CASE("report.lang: every format of a Chinese run keeps its machine words") 
                     "(UTC+08:00)，届时 backups[report-dw-daily] 过期（backup.fresh）\n") != std::string::npos);
   // JUnit: elements and attributes unchanged, the failure detail Chinese.
   const std::string junit = render(input, "junit");
-  CHECK(junit.find("修复建议：续签或延长 华信软件（ERP 实施商） 的合同 HX-2026-031") != std::string::npos);
+  CHECK(junit.find("修复建议：续签或延长「华信软件（ERP 实施商）」的合同 HX-2026-031") != std::string::npos);
   CHECK(junit.find("<failure type=\"gate.fail\"") != std::string::npos);
   // Markdown: the summary line.
   const std::string markdown = render(input, "markdown");
@@ -132,7 +133,7 @@ TEST_CASE("report.lang: why each ruleset applies, and the markdown warning table
   CHECK(text.find("\n  规则集：\n    baseline 1.0.0       始终适用\n") != std::string::npos);
   CHECK(text.find("    large-upgrade 1.0.0  plan.scenarios 中列出 large-upgrade\n") != std::string::npos);
   const std::string markdown = render(input, "markdown");
-  CHECK(markdown.find("| 警告（未通过） | response.review | response.review | 负责人 wang.wu，事件后 14天内召开，上限 10天"
+  CHECK(markdown.find("| 警告（未通过） | response.review | response.review | 负责人 wang.wu，事件后 14天内召开总结会，上限 10天"
                       "<br>修复建议：把 response.review.due 缩短到 10天以内：几周后才召开的总结会，细节早已遗忘 | "
                       "examples/erp-zh-CN-not-ready.yaml:89 |\n") != std::string::npos);
   // JSON keeps the English reason: it is a machine field.
