@@ -18,8 +18,8 @@ namespace golive {
 /// ruleset parameter the loader does not check) is printed as written. Machine fields
 /// (evidence) keep the value itself.
 inline std::string say_value(std::string_view list, std::string_view value) {
-  const std::string key = fmt::format("values.{}.{}", list, value);
-  return catalogue(language()).count(key) ? message_text(key) : std::string(value);
+  const auto said = find_message(language(), fmt::format("values.{}.{}", list, value));
+  return said ? std::string(*said) : std::string(value);
 }
 
 }  // namespace golive
