@@ -114,9 +114,9 @@ TEST_CASE("critical.rpo-achievable: in Chinese") {
   Speaking zh("zh-CN");
   auto pass = run_check("critical.rpo-achievable", rpo_plan("1h"), kAsOf);
   REQUIRE(pass.size() == 1);
-  CHECK(pass[0].message == "最频繁的备份满足 rpo 1小时：settlement-db 每 1小时备份一次（settlement-db-frequent）");
+  CHECK(pass[0].message == "最频繁的备份满足 RPO 1小时：settlement-db 每 1小时备份一次（settlement-db-frequent）");
   auto fail = run_check("critical.rpo-achievable", rpo_plan("90m"), kAsOf);
   REQUIRE(fail.size() == 1);
-  CHECK(fail[0].message == "最频繁的备份不满足 rpo 1小时：settlement-db 每 1小时30分钟备份一次（settlement-db-frequent）");
+  CHECK(fail[0].message == "最频繁的备份不满足 RPO 1小时：settlement-db 每 1小时30分钟备份一次（settlement-db-frequent）");
   CHECK(fail[0].remediation == "把 settlement-db 的备份提高到至少每 1小时一次（目前由 settlement-db-frequent 每 1小时30分钟一次），或与业务方为 settlement-batch 商定更长的 rpo");
 }

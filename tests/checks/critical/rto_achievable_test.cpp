@@ -126,9 +126,9 @@ TEST_CASE("critical.rto-achievable: in Chinese") {
   Speaking zh("zh-CN");
   auto pass = run_check("critical.rto-achievable", failover_plan("15m"), kAsOf);
   REQUIRE(pass.size() == 1);
-  CHECK(pass[0].message == "2026-10-12 实测切换用时 15分钟，在 rto 15分钟以内");
+  CHECK(pass[0].message == "2026-10-12 实测切换用时 15分钟，在 RTO 15分钟以内");
   auto fail = run_check("critical.rto-achievable", restore_plan("4h1s"), kAsOf);
   REQUIRE(fail.size() == 1);
-  CHECK(fail[0].message == "实测恢复用时 4小时1秒，超过 rto 4小时：settlement-db 恢复用时 4小时1秒（settlement-db-hourly）；files 恢复用时 30分钟（files-daily）");
+  CHECK(fail[0].message == "实测恢复用时 4小时1秒，超过 RTO 4小时：settlement-db 恢复用时 4小时1秒（settlement-db-hourly）；files 恢复用时 30分钟（files-daily）");
   CHECK(fail[0].remediation == "把 settlement-db 的恢复缩短到 4小时以内（更小的备份或增量备份、更快的存储、并行恢复）并重新测试，或与业务方为 settlement-batch 商定更长的 rto");
 }

@@ -34,7 +34,7 @@ TEST_CASE("staffing, zh-CN: training within max_age passes, older fails, in Chin
   CHECK(stale[0].remediation == "为 li.wei 重新进行应急预案培训，并登记在 training[] 中");
 }
 
-TEST_CASE("staffing, zh-CN: on-call gaps are listed in UTC, in Chinese") {
+TEST_CASE("staffing, zh-CN: on-call gaps are listed in the plan's zone, in Chinese") {
   Speaking zh("zh-CN");
   auto findings = run_check("staffing.oncall-coverage", plan_from(R"(oncall:
   shifts:
@@ -44,9 +44,9 @@ TEST_CASE("staffing, zh-CN: on-call gaps are listed in UTC, in Chinese") {
   const Finding& primary = about(findings, "oncall[primary]");
   CHECK(primary.status == Status::Fail);
   CHECK(primary.message ==
-        "主值班在 2026-12-05 02:00 (UTC+08:00) → 2026-12-05 06:00 (UTC+08:00)（上线窗口，无保障期） 中有 1 "
+        "主值班在 2026-12-05 02:00 (UTC+08:00) → 2026-12-05 06:00 (UTC+08:00)（上线窗口，无保障期）中有 1 "
         "个空档：2026-12-05 05:00 (UTC+08:00) → 2026-12-05 06:00 (UTC+08:00)（1小时）");
   CHECK(about(findings, "oncall[backup]").message ==
-        "没有备值班班次：2026-12-05 02:00 (UTC+08:00) → 2026-12-05 06:00 (UTC+08:00)（上线窗口，无保障期） 无人覆盖");
+        "没有备值班班次：2026-12-05 02:00 (UTC+08:00) → 2026-12-05 06:00 (UTC+08:00)（上线窗口，无保障期）无人覆盖");
   CHECK(about(findings, "oncall[separation]").message == "没有人在同一时刻既是主值班又是备值班");
 }
