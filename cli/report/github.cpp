@@ -70,9 +70,12 @@ void write_github(const RunResult& result, std::ostream& out, const ReportOption
   annotate(out, "notice", {}, message_text("report.github.record"), record);
   const Summary& s = result.summary;
   std::string until;
+  // Until when the verdict holds, and whether it still holds when the window opens: the
+  // second is what a pipeline run days before go-live needs to see ("ready now, not then").
   for (const auto& p : result.plans)
-    if (std::string u = valid_until_text(p); !u.empty())
-      until += message("report.github.until", fmt::arg("plan", p.plan->plan.id.value_or(p.plan->file)), fmt::arg("text", u));
+    for (const std::string& u : {valid_until_text(p), window_holds_text(result, p)})
+      if (!u.empty())
+        until += message("report.github.until", fmt::arg("plan", p.plan->plan.id.value_or(p.plan->file)), fmt::arg("text", u));
   annotate(out, "notice", {}, message("report.github.verdict_title", fmt::arg("verdict", verdict_title(result.verdict))),
            message("report.github.verdict", fmt::arg("verdict", verdict_title(result.verdict)),
                    fmt::arg("score", score_text(s.score)), fmt::arg("counts", counts_text(result)),

@@ -42,7 +42,8 @@ TEST_CASE("report.github annotates blocking as error, warnings as warning, info 
             "probes not made; live evidence was not verified%0Aonly: all checks%0Askip: none%0Afail-on: gate "
             "(default)%0Awaivers: none%0Asettings: all defaults\n"
             "::notice title=golive%3A NOT READY::NOT READY, score 42.9%25: 2 blocking, 1 warning, 1 info, 2 "
-            "errors, 1 waived, 1 skipped, 2 passed (as of 2026-12-04T12:00:00+08:00)\n");
+            "errors, 1 waived, 1 skipped, 2 passed (as of 2026-12-04T12:00:00+08:00); test-plan: still "
+            "holds at window start 2026-12-05T02:00:00+08:00\n");
 }
 
 TEST_CASE("report.github with --fail-on warn turns warnings into errors") {
