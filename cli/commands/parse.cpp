@@ -48,11 +48,16 @@ Parsed usage(const Io& io, const std::string& message) {
   return {std::nullopt, kExitUsage};
 }
 
-// How many arguments a leading `--lang VALUE` or `--lang=VALUE` at args[i] takes: 2, 1,
-// or 0 when args[i] is not one.
-size_t top_level_lang_at(const std::vector<std::string>& args, size_t i) {
-  if (args[i] == "--lang") return i + 1 < args.size() ? 2 : 1;
-  return args[i].rfind("--lang=", 0) == 0 ? 1 : 0;
+// A `--lang VALUE` or `--lang=VALUE` at args[i]: how many arguments it takes (2, 1, or 0
+// when args[i] is not one) and its value (none for a `--lang` with nothing after it).
+struct LangArgument {
+  size_t taken = 0;
+  std::optional<std::string> value;
+};
+LangArgument lang_argument_at(const std::vector<std::string>& args, size_t i) {
+  if (args[i] == "--lang") return i + 1 < args.size() ? LangArgument{2, args[i + 1]} : LangArgument{1, std::nullopt};
+  if (args[i].rfind("--lang=", 0) == 0) return {1, args[i].substr(7)};
+  return {};
 }
 
 // The problem with the first word, before CLI11 sees it, so that a typo gets a
@@ -63,10 +68,10 @@ std::optional<std::string> first_word_problem(const std::vector<std::string>& ar
   size_t first = 0;
   std::optional<std::string> lang;
   while (first < args.size()) {
-    const size_t n = top_level_lang_at(args, first);
-    if (n == 0) break;
-    lang = n == 2 ? args[first + 1] : args[first].substr(std::min(args[first].size(), size_t{7}));
-    first += n;
+    const LangArgument given = lang_argument_at(args, first);
+    if (given.taken == 0) break;
+    lang = given.value.value_or("");
+    first += given.taken;
   }
   if (first == args.size()) return message("cli.no_command", fmt::arg("commands", commands));
   const std::string& word = args[first];
@@ -328,14 +333,15 @@ std::optional<std::string> lang_on_command_line(CommandLine& cli, const std::vec
     // Before a command: golive's own options, --help, -h, --version and --lang, until the
     // first other word.
     std::optional<std::string> lang;
-    for (size_t i = 0; i < args.size(); ++i) {
-      const std::string& a = args[i];
-      if (a == "--lang") {
-        if (i + 1 >= args.size()) break;
-        lang = args[++i];
-      } else if (a.rfind("--lang=", 0) == 0) {
-        lang = a.substr(7);
-      } else if (a != "--help" && a != "-h" && a != "--version") {
+    for (size_t i = 0; i < args.size();) {
+      const LangArgument given = lang_argument_at(args, i);
+      if (given.taken > 0) {
+        if (!given.value) break;
+        lang = given.value;
+        i += given.taken;
+      } else if (args[i] == "--help" || args[i] == "-h" || args[i] == "--version") {
+        ++i;
+      } else {
         break;
       }
     }
