@@ -163,12 +163,22 @@ std::string redact_urls(std::string_view text) {
   return out;
 }
 
+// A header carries a secret when it is one of the four credential headers or its last word
+// (after the last `-` or `_`) names one: `X-Auth-Token`, `X-API-Key`, `Private-Token`,
+// `client_secret`, `accessToken`, `X-Auth`. The last word, not any word: a finding that
+// begins with an id such as `token-vault-hourly: …` or `auth-service: …` is golive's own
+// sentence about a plan's system, and hiding it would hide the finding.
 bool secret_header(std::string_view name) {
   const std::string n = percent_decoded_lower(name);
   if (n == "authorization" || n == "proxy-authorization" || n == "cookie" || n == "set-cookie") return true;
-  static constexpr std::array<std::string_view, 7> kWords = {"token",  "secret",   "api-key", "apikey",
-                                                             "api_key", "password", "auth"};
-  return std::any_of(kWords.begin(), kWords.end(), [&](std::string_view w) { return n.find(w) != std::string::npos; });
+  const size_t cut = n.find_last_of("-_");
+  const std::string_view last = cut == std::string::npos ? std::string_view(n) : std::string_view(n).substr(cut + 1);
+  const std::string_view before = cut == std::string::npos ? std::string_view() : std::string_view(n).substr(0, cut);
+  if (last == "key" && (before == "api" || before.ends_with("-api") || before.ends_with("_api"))) return true;
+  static constexpr std::array<std::string_view, 7> kWords = {"token", "secret", "apikey", "password",
+                                                             "passwd", "auth", "credentials"};
+  return std::any_of(kWords.begin(), kWords.end(), [&](std::string_view w) { return last.ends_with(w); }) ||
+         last.ends_with("credential");
 }
 
 bool is_name_char(char c) { return is_alnum(c) || c == '-' || c == '_'; }

@@ -21,8 +21,11 @@ namespace golive {
 ///   `credential`, `auth`, `session`, `jwt` or `x-amz-` (`?X-Amz-Signature=…`,
 ///   `&access_token=…`, `#api_key=…`);
 /// - the value of an `Authorization`, `Proxy-Authorization`, `Cookie`, `Set-Cookie` header,
-///   or of any header whose name contains `token`, `secret`, `api-key`, `apikey`, `password`
-///   or `auth` (`Name: value`, up to the end of the line);
+///   or of any header whose last word (after the last `-` or `_`) ends in `token`, `secret`,
+///   `apikey`, `password`, `passwd`, `auth` or `credential(s)`, or is `key` after `api`
+///   (`X-Auth-Token`, `X-API-Key`, `client_secret`, `accessToken`; `Name: value`, up to the
+///   end of the line). A name whose secret word is not its last (`token-vault-hourly: …`,
+///   `auth-service: …`, ids that begin a finding) is not a header;
 /// - the credential after `Bearer` or `Basic` (a run of at least 8 token characters), e.g. in
 ///   a message that quotes a request.
 ///

@@ -42,7 +42,15 @@ TEST_CASE("redact: userinfo to the last @ before a host, query and fragment secr
   CHECK(redact("basic Dg9vZ2xlOmZvbw==") == "basic ***");
   CHECK(redact("Basic authentication is off; bearer token ${env:T} is not set") ==
         "Basic *** is off; bearer token ${env:T} is not set");  // fail closed
-  CHECK(redact("Author: Li") == "Author: ***");
+  CHECK(redact("Author: Li") == "Author: Li");
+  for (const char* header : {"X-Auth-Token", "Private-Token", "X-Vault-Token", "x-amz-security-token", "X-API-Key",
+                             "api_key", "apiKey", "client_secret", "accessToken", "X-Auth", "Password", "db_passwd",
+                             "X-Client-Credentials"})
+    CHECK(redact(std::string("sent ") + header + ": s3cr3t") == std::string("sent ") + header + ": ***");
+  // An id that merely begins with a secret word starts golive's own sentence, not a header.
+  CHECK(redact("Correct backups[].last_success of token-vault-hourly: take it from the job's log") ==
+        "Correct backups[].last_success of token-vault-hourly: take it from the job's log");
+  CHECK(redact("auth-service: no health check") == "auth-service: no health check");
   CHECK(redact("monitoring.prometheus.bearer_token: 'x' is not ${env:NAME}") ==
         "monitoring.prometheus.bearer_token: 'x' is not ${env:NAME}");
   CHECK(redact("${env:PROM_TOKEN}") == "${env:PROM_TOKEN}");
