@@ -23,7 +23,7 @@ OTHER_BUILD_TYPES ?= $(if $(RUN_SANITIZED),,Debug) RelWithDebInfo MinSizeRel
 # go to FUZZ_BUILD/corpus, a crashing input to FUZZ_BUILD/crash-*.
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
-FUZZ_SEEDS ?= examples tests/hostile tests/fixtures/reports tests/fixtures/cli tests/fixtures/plans
+FUZZ_SEEDS ?= examples tests/hostile tests/fixtures/reports tests/fixtures/cli tests/fixtures/plans fuzz/regressions
 
 .PHONY: all deps test-deps build demo test test-sanitize build-types install deb fuzz clean bench-deps bench
 

@@ -6,6 +6,8 @@
 //
 //   make fuzz                         60 s from the seed corpus (see Makefile)
 //   build-fuzz/golive_fuzz -help=1    libFuzzer's own options
+//   build/golive_fuzz_replay DIR...   the same oracle over every file, without libFuzzer
+//                                     (fuzz/replay_main.cpp; ctest runs it on the seeds)
 #include <unistd.h>
 
 #include <chrono>
@@ -25,11 +27,21 @@
 
 namespace {
 
+const std::string& plan_dir() {
+  static const std::string dir =
+      (std::filesystem::temp_directory_path() / ("golive-fuzz-" + std::to_string(::getpid()))).string();
+  return dir;
+}
+
 const std::string& plan_path() {
   static const std::string path = [] {
-    std::string dir = (std::filesystem::temp_directory_path() / ("golive-fuzz-" + std::to_string(::getpid()))).string();
-    std::filesystem::create_directories(dir);
-    return dir + "/plan.yaml";
+    std::filesystem::create_directories(plan_dir());
+    // Removed at a normal exit (the end of a run or of a replay); kept after a crash.
+    std::atexit([] {
+      std::error_code ignored;
+      std::filesystem::remove_all(plan_dir(), ignored);
+    });
+    return plan_dir() + "/plan.yaml";
   }();
   return path;
 }
@@ -56,8 +68,12 @@ char32_t first_raw_hostile(const std::string& text) {
 // Runs `golive check --offline` in-process on the plan file with `format` on stdout.
 int run(const std::string& format, std::string& out) {
   std::ostringstream o, e;
-  golive::Io io{o, e, false, [](const std::string&) -> std::optional<std::string> { return std::nullopt; },
-                [] { return golive::Instant{std::chrono::seconds{1796443200}}; }};
+  // Named fields, not positions: Io grows (err_is_tty, env_names), and a positional
+  // initialiser here once went stale while only `make fuzz` compiled this file.
+  golive::Io io{.out = o,
+                .err = e,
+                .env = [](const std::string&) -> std::optional<std::string> { return std::nullopt; },
+                .now = [] { return golive::Instant{std::chrono::seconds{1796443200}}; }};
   int code = golive::kExitInternal;
   try {
     std::vector<std::string> args = {"check", "--offline", "--as-of", "2026-12-04T12:00:00+08:00",

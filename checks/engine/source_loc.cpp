@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "checks/engine/visible_text.h"
+
 namespace golive {
 
 std::string SourceLoc::str() const {
@@ -12,13 +14,15 @@ std::string SourceLoc::str() const {
   return fmt::format("{}:{}:{}", file, line, column);
 }
 
+// Messages go to a terminal or a CI log: whatever a message quotes, it must not move the
+// cursor, recolour, reorder or start a line that looks like another diagnostic. Tab stays.
 std::string InputError::formatted() const {
-  return fmt::format("{}: error: {}", loc_.str(), what());
+  return make_visible(fmt::format("{}: error: {}", loc_.str(), what()), "\t");
 }
 
 std::string Diagnostic::formatted() const {
-  return fmt::format("{}: {}: {}", loc.str(), level == Level::Error ? "error" : "warning",
-                     message);
+  return make_visible(fmt::format("{}: {}: {}", loc.str(), level == Level::Error ? "error" : "warning",
+                                  message), "\t");
 }
 
 void Diagnostics::error(const SourceLoc& loc, std::string message) {

@@ -24,7 +24,8 @@ class InputError : public std::runtime_error {
   InputError(SourceLoc loc, const std::string& message)
       : std::runtime_error(message), loc_(std::move(loc)) {}
   const SourceLoc& loc() const { return loc_; }
-  /// "file:line:col: error: message", as a compiler prints it.
+  /// "file:line:col: error: message", as a compiler prints it, on one line: control and
+  /// format characters (of a file name, or of text a message quotes) as visible escapes.
   std::string formatted() const;
 
  private:
@@ -37,7 +38,8 @@ struct Diagnostic {
   Level level = Level::Error;
   SourceLoc loc;
   std::string message;
-  /// "file:line:col: error: message" or "...: warning: ...".
+  /// "file:line:col: error: message" or "...: warning: ...", on one line: control and
+  /// format characters as visible escapes, as InputError::formatted().
   std::string formatted() const;
 };
 

@@ -1,5 +1,6 @@
 #include "checks/engine/yaml_reader.h"
 #include "checks/engine/redact.h"
+#include "checks/engine/visible_text.h"
 
 #include <algorithm>
 #include <charconv>
@@ -438,7 +439,9 @@ std::string not_one_of(const std::string& path, const std::string& value,
 }  // namespace
 
 std::string preview(std::string_view value) {
-  std::string v = redact(value);
+  // A value quoted in a message reaches a terminal: no control or format character of it
+  // may act there (a `\x17` in a date is shown as such).
+  std::string v = make_visible(redact(value));
   if (v.size() <= 60) return v;
   // Cut on a character boundary so that a message stays valid UTF-8.
   size_t cut = 57;

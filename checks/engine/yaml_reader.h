@@ -68,7 +68,8 @@ SourceLoc loc_of(const YamlNode& node, const std::string& file);
 /// "expected X, got Y" messages.
 std::string describe_node(const YamlNode& node);
 
-/// A value as quoted in messages: URL userinfo redacted, cut to about 60 characters.
+/// A value as quoted in messages: secrets redacted (redact()), control and format characters
+/// shown as escapes (make_visible(): `\x1B`, `\u202E`), cut to about 60 characters.
 std::string preview(std::string_view value);
 
 /// Shared state while reading one input file.

@@ -14,64 +14,6 @@
 
 namespace golive {
 
-namespace {
-
-// Calls `emit(code_point, bytes)` for every character, with U+FFFD for a byte that is not
-// UTF-8.
-template <class Emit>
-void each_char(std::string_view text, Emit emit) {
-  auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  auto left = static_cast<utf8proc_ssize_t>(text.size());
-  while (left > 0) {
-    utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-    if (n <= 0) {
-      emit(0xFFFD, std::string_view("\xEF\xBF\xBD"));
-      n = 1;
-    } else {
-      emit(cp, std::string_view(reinterpret_cast<const char*>(p), static_cast<size_t>(n)));
-    }
-    p += n;
-    left -= n;
-  }
-}
-
-}  // namespace
-
-bool hostile_char(char32_t cp) {
-  if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)) return true;
-  if (cp < 0xa0) return false;
-  if (cp == 0x2028 || cp == 0x2029 || cp == 0xfffe || cp == 0xffff) return true;
-  if (cp > 0x10ffff) return true;
-  return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_CF;
-}
-
-std::string visible_escape(char32_t cp) {
-  auto v = static_cast<unsigned>(cp);
-  if (v < 0x100) return fmt::format("\\x{:02X}", v);
-  if (v < 0x10000) return fmt::format("\\u{:04X}", v);
-  return fmt::format("\\U{:08X}", v);
-}
-
-std::string make_visible(std::string_view text, std::string_view keep) {
-  std::string out;
-  out.reserve(text.size());
-  each_char(text, [&](int32_t cp, std::string_view bytes) {
-    auto c = static_cast<char32_t>(cp);
-    if (hostile_char(c) && !(c < 0x80 && keep.find(static_cast<char>(c)) != std::string_view::npos))
-      out += visible_escape(c);
-    else
-      out.append(bytes);
-  });
-  return out;
-}
-
-std::string valid_utf8(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  each_char(text, [&](int32_t, std::string_view bytes) { out.append(bytes); });
-  return out;
-}
 
 std::string terminal_text(std::string_view text) {
   std::string out = make_visible(redact(text), "\t\n\r");
