@@ -61,7 +61,9 @@ Finding waiver_finding(const Waiver& w, Status status, Severity severity, std::s
 
 }  // namespace
 
-std::optional<WaiverFile> load_waiver_file(const std::string& path, Diagnostics& diags) {
+std::optional<WaiverFile> load_waiver_file(const std::string& path,
+                                           const std::vector<std::string>& known_checks,
+                                           Diagnostics& diags) {
   WaiverFile file;
   file.path = path;
   Diagnostics local;
@@ -98,6 +100,12 @@ std::optional<WaiverFile> load_waiver_file(const std::string& path, Diagnostics&
         MapReader r(ctx, item, where);
         for (const auto& kv : item) r.has(kv.first.Scalar());
         Text check = r.text("check", MapReader::Required);
+        // Checked here, with the entry's other problems, so that a file's errors come in one
+        // round rather than the unknown ids only once the rest is mended.
+        if (check && std::find(known_checks.begin(), known_checks.end(), *check) == known_checks.end())
+          local.error(check.loc, message("errors.waivers.unknown_check", fmt::arg("path", where + ".check"),
+                                         fmt::arg("id", *check),
+                                         fmt::arg("hint", did_you_mean_hint(did_you_mean(*check, known_checks)))));
         Text plan = r.text("plan");
         Text subject = r.text("subject");
         Text reason = r.text("reason", MapReader::Required);
@@ -107,6 +115,7 @@ std::optional<WaiverFile> load_waiver_file(const std::string& path, Diagnostics&
         if (reason && reason->find_first_not_of(" \t\r\n") == std::string::npos)
           local.error(reason.loc, message("errors.waivers.empty_reason", fmt::arg("path", where + ".reason")));
         Waiver w;
+        w.path = where;
         w.loc = r.loc();
         w.check = check.value_or("");
         w.check_loc = check.loc;
@@ -171,7 +180,8 @@ void apply_waivers(PlanResult& result, const std::vector<WaiverFile>& files, Ins
       matched[my] = true;
       if (std::find(approvers.begin(), approvers.end(), w.approved_by) == approvers.end()) {
         diags.error(w.approved_by_loc,
-                    message("errors.waivers.not_approver", fmt::arg("who", w.approved_by),
+                    message("errors.waivers.not_approver", fmt::arg("path", w.path + ".approved_by"),
+                            fmt::arg("who", w.approved_by),
                             fmt::arg("plan", plan_id.empty() ? plan.file : plan_id),
                             fmt::arg("approvers", approvers.empty()
                                                       ? message_text("errors.waivers.names_neither")

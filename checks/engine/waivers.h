@@ -20,6 +20,7 @@ struct Waiver {
   std::string approved_by;  ///< contact id of the plan's commander or deputy
   std::string ticket;       ///< "" when none
   Instant expires;
+  std::string path;         ///< where it is in the file, `waivers[0]`, for messages
   SourceLoc loc;            ///< the entry
   SourceLoc check_loc, plan_loc, approved_by_loc, expires_loc;
 };
@@ -35,9 +36,13 @@ struct WaiverFile {
 inline constexpr Duration kWaiverExpiringSoon = std::chrono::days(7);
 
 /// Reads a waiver file. `reason`, `approved_by` and `expires` are required; unknown keys
-/// are errors (keys beginning with `x-` are ignored); a bare date for `expires` is
-/// midnight UTC. Problems go to `diags` with file:line:col; returns nullopt on any error.
-std::optional<WaiverFile> load_waiver_file(const std::string& path, Diagnostics& diags);
+/// are errors (keys beginning with `x-` are ignored); a `check` that is not one of
+/// `known_checks` is an error with the nearest id; a bare date for `expires` is midnight
+/// UTC. Every problem of the file goes to `diags` at once, in document order, with
+/// file:line:col and the entry's path (`waivers[2].check`); returns nullopt on any error.
+std::optional<WaiverFile> load_waiver_file(const std::string& path,
+                                           const std::vector<std::string>& known_checks,
+                                           Diagnostics& diags);
 
 /// Applies the waivers to one plan's findings, evaluated at `as_of`:
 /// - a fail or error of the waiver's check (and subject, plan) under an unexpired waiver

@@ -89,15 +89,8 @@ std::vector<WaiverFile> load_waivers(const CheckOptions& options, const std::vec
   std::vector<WaiverFile> files;
   if (options.no_waivers) return files;
   for (const std::string& path : options.waivers) {
-    auto file = load_waiver_file(path, diags);
-    if (!file) continue;
-    for (const Waiver& w : file->waivers) {
-      if (std::find(ids.begin(), ids.end(), w.check) != ids.end()) continue;
-      std::string near = did_you_mean(w.check, ids);
-      diags.error(w.check_loc, message("errors.waivers.unknown_check", fmt::arg("id", w.check),
-                                       fmt::arg("hint", did_you_mean_hint(near))));
-    }
-    files.push_back(std::move(*file));
+    auto file = load_waiver_file(path, ids, diags);
+    if (file) files.push_back(std::move(*file));
   }
   return files;
 }

@@ -193,7 +193,22 @@ TEST_CASE("waivers: an unknown check id is an error with a suggestion") {
   TempDir dir;
   ProcessResult r = check_with(dir, waiver("backup.freshh", "2026-12-31"));
   CHECK(r.exit_code == 2);
-  CHECK(r.err == dir.file("waivers.yaml") + ":2:12: error: check: unknown check 'backup.freshh' (did you mean 'backup.fresh'?)\n");
+  CHECK(r.err == dir.file("waivers.yaml") +
+                     ":2:12: error: waivers[0].check: unknown check 'backup.freshh' (did you mean 'backup.fresh'?)\n");
+}
+
+TEST_CASE("waivers: every problem of a waiver file is reported in one run, the unknown check ids with the rest") {
+  TempDir dir;
+  ProcessResult r = check_with(dir, waiver("backup.fresh", "2026-12-31") +
+                                        "  - check: rollback.testd\n    approved_by: zhang.san\n    expires: 2026-12-31\n" +
+                                        waiver("no.such-check", "2026-13-01"));
+  CHECK(r.exit_code == 2);
+  CHECK(r.out == "");
+  const std::string f = dir.file("waivers.yaml");
+  CHECK(r.err == f + ":7:12: error: waivers[1].check: unknown check 'rollback.testd' (did you mean 'rollback.tested'?)\n" +
+                     f + ":7:5: error: waivers[1]: missing required key 'reason'\n" +
+                     f + ":10:12: error: waivers[2].check: unknown check 'no.such-check'\n" +
+                     f + ":14:14: error: waivers[2].expires: '2026-13-01' is not a valid calendar date\n");
 }
 
 TEST_CASE("waivers: only the plan's commander or deputy may approve") {
@@ -202,7 +217,7 @@ TEST_CASE("waivers: only the plan's commander or deputy may approve") {
   CHECK(r.exit_code == 2);
   CHECK(r.out == "");
   CHECK(r.err == dir.file("waivers.yaml") +
-                     ":4:18: error: approved_by: 'li.wei' is not the commander or deputy of plan cli-waivers "
+                     ":4:18: error: waivers[0].approved_by: 'li.wei' is not the commander or deputy of plan cli-waivers "
                      "(zhang.san, wang.wu); only they may accept a risk for it\n");
 }
 
@@ -275,7 +290,7 @@ TEST_CASE("waivers: the expired and expiring findings and the approver error in 
   ProcessResult approver = check_with(dir, waiver("backup.fresh", "2026-12-31", "", "li.wei"), {"--lang", "zh-CN"});
   CHECK(approver.exit_code == 2);
   CHECK(approver.err == file +
-                            ":4:18: error: approved_by：「li.wei」不是预案 cli-waivers 的指挥长或副指挥长"
+                            ":4:18: error: waivers[0].approved_by：「li.wei」不是预案 cli-waivers 的指挥长或副指挥长"
                             "（zhang.san、wang.wu）；只有他们可以为该预案接受风险\n");
 }
 
