@@ -93,6 +93,8 @@ struct Brief {
   std::optional<TimeInterval> period;    ///< window start to the end of hypercare
   std::vector<Event> events;             ///< sorted by time, stable
   std::optional<RollbackTiming> rollback_timing;
+  /// The data migration's point of no return (scenarios.large_upgrade), when the plan has one.
+  std::optional<Instant> point_of_no_return;
   std::vector<Band> bands;
   std::vector<Person> command;           ///< commander, deputy, then roles in plan order
   std::vector<Person> escalation;        ///< role: `T+0`, then `not acknowledged by T+5m`…

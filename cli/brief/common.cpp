@@ -99,11 +99,18 @@ std::string rollback_sentence(const Brief& b) {
       r.checkpoint ? message("findings.rollback.fits-window.from_checkpoint",
                              fmt::arg("name", r.checkpoint->name.value_or("unnamed")))
                    : message_text("findings.rollback.fits-window.from_window_start");
-  return message("brief.rollback.deadline", fmt::arg("latest", local(b, r.latest_start)),
-                 fmt::arg("latest_utc", utc(r.latest_start)), fmt::arg("duration", say_duration(r.duration)),
-                 fmt::arg("verification", say_duration(r.verification)), fmt::arg("from", from),
-                 fmt::arg("start", local(b, r.start)), fmt::arg("finish", local(b, r.finish)),
-                 fmt::arg("relation", relation));
+  std::string sentence =
+      message("brief.rollback.deadline", fmt::arg("latest", local(b, r.latest_start)),
+              fmt::arg("latest_utc", utc(r.latest_start)), fmt::arg("duration", say_duration(r.duration)),
+              fmt::arg("verification", say_duration(r.verification)), fmt::arg("from", from),
+              fmt::arg("start", local(b, r.start)), fmt::arg("finish", local(b, r.finish)),
+              fmt::arg("relation", relation));
+  // The window's arithmetic alone would let a reader plan a rollback after the migration can
+  // no longer be undone: the earlier of the two instants is the real deadline.
+  if (b.point_of_no_return && *b.point_of_no_return < r.latest_start)
+    sentence += message("brief.rollback.point_of_no_return_first", fmt::arg("at", local(b, *b.point_of_no_return)),
+                        fmt::arg("at_utc", utc(*b.point_of_no_return)));
+  return sentence;
 }
 
 Table coverage_table(const Brief& b) {

@@ -99,8 +99,10 @@ Brief build(const Plan& plan, const HoursRange& business_hours, const PlanResult
                         {}});
   if (plan.scenarios.large_upgrade && plan.scenarios.large_upgrade->data_migration &&
       plan.scenarios.large_upgrade->data_migration->point_of_no_return)
-    b.events.push_back({*plan.scenarios.large_upgrade->data_migration->point_of_no_return,
-                        Event::PointOfNoReturn, message_text("brief.svg.point_of_no_return"), "", {}});
+    b.point_of_no_return = *plan.scenarios.large_upgrade->data_migration->point_of_no_return;
+  if (b.point_of_no_return)
+    b.events.push_back({*b.point_of_no_return, Event::PointOfNoReturn, message_text("brief.svg.point_of_no_return"),
+                        "", {}});
   if (g.window_end)
     b.events.push_back({*g.window_end, Event::WindowEnd, message_text("brief.event.window_end"), "", {}});
   if (b.period && g.hypercare && *g.hypercare > Duration::zero())

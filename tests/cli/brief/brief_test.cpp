@@ -6,11 +6,13 @@
 #include <regex>
 
 #include "cli/brief/brief.h"
+#include "cli/brief/common.h"
 #include "cli/report/support.h"
 #include "cli/report/width.h"
 #include "tests/cli/report/consumers.h"
 #include "tests/cli/report/report_support.h"
 #include "tests/support/examples.h"
+#include "tests/support/speaking.h"
 
 namespace golive::test {
 
@@ -156,6 +158,41 @@ rollback: {duration: 25m, verification: 10m}
   CHECK(!late_timing->fits());
   CHECK(late_timing->margin == Duration{-1});
   CHECK(run_check("rollback.fits-window", late, at(kAsOf))[0].status == Status::Fail);
+}
+
+TEST_CASE("brief rollback deadline: a point of no return before it is named as the instant to decide by") {
+  // Window end 06:00, 25m + 10m: the window alone allows a rollback until 05:25.
+  auto plan_with_point_of_no_return = [](const std::string& at) {
+    return plan_from(R"(golive: 1
+plan: {id: edge, name: Edge, owner: li.wei, revised_at: 2026-11-01, scenarios: [large-upgrade]}
+go_live:
+  window: {start: 2026-12-05T02:00:00+08:00, end: 2026-12-05T06:00:00+08:00}
+  timezone: Asia/Shanghai
+contacts:
+  - {id: li.wei, name: Li Wei, phone: "+8613800000003", timezone: Asia/Shanghai}
+rollback: {duration: 25m, verification: 10m}
+scenarios:
+  large_upgrade:
+    data_migration: {point_of_no_return: )" + at + R"(}
+)");
+  };
+  auto sentence = [](const Plan& plan) {
+    return brief::rollback_sentence(brief::build(plan, kDefaultBusinessHours, nullptr));
+  };
+  const std::string earlier = sentence(plan_with_point_of_no_return("2026-12-05T05:00:00+08:00"));
+  CHECK(earlier.find("Rollback deadline 12-05 05:25 (12-04 21:25 UTC)") == 0);
+  CHECK(earlier.substr(earlier.find(". The data migration")) ==
+        ". The data migration's point of no return, 12-05 05:00 (12-04 21:00 UTC), comes first: after it a "
+        "rollback no longer restores the old data, so decide by then.");
+  // At the deadline or after it, the deadline stands alone.
+  CHECK(sentence(plan_with_point_of_no_return("2026-12-05T05:25:00+08:00")).find("point of no return") ==
+        std::string::npos);
+  CHECK(sentence(plan_with_point_of_no_return("2026-12-05T05:40:00+08:00")).find("point of no return") ==
+        std::string::npos);
+  Speaking zh("zh-CN");
+  const std::string zh_sentence = sentence(plan_with_point_of_no_return("2026-12-05T05:00:00+08:00"));
+  CHECK(zh_sentence.substr(zh_sentence.find("数据迁移")) ==
+        "数据迁移的不可回退点 12-05 05:00（UTC 12-04 21:00）在此之前：过了该时刻，回滚已无法恢复原有数据，须在此前决定。");
 }
 
 TEST_CASE("brief on-call and region gaps across a daylight-saving change agree with the checks") {
@@ -380,7 +417,8 @@ TEST_CASE("brief in Chinese: headings, rows and sentences are the zh-CN catalogu
            "  12-05 06:00  12-04 22:00  回滚截止（最晚开始时刻）",
            "  12-10 08:00  12-10 00:00  保障期结束\n",
            "  回滚截止时刻 12-05 06:00（UTC 12-04 22:00）：晚于此刻开始的回滚（1小时30分钟 + 验证 30分钟）将在窗口结束后才完成。"
-           "若在最后一个检查点「最终上线决策（go/no-go）」（12-05 05:00）决定回滚，将于 12-05 07:00 完成，比窗口结束早 1小时。\n",
+           "若在最后一个检查点「最终上线决策（go/no-go）」（12-05 05:00）决定回滚，将于 12-05 07:00 完成，比窗口结束早 1小时。"
+           "数据迁移的不可回退点 12-05 05:30（UTC 12-04 21:30）在此之前：过了该时刻，回滚已无法恢复原有数据，须在此前决定。\n",
            "\n值守覆盖（窗口开始至保障期结束）\n",
            "  主值班 ",
            "  华信软件（ERP 实施商）：支持时间 24x7 Asia/Shanghai  12-04 22:00  12-10 08:00  技术支持\n",
