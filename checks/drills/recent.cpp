@@ -121,7 +121,7 @@ class DrillsRecent final : public Check {
         text = message("findings.drills.recent.none_because", fmt::arg("type", type),
                        fmt::arg("why", fmt::join(why, message_text("findings.join.clauses"))));
       }
-      Finding& f = ctx.add(Status::Fail, subject, latest_any ? latest_any->drill->loc : plan.loc, text);
+      Finding& f = ctx.add(Status::Fail, subject, latest_any ? latest_any->drill->loc : plan.drills_list_loc, text);
       f.evidence.emplace_back("type", type);
       f.evidence.emplace_back("limit", format_duration(max_age));
       f.evidence.emplace_back("limit_seconds", int64_t{max_age.count()});

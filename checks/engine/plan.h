@@ -488,6 +488,9 @@ struct Plan {
   /// empty (a plan built in code) the runner reads `file` again.
   std::string source_text;
   SourceLoc loc;       ///< the top of the file, for findings about absent sections
+  /// The `systems:` and `drills:` lists themselves (their `[]` when empty), or `loc` when
+  /// the key is absent: where a finding about an empty list points.
+  SourceLoc systems_list_loc, drills_list_loc;
   int64_t format_version = 1;
 
   PlanMeta plan;

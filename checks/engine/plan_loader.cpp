@@ -621,6 +621,12 @@ void read_sections(MapReader& root, Plan& plan) {
   if (!plan.plan.loc.known()) plan.plan.loc = root.loc();
   root.map("go_live", [&](MapReader& m) { read_go_live(m, plan.go_live); }, Required);
   if (!plan.go_live.loc.known()) plan.go_live.loc = plan.go_live.window_loc = root.loc();
+  auto list_loc = [&](const char* key) {
+    const YamlNode n = root.node(key);
+    return n.IsDefined() && !n.IsNull() ? loc_of(n, plan.file) : plan.loc;
+  };
+  plan.systems_list_loc = list_loc("systems");
+  plan.drills_list_loc = list_loc("drills");
   read_contacts(root, plan);
   root.map("organization", [&](MapReader& m) { read_organization(m, plan.organization.emplace()); });
   root.map("response", [&](MapReader& m) { read_response(m, plan.response.emplace()); });

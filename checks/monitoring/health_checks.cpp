@@ -19,7 +19,7 @@ class HealthChecks final : public Check {
   void run(const Plan& plan, Context& ctx) const override {
     for (size_t i = 0; i < plan.systems.size(); ++i) check(plan.systems[i], i, ctx);
     if (plan.systems.empty())
-      ctx.add(Status::Skip, "systems", plan.loc, message("findings.monitoring.health-checks.no_systems"));
+      ctx.add(Status::Skip, "systems", plan.systems_list_loc, message("findings.monitoring.health-checks.no_systems"));
   }
 
  private:

@@ -83,13 +83,20 @@ TEST_CASE("drills.recent: a type never drilled fails; types and max_age are para
     const Finding& f = about(findings, "drills[failover]");
     CHECK(f.status == Status::Fail);
     CHECK(f.message == "no passed failover drill recorded (drills[].type: failover)");
-    CHECK(where(f) == "plan.yaml:1:1");
+    CHECK(where(f) == "plan.yaml:12:1");  // the list it belongs in
   }
   SUBCASE("no drills at all") {
     auto findings = run_check("drills.recent", plan_from(""), kAsOf);
     REQUIRE(findings.size() == 2);
     CHECK(findings[0].status == Status::Fail);
     CHECK(findings[0].message == "no passed rollback drill recorded (drills[].type: rollback)");
+    CHECK(where(findings[0]) == "plan.yaml:1:1");
+  }
+  SUBCASE("an empty list: the finding points at it, not at the top of the file") {
+    auto findings = run_check("drills.recent", plan_from("drills: []\n"), kAsOf);
+    REQUIRE(findings.size() == 2);
+    CHECK(findings[0].status == Status::Fail);
+    CHECK(where(findings[0]) == "plan.yaml:12:9");
   }
   SUBCASE("max_age") {
     auto findings = run_check("drills.recent", drills_plan("2026-11-20"), kAsOf, {{"max_age", "10d"}});

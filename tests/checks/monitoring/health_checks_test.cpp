@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "tests/checks/findings_support.h"
 #include "tests/support/speaking.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/servers.h"
@@ -44,6 +45,18 @@ TEST_CASE("monitoring.health-checks: offline, a declared health check passes wit
   CHECK(findings[0].status == Status::Pass);
   CHECK(findings[0].message ==
         "health check https://payments.internal/healthz declared, expecting 200 (not probed: offline)");
+}
+
+TEST_CASE("monitoring.health-checks: no systems is a skip, at the empty list when there is one") {
+  auto findings = run_check("monitoring.health-checks", plan_from(""), kAsOf);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].status == Status::Skip);
+  CHECK(findings[0].subject == "systems");
+  CHECK(where(findings[0]) == "plan.yaml:1:1");
+  findings = run_check("monitoring.health-checks", plan_from("systems: []\n"), kAsOf);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].status == Status::Skip);
+  CHECK(where(findings[0]) == "plan.yaml:12:10");
 }
 
 TEST_CASE("monitoring.health-checks: a health check must be an http(s) URL") {
