@@ -571,8 +571,7 @@ void write_html(const RunResult& result, std::ostream& out, const ReportOptions&
       out << "<tr><td>" << h(plan_title(*p.plan)) << "</td><td><code>" << h(p.plan->file)
           << "</code></td><td>" << verdict_title(p.verdict) << "</td><td>"
           << fmt::format("{:.1f}%", p.summary.score) << "</td><td>"
-          << std::count_if(p.findings.begin(), p.findings.end(), [](const Finding& f) { return f.blocking; })
-          << "</td><td>" << p.summary.warnings << "</td></tr>\n";
+          << count_standings(p).blocking << "</td><td>" << count_standings(p).warnings << "</td></tr>\n";
     out << "</tbody></table>\n</header>\n";
   }
   for (size_t i = 0; i < result.plans.size(); ++i) write_plan(out, result, result.plans[i], i + 1);

@@ -97,15 +97,13 @@ void write_record(std::ostream& out, const RunResult& result) {
 }
 
 void write_markdown(const RunResult& result, std::ostream& out, const ReportOptions&) {
-  std::vector<Item> blocking, warnings, waived, skipped, passed;
+  std::vector<Item> blocking, warnings, notices, waived, skipped, passed;
   for (const auto& p : result.plans)
     for (const Finding& f : p.findings) {
       switch (standing_of(f)) {
         case Standing::Blocking: blocking.push_back({&p, &f}); break;
-        case Standing::Warning:
-        case Standing::Notice:
-          warnings.push_back({&p, &f});
-          break;
+        case Standing::Warning: warnings.push_back({&p, &f}); break;
+        case Standing::Notice: notices.push_back({&p, &f}); break;
         case Standing::Waived: waived.push_back({&p, &f}); break;
         case Standing::Skipped: skipped.push_back({&p, &f}); break;
         case Standing::Passed: passed.push_back({&p, &f}); break;
@@ -136,14 +134,9 @@ void write_markdown(const RunResult& result, std::ostream& out, const ReportOpti
 
   std::vector<std::vector<Cell>> plans;
   for (const auto& p : result.plans) {
-    int b = 0, w = 0;
-    for (const Finding& f : p.findings) {
-      Standing st = standing_of(f);
-      b += st == Standing::Blocking;
-      w += st == Standing::Warning || st == Standing::Notice;
-    }
+    const StandingCounts c = count_standings(p);
     plans.push_back({markdown_cell(plan_title(*p.plan)), std::string(verdict_title(p.verdict)),
-                     fmt::format("{:.1f}%", p.summary.score), std::to_string(b), std::to_string(w),
+                     fmt::format("{:.1f}%", p.summary.score), std::to_string(c.blocking), std::to_string(c.warnings),
                      markdown_cell(p.plan->file)});
   }
   table(out, {heading("plan"), heading("verdict"), heading("score"), heading("blocking"), heading("warnings"), heading("file")},
@@ -158,6 +151,11 @@ void write_markdown(const RunResult& result, std::ostream& out, const ReportOpti
   if (!warnings.empty()) {
     details_open(out, titled("report.markdown.warnings", warnings.size()));
     findings_table(out, warnings, true, true);
+    details_close(out);
+  }
+  if (!notices.empty()) {
+    details_open(out, titled("report.markdown.info", notices.size()));
+    findings_table(out, notices, true, true);
     details_close(out);
   }
   if (!waived.empty()) {

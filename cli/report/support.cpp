@@ -151,6 +151,35 @@ Standing standing_of(const Finding& f) {
   return Standing::Passed;
 }
 
+StandingCounts count_standings(const PlanResult& p) {
+  StandingCounts c;
+  for (const Finding& f : p.findings) {
+    switch (standing_of(f)) {
+      case Standing::Blocking: ++c.blocking; break;
+      case Standing::Warning: ++c.warnings; break;
+      case Standing::Notice: ++c.notices; break;
+      case Standing::Waived: ++c.waived; break;
+      case Standing::Skipped: ++c.skipped; break;
+      case Standing::Passed: ++c.passed; break;
+    }
+  }
+  return c;
+}
+
+StandingCounts count_standings(const RunResult& result) {
+  StandingCounts all;
+  for (const PlanResult& p : result.plans) {
+    const StandingCounts c = count_standings(p);
+    all.blocking += c.blocking;
+    all.warnings += c.warnings;
+    all.notices += c.notices;
+    all.waived += c.waived;
+    all.skipped += c.skipped;
+    all.passed += c.passed;
+  }
+  return all;
+}
+
 bool fails_run(const Finding& f, const RunResult& result) {
   Standing s = standing_of(f);
   // A notice (info rule) never fails the run, not even with --fail-on warn.
@@ -166,13 +195,10 @@ std::string counted(int n, std::string_view noun) {
 }
 
 std::string counts_text(const RunResult& result) {
-  int blocking = 0;
-  for (const auto& p : result.plans)
-    for (const Finding& f : p.findings) blocking += f.blocking;
-  const Summary& s = result.summary;
-  return message("report.counts", fmt::arg("blocking", blocking), fmt::arg("warnings", counted(s.warnings, "warnings")),
-                 fmt::arg("info", s.info), fmt::arg("errors", counted(s.errors, "errors")),
-                 fmt::arg("waived", s.waived), fmt::arg("skipped", s.skipped), fmt::arg("passed", s.passed));
+  const StandingCounts c = count_standings(result);
+  return message("report.counts", fmt::arg("blocking", c.blocking), fmt::arg("warnings", counted(c.warnings, "warnings")),
+                 fmt::arg("info", c.notices), fmt::arg("errors", counted(result.summary.errors, "errors")),
+                 fmt::arg("waived", c.waived), fmt::arg("skipped", c.skipped), fmt::arg("passed", c.passed));
 }
 
 std::string verdict_title(Verdict v) {

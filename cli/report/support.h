@@ -63,6 +63,21 @@ enum class Standing {
 /// The standing of a finding.
 Standing standing_of(const Finding& f);
 
+/// The findings of a plan, or of every plan of a run, counted by standing. Every headline,
+/// count line and portfolio row that says "blocking", "warnings" or "info" counts these, so
+/// that it equals the sections listed under it (JSON's `summary` counts by status instead:
+/// docs/reports.md "Counts").
+struct StandingCounts {
+  int blocking = 0;
+  int warnings = 0;
+  int notices = 0;  ///< said "info"
+  int waived = 0;
+  int skipped = 0;
+  int passed = 0;
+};
+StandingCounts count_standings(const PlanResult& p);
+StandingCounts count_standings(const RunResult& result);
+
 /// True when the finding makes `golive check` exit 1: blocking, or a warning with
 /// `--fail-on warn` (a notice never does).
 bool fails_run(const Finding& f, const RunResult& result);

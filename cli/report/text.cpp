@@ -125,14 +125,14 @@ void write_plan(std::ostream& out, const Painter& paint, const RunResult& result
 
   std::vector<const Finding*> blocking, warnings, notes, waived;
   for (const Finding& f : p.findings) {
-    if (f.blocking)
-      blocking.push_back(&f);
-    else if ((f.status == Status::Fail || f.status == Status::Error) && f.severity == Severity::Info)
-      notes.push_back(&f);
-    else if (f.status == Status::Fail || f.status == Status::Error)
-      warnings.push_back(&f);
-    else if (f.status == Status::Waived)
-      waived.push_back(&f);
+    switch (standing_of(f)) {
+      case Standing::Blocking: blocking.push_back(&f); break;
+      case Standing::Warning: warnings.push_back(&f); break;
+      case Standing::Notice: notes.push_back(&f); break;
+      case Standing::Waived: waived.push_back(&f); break;
+      case Standing::Skipped:
+      case Standing::Passed: break;
+    }
   }
   auto section = [&](std::string_view key, Tone tone, const std::vector<const Finding*>& items) {
     if (items.empty()) return;
@@ -178,11 +178,6 @@ void write_record(std::ostream& out, const RunResult& result) {
   out << "  " << pad_right(record_label("settings"), label_w) << ' ' << clean(settings_text(result)) << '\n';
 }
 
-int blocking_items(const PlanResult& p) {
-  return static_cast<int>(std::count_if(p.findings.begin(), p.findings.end(),
-                                        [](const Finding& f) { return f.blocking; }));
-}
-
 // Several plans: one line each, in the order of the run, before the plans in detail.
 void write_portfolio(std::ostream& out, const Painter& paint, const RunResult& result) {
   auto count = [&](Verdict v) {
@@ -201,8 +196,8 @@ void write_portfolio(std::ostream& out, const Painter& paint, const RunResult& r
   for (const auto& p : result.plans) {
     out << "  " << paint(verdict_tone(p.verdict), pad_right(verdict_title(p.verdict), verdict_w)) << ' '
         << fmt::format("{:>6.1f}%", p.summary.score) << "  "
-        << pad_right(message("report.text.blocking", fmt::arg("n", blocking_items(p))), 12) << ' '
-        << pad_right(counted(p.summary.warnings, "warnings"), 12) << ' '
+        << pad_right(message("report.text.blocking", fmt::arg("n", count_standings(p).blocking)), 12) << ' '
+        << pad_right(counted(count_standings(p).warnings, "warnings"), 12) << ' '
         << clean(message("report.text.portfolio_plan", fmt::arg("file", p.plan->file),
                          fmt::arg("id", p.plan->plan.id.value_or("?"))))
         << '\n';
@@ -212,11 +207,12 @@ void write_portfolio(std::ostream& out, const Painter& paint, const RunResult& r
 void write_text(const RunResult& result, std::ostream& out, const ReportOptions& options) {
   Painter paint(options.color);
   const Summary& s = result.summary;
-  int blocking = 0;
-  for (const auto& p : result.plans) blocking += blocking_items(p);
+  // The headline counts what the sections below list; the totals line at the end counts by
+  // status, as JSON's summary does.
+  const StandingCounts c = count_standings(result);
   out << paint(verdict_tone(result.verdict), verdict_title(result.verdict)) << "  " << score_text(s.score) << "  "
-      << message("report.text.headline", fmt::arg("blocking", counted(blocking, "blocking_items")),
-                 fmt::arg("warnings", counted(s.warnings, "warnings")), fmt::arg("info", s.info))
+      << message("report.text.headline", fmt::arg("blocking", counted(c.blocking, "blocking_items")),
+                 fmt::arg("warnings", counted(c.warnings, "warnings")), fmt::arg("info", c.notices))
       << '\n';
   if (std::string off = offline_warning(result); !off.empty()) out << paint(Tone::Warn, off) << '\n';
 

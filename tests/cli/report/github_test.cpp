@@ -41,7 +41,7 @@ TEST_CASE("report.github annotates blocking as error, warnings as warning, info 
             "::notice title=golive%3A not checked or relaxed%2C and settings::offline: yes (default): 0 live "
             "probes not made; live evidence was not verified%0Aonly: all checks%0Askip: none%0Afail-on: gate "
             "(default)%0Awaivers: none%0Asettings: all defaults\n"
-            "::notice title=golive%3A NOT READY::NOT READY, score 42.9%25: 2 blocking, 1 warning, 1 info, 2 "
+            "::notice title=golive%3A NOT READY::NOT READY, score 42.9%25: 2 blocking, 2 warnings, 1 info, 2 "
             "errors, 1 waived, 1 skipped, 2 passed (as of 2026-12-04T12:00:00+08:00); test-plan: still "
             "holds at window start 2026-12-05T02:00:00+08:00\n");
 }

@@ -38,12 +38,13 @@ TEST_CASE("report.markdown golden files") {
 
 TEST_CASE("report.markdown puts the verdict first and blocking findings in a table") {
   std::string md = render_synthetic("markdown");
-  CHECK(md.rfind("## golive: NOT READY\n\n**NOT READY**, score 42.9%: 2 blocking, 1 warning, 1 info,", 0) == 0);
+  CHECK(md.rfind("## golive: NOT READY\n\n**NOT READY**, score 42.9%: 2 blocking, 2 warnings, 1 info,", 0) == 0);
   CHECK(md.find("### Blocking findings (2)\n\n| check | subject | message | location |\n|---|---|---|---|\n"
                 "| backup.fresh | backups\\[db-hourly\\] | last success 3d ago, limit 2h (100% over) \\| see "
                 "&lt;runbook&gt;<br>Fix: ") != std::string::npos);
   CHECK(md.find("| plan.yaml:12 |\n") != std::string::npos);
-  CHECK(md.find("<details><summary>Warnings (3)</summary>\n\n| status | check |") != std::string::npos);
+  CHECK(md.find("<details><summary>Warnings (2)</summary>\n\n| status | check |") != std::string::npos);
+  CHECK(md.find("<details><summary>Info (1)</summary>\n\n| status | check |") != std::string::npos);
   CHECK(md.find("<details><summary>Waived (1)</summary>") != std::string::npos);
   CHECK(md.find("| monitoring.alerts-defined | alerts\\[PaymentsDown\\] | Runbook &lt;b&gt;in review&lt;/b&gt;, "
                 "50% done; see https://\\*\\*\\*@wiki.example.com/x | zhang.san | 2026-12-20T08:00:00+08:00 | "
