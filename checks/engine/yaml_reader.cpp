@@ -8,9 +8,12 @@
 #include <exception>
 #include <map>
 #include <fstream>
+#include <istream>
+#include <optional>
 #include <regex>
 #include <set>
 #include <sstream>
+#include <streambuf>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -63,7 +66,8 @@ size_t invalid_utf8_at(const std::string& s) {
 // UTF-16LE so) is decoded to UTF-8: lines and columns count characters either way, so
 // positions in messages stay those an editor shows. Without a mark the width cannot be
 // known for sure, so such text is refused with what to do instead of "NUL byte".
-std::string decode_utf16_32(const std::string& in, const std::string& file) {
+// Returns nothing for text that is not UTF-16 or UTF-32 (it is read as it is, not copied).
+std::optional<std::string> decode_utf16_32(const std::string& in, const std::string& file) {
   auto byte = [&](size_t i) { return static_cast<uint32_t>(static_cast<unsigned char>(in[i])); };
   const bool has4 = in.size() >= 4;
   int width = 0;
@@ -88,7 +92,7 @@ std::string decode_utf16_32(const std::string& in, const std::string& file) {
     if (!guess.empty())
       throw InputError({file, 1, 1}, message("errors.yaml.no_byte_order_mark",
                                              fmt::arg("encoding", guess.substr(0, 6))));
-    return in;
+    return std::nullopt;
   }
   std::string out;
   out.reserve(in.size());
@@ -418,9 +422,19 @@ class LimitScan final : public YAML::EventHandler {
   std::optional<InputError> problem_;  // the first structure trap of the first document
 };
 
+// The text as a stream, read where it is: an istringstream would copy a whole plan.
+class TextBuf final : public std::streambuf {
+ public:
+  explicit TextBuf(const std::string& text) {
+    char* begin = const_cast<char*>(text.data());  // read only: nothing is put back
+    setg(begin, begin, begin + text.size());
+  }
+};
+
 std::pair<std::vector<YamlNode>, std::optional<InputError>> build_tree(const std::string& text,
                                                                       const std::string& file) {
-  std::istringstream in(text);
+  TextBuf buf(text);
+  std::istream in(&buf);
   YAML::Parser parser(in);
   LimitScan scan(file);
   while (parser.HandleNextDocument(scan)) {
@@ -482,6 +496,8 @@ std::string read_file(const std::string& path) {
     throw InputError({path, 1, 1}, over_limit(Limit::FileSize, message("errors.limits.file_size",
                                                                        fmt::arg("bytes", st.st_size))));
   std::string text;
+  // One allocation for a file of known size, not a doubling per 64 KiB read.
+  if (S_ISREG(st.st_mode)) text.reserve(static_cast<size_t>(st.st_size));
   char buf[65536];
   while (true) {
     ssize_t n = ::read(fd, buf, sizeof buf);
@@ -511,7 +527,8 @@ std::string describe_node(const YamlNode& n) {
 }
 
 YamlNode parse_yaml(const std::string& bytes, const std::string& file) {
-  const std::string text = decode_utf16_32(bytes, file);
+  const std::optional<std::string> decoded = decode_utf16_32(bytes, file);
+  const std::string& text = decoded ? *decoded : bytes;
   if (auto nul = text.find('\0'); nul != std::string::npos)
     throw InputError(loc_at_offset(text, nul, file), message("errors.yaml.nul_byte"));
   if (auto bad = invalid_utf8_at(text); bad != std::string::npos)
