@@ -229,11 +229,26 @@ std::string seconds_and_fraction(std::chrono::microseconds since_midnight_part) 
   frac.erase(frac.find_last_not_of('0') + 1);
   return "." + frac;
 }
+
+// What date::format("%Y-%m-%dT%H:%M:%S", t) prints, without the stream and locale it sets
+// up on every call: a large plan's findings format tens of thousands of instants. Years
+// outside 0000-9999 are left to date::format, whose spelling of them is the reference.
+std::string format_seconds(date::sys_seconds t) {
+  const auto day = date::floor<date::days>(t);
+  const date::year_month_day ymd(day);
+  const int year = static_cast<int>(ymd.year());
+  if (year < 0 || year > 9999) return date::format("%Y-%m-%dT%H:%M:%S", t);
+  const date::hh_mm_ss<std::chrono::seconds> time(t - day);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", year, static_cast<unsigned>(ymd.month()),
+                     static_cast<unsigned>(ymd.day()), time.hours().count(), time.minutes().count(),
+                     time.seconds().count());
+}
+
 }  // namespace
 
 std::string format_instant(Instant t) {
   auto whole = std::chrono::floor<std::chrono::seconds>(t);
-  return date::format("%Y-%m-%dT%H:%M:%S", whole) + seconds_and_fraction(t - whole) + "Z";
+  return format_seconds(whole) + seconds_and_fraction(t - whole) + "Z";
 }
 
 std::string format_instant_in(Instant t, const Zone* zone) {
@@ -244,7 +259,7 @@ std::string format_instant_in(Instant t, const Zone* zone) {
   auto minutes = std::chrono::duration_cast<std::chrono::minutes>(info.offset).count();
   char sign = minutes < 0 ? '-' : '+';
   if (minutes < 0) minutes = -minutes;
-  return fmt::format("{}{}{}{:02}:{:02}", date::format("%Y-%m-%dT%H:%M:%S", local),
+  return fmt::format("{}{}{}{:02}:{:02}", format_seconds(local),
                      seconds_and_fraction(t - whole), sign, minutes / 60, minutes % 60);
 }
 
