@@ -476,6 +476,10 @@ CoreType plain_scalar_type(const std::string& s) {
   static const std::regex kInt("[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+");
   static const std::regex kFloat(
       "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
+  // Each of the three begins with one of these characters, and most text (ids, names,
+  // URLs) does not: it is told apart without running the regular expressions.
+  if (s.empty() || std::string_view("tTfF+-.0123456789").find(s[0]) == std::string_view::npos)
+    return CoreType::Str;
   if (std::regex_match(s, kBool)) return CoreType::Bool;
   if (std::regex_match(s, kInt)) return CoreType::Int;
   if (std::regex_match(s, kFloat)) return CoreType::Float;
@@ -688,7 +692,13 @@ Text MapReader::matching(const std::string& key, const TextRule& rule, Need need
   auto s = scalar(key, need, "string");
   if (!s) return {std::nullopt, loc_};
   const CoreType type = core_type(node(key));
-  std::regex re(rule.pattern, std::regex::ECMAScript);
+  // Compiled once per pattern and thread, not per value: a plan with thousands of
+  // backups checks thousands of locations, and compiling took longer than matching.
+  thread_local std::unordered_map<std::string, std::regex> compiled;
+  auto it = compiled.find(rule.pattern);
+  if (it == compiled.end())
+    it = compiled.emplace(rule.pattern, std::regex(rule.pattern, std::regex::ECMAScript)).first;
+  const std::regex& re = it->second;
   // An unquoted number or boolean is not text to an editor or a plugin: refused, even
   // when its spelling would match.
   if ((type != CoreType::Str) || !std::regex_search(s->first, re)) {
