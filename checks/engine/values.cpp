@@ -11,6 +11,7 @@
 #include <date/date.h>
 #include <fmt/format.h>
 
+#include "checks/engine/civil_time.h"
 #include "checks/engine/i18n.h"
 #include "checks/engine/zone.h"
 
@@ -230,21 +231,29 @@ std::string seconds_and_fraction(std::chrono::microseconds since_midnight_part) 
   return "." + frac;
 }
 
-// What date::format("%Y-%m-%dT%H:%M:%S", t) prints, without the stream and locale it sets
-// up on every call: a large plan's findings format tens of thousands of instants. Years
-// outside 0000-9999 are left to date::format, whose spelling of them is the reference.
+// "YYYY-MM-DDTHH:MM:SS", as date::format("%Y-%m-%dT%H:%M:%S", t) writes it.
 std::string format_seconds(date::sys_seconds t) {
-  const auto day = date::floor<date::days>(t);
-  const date::year_month_day ymd(day);
-  const int year = static_cast<int>(ymd.year());
-  if (year < 0 || year > 9999) return date::format("%Y-%m-%dT%H:%M:%S", t);
-  const date::hh_mm_ss<std::chrono::seconds> time(t - day);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", year, static_cast<unsigned>(ymd.month()),
-                     static_cast<unsigned>(ymd.day()), time.hours().count(), time.minutes().count(),
-                     time.seconds().count());
+  const CivilTime c = civil_time(t);
+  return fmt::format("{}T{:02}:{:02}:{:02}", c.date, c.hours, c.minutes, c.seconds);
 }
 
 }  // namespace
+
+CivilTime civil_time(date::sys_seconds t) {
+  const auto day = date::floor<date::days>(t);
+  const date::year_month_day ymd(day);
+  const date::hh_mm_ss<std::chrono::seconds> time(t - day);
+  const int year = static_cast<int>(ymd.year());
+  CivilTime c;
+  c.date = year >= 0 && year <= 9999
+               ? fmt::format("{:04}-{:02}-{:02}", year, static_cast<unsigned>(ymd.month()),
+                             static_cast<unsigned>(ymd.day()))
+               : date::format("%Y-%m-%d", t);
+  c.hours = static_cast<int>(time.hours().count());
+  c.minutes = static_cast<int>(time.minutes().count());
+  c.seconds = static_cast<int>(time.seconds().count());
+  return c;
+}
 
 std::string format_instant(Instant t) {
   auto whole = std::chrono::floor<std::chrono::seconds>(t);
