@@ -8,9 +8,11 @@
 
 #include "checks/engine/interrupt.h"
 #include "cli/commands/commands.h"
+#include "cli/commands/heap.h"
 #include "cli/commands/parse.h"
 
 int main(int argc, char** argv) {
+  golive::tune_heap();
   // A reader that closes the pipe early (`golive check … | head`) must not kill us with
   // SIGPIPE: writes fail instead, and the exit code still tells the verdict.
   std::signal(SIGPIPE, SIG_IGN);

@@ -8,6 +8,7 @@
 #include <date/date.h>
 
 #include "checks/engine/check.h"
+#include "checks/engine/civil_time.h"
 #include "checks/engine/zone.h"
 
 namespace golive {
@@ -160,16 +161,17 @@ std::string say_instant(Instant t, const Zone* zone) {
     fraction = fmt::format(".{:06}", us);
     fraction.erase(fraction.find_last_not_of('0') + 1);
   }
+  const CivilTime c = civil_time(local);
   // Where the language writes it so, seconds that are zero are left out: 02:00, not 02:00:00.
   const bool short_time = message_text("formats.instant_zero_seconds") == "omit" &&
-                          fraction.empty() && date::format("%S", local) == "00";
-  const std::string time = short_time ? date::format("%H:%M", local)
-                                      : date::format("%H:%M:%S", local) + fraction;
+                          fraction.empty() && c.seconds == 0;
+  const std::string time = short_time ? fmt::format("{:02}:{:02}", c.hours, c.minutes)
+                                      : fmt::format("{:02}:{:02}:{:02}", c.hours, c.minutes, c.seconds) + fraction;
   auto minutes = std::chrono::duration_cast<std::chrono::minutes>(offset).count();
   const std::string sign = minutes < 0 ? "-" : "+";
   if (minutes < 0) minutes = -minutes;
   return message(zone ? "formats.instant" : "formats.instant_utc",
-                 fmt::arg("date", date::format("%Y-%m-%d", local)), fmt::arg("time", time),
+                 fmt::arg("date", c.date), fmt::arg("time", time),
                  fmt::arg("offset", fmt::format("{}{:02}:{:02}", sign, minutes / 60, minutes % 60)));
 }
 

@@ -216,6 +216,7 @@ std::string redact_schemes(std::string_view text) {
   std::string out;
   size_t pos = 0;
   for (size_t i = 0; i + 6 <= text.size(); ++i) {
+    if (lower(text[i]) != 'b') continue;  // both words start with it: most positions end here
     size_t len = 0;
     std::string_view word = text.substr(i, 6);
     std::string w;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <memory>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -167,9 +168,11 @@ PlanResult run_plan(std::shared_ptr<const Plan> plan, const Selection& selection
   for (Job& job : jobs) {
     job.ctx = std::make_unique<Context>(*plan, options.as_of, options.offline);
     if (!job.left_out.empty()) continue;
-    if (options.offline && job.check) {
+    if (options.offline && job.check && job.rule->info->live) {
       // The record of an offline run says how much live evidence it did not see: run
       // the check once more as if online, count what it would probe, and send nothing.
+      // Only a live check probes (the registry test holds every other one to that), so
+      // the others are not run twice.
       Context dry(*plan, options.as_of, false);
       try {
         job.check->run(*plan, dry);
@@ -216,9 +219,17 @@ PlanResult run_plan(std::shared_ptr<const Plan> plan, const Selection& selection
   }
 
   int rules_run = 0;
-  for (Job& job : jobs) {
+  std::vector<std::vector<Finding>> taken(jobs.size());
+  size_t total = 0;
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    taken[i] = jobs[i].ctx->take();
+    total += std::max<size_t>(taken[i].size(), 1) + (jobs[i].left_out.empty() ? 0 : 1);
+  }
+  result.findings.reserve(total);
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    Job& job = jobs[i];
     const EffectiveRule& rule = *job.rule;
-    std::vector<Finding> findings = job.ctx->take();
+    std::vector<Finding>& findings = taken[i];
     if (!job.left_out.empty()) {
       // Shown, not dropped: a consumer of the report must see what was not checked.
       Finding f;
@@ -241,14 +252,21 @@ PlanResult run_plan(std::shared_ptr<const Plan> plan, const Selection& selection
     }
     Severity severity = rule.severity;
     if (job.warning_only && severity == Severity::Gate) severity = Severity::Warn;
+    // Once per rule, not per finding: a rule of a large plan has thousands of subjects.
+    const std::string category = category_of(rule);
+    std::optional<std::string> fix;
     for (Finding& f : findings) {
       f.check = rule.id;
-      f.category = category_of(rule);
+      f.category = category;
       f.severity = severity;
       f.blocking = severity == Severity::Gate && (f.status == Status::Fail || f.status == Status::Error);
-      if (f.remediation.empty() && rule.info) f.remediation = check_text(*rule.info, "fix");
+      if (f.remediation.empty() && rule.info) {
+        if (!fix) fix = check_text(*rule.info, "fix");
+        f.remediation = *fix;
+      }
       result.findings.push_back(std::move(f));
     }
+    findings = {};  // freed as it goes: the findings now live in the result
   }
   result.summary = summarize(result.findings, rules_run);
   result.verdict = verdict_of(result.findings);

@@ -11,6 +11,7 @@
 #include <date/date.h>
 #include <fmt/format.h>
 
+#include "checks/engine/civil_time.h"
 #include "checks/engine/i18n.h"
 #include "checks/engine/zone.h"
 
@@ -229,11 +230,34 @@ std::string seconds_and_fraction(std::chrono::microseconds since_midnight_part) 
   frac.erase(frac.find_last_not_of('0') + 1);
   return "." + frac;
 }
+
+// "YYYY-MM-DDTHH:MM:SS", as date::format("%Y-%m-%dT%H:%M:%S", t) writes it.
+std::string format_seconds(date::sys_seconds t) {
+  const CivilTime c = civil_time(t);
+  return fmt::format("{}T{:02}:{:02}:{:02}", c.date, c.hours, c.minutes, c.seconds);
+}
+
 }  // namespace
+
+CivilTime civil_time(date::sys_seconds t) {
+  const auto day = date::floor<date::days>(t);
+  const date::year_month_day ymd(day);
+  const date::hh_mm_ss<std::chrono::seconds> time(t - day);
+  const int year = static_cast<int>(ymd.year());
+  CivilTime c;
+  c.date = year >= 0 && year <= 9999
+               ? fmt::format("{:04}-{:02}-{:02}", year, static_cast<unsigned>(ymd.month()),
+                             static_cast<unsigned>(ymd.day()))
+               : date::format("%Y-%m-%d", t);
+  c.hours = static_cast<int>(time.hours().count());
+  c.minutes = static_cast<int>(time.minutes().count());
+  c.seconds = static_cast<int>(time.seconds().count());
+  return c;
+}
 
 std::string format_instant(Instant t) {
   auto whole = std::chrono::floor<std::chrono::seconds>(t);
-  return date::format("%Y-%m-%dT%H:%M:%S", whole) + seconds_and_fraction(t - whole) + "Z";
+  return format_seconds(whole) + seconds_and_fraction(t - whole) + "Z";
 }
 
 std::string format_instant_in(Instant t, const Zone* zone) {
@@ -244,7 +268,7 @@ std::string format_instant_in(Instant t, const Zone* zone) {
   auto minutes = std::chrono::duration_cast<std::chrono::minutes>(info.offset).count();
   char sign = minutes < 0 ? '-' : '+';
   if (minutes < 0) minutes = -minutes;
-  return fmt::format("{}{}{}{:02}:{:02}", date::format("%Y-%m-%dT%H:%M:%S", local),
+  return fmt::format("{}{}{}{:02}:{:02}", format_seconds(local),
                      seconds_and_fraction(t - whole), sign, minutes / 60, minutes % 60);
 }
 

@@ -12,6 +12,7 @@
 #include "checks/engine/runner.h"
 #include "checks/engine/waivers.h"
 #include "cli/commands/commands.h"
+#include "cli/commands/heap.h"
 #include "cli/commands/portfolio.h"
 #include "cli/report/report.h"
 
@@ -128,6 +129,7 @@ int run_check(const CheckOptions& options, const Io& io) {
   std::vector<std::string> files = find_plan_files(options.paths, diags);
   const unsigned threads = pool_size(options.jobs, files.size());
   Progress progress(io.err, show_progress(options.progress, io), files.size());
+  if (threads == 1) reserve_heap_for(files);
 
   // Plans are loaded, and their rulesets chosen, side by side; each keeps its own
   // diagnostics until all are done.

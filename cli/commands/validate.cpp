@@ -4,6 +4,7 @@
 #include "checks/engine/plan_loader.h"
 #include "checks/engine/references.h"
 #include "cli/commands/commands.h"
+#include "cli/commands/heap.h"
 
 namespace golive {
 namespace {
@@ -48,6 +49,7 @@ int run_validate(const ValidateOptions& options, const Io& io) {
   Diagnostics diags;
   std::vector<std::string> files = find_plan_files(options.paths, diags);
   std::vector<std::string> valid;
+  reserve_heap_for(files);
   for (const std::string& file : files) {
     int errors_before = diags.error_count();
     auto plan = load_plan(file, diags);

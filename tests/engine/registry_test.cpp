@@ -1,8 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <regex>
 
 #include "tests/support/process.h"
+#include "checks/engine/plan_loader.h"
 #include "checks/engine/ruleset.h"
 
 using namespace golive;
@@ -141,4 +143,46 @@ TEST_CASE("registry: every scenario ruleset extends baseline and names its scena
     CHECK(std::any_of(rs->description.begin(), rs->description.end(),
                       [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
   }
+}
+
+// The runner runs a check a second time in an offline run, as if online, only when it is
+// live, to count the probes it did not send: a check that probes must say it is live, or
+// an offline report would undercount what it did not see.
+TEST_CASE("registry: only a live check queues a probe") {
+  namespace fs = std::filesystem;
+  const std::string root = golive::test::source_dir();
+  std::vector<std::string> files;
+  for (const char* dir : {"examples", "tests/fixtures/cli", "tests/fixtures/live", "tests/fixtures/plans"})
+    for (const auto& e : fs::directory_iterator(root + "/" + dir))
+      if (e.path().extension() == ".yaml") files.push_back(e.path().string());
+  std::sort(files.begin(), files.end());
+  const Instant as_of = *parse_instant("2026-12-04T12:00:00+08:00", nullptr);
+  size_t plans = 0, live_probes = 0;
+  for (const std::string& file : files) {
+    Diagnostics d;
+    std::optional<Plan> plan = load_plan(file, d);
+    if (!plan) continue;
+    ++plans;
+    for (const CheckInfo* info : all_checks()) {
+      INFO(file, " ", info->id);
+      std::unique_ptr<Check> check;
+      try {
+        check = info->make(Params{});
+      } catch (const std::exception&) {
+        continue;  // a test check that cannot start
+      }
+      Context ctx(*plan, as_of, false);
+      try {
+        check->run(*plan, ctx);
+      } catch (const std::exception&) {
+      }
+      const size_t queued = ctx.take_probes().size();
+      if (info->live)
+        live_probes += queued;
+      else
+        CHECK(queued == 0);
+    }
+  }
+  CHECK(plans >= 10);
+  CHECK(live_probes > 0);
 }

@@ -110,7 +110,7 @@ class FileProbe final : public Check {
 
 GOLIVE_REGISTER_CHECK(FileProbe, .id = "test.file-probe", .severity = Severity::Gate,
                       .title = "Probes a local file", .why = "Runner test.",
-                      .fix = "Create the file.", .reads = {});
+                      .fix = "Create the file.", .reads = {}, .live = true);
 GOLIVE_REGISTER_CHECK(ParamsProbe, .id = "test.params", .severity = Severity::Gate,
                       .title = "Reads parameters", .why = "Runner test.",
                       .fix = "Change the parameters.", .reads = {});

@@ -205,3 +205,21 @@ TEST_CASE("working hours") {
   CHECK_FALSE(parse_hours("24x7"));
 }
 
+
+TEST_CASE("instants: format_instant writes what date::format writes, from year 0 to 9999 and past") {
+  using namespace std::chrono;
+  // Every 9,973,457 seconds (about 115 days, so times of day and leap days vary) from
+  // 0000-01-01 to 9999-12-31, then instants outside four-digit years.
+  const auto first = date::sys_days(date::year(0) / 1 / 1);
+  const auto last = date::sys_days(date::year(9999) / 12 / 31) + hours(23) + minutes(59) + seconds(59);
+  std::vector<date::sys_seconds> instants{first, last};
+  for (auto t = date::sys_seconds(first); t < last; t += seconds(9'973'457)) instants.push_back(t);
+  for (int y : {-1, -10000, 10000, 12345})
+    instants.push_back(date::sys_days(date::year(y) / 2 / 29) + hours(7) + minutes(8) + seconds(9));
+  for (date::sys_seconds t : instants) {
+    const std::string expected = date::format("%Y-%m-%dT%H:%M:%S", t);
+    INFO(expected);
+    CHECK(format_instant(Instant(t)) == expected + "Z");
+    CHECK(format_instant(Instant(t) + microseconds(250)) == expected + ".00025Z");
+  }
+}

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <regex>
 #include <stdexcept>
 #include <string>
 
@@ -243,4 +244,36 @@ TEST_CASE("MapReader: a value of the wrong shape is reported and left untouched"
   // The document itself is unchanged.
   CHECK(d.node["items"][0].IsScalar());
   CHECK(d.node["section"].IsSequence());
+}
+
+TEST_CASE("yaml: plain_scalar_type is the YAML 1.2 core schema's resolution") {
+  // The schema's regular expressions, which plain_scalar_type() writes out: it must answer
+  // as they do for everything.
+  const std::regex kBool("true|True|TRUE|false|False|FALSE");
+  const std::regex kInt("[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+");
+  const std::regex kFloat(
+      "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
+  auto expected = [&](const std::string& s) {
+    if (std::regex_match(s, kBool)) return CoreType::Bool;
+    if (std::regex_match(s, kInt)) return CoreType::Int;
+    if (std::regex_match(s, kFloat)) return CoreType::Float;
+    return CoreType::Str;
+  };
+  std::vector<std::string> samples = {"", "true", "True", "TRUE", "tRUE", "false", "no", "0x1F", "0o17",
+                                      "0o8", "1e5", "+1.5E-3", ".inf", "-.INF", "+.Inf", ".nan", "nan", "inf",
+                                      "1_000", "payments-db", "https://x", " 1", "1 ", "٣", "1.", ".5", "-.5e+3", "1e",
+                                      "1e+", "+.nan", "-0", "0o", "0x", "0xg", "0x1f", "0o777", "-0x1",
+                                      "TRUE ", "fAlse", "1.5.5", "12e3.4", "..5", "-.inf", ".infx"};
+  const std::string alphabet = "tTfF+-.0123456789eExoaAinNrsu _/:";
+  for (char a : alphabet) {
+    samples.push_back(std::string(1, a));
+    for (char b : alphabet) {
+      samples.push_back(std::string{a, b});
+      for (char c : alphabet) samples.push_back(std::string{a, b, c});
+    }
+  }
+  for (const std::string& s : samples) {
+    INFO("'", s, "'");
+    CHECK(plain_scalar_type(s) == expected(s));
+  }
 }
