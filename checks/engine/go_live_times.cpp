@@ -27,7 +27,8 @@ std::optional<RollbackTiming> rollback_timing(const GoLive& g, const Rollback& r
   t.from = message("findings.rollback.fits-window.from_window_start");
   if (cp && (!g.window_start || *cp->at >= *g.window_start)) {
     t.start = *cp->at;
-    t.from = message("findings.rollback.fits-window.from_checkpoint", fmt::arg("name", cp->name.value_or("unnamed")));
+    t.from = cp->name ? message("findings.rollback.fits-window.from_checkpoint", fmt::arg("name", *cp->name))
+                      : message("findings.rollback.fits-window.from_unnamed_checkpoint");
     t.checkpoint = cp;
   }
   t.duration = *rb.duration;

@@ -54,6 +54,12 @@ TEST_CASE("rollback, zh-CN: the window computation reads in Chinese instants and
   CHECK(findings[1].message == "回滚演练用时 22分钟，未超过计划的 30分钟");
   // Where the rollback starts is a phrase for people: the evidence says it in Chinese too.
   CHECK(text_evidence(findings[0], "start_from") == "上线窗口开始");
+  Plan unnamed = rollback_plan("2026-11-28", "pass");
+  unnamed.go_live.checkpoints.push_back(Checkpoint{});
+  unnamed.go_live.checkpoints.back().at = Field<Instant>(at("2026-12-05T03:00:00+08:00"), SourceLoc{});
+  auto from_unnamed = run_check("rollback.fits-window", unnamed, kAsOf);
+  REQUIRE(!from_unnamed.empty());
+  CHECK(text_evidence(from_unnamed[0], "start_from") == "最后一个检查点（未命名）");
 
   auto manual = run_check("rollback.automated", plan_from("rollback:\n  automated: false\n"), kAsOf);
   REQUIRE(manual.size() == 1);
