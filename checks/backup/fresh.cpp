@@ -32,27 +32,25 @@ class BackupFresh final : public Check {
     // The limit is the tighter of max_age and two scheduled runs: one missed run is
     // tolerated, two are not.
     Duration limit = max_age_;
-    std::string limited_by = "max_age";  // evidence: the same in every language
-    std::string limited_by_said = "max_age";
+    // Said in the run's language, in the message and in the evidence alike: a phrase for
+    // people (`2 × schedule 1h`), or the parameter's name.
+    std::string limited_by = "max_age";
     if (b.schedule && *b.schedule > Duration::zero() && 2 * *b.schedule < limit) {
       limit = 2 * *b.schedule;
-      limited_by = fmt::format("2 × schedule {}", format_duration(*b.schedule));
-      limited_by_said =
+      limited_by =
           message("findings.backup.fresh.two_schedules", fmt::arg("schedule", say_duration(*b.schedule)));
     }
     // Written in the plan, the judgement is made now; read live, when the probe answers.
     read_instant(ctx, plan, b.last_success, b.last_success_source, b.location,
                  "backups[].last_success",
                  [&plan, &b, &ctx, subject = std::move(subject), limit,
-                  limited_by = std::move(limited_by),
-                  limited_by_said = std::move(limited_by_said)](ReadInstant read) {
-                   judge(plan, b, ctx, subject, limit, limited_by, limited_by_said, std::move(read));
+                  limited_by = std::move(limited_by)](ReadInstant read) {
+                   judge(plan, b, ctx, subject, limit, limited_by, std::move(read));
                  });
   }
 
   static void judge(const Plan& plan, const Backup& b, Context& ctx, const std::string& subject,
-                    Duration limit, const std::string& limited_by,
-                    const std::string& limited_by_said, ReadInstant read) {
+                    Duration limit, const std::string& limited_by, ReadInstant read) {
     const std::string name = b.id.value_or(subject);
     if (!read.at && !read.problem.empty()) {
       // Live evidence that could not be read (offline: not read at all) never passes.
@@ -96,12 +94,12 @@ class BackupFresh final : public Check {
     f.message = read.from.empty()
                     ? message("findings.backup.fresh.age", fmt::arg("age", say_duration(age)),
                               fmt::arg("limit", say_duration(limit)),
-                              fmt::arg("limited_by", limited_by_said))
+                              fmt::arg("limited_by", limited_by))
                     : message("findings.backup.fresh.age_read",
                               fmt::arg("last", say_instant(last, plan.zone())),
                               fmt::arg("from", read.from), fmt::arg("age", say_duration(age)),
                               fmt::arg("limit", say_duration(limit)),
-                              fmt::arg("limited_by", limited_by_said));
+                              fmt::arg("limited_by", limited_by));
     f.evidence.emplace_back("last_success", last_text);
     f.evidence.emplace_back("age", format_duration(age));
     f.evidence.emplace_back("age_seconds", whole_seconds(age));

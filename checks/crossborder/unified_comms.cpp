@@ -3,6 +3,7 @@
 
 #include "checks/engine/check.h"
 #include "checks/engine/i18n.h"
+#include "checks/engine/plan_values.h"
 
 namespace golive {
 namespace {
@@ -35,7 +36,7 @@ class UnifiedComms final : public Check {
 
     if (cb->comms_platform) {
       ctx.add(Status::Pass, "cross_border.comms_platform", cb->comms_platform.loc,
-              message("findings.crossborder.unified-comms.platform", fmt::arg("platform", *cb->comms_platform)))
+              message("findings.crossborder.unified-comms.platform", fmt::arg("platform", say_name(*cb->comms_platform))))
           .evidence.emplace_back("comms_platform", *cb->comms_platform);
     } else {
       ctx.add(Status::Fail, "cross_border.comms_platform", cb->comms_platform.loc,
@@ -45,7 +46,7 @@ class UnifiedComms final : public Check {
 
     if (cb->language) {
       ctx.add(Status::Pass, "cross_border.language", cb->language.loc,
-              message("findings.crossborder.unified-comms.language", fmt::arg("language", *cb->language)))
+              message("findings.crossborder.unified-comms.language", fmt::arg("language", say_name(*cb->language))))
           .evidence.emplace_back("language", *cb->language);
     } else {
       ctx.add(Status::Fail, "cross_border.language", cb->language.loc,

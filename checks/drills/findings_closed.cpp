@@ -31,12 +31,13 @@ class DrillsFindingsClosed final : public Check {
     for (size_t i = 0; i < plan.drills.size(); ++i) {
       const Drill& d = plan.drills[i];
       const std::string day = d.at ? format_instant_in(*d.at, plan.zone()).substr(0, 10) : "";
-      const std::string drill = fmt::format("{} drill of {}", d.type.value_or("untyped"),
-                                            d.at ? day : "unknown date");  // the evidence
-      const std::string drill_said = message(
-          "findings.drills.findings-closed.drill",
-          fmt::arg("type", d.type ? *d.type : message("findings.drills.findings-closed.untyped")),
-          fmt::arg("date", d.at ? day : message("findings.drills.findings-closed.unknown_date")));
+      // Said in the run's language, in the message and in the evidence alike: it is a
+      // phrase for people, not a plan value (`2026-11-21 的回滚（rollback）演练`).
+      const std::string type_said =
+          d.type ? say_drill(*d.type) : message("findings.drills.findings-closed.untyped");
+      const std::string drill =
+          d.at ? message("findings.drills.findings-closed.drill", fmt::arg("drill", type_said), fmt::arg("date", day))
+               : message("findings.drills.findings-closed.drill_undated", fmt::arg("drill", type_said));
       for (size_t j = 0; j < d.findings.size(); ++j) {
         const DrillFinding& x = d.findings[j];
         ++total;
@@ -57,7 +58,7 @@ class DrillsFindingsClosed final : public Check {
             message(x.closed ? "findings.drills.findings-closed.open" : "findings.drills.findings-closed.unmarked",
                     fmt::arg("severity", x.severity ? say_value("risk", *x.severity) : message("findings.drills.findings-closed.unrated")),
                     fmt::arg("title", x.title ? *x.title : message("findings.drills.findings-closed.untitled")),
-                    fmt::arg("drill", drill_said)));
+                    fmt::arg("drill", drill)));
         f.evidence.emplace_back("severity", severity);
         f.evidence.emplace_back("title", title);
         f.evidence.emplace_back("drill", drill);

@@ -9,6 +9,7 @@
 
 #include "checks/engine/check.h"
 #include "checks/engine/i18n.h"
+#include "checks/engine/plan_values.h"
 #include "checks/engine/dated_evidence.h"
 #include "checks/engine/live_evidence.h"
 
@@ -82,7 +83,7 @@ class DrillsRecent final : public Check {
 
   static void judge(const Plan& plan, const std::string& type, const std::string& subject,
                     const std::vector<Dated>& drills, Duration max_age, Context& ctx) {
-    const std::string redo = message("fixes.drills.recent.redo", fmt::arg("type", type));
+    const std::string redo = message("fixes.drills.recent.redo", fmt::arg("drill", say_drill(type)), fmt::arg("type", type));
 
     // The latest passed drill of this type dated at or before the as-of instant counts;
     // later-dated ones are only scheduled.
@@ -109,7 +110,7 @@ class DrillsRecent final : public Check {
     if (!best) {
       std::string text;
       if (!latest_any) {
-        text = message("findings.drills.recent.none", fmt::arg("type", type));
+        text = message("findings.drills.recent.none", fmt::arg("drill", say_drill(type)), fmt::arg("type", type));
       } else {
         const std::string_view list = message_text("findings.join.parts");
         std::vector<std::string> why;
@@ -118,7 +119,7 @@ class DrillsRecent final : public Check {
         if (!scheduled.empty())
           why.push_back(message("findings.drills.recent.scheduled", fmt::arg("drills", fmt::join(scheduled, list))));
         if (why.empty()) why.push_back(message("findings.drills.recent.undated"));
-        text = message("findings.drills.recent.none_because", fmt::arg("type", type),
+        text = message("findings.drills.recent.none_because", fmt::arg("drill", say_drill(type)),
                        fmt::arg("why", fmt::join(why, message_text("findings.join.clauses"))));
       }
       Finding& f = ctx.add(Status::Fail, subject, latest_any ? latest_any->drill->loc : plan.drills_list_loc, text);
@@ -137,7 +138,7 @@ class DrillsRecent final : public Check {
     const std::string key = std::string("findings.drills.recent.") + (ok ? "passed" : "stale") +
                             (best->from.empty() ? "" : "_read");
     Finding& f = ctx.add(ok ? Status::Pass : Status::Fail, subject, loc,
-                         message(key, fmt::arg("type", type), fmt::arg("at", say_instant(*best->at, plan.zone())),
+                         message(key, fmt::arg("drill", say_drill(type)), fmt::arg("at", say_instant(*best->at, plan.zone())),
                                  fmt::arg("from", best->from), fmt::arg("age", say_duration(age)),
                                  fmt::arg("limit", say_duration(max_age))));
     f.evidence.emplace_back("type", type);

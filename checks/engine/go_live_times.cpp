@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "checks/engine/i18n.h"
 #include "checks/engine/zone.h"
 
 namespace golive {
@@ -23,10 +24,11 @@ std::optional<RollbackTiming> rollback_timing(const GoLive& g, const Rollback& r
   // A rollback is decided at the last go/no-go checkpoint at the latest; a checkpoint
   // written before the window still cannot start a rollback before the deployment.
   t.start = g.window_start ? *g.window_start : *cp->at;
-  t.from = "window start";
+  t.from = message("findings.rollback.fits-window.from_window_start");
   if (cp && (!g.window_start || *cp->at >= *g.window_start)) {
     t.start = *cp->at;
-    t.from = fmt::format("the last checkpoint '{}'", cp->name.value_or("unnamed"));
+    t.from = cp->name ? message("findings.rollback.fits-window.from_checkpoint", fmt::arg("name", *cp->name))
+                      : message("findings.rollback.fits-window.from_unnamed_checkpoint");
     t.checkpoint = cp;
   }
   t.duration = *rb.duration;

@@ -20,7 +20,9 @@ const Checkpoint* last_checkpoint(const GoLive& g);
 /// When a rollback decided at the last moment starts and ends, against the window end.
 struct RollbackTiming {
   Instant start;            ///< the last checkpoint at or after window start, else window start
-  std::string from;         ///< "window start" or "the last checkpoint 'NAME'" (evidence)
+  /// Where it starts, in the run's language, for the message, the evidence and the brief:
+  /// `window start` or `the last checkpoint 'NAME'` (`findings.rollback.fits-window.from_*`).
+  std::string from;
   const Checkpoint* checkpoint = nullptr;  ///< the checkpoint it starts from; null: window start
   Duration duration{0};     ///< rollback.duration
   Duration verification{0}; ///< rollback.verification

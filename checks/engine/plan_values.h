@@ -22,4 +22,16 @@ inline std::string say_value(std::string_view list, std::string_view value) {
   return said ? std::string(*said) : std::string(value);
 }
 
+/// A name a person wrote in the plan (a spare's component, a place, a channel, a training
+/// topic, an environment…) inside a message for people: `values.name`, which English
+/// writes as it is and Chinese in 「」 (`由「应用服务器」覆盖`). Evidence keeps the name.
+inline std::string say_name(std::string_view name) { return message("values.name", fmt::arg("name", name)); }
+
+/// A drill of `type` (drills[].type) said whole: `values.drill.<type>` (`rollback drill`,
+/// `回滚（rollback）演练`), else `values.drill_other` with the type as written.
+inline std::string say_drill(std::string_view type) {
+  const auto said = find_message(language(), fmt::format("values.drill.{}", type));
+  return said ? std::string(*said) : message("values.drill_other", fmt::arg("type", type));
+}
+
 }  // namespace golive

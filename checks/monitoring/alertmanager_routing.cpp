@@ -9,6 +9,8 @@
 #include <re2/re2.h>
 #include <yaml-cpp/yaml.h>
 
+#include "checks/engine/i18n.h"
+
 namespace golive {
 namespace {
 
@@ -374,10 +376,15 @@ std::string label_set_text(const std::vector<std::pair<std::string, std::string>
   return "{" + fmt::format("{}", fmt::join(parts, ", ")) + "}";
 }
 
+std::string say_receiver(std::string_view name) {
+  const std::string quoted = quote_value(name);
+  return message("findings.monitoring.receiver", fmt::arg("name", quoted.substr(1, quoted.size() - 2)));
+}
+
 std::string receivers_text(const std::vector<std::string>& receivers) {
   std::vector<std::string> parts;
-  for (const auto& r : receivers) parts.push_back(quote_value(r));
-  return fmt::format("{}", fmt::join(parts, ", "));
+  for (const auto& r : receivers) parts.push_back(say_receiver(r));
+  return fmt::format("{}", fmt::join(parts, message_text("findings.join.list")));
 }
 
 }  // namespace golive

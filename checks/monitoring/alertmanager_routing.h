@@ -50,7 +50,13 @@ std::string quote_value(std::string_view text);
 /// values quote_value(), in the given order).
 std::string label_set_text(const std::vector<std::pair<std::string, std::string>>& labels);
 
-/// Receiver names as messages show them: `"team", "oncall"`.
+/// A receiver name as a message shows it, in the run's language (`findings.monitoring.receiver`):
+/// escaped as quote_value() does, in double quotes in English (`"erp-oncall"`), in 「」 in
+/// Chinese (`「erp-oncall」`).
+std::string say_receiver(std::string_view name);
+
+/// Receiver names as messages show them, say_receiver() each, joined by `findings.join.list`:
+/// `"team", "oncall"`, `「team」、「oncall」`.
 std::string receivers_text(const std::vector<std::string>& receivers);
 
 }  // namespace golive

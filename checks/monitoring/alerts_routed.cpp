@@ -44,7 +44,7 @@ class AlertsRouted final : public Check {
     }
     const std::string receiver = *am->receiver;
     const std::string shown_labels = label_set_text(labels);
-    const std::string shown_receiver = quote_value(receiver);
+    const std::string shown_receiver = say_receiver(receiver);
     if (ctx.offline()) {
       Finding& f = ctx.add(Status::Pass, kSubject, am->loc,
                            message("findings.monitoring.alerts-routed.offline", fmt::arg("labels", shown_labels),

@@ -34,7 +34,7 @@ class MonitoringHeartbeat final : public Check {
     }
     Finding& f = ctx.add(Status::Pass, kSubject, h.loc,
                          message("findings.monitoring.heartbeat.declared", fmt::arg("alert", *h.alert),
-                                 fmt::arg("receiver", quote_value(*h.receiver))));
+                                 fmt::arg("receiver", say_receiver(*h.receiver))));
     f.evidence.emplace_back("alert", *h.alert);
     f.evidence.emplace_back("receiver", *h.receiver);
   }

@@ -21,7 +21,6 @@ class RevisionCurrent final : public Check {
     const PlanMeta& meta = plan.plan;
     const bool from_plan = meta.review_every && *meta.review_every > Duration::zero();
     const Duration limit = from_plan ? *meta.review_every : review_every_;
-    const std::string limited_by = from_plan ? "plan.review_every" : "rule parameter review_every";
 
     if (!meta.revised_at) {
       Finding& f = ctx.add(Status::Fail, "plan", meta.revised_at.loc,
@@ -48,6 +47,7 @@ class RevisionCurrent final : public Check {
       return;
     }
 
+    // Said in the run's language, in the message and in the evidence alike.
     const std::string limited_said = from_plan ? message("findings.plan.revision-current.by_plan")
                                                : message("findings.plan.revision-current.by_rule");
     Finding& f = age <= limit
@@ -63,7 +63,7 @@ class RevisionCurrent final : public Check {
     f.evidence.emplace_back("age_seconds", whole_seconds(age));
     f.evidence.emplace_back("limit", format_duration(limit));
     f.evidence.emplace_back("limit_seconds", int64_t{limit.count()});
-    f.evidence.emplace_back("limited_by", limited_by);
+    f.evidence.emplace_back("limited_by", limited_said);
     if (f.status == Status::Pass)
       f.expires_at = revised + limit;
     else

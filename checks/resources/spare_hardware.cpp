@@ -7,6 +7,7 @@
 
 #include "checks/engine/check.h"
 #include "checks/engine/i18n.h"
+#include "checks/engine/plan_values.h"
 
 namespace golive {
 namespace {
@@ -18,6 +19,11 @@ bool covers(const Spare& s, const std::string& system) {
 
 std::string component_of(const Spare& s) {
   return s.component ? *s.component : message("findings.resources.spare-hardware.unnamed");
+}
+
+/// The spare as a message names it: its component as a name a person wrote (say_name()).
+std::string said_component(const Spare& s) {
+  return s.component ? say_name(*s.component) : message("findings.resources.spare-hardware.unnamed");
 }
 
 /// Fails when no spares are listed, or a tier-1 system has no spare on hand and none that
@@ -71,16 +77,19 @@ class SpareHardware final : public Check {
       return;
     }
 
-    std::vector<std::string> components;
-    for (const Spare* s : mine) components.push_back(component_of(*s));
+    std::vector<std::string> components, components_said;
+    for (const Spare* s : mine) {
+      components.push_back(component_of(*s));
+      components_said.push_back(said_component(*s));
+    }
 
     for (const Spare* s : mine) {
       if (s->on_hand && *s->on_hand >= 1) {
         Finding& f = ctx.add(Status::Pass, subject, s->on_hand.loc,
-                             s->location ? message("findings.resources.spare-hardware.on_hand", fmt::arg("spare", component_of(*s)),
-                                                   fmt::arg("count", *s->on_hand), fmt::arg("place", *s->location))
+                             s->location ? message("findings.resources.spare-hardware.on_hand", fmt::arg("spare", said_component(*s)),
+                                                   fmt::arg("count", *s->on_hand), fmt::arg("place", say_name(*s->location)))
                                          : message("findings.resources.spare-hardware.on_hand_unplaced",
-                                                   fmt::arg("spare", component_of(*s)), fmt::arg("count", *s->on_hand)));
+                                                   fmt::arg("spare", said_component(*s)), fmt::arg("count", *s->on_hand)));
         f.evidence.emplace_back("spare", component_of(*s));
         f.evidence.emplace_back("on_hand", int64_t{*s->on_hand});
         return;
@@ -95,7 +104,7 @@ class SpareHardware final : public Check {
     if (!fastest) {
       Finding& f = ctx.add(Status::Fail, subject, mine.front()->on_hand.loc,
                            message("findings.resources.spare-hardware.no_lead_time", fmt::arg("system", name),
-                                   fmt::arg("spares", fmt::join(components, message_text("findings.engine.join.list")))));
+                                   fmt::arg("spares", fmt::join(components_said, message_text("findings.engine.join.list")))));
       f.evidence.emplace_back("spares", components);
       f.remediation = message("fixes.resources.spare-hardware.no_lead_time", fmt::arg("system", name));
       return;
@@ -105,7 +114,7 @@ class SpareHardware final : public Check {
     if (!sys.rto) {
       Finding& f = ctx.add(Status::Fail, subject, sys.rto.loc,
                            message("findings.resources.spare-hardware.no_rto", fmt::arg("system", name),
-                                   fmt::arg("spare", component_of(*fastest)),
+                                   fmt::arg("spare", said_component(*fastest)),
                                    fmt::arg("lead", say_duration(*fastest->lead_time))));
       f.evidence.emplace_back("spare", component_of(*fastest));
       f.evidence.emplace_back("lead_time", lead);
@@ -117,13 +126,13 @@ class SpareHardware final : public Check {
     const std::string rto = format_duration(*sys.rto);
     Finding& f = *fastest->lead_time <= *sys.rto
                      ? ctx.add(Status::Pass, subject, fastest->lead_time.loc,
-                               message("findings.resources.spare-hardware.lead_within", fmt::arg("spare", component_of(*fastest)),
+                               message("findings.resources.spare-hardware.lead_within", fmt::arg("spare", said_component(*fastest)),
                                        fmt::arg("lead", say_duration(*fastest->lead_time)),
                                        fmt::arg("rto", say_duration(*sys.rto))))
                      : ctx.add(Status::Fail, subject, fastest->lead_time.loc,
                                message("findings.resources.spare-hardware.lead_above", fmt::arg("system", name),
                                        fmt::arg("lead", say_duration(*fastest->lead_time)),
-                                       fmt::arg("spare", component_of(*fastest)),
+                                       fmt::arg("spare", said_component(*fastest)),
                                        fmt::arg("rto", say_duration(*sys.rto))));
     f.evidence.emplace_back("spare", component_of(*fastest));
     f.evidence.emplace_back("on_hand", int64_t{fastest->on_hand.value_or(0)});
@@ -132,7 +141,7 @@ class SpareHardware final : public Check {
     f.evidence.emplace_back("rto", rto);
     f.evidence.emplace_back("rto_seconds", int64_t{sys.rto->count()});
     if (f.status == Status::Fail)
-      f.remediation = message("fixes.resources.spare-hardware.lead_above", fmt::arg("spare", component_of(*fastest)),
+      f.remediation = message("fixes.resources.spare-hardware.lead_above", fmt::arg("spare", said_component(*fastest)),
                               fmt::arg("system", name), fmt::arg("rto", say_duration(*sys.rto)));
   }
 };

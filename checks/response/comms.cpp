@@ -6,6 +6,7 @@
 
 #include "checks/engine/check.h"
 #include "checks/engine/i18n.h"
+#include "checks/engine/plan_values.h"
 
 namespace golive {
 namespace {
@@ -37,7 +38,7 @@ class ResponseComms final : public Check {
       return;
     }
     Finding& f = ctx.add(Status::Pass, subject, c.loc,
-                         message("findings.response.comms.defined", fmt::arg("channel", *c.channel),
+                         message("findings.response.comms.defined", fmt::arg("channel", say_name(*c.channel)),
                                  fmt::arg("owner", *c.owner), fmt::arg("every", say_duration(*c.update_every))));
     f.evidence.emplace_back("channel", *c.channel);
     f.evidence.emplace_back("owner", *c.owner);

@@ -72,12 +72,8 @@ class RollbackFitsWindow final : public Check {
             ? message("findings.rollback.fits-window.exactly_at", fmt::arg("end", say_instant(end, plan.zone())))
             : message("findings.rollback.fits-window.after", fmt::arg("margin", say_duration(-margin)),
                       fmt::arg("end", say_instant(end, plan.zone())));
-    const std::string said_from =
-        t.checkpoint ? message("findings.rollback.fits-window.from_checkpoint",
-                               fmt::arg("name", t.checkpoint->name.value_or("unnamed")))
-                     : message("findings.rollback.fits-window.from_window_start");
     Finding& f = ctx.add(margin >= Duration::zero() ? Status::Pass : Status::Fail, kSubject, rb.duration.loc,
-                         message("findings.rollback.fits-window.timing", fmt::arg("from", said_from),
+                         message("findings.rollback.fits-window.timing", fmt::arg("from", from),
                                  fmt::arg("start", say_instant(start, plan.zone())),
                                  fmt::arg("duration", say_duration(*rb.duration)),
                                  fmt::arg("verification", say_duration(*rb.verification)),

@@ -4,6 +4,7 @@
 
 #include "checks/engine/check.h"
 #include "checks/engine/i18n.h"
+#include "checks/engine/plan_values.h"
 
 namespace golive {
 namespace {
@@ -83,10 +84,10 @@ class RollbackTested final : public Check {
   static std::string described(const TestRecord& t) {
     if (t.version && t.environment)
       return message("findings.rollback.tested.test_of_in", fmt::arg("version", *t.version),
-                     fmt::arg("environment", *t.environment));
+                     fmt::arg("environment", say_name(*t.environment)));
     if (t.version) return message("findings.rollback.tested.test_of", fmt::arg("version", *t.version));
     if (t.environment)
-      return message("findings.rollback.tested.test_in", fmt::arg("environment", *t.environment));
+      return message("findings.rollback.tested.test_in", fmt::arg("environment", say_name(*t.environment)));
     return message("findings.rollback.tested.test");
   }
 

@@ -6,6 +6,7 @@
 
 #include "checks/engine/check.h"
 #include "checks/engine/i18n.h"
+#include "checks/engine/plan_values.h"
 
 namespace golive {
 namespace {
@@ -74,7 +75,7 @@ class Trained final : public Check {
       Finding& f =
           planned ? ctx.add(Status::Fail, subject, p.loc,
                             message("findings.staffing.trained.planned", fmt::arg("who", p.id), fmt::arg("duty", p.said),
-                                    fmt::arg("topic", planned->topic ? *planned->topic
+                                    fmt::arg("topic", planned->topic ? say_name(*planned->topic)
                                                                      : message("findings.staffing.trained.untitled")),
                                     fmt::arg("at", say_instant(*planned->at, plan.zone()))))
                   : ctx.add(Status::Fail, subject, p.loc,
@@ -87,7 +88,7 @@ class Trained final : public Check {
     }
 
     const Elapsed age = ctx.age(*latest->at);
-    const std::string topic = latest->topic ? *latest->topic : message("findings.staffing.trained.untitled");
+    const std::string topic = latest->topic ? say_name(*latest->topic) : message("findings.staffing.trained.untitled");
     Finding& f = age <= max_age_
                      ? ctx.add(Status::Pass, subject, latest_ref->loc,
                                message("findings.staffing.trained.recent", fmt::arg("who", p.id), fmt::arg("duty", p.said),

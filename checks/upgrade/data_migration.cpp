@@ -95,11 +95,10 @@ class UpgradeDataMigration final : public Check {
     }
     const Instant start = *g.window_start;
     Instant deadline = *g.window_end;
-    std::string deadline_kind = "window end";  // evidence
+    // Said in the run's language, in the message and in the evidence alike.
     std::string deadline_said = message("findings.upgrade.data-migration.window_end");
     if (d.point_of_no_return && *d.point_of_no_return < deadline) {
       deadline = *d.point_of_no_return;
-      deadline_kind = "the point of no return";
       deadline_said = message("findings.upgrade.data-migration.point_of_no_return");
     }
     const Duration took = *t.duration;
@@ -116,7 +115,7 @@ class UpgradeDataMigration final : public Check {
     f.evidence.emplace_back("available", format_duration(deadline - start));
     f.evidence.emplace_back("available_seconds", whole_seconds((deadline - start)));
     f.evidence.emplace_back("finish_at", local_and_utc(finish, plan));
-    f.evidence.emplace_back("deadline", deadline_kind);
+    f.evidence.emplace_back("deadline", deadline_said);
     f.evidence.emplace_back("deadline_at", local_and_utc(deadline, plan));
     if (f.status == Status::Fail)
       f.remediation = message("fixes.upgrade.data-migration.too_slow", fmt::arg("margin", say_duration(-margin)),

@@ -7,6 +7,7 @@
 
 #include "checks/engine/check.h"
 #include "checks/engine/i18n.h"
+#include "checks/engine/plan_values.h"
 
 namespace golive {
 namespace {
@@ -64,10 +65,12 @@ class UpgradePhased final : public Check {
     const std::string subject = subject_of("phases", p.name, i);
     const std::string name = name_of(p, i);
     std::vector<std::string> missing;
+    std::vector<std::string> missing_said;  // the message's: 退出条件（exit）in Chinese
     SourceLoc loc;
     auto need = [&](bool present, const char* key, const SourceLoc& where) {
       if (present) return;
       missing.push_back(key);
+      missing_said.push_back(say_value("phase_key", key));
       if (!loc.known()) loc = where;
     };
     need(!p.goals.empty(), "goals", p.loc);
@@ -78,8 +81,10 @@ class UpgradePhased final : public Check {
     need(p.end.has_value(), "end", p.end.loc);
     if (!missing.empty()) {
       const std::string keys = fmt::to_string(fmt::join(missing, message_text("findings.engine.join.list")));
+      const std::string keys_said =
+          fmt::to_string(fmt::join(missing_said, message_text("findings.engine.join.list")));
       Finding& f = ctx.add(Status::Fail, subject, loc,
-                           message("findings.upgrade.phased.lacks", fmt::arg("phase", name), fmt::arg("keys", keys)));
+                           message("findings.upgrade.phased.lacks", fmt::arg("phase", name), fmt::arg("keys", keys_said)));
       f.evidence.emplace_back("missing", missing);
       f.remediation = message("fixes.upgrade.phased.lacks", fmt::arg("phase", name), fmt::arg("keys", keys));
       return;

@@ -7,9 +7,17 @@
 
 #include "checks/engine/check.h"
 #include "checks/engine/i18n.h"
+#include "checks/engine/plan_values.h"
 
 namespace golive {
 namespace {
+
+/// A party of vendors[].responsibilities in a message: `vendor` and `us` as the standard
+/// says them (`供应商（vendor）`, `我方（us）`), another party as the name it is.
+std::string say_party(const std::string& party) {
+  const auto said = find_message(language(), "values.party." + party);
+  return said ? std::string(*said) : say_name(party);
+}
 
 /// Warns when a vendor has no declared split of responsibilities between it and us.
 class VendorResponsibilities final : public Check {
@@ -56,7 +64,7 @@ class VendorResponsibilities final : public Check {
     }
     std::vector<std::string> split;
     for (const auto& [party, tasks] : parties)
-      split.push_back(message("findings.vendor.responsibilities.party", fmt::arg("party", party),
+      split.push_back(message("findings.vendor.responsibilities.party", fmt::arg("party", say_party(party)),
                               fmt::arg("tasks", fmt::join(tasks, message_text("findings.engine.join.list")))));
 
     Finding& f = unowned.empty()

@@ -94,15 +94,10 @@ std::string rollback_sentence(const Brief& b) {
       r.margin > Duration::zero()    ? message("brief.rollback.before", fmt::arg("margin", say_duration(r.margin)))
       : r.margin == Duration::zero() ? message_text("brief.rollback.exactly_at")
                                      : message("brief.rollback.after", fmt::arg("margin", say_duration(-r.margin)));
-  // Where the rollback starts, in the words rollback.fits-window uses for it.
-  const std::string from =
-      r.checkpoint ? message("findings.rollback.fits-window.from_checkpoint",
-                             fmt::arg("name", r.checkpoint->name.value_or("unnamed")))
-                   : message_text("findings.rollback.fits-window.from_window_start");
   std::string sentence =
       message("brief.rollback.deadline", fmt::arg("latest", local(b, r.latest_start)),
               fmt::arg("latest_utc", utc(r.latest_start)), fmt::arg("duration", say_duration(r.duration)),
-              fmt::arg("verification", say_duration(r.verification)), fmt::arg("from", from),
+              fmt::arg("verification", say_duration(r.verification)), fmt::arg("from", r.from),
               fmt::arg("start", local(b, r.start)), fmt::arg("finish", local(b, r.finish)),
               fmt::arg("relation", relation));
   // The window's arithmetic alone would let a reader plan a rollback after the migration can

@@ -92,7 +92,7 @@ plan:
   t << R"(  approvals: []                     {{approvals}}
 
 go_live:
-  window: {start: 2099-01-02T02:00:00Z, end: 2099-01-02T06:00:00Z}   {{window}}
+  window: {start: 2099-01-02T02:00:00{{offset}}, end: 2099-01-02T06:00:00{{offset}}}   {{window}}
   timezone: {{zone}} {{timezone}}
   hypercare: 3d                      {{hypercare}}
   checkpoints: []                    {{checkpoints}}
@@ -121,7 +121,7 @@ response:
   severities: []                     {{severities}}
   escalation: []                     {{escalation}}
   stages: [report, assess, activate, handle, notify, review]   {{stages}}
-  comms: {owner: comms.lead, time_reference: UTC}   {{comms}}
+  comms: {owner: comms.lead, time_reference: )" << (has(scenarios, "cross-border") ? "UTC}   {{comms_utc}}" : "{{zone}}}   {{comms}}") << R"(
   review: {due: 5d, owner: ops.lead} {{review}}
 
 {{systems}}
@@ -147,7 +147,7 @@ backups:
     schedule: 24h
     copies: 1
     location: "s3://my-backups/my-db/latest.dump"    {{location}}
-    # last_success: 2099-01-01T00:00:00Z
+    # last_success: 2099-01-01T00:00:00{{offset}}
     # restore_test: {at: 2099-01-01, duration: 40m, result: pass, evidence: "https://wiki.example.com/restore"}
 
 {{rollback}}
@@ -217,7 +217,7 @@ vendors:
     name: {{vendor_name}}
     covers: [my-db]
     contract: {ref: C-0000, end: 2099-01-01, notice: 90d}
-    # support: {hours: 24x7, timezone: UTC, response: {SEV1: 15m}, restore: 4h}
+    # support: {hours: 24x7, timezone: {{zone}}, response: {SEV1: 15m}, restore: 4h}
     contacts: []                     {{vendor_contacts}}
     # responsibilities: {diagnose: vendor, restore: us}
 )";

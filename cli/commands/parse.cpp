@@ -204,12 +204,15 @@ struct CommandLine {
   std::string brief_as_of;
 
   CommandLine();
-  CLI::App* command(const std::string& name, const std::string& summary_key);
+  CLI::App* command(const std::string& name, const std::string& summary_key, const std::string& footer);
   void add_lang(CLI::App* sub);
 };
 
-CLI::App* CommandLine::command(const std::string& name, const std::string& summary_key) {
+// `footer`: the command's own exit codes (a command that never judges a plan never exits 1),
+// and for check where else its options may be set.
+CLI::App* CommandLine::command(const std::string& name, const std::string& summary_key, const std::string& footer) {
   CLI::App* sub = app.add_subcommand(name, help(summary_key));
+  sub->footer(footer);
   sub->allow_extras();
   // CLI11 gives a command its help flag before the parent's option defaults: regroup it.
   sub->get_help_ptr()->group(help("label.options_group"));
@@ -239,7 +242,10 @@ CommandLine::CommandLine() {
   app.set_help_flag("-h,--help", help("flag.help"));
   app.set_version_flag("--version", std::string("golive ") + GOLIVE_VERSION, help("flag.version"));
   app.require_subcommand(1);
-  app.footer(help("footer"));
+  // golive's own help: the exit codes of a run that judges plans, and where else check's
+  // options may be set, as check's help says.
+  const std::string check_footer = help("exit.verdict") + "\n" + help("check_settings");
+  app.footer(check_footer);
   // Read before parsing (lang_on_command_line()); declared so that the parser accepts it
   // and the help lists it.
   app.add_option("--lang", top_lang, with_example(help("lang"), "--lang zh-CN"))
@@ -250,7 +256,7 @@ CommandLine::CommandLine() {
 
   // check: CLI11 records what the command line gave, as raw strings; settings.cpp merges
   // them with the environment and the config file and validates all three alike.
-  check = command("check", "check.summary");
+  check = command("check", "check.summary", check_footer);
   check->add_option("PATH", check_paths, help("paths"))->required();
   for (const OptionSpec& spec : check_option_specs()) {
     std::string names = (spec.short_name.empty() ? "" : "-" + spec.short_name + ",") + "--" + spec.name;
@@ -273,7 +279,7 @@ CommandLine::CommandLine() {
     check_opts[spec.name] = opt;
   }
 
-  validate = command("validate", "validate.summary");
+  validate = command("validate", "validate.summary", help("exit.validate"));
   validate->add_option("PATH", validate_options.paths, help("paths"))->required();
   validate->add_flag("-q,--quiet", validate_options.quiet, help("validate.quiet"));
   validate->add_option("--limit", validate_limits, with_example(help("validate.limit"), "--limit file-size=16MiB"))
@@ -282,21 +288,21 @@ CommandLine::CommandLine() {
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 
-  list = command("list-checks", "list-checks.summary");
+  list = command("list-checks", "list-checks.summary", help("exit.print"));
   list->add_option("-f,--format", list_options.format, help("list-checks.format"))->type_name("text|markdown|json");
   add_lang(list);
 
-  explain = command("explain", "explain.summary");
+  explain = command("explain", "explain.summary", help("exit.print"));
   explain->add_option("CHECK_ID", explain_options.check_id, help("explain.check_id"))->required();
   add_lang(explain);
 
-  rulesets = command("rulesets", "rulesets.summary");
+  rulesets = command("rulesets", "rulesets.summary", help("exit.print"));
   add_lang(rulesets);
 
-  schema = command("schema", "schema.summary");
+  schema = command("schema", "schema.summary", help("exit.print"));
   schema->add_flag("--report", schema_options.report, help("schema.report"));
 
-  init = command("init", "init.summary");
+  init = command("init", "init.summary", help("exit.init"));
   init->add_option("--scenario", init_options.scenarios,
                    with_example(message("help.init.scenario",
                                         fmt::arg("scenarios", fmt::format("{}", fmt::join(init_scenarios(), message_text("errors.list.comma"))))),
@@ -312,11 +318,14 @@ CommandLine::CommandLine() {
 
   add_lang(validate);
 
-  brief = command("brief", "brief.summary");
+  brief = command("brief", "brief.summary", help("exit.verdict"));
   brief->add_option("PLAN", brief_options.path, help("brief.plan"))->required();
-  brief->add_option("-f,--format", brief_options.format, help("brief.format"))->type_name("text|markdown|html");
-  brief->add_option("-o,--output", brief_options.output, help("brief.output"))->type_name("FILE");
-  brief->add_option("--as-of", brief_as_of, help("brief.as-of"))->type_name("TIME|now|window");
+  brief->add_option("-f,--format", brief_options.format, with_example(help("brief.format"), "-f html"))
+      ->type_name("text|markdown|html");
+  brief->add_option("-o,--output", brief_options.output, with_example(help("brief.output"), "-o brief.html"))
+      ->type_name("FILE");
+  brief->add_option("--as-of", brief_as_of, with_example(help("brief.as-of"), "--as-of 2026-12-04T20:00:00+08:00"))
+      ->type_name("TIME|now|window");
   add_lang(brief);
 }
 
@@ -325,15 +334,17 @@ CommandLine::CommandLine() {
 // command, an option that takes a value takes the next argument whatever it looks like
 // (`-o --lang` writes to a file named --lang), `--` ends the options, and a short option's
 // value may follow it in the same argument (`-fjson`), as may flags bundled before it.
-std::optional<std::string> lang_on_command_line(CommandLine& cli, const std::vector<std::string>& args) {
+std::optional<std::string> lang_on_command_line(CommandLine& cli, const std::vector<std::string>& args,
+                                                size_t first = 0) {
   CLI::App* sub = nullptr;
   for (CLI::App* c : {cli.check, cli.validate, cli.list, cli.explain, cli.rulesets, cli.schema, cli.init, cli.brief})
-    if (!args.empty() && c->get_name() == args[0]) sub = c;
+    if (first < args.size() && c->get_name() == args[first]) sub = c;
   if (!sub) {
     // Before a command: golive's own options, --help, -h, --version and --lang, until the
-    // first other word.
+    // first other word. A command after --help (`golive --help check --lang zh-CN`) is the
+    // one whose help CLI11 prints: its own --lang counts, as after the command.
     std::optional<std::string> lang;
-    for (size_t i = 0; i < args.size();) {
+    for (size_t i = first; i < args.size();) {
       const LangArgument given = lang_argument_at(args, i);
       if (given.taken > 0) {
         if (!given.value) break;
@@ -342,6 +353,9 @@ std::optional<std::string> lang_on_command_line(CommandLine& cli, const std::vec
       } else if (args[i] == "--help" || args[i] == "-h" || args[i] == "--version") {
         ++i;
       } else {
+        if (i > first && contains(command_names(), args[i])) {
+          if (auto after = lang_on_command_line(cli, args, i)) lang = after;
+        }
         break;
       }
     }
@@ -354,7 +368,7 @@ std::optional<std::string> lang_on_command_line(CommandLine& cli, const std::vec
     return std::max(0, std::min(opt->get_type_size_min(), opt->get_items_expected_min()));
   };
   std::optional<std::string> lang;
-  for (size_t i = 1; i < args.size(); ++i) {
+  for (size_t i = first + 1; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "--") break;
     if (a.rfind("--", 0) == 0) {
@@ -392,10 +406,16 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
   const std::optional<std::string> lang_arg = lang_on_command_line(*english, args);
   const std::string early = preliminary_language(lang_arg, io, config_path);
   set_language(early);
-  // golive's own --lang (before any command) is judged here, before --help is printed: a
-  // value golive does not speak is an error, not English help. The other sources are
-  // read as for a command's --help (preliminary_language()).
-  if (lang_arg && !args.empty() && !args[0].empty() && args[0][0] == '-') {
+  // A --lang golive's own help or a command's --help would be printed in is judged here,
+  // before the help: a value golive does not speak is the same usage error as without
+  // --help, not English help. The other sources are read as for a command's --help
+  // (preliminary_language()).
+  const bool own_options = !args.empty() && !args[0].empty() && args[0][0] == '-';
+  const auto dashes = std::find(args.begin(), args.end(), "--");
+  const bool asks_for_help = std::find_if(args.begin(), dashes, [](const std::string& a) {
+                               return a == "--help" || a == "-h";
+                             }) != dashes;
+  if (lang_arg && (own_options || asks_for_help)) {
     RawSettings given{{"lang", RawSetting{{*lang_arg}, "--lang", {"golive", 0, 0}}}};
     CheckOptions resolved;
     Diagnostics diags;

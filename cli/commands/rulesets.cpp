@@ -12,9 +12,12 @@ int run_rulesets(const RulesetsOptions&, const Io& io) {
     const Ruleset* r = builtin_ruleset(name);
     if (!first) io.out << '\n';
     first = false;
-    io.out << name;
-    if (r && !r->version.empty()) io.out << ' ' << r->version;
-    if (r && !r->description.empty()) io.out << ": " << ruleset_text(name, "description", r->description);
+    const std::string title = r && !r->version.empty() ? name + ' ' + r->version : name;
+    if (r && !r->description.empty())
+      io.out << message("rulesets.heading", fmt::arg("name", title),
+                        fmt::arg("description", ruleset_text(name, "description", r->description)));
+    else
+      io.out << title;
     io.out << '\n';
 
     std::string when = message("rulesets.always");

@@ -118,6 +118,66 @@ TEST_CASE("help: golive's own --help takes --lang before or after it, and judges
   CHECK(run_golive({"--lang", "zh-CN", "--version"}).out == "golive 0.1.0\n");
 }
 
+TEST_CASE("help: a command named after --help is helped in its own --lang, which is judged first") {
+  const std::string zh = slurp(source_dir() + "/tests/golden/help/check.zh-CN.txt").value_or("");
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"--help", "check", "--lang", "zh-CN"}, {"-h", "check", "--lang=zh-CN"},
+        {"--lang", "zh-CN", "--help", "check"}}) {
+    CAPTURE(args.front());
+    ProcessResult r = run_golive(args);
+    CHECK(r.exit_code == 0);
+    CHECK(r.err == "");
+    CHECK(r.out == zh);
+  }
+  CHECK(run_golive({"--help", "rulesets", "--lang", "zh-CN"}).out ==
+        slurp(source_dir() + "/tests/golden/help/rulesets.zh-CN.txt").value_or(""));
+
+  // A --lang golive does not speak is the usage error it is without --help, not help.
+  ProcessResult plain = run_golive({"rulesets", "--lang", "fr"});
+  CHECK(plain.exit_code == 2);
+  CHECK(plain.err == "golive: error: --lang: 'fr' is not one of en or zh-CN\n");
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"rulesets", "--lang", "fr", "--help"}, {"rulesets", "--help", "--lang=fr"},
+        {"check", "--lang", "fr", "-h"}, {"--help", "check", "--lang", "fr"}}) {
+    CAPTURE(args.front());
+    ProcessResult r = run_golive(args);
+    CHECK(r.exit_code == 2);
+    CHECK(r.out == "");
+    CHECK(r.err == plain.err);
+  }
+  ProcessResult zh_env = run_golive({"rulesets", "--lang", "fr", "--help"}, with_env({{"GOLIVE_LANG", "zh-CN"}}));
+  CHECK(zh_env.exit_code == 2);
+  CHECK(zh_env.err == "golive: error: --lang：「fr」不是 en 或 zh-CN 之一\n");
+}
+
+TEST_CASE("help: each command's footer gives the exit codes it has, in both languages") {
+  auto footer = [](const std::vector<std::string>& args) {
+    const std::string out = run_golive(args).out;
+    return out.substr(out.rfind("\n\n") + 2);
+  };
+  const std::string check_settings =
+      "check options may also be set as GOLIVE_<NAME> variables (GOLIVE_FORMAT, GOLIVE_AS_OF...)\n"
+      "and in .golive.yaml in the working directory; the command line wins, then the variable.\n";
+  const std::string verdict = "Exit codes: 0 ready, 1 not ready, 2 usage error or invalid input, 3 internal error.\n";
+  CHECK(footer({"check", "--help"}) == verdict + check_settings);
+  CHECK(footer({"--help"}) == verdict + check_settings);
+  CHECK(footer({"brief", "--help"}) == verdict);
+  CHECK(footer({"validate", "--help"}) ==
+        "Exit codes: 0 valid (warnings allowed), 2 usage error or invalid input, 3 internal error.\n");
+  CHECK(footer({"init", "--help"}) ==
+        "Exit codes: 0 template written, 2 usage error or FILE exists (without --force) or cannot be written, 3 "
+        "internal error.\n");
+  for (const char* command : {"list-checks", "explain", "rulesets", "schema"}) {
+    CAPTURE(command);
+    CHECK(footer({command, "--help"}) == "Exit codes: 0 printed, 2 usage error, 3 internal error.\n");
+  }
+  CHECK(footer({"init", "--help", "--lang", "zh-CN"}) ==
+        "退出码：0 已写出模板，2 用法错误，或 FILE 已存在（未加 --force）或无法写入，3 内部错误。\n");
+  CHECK(footer({"brief", "--help", "--lang", "zh-CN"}) == "退出码：0 就绪，1 未就绪，2 用法错误或输入无效，3 内部错误。\n");
+  CHECK(footer({"rulesets", "--help", "--lang", "zh-CN"}) == "退出码：0 已输出，2 用法错误，3 内部错误。\n");
+  CHECK(footer({"validate", "--help", "--lang", "zh-CN"}) == "退出码：0 有效（可有警告），2 用法错误或输入无效，3 内部错误。\n");
+}
+
 TEST_CASE("help: the completion scripts are English whatever the language, and --help's English") {
   for (const char* shell : {"bash", "zsh", "fish", "man"}) {
     CAPTURE(shell);

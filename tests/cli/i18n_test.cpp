@@ -181,14 +181,14 @@ TEST_CASE("i18n: explain --lang zh-CN") {
 TEST_CASE("i18n: rulesets --lang zh-CN") {
   ProcessResult r = run_golive({"rulesets", "--lang", "zh-CN"});
   CHECK(r.exit_code == 0);
-  CHECK(r.out.rfind("baseline 1.0.0: 所有上线的基本要求（系统上线应急预案 基本要求）\n"
+  CHECK(r.out.rfind("baseline 1.0.0：所有上线的基本要求（系统上线应急预案 基本要求）\n"
                     "  适用条件：始终适用\n"
                     "  规则数：34\n\n"
-                    "critical 1.0.0: 关键业务系统上线\n"
+                    "critical 1.0.0：关键业务系统上线\n"
                     "  适用条件：plan.scenarios 中列出 critical，或有 1 级系统（systems[].tier: 1）\n"
                     "  继承：baseline\n",
                     0) == 0);
-  CHECK(r.out.find("third-party 1.0.0: 第三方供应商系统上线\n"
+  CHECK(r.out.find("third-party 1.0.0：第三方供应商系统上线\n"
                    "  适用条件：plan.scenarios 中列出 third-party，或列出了供应商（vendors 不为空）\n") != std::string::npos);
 }
 

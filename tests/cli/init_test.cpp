@@ -78,6 +78,19 @@ TEST_CASE("init --lang zh-CN: mainland placeholders, the verdict in Chinese, com
   CHECK(r.out.find("\n  timezone: Asia/Shanghai            # IANA 时区名，例如 Asia/Shanghai\n") != std::string::npos);
   CHECK(r.out.find("\n  approvals: []                      # 例：") != std::string::npos);
   CHECK(r.out.find("\n  review: {due: 5d, owner: ops.lead}   # 总结改进\n") != std::string::npos);
+  // The window at night in Shanghai, and updates timed in the plan's own zone.
+  CHECK(r.out.find("\n  window: {start: 2099-01-02T02:00:00+08:00, end: 2099-01-02T06:00:00+08:00}   # 二、适用范围 —— 上线窗口\n") !=
+        std::string::npos);
+  CHECK(r.out.find("\n  comms: {owner: comms.lead, time_reference: Asia/Shanghai}   # 信息通报：") != std::string::npos);
+  // A cross-border plan times them in UTC, as crossborder.unified-comms asks, and says why.
+  ProcessResult cross = run_golive({"init", "--lang", "zh-CN", "--scenario", "cross-border"});
+  CHECK(cross.out.find("\n  comms: {owner: comms.lead, time_reference: UTC}   # 信息通报：跨国上线统一用 UTC 通报时间") !=
+        std::string::npos);
+  // English keeps UTC throughout.
+  ProcessResult en = run_golive({"init", "--lang", "en"});
+  CHECK(en.out.find("\n  window: {start: 2099-01-02T02:00:00Z, end: 2099-01-02T06:00:00Z}   # the go-live window\n") !=
+        std::string::npos);
+  CHECK(en.out.find("\n  comms: {owner: comms.lead, time_reference: UTC}   # add channel") != std::string::npos);
 }
 
 TEST_CASE("init: the template names the emergency-plan chapters and prints to stdout") {

@@ -91,8 +91,8 @@ TEST_CASE("crossborder.unified-comms: in Chinese") {
   Speaking zh("zh-CN");
   auto findings = run_check(kId, comms_plan("{channel: \"#golive\", time_reference: Asia/Shanghai}", kCrossBorder), kAsOf);
   REQUIRE(findings.size() == 3);
-  CHECK(findings[0].message == "各地区通过 Slack #golive-global 协同");
-  CHECK(findings[1].message == "工作语言为 en");
+  CHECK(findings[0].message == "各地区通过「Slack #golive-global」协同");
+  CHECK(findings[1].message == "工作语言为「en」");
   CHECK(findings[2].message == "事件通报使用 Asia/Shanghai 时间，而不是 UTC");
   CHECK(findings[2].remediation == "设置 response.comms.time_reference: UTC，因为事件中各地区的本地时间容易被误读");
 }

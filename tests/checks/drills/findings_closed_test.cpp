@@ -92,6 +92,28 @@ TEST_CASE("drills.findings-closed: in Chinese") {
       - {severity: high, title: restore took 3h, closed: false}
 )"), kAsOf);
   REQUIRE(fail.size() == 1);
-  CHECK(fail[0].message == "2026-11-20 的 restore 演练中的问题「restore took 3h」（严重程度：高（high））未关闭（closed: false）");
+  CHECK(fail[0].message ==
+        "2026-11-20 的恢复（restore）演练中的问题「restore took 3h」未关闭（closed: false），严重程度：高（high）");
+  // The drill is a phrase for people: the evidence says it as the message does, under its key.
+  CHECK(text_evidence(fail[0], "drill") == "2026-11-20 的恢复（restore）演练");
+  CHECK(text_evidence(fail[0], "severity") == "high");
+  auto other = run_check("drills.findings-closed", plan_from(R"(drills:
+  - type: dr
+    findings:
+      - {title: no runbook, closed: false}
+)"), kAsOf);
+  REQUIRE(other.size() == 1);
+  CHECK(other[0].message == "日期不详的「dr」演练中的问题「no runbook」未关闭（closed: false），严重程度：未定级");
+  CHECK(text_evidence(other[0], "drill") == "日期不详的「dr」演练");
   CHECK(fail[0].remediation == "整改「restore took 3h」（或经指挥长批准以豁免方式接受），然后标记 closed: true");
+}
+
+TEST_CASE("drills.findings-closed: a drill without type or date is still named, in the message and the evidence") {
+  auto open = run_check("drills.findings-closed", plan_from(R"(drills:
+  - findings:
+      - {severity: critical, title: no runbook, closed: false}
+)"), kAsOf);
+  REQUIRE(open.size() == 1);
+  CHECK(open[0].message == "critical finding 'no runbook' of the untyped drill of unknown date is open (closed: false)");
+  CHECK(text_evidence(open[0], "drill") == "untyped drill of unknown date");
 }

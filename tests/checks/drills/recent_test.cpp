@@ -110,9 +110,9 @@ TEST_CASE("drills.recent: a type never drilled fails; types and max_age are para
 TEST_CASE("drills.recent: in Chinese") {
   Speaking zh("zh-CN");
   auto pass = run_check("drills.recent", drills_plan("2026-11-20"), kAsOf);
-  CHECK(about(pass, "drills[restore]").message == "restore 演练于 14天12小时前通过，上限 365天（max_age）");
+  CHECK(about(pass, "drills[restore]").message == "恢复（restore）演练于 14天12小时前通过，上限 365天（max_age）");
   auto fail = run_check("drills.recent", drills_plan("2026-11-20", "fail", "  - {type: restore, at: 2026-12-10, result: pass}\n"), kAsOf);
   const Finding& f = about(fail, "drills[restore]");
-  CHECK(f.message == "没有通过的 restore 演练（未通过：2026-11-20 00:00 (UTC+08:00)（fail）；日期晚于评估时刻：2026-12-10 00:00 (UTC+08:00)）");
-  CHECK(f.remediation == "与上线团队一起完成一次 restore 演练，整改发现的问题，并登记在 drills 下，写明 type restore、at、result 和 report");
+  CHECK(f.message == "没有通过的恢复（restore）演练（未通过：2026-11-20 00:00 (UTC+08:00)（fail）；日期晚于评估时刻：2026-12-10 00:00 (UTC+08:00)）");
+  CHECK(f.remediation == "与上线团队一起完成一次恢复（restore）演练，整改发现的问题，并登记在 drills 下，写明 type restore、at、result 和 report");
 }

@@ -140,7 +140,7 @@ TEST_CASE("monitoring.alerts-routed: in Chinese") {
   auto offline = run_check("monitoring.alerts-routed", plan_from(plan_for("http://127.0.0.1:9093", "payments-oncall")),
                            kAsOf);
   REQUIRE(offline.size() == 1);
-  CHECK(offline[0].message == "带 {severity=\"critical\", team=\"payments\"} 标签的告警应送达接收方 \"payments-oncall\"（离线模式，未探测）");
+  CHECK(offline[0].message == "带 {severity=\"critical\", team=\"payments\"} 标签的告警应送达接收方「payments-oncall」（离线模式，未探测）");
   auto no_labels = run_check("monitoring.alerts-routed",
                              plan_from("monitoring:\n  alertmanager:\n    receiver: payments-oncall\n"), kAsOf);
   REQUIRE(no_labels.size() == 1);

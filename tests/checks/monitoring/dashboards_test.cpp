@@ -77,7 +77,7 @@ TEST_CASE("monitoring.dashboards: in Chinese") {
   auto none = run_check("monitoring.dashboards", plan_from(""), kAsOf);
   REQUIRE(none.size() == 1);
   CHECK(none[0].message == "声明了 0 个监控大盘，至少需要 1 个");
-  CHECK(none[0].remediation == "在 monitoring.dashboards: [{name, url}] 下列出应急指挥部在窗口期间关注的监控大盘");
+  CHECK(none[0].remediation == "在 monitoring.dashboards: [{name, url}] 下列出应急指挥部在上线窗口期间关注的监控大盘");
   auto offline = run_check("monitoring.dashboards", plan_from(R"(monitoring:
   dashboards:
     - {name: Payments overview, url: "https://grafana.example.com/d/payments"}

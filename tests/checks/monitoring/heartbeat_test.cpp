@@ -49,7 +49,7 @@ TEST_CASE("monitoring.heartbeat: in Chinese") {
       "monitoring.heartbeat", plan_from("monitoring:\n  heartbeat: {alert: Watchdog, receiver: deadmans-switch}\n"),
       kAsOf);
   REQUIRE(pass.size() == 1);
-  CHECK(pass[0].message == "看门狗告警 Watchdog 发往接收方 \"deadmans-switch\"");
+  CHECK(pass[0].message == "看门狗告警 Watchdog 发往接收方「deadmans-switch」");
   auto fail = run_check("monitoring.heartbeat", plan_from("monitoring:\n  heartbeat:\n    alert: Watchdog\n"), kAsOf);
   REQUIRE(fail.size() == 1);
   CHECK(fail[0].message == "看门狗告警没有接收方（monitoring.heartbeat.receiver）");

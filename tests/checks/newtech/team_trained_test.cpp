@@ -87,5 +87,5 @@ TEST_CASE("newtech.team-trained: in Chinese") {
   auto fail = run_check(kId, trained_plan("[chen.ba]"), kAsOf);
   REQUIRE(fail.size() == 1);
   CHECK(fail[0].message == "受过「TiDB 7.5」培训的人员（chen.ba）在上线期间都没有主值班班次");
-  CHECK(fail[0].remediation == "安排受过培训的人员（chen.ba）之一担任主值班（oncall.shifts，level: primary），覆盖窗口开始到保障期结束；或对主值班工程师进行「TiDB 7.5」培训");
+  CHECK(fail[0].remediation == "安排受过培训的人员（chen.ba）之一担任主值班（oncall.shifts，level: primary），覆盖上线窗口开始到保障期结束；或对主值班工程师进行「TiDB 7.5」培训");
 }

@@ -123,7 +123,7 @@ TEST_CASE("org.working-group: in Chinese") {
   CHECK(pass[0].message == "2 名成员：wang.wu、zhao.liu（至少 2 名）");
   auto fail = run_check("org.working-group", group("wang.wu, zhao.lui"), kAsOf);
   REQUIRE(fail.size() == 2);
-  CHECK(fail[0].message == "成员 zhao.lui 不是登记的联系人（是否应为「zhao.liu」？）");
+  CHECK(fail[0].message == "成员 zhao.lui 不是登记的联系人（是不是要写「zhao.liu」？）");
   CHECK(fail[0].remediation == "改正 organization.working_group[1]，或在 contacts 中添加 id 为 zhao.lui 的联系人");
   CHECK(fail[1].message == "登记的成员只有 1 名：wang.wu，至少需要 2 名");
   CHECK(fail[1].remediation == "在 organization.working_group 中列出至少 2 名已登记的联系人，即在指挥长领导下执行应急处置的人员");

@@ -35,6 +35,6 @@ TEST_CASE("plan, zh-CN: approvals and references in Chinese") {
 
   auto refs = run_check("plan.references-valid", plan_from("organization:\n  commander: li.wie\n"), kAsOf);
   const Finding& f = about(refs, "organization.commander");
-  CHECK(f.message == "organization.commander：「li.wie」不是已声明的联系人 id（是否想写「li.wei」？）");
+  CHECK(f.message == "organization.commander：「li.wie」不是已声明的联系人 id（是不是要写「li.wei」？）");
   CHECK(f.remediation == "把 organization.commander 改为 li.wei，或在 contacts 中添加 id 为 li.wie 的联系人");
 }

@@ -40,9 +40,9 @@ resources:
     - {component: core-switch, covers: [ledger], on_hand: 0, lead_time: 4h}
 )"),
                             kAsOf);
-  CHECK(about(findings, "systems[payments-api]").message == "由 app-server 覆盖：DC-A rack 12 有现货 2 件");
+  CHECK(about(findings, "systems[payments-api]").message == "由「app-server」覆盖：「DC-A rack 12」有现货 2 件");
   const Finding& ledger = about(findings, "systems[ledger]");
   CHECK(ledger.status == Status::Fail);
-  CHECK(ledger.message == "ledger 的备件没有现货，最短到货时间为 4小时（core-switch），超过其 RTO 1小时");
-  CHECK(ledger.remediation == "为 ledger 备一件 core-switch 现货：超过 1小时才到货的替换件会突破其 rto");
+  CHECK(ledger.message == "ledger 的备件没有现货，最短到货时间为 4小时（「core-switch」），超过其 RTO 1小时");
+  CHECK(ledger.remediation == "为 ledger 备一件「core-switch」现货：超过 1小时才到货的替换件会突破其 rto");
 }

@@ -17,7 +17,7 @@ TEST_CASE("response, zh-CN: comms pass, missing keys and stages fail, in Chinese
                          plan_from("response:\n  comms: {channel: \"#golive\", owner: li.wei, update_every: 30m}\n"), kAsOf);
   REQUIRE(comms.size() == 1);
   CHECK(comms[0].status == Status::Pass);
-  CHECK(comms[0].message == "渠道 #golive，负责人 li.wei，每 30分钟更新一次");
+  CHECK(comms[0].message == "渠道「#golive」，负责人 li.wei，每 30分钟更新一次");
 
   auto partial = run_check("response.comms", plan_from("response:\n  comms: {channel: \"#golive\"}\n"), kAsOf);
   REQUIRE(partial.size() == 1);

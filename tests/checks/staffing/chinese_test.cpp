@@ -25,12 +25,12 @@ TEST_CASE("staffing, zh-CN: training within max_age passes, older fails, in Chin
   auto recent = run_check("staffing.trained", trained_plan(), kAsOf);
   REQUIRE(recent.size() == 1);
   CHECK(recent[0].status == Status::Pass);
-  CHECK(recent[0].message == "li.wei（指挥长）于 19天12小时前接受培训（预案培训），上限 365天");
+  CHECK(recent[0].message == "li.wei（指挥长）于 19天12小时前接受培训（「预案培训」），上限 365天");
 
   auto stale = run_check("staffing.trained", trained_plan(), kAsOf, {{"max_age", "10d"}});
   REQUIRE(stale.size() == 1);
   CHECK(stale[0].status == Status::Fail);
-  CHECK(stale[0].message == "li.wei（指挥长）最近一次培训在 19天12小时前（预案培训），上限 10天");
+  CHECK(stale[0].message == "li.wei（指挥长）最近一次培训在 19天12小时前（「预案培训」），上限 10天");
   CHECK(stale[0].remediation == "为 li.wei 重新进行应急预案培训，并登记在 training[] 中");
 }
 

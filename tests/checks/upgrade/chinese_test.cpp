@@ -41,6 +41,15 @@ TEST_CASE("upgrade, zh-CN: phases in Chinese, with instants in the plan's zone")
   CHECK(about(findings, "phases").message == "1 个阶段，至少 2 个（min_phases）");
   CHECK(about(findings, "phases[canary]").message ==
         "阶段「canary」从 2026-12-05 02:00 (UTC+08:00) 到 2026-12-05 03:00 (UTC+08:00)：1 个目标，2 项风险，1 条准入标准，1 条准出标准");
+  auto lacking = run_check("upgrade.phased", plan_from(R"(scenarios:
+  large_upgrade:
+    phases:
+      - {name: 灰度, scope_pct: 5, start: 2026-12-05T02:00:00+08:00, end: 2026-12-05T03:00:00+08:00,
+         goals: [g], risks: [r1]}
+)"),
+                           kAsOf);
+  CHECK(about(lacking, "phases[灰度]").message == "阶段「灰度」缺少准入标准（entry）、准出标准（exit）");
+  CHECK(about(lacking, "phases[灰度]").remediation.find("填写 entry、exit（") != std::string::npos);
   const Finding& first = about(findings, "phases.first");
   CHECK(first.status == Status::Fail);
   CHECK(first.message == "第一个阶段「canary」覆盖 20%，上限 10%（max_first_scope_pct）");

@@ -35,6 +35,18 @@ TEST_CASE("vendor, zh-CN: contacts with a phone pass, none fails, in Chinese") {
   CHECK(skipped[0].message == "没有第三方供应商（vendors）");
 }
 
+TEST_CASE("vendor, zh-CN: who does what is said in Chinese, another party as the name it is") {
+  Speaking zh("zh-CN");
+  auto split = run_check("vendor.responsibilities", plan_from(R"(vendors:
+  - id: acme-db
+    responsibilities: {diagnose: vendor, patch: vendor, restore: us, failover: in-house DBA}
+)"),
+                         kAsOf);
+  REQUIRE(split.size() == 1);
+  CHECK(split[0].status == Status::Pass);
+  CHECK(split[0].message == "供应商（vendor）：diagnose、patch；我方（us）：restore；「in-house DBA」：failover");
+}
+
 TEST_CASE("vendor, zh-CN: contract and support hours in Chinese") {
   Speaking zh("zh-CN");
   auto contract = run_check("vendor.contract-valid", plan_from(R"(vendors:
@@ -46,7 +58,7 @@ TEST_CASE("vendor, zh-CN: contract and support hours in Chinese") {
   CHECK(contract[0].status == Status::Fail);
   CHECK(contract[0].message ==
         "合同 C-1 于 2026-12-10 00:00 (UTC+08:00) 到期，比所需的 2027-01-04 06:00 (UTC+08:00) 早 25天6小时"
-        "（窗口结束 + 保障期 0秒 + 通知期 30天）");
+        "（上线窗口结束 + 保障期 0秒 + 通知期 30天）");
 
   auto sla = run_check("vendor.sla-defined", plan_from(R"(vendors:
   - id: acme-db
