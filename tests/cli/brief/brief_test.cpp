@@ -192,7 +192,7 @@ scenarios:
   Speaking zh("zh-CN");
   const std::string zh_sentence = sentence(plan_with_point_of_no_return("2026-12-05T05:00:00+08:00"));
   CHECK(zh_sentence.substr(zh_sentence.find("数据迁移")) ==
-        "数据迁移的不可回退点 12-05 05:00（UTC 12-04 21:00）在此之前：过了该时刻，回滚已无法恢复原有数据，须在此前决定。");
+        "数据迁移的不可回退点 12-05 05:00（UTC 12-04 21:00）早于回滚截止时刻：过了不可回退点，回滚已无法恢复原有数据，须在此之前决定。");
 }
 
 TEST_CASE("brief on-call and region gaps across a daylight-saving change agree with the checks") {
@@ -418,7 +418,7 @@ TEST_CASE("brief in Chinese: headings, rows and sentences are the zh-CN catalogu
            "  12-10 08:00  12-10 00:00  保障期结束\n",
            "  回滚截止时刻 12-05 06:00（UTC 12-04 22:00）：晚于此刻开始的回滚（1小时30分钟 + 验证 30分钟）将在上线窗口结束后才完成。"
            "若在最后一个检查点「最终上线决策（go/no-go）」（12-05 05:00）决定回滚，将于 12-05 07:00 完成，比上线窗口结束早 1小时。"
-           "数据迁移的不可回退点 12-05 05:30（UTC 12-04 21:30）在此之前：过了该时刻，回滚已无法恢复原有数据，须在此前决定。\n",
+           "数据迁移的不可回退点 12-05 05:30（UTC 12-04 21:30）早于回滚截止时刻：过了不可回退点，回滚已无法恢复原有数据，须在此之前决定。\n",
            "\n值守覆盖（上线窗口开始至保障期结束）\n",
            "  主值班 ",
            "  华信软件（ERP 实施商）：支持时间 24x7 Asia/Shanghai  12-04 22:00  12-10 08:00  技术支持\n",
