@@ -301,6 +301,7 @@ CommandLine::CommandLine() {
 
   schema = command("schema", "schema.summary", help("exit.print"));
   schema->add_flag("--report", schema_options.report, help("schema.report"));
+  add_lang(schema);  // its output is a JSON Schema; --lang is for its help and its errors
 
   init = command("init", "init.summary", help("exit.init"));
   init->add_option("--scenario", init_options.scenarios,

@@ -131,6 +131,8 @@ TEST_CASE("help: a command named after --help is helped in its own --lang, which
   }
   CHECK(run_golive({"--help", "rulesets", "--lang", "zh-CN"}).out ==
         slurp(source_dir() + "/tests/golden/help/rulesets.zh-CN.txt").value_or(""));
+  CHECK(run_golive({"schema", "--help", "--lang", "zh-CN"}).out ==
+        slurp(source_dir() + "/tests/golden/help/schema.zh-CN.txt").value_or(""));
 
   // A --lang golive does not speak is the usage error it is without --help, not help.
   ProcessResult plain = run_golive({"rulesets", "--lang", "fr"});
@@ -138,7 +140,7 @@ TEST_CASE("help: a command named after --help is helped in its own --lang, which
   CHECK(plain.err == "golive: error: --lang: 'fr' is not one of en or zh-CN\n");
   for (const std::vector<std::string>& args :
        {std::vector<std::string>{"rulesets", "--lang", "fr", "--help"}, {"rulesets", "--help", "--lang=fr"},
-        {"check", "--lang", "fr", "-h"}, {"--help", "check", "--lang", "fr"}}) {
+        {"check", "--lang", "fr", "-h"}, {"--help", "check", "--lang", "fr"}, {"schema", "--help", "--lang", "fr"}}) {
     CAPTURE(args.front());
     ProcessResult r = run_golive(args);
     CHECK(r.exit_code == 2);
