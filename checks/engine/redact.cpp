@@ -175,10 +175,9 @@ bool secret_header(std::string_view name) {
   const std::string_view last = cut == std::string::npos ? std::string_view(n) : std::string_view(n).substr(cut + 1);
   const std::string_view before = cut == std::string::npos ? std::string_view() : std::string_view(n).substr(0, cut);
   if (last == "key" && (before == "api" || before.ends_with("-api") || before.ends_with("_api"))) return true;
-  static constexpr std::array<std::string_view, 7> kWords = {"token", "secret", "apikey", "password",
-                                                             "passwd", "auth", "credentials"};
-  return std::any_of(kWords.begin(), kWords.end(), [&](std::string_view w) { return last.ends_with(w); }) ||
-         last.ends_with("credential");
+  static constexpr std::array<std::string_view, 8> kWords = {"token",  "secret", "apikey",     "password",
+                                                             "passwd", "auth",   "credential", "credentials"};
+  return std::any_of(kWords.begin(), kWords.end(), [&](std::string_view w) { return last.ends_with(w); });
 }
 
 bool is_name_char(char c) { return is_alnum(c) || c == '-' || c == '_'; }

@@ -567,11 +567,13 @@ void write_html(const RunResult& result, std::ostream& out, const ReportOptions&
     for (std::string_view head : {"plan", "file", "verdict", "score", "blocking", "warnings"})
       out << "<th>" << t(fmt::format("head.{}", head)) << "</th>";
     out << "</tr></thead><tbody>\n";
-    for (const auto& p : result.plans)
+    for (const auto& p : result.plans) {
+      const StandingCounts c = count_standings(p);
       out << "<tr><td>" << h(plan_title(*p.plan)) << "</td><td><code>" << h(p.plan->file)
           << "</code></td><td>" << verdict_title(p.verdict) << "</td><td>"
-          << fmt::format("{:.1f}%", p.summary.score) << "</td><td>"
-          << count_standings(p).blocking << "</td><td>" << count_standings(p).warnings << "</td></tr>\n";
+          << fmt::format("{:.1f}%", p.summary.score) << "</td><td>" << c.blocking << "</td><td>" << c.warnings
+          << "</td></tr>\n";
+    }
     out << "</tbody></table>\n</header>\n";
   }
   for (size_t i = 0; i < result.plans.size(); ++i) write_plan(out, result, result.plans[i], i + 1);

@@ -194,10 +194,11 @@ void write_portfolio(std::ostream& out, const Painter& paint, const RunResult& r
   for (Verdict v : {Verdict::Ready, Verdict::ReadyWithWarnings, Verdict::NotReady})
     verdict_w = std::max(verdict_w, display_width(verdict_title(v)));
   for (const auto& p : result.plans) {
+    const StandingCounts c = count_standings(p);
     out << "  " << paint(verdict_tone(p.verdict), pad_right(verdict_title(p.verdict), verdict_w)) << ' '
         << fmt::format("{:>6.1f}%", p.summary.score) << "  "
-        << pad_right(message("report.text.blocking", fmt::arg("n", count_standings(p).blocking)), 12) << ' '
-        << pad_right(counted(count_standings(p).warnings, "warnings"), 12) << ' '
+        << pad_right(message("report.text.blocking", fmt::arg("n", c.blocking)), 12) << ' '
+        << pad_right(counted(c.warnings, "warnings"), 12) << ' '
         << clean(message("report.text.portfolio_plan", fmt::arg("file", p.plan->file),
                          fmt::arg("id", p.plan->plan.id.value_or("?"))))
         << '\n';
