@@ -12,6 +12,7 @@
 #include "tests/cli/report/consumers.h"
 #include "tests/cli/report/report_support.h"
 #include "tests/support/examples.h"
+#include "tests/support/outside_consumer.h"
 #include "tests/support/speaking.h"
 
 namespace golive::test {
@@ -337,7 +338,7 @@ monitoring:
   }
 }
 
-TEST_CASE("brief html is self-contained, links phones and prints on at most two A4 pages") {
+TEST_CASE("brief html is self-contained, links phones and prints on at most two A4 pages" * outside_consumer()) {
   require_tool("chromium");
   require_tool("pdfinfo");
   const std::vector<std::string> examples = example_plans();
@@ -470,7 +471,7 @@ TEST_CASE("brief in Chinese leaves no fixed English text, in any format") {
     }
 }
 
-TEST_CASE("brief html in Chinese declares zh-CN, takes Simplified Chinese faces and prints to A4 PDF in Chinese") {
+TEST_CASE("brief html in Chinese declares zh-CN, takes Simplified Chinese faces and prints to A4 PDF in Chinese" * outside_consumer()) {
   const std::string html = brief_cmd({"--lang", "zh-CN", "-f", "html", "examples/erp-zh-CN.yaml"}).out;
   const std::string faces = R"("Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif)";
   CHECK(html.find("<html lang=\"zh-CN\">") != std::string::npos);

@@ -7,6 +7,7 @@
 #include "cli/report/support.h"
 #include "tests/cli/report/consumers.h"
 #include "tests/cli/report/report_support.h"
+#include "tests/support/outside_consumer.h"
 
 namespace golive::test {
 
@@ -101,7 +102,7 @@ TEST_CASE("report.html has a cover, a sign-off table and an appendix for auditor
   CHECK(html.find("<dt>Generated at</dt><dd>2026-12-04T12:00:00+08:00</dd>") != std::string::npos);
 }
 
-TEST_CASE("report.html renders in chromium, screenshots and prints to PDF") {
+TEST_CASE("report.html renders in chromium, screenshots and prints to PDF" * outside_consumer()) {
   expect_renders(render_synthetic("html"),
                  {"NOT READY", "Command centre sign-off", "王五", "回滚演练已过期",
                   "Zhao &lt;Liu&gt; &amp; 'Co'"});
@@ -157,7 +158,7 @@ std::pair<std::string, std::string> print_to_pdf(const RunResult& result) {
 
 }  // namespace
 
-TEST_CASE("report.html prints on A4: long URLs and paths wrap, nothing is cut, every page has a footer") {
+TEST_CASE("report.html prints on A4: long URLs and paths wrap, nothing is cut, every page has a footer" * outside_consumer()) {
   RunResult result = synthetic_result();
   PlanResult& plan = result.plans[0];
   // Unbroken text far wider than a column: a URL, a path and an id, in a blocking finding
@@ -200,7 +201,7 @@ TEST_CASE("report.html prints on A4: long URLs and paths wrap, nothing is cut, e
   CHECK(text.find("generated 2026-12-04T12:00:00+08:00") != std::string::npos);
 }
 
-TEST_CASE("report.html in Chinese prints to A4 PDF: Chinese text in a Simplified Chinese face, Chinese page footers") {
+TEST_CASE("report.html in Chinese prints to A4 PDF: Chinese text in a Simplified Chinese face, Chinese page footers" * outside_consumer()) {
   const std::string html =
       render({"erp-zh-CN-not-ready.zh-CN", "examples/erp-zh-CN-not-ready.yaml", 1, {"--lang", "zh-CN"}}, "html");
   CHECK(html.find("<html lang=\"zh-CN\">") != std::string::npos);

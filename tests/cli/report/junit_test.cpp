@@ -6,6 +6,7 @@
 
 #include "tests/cli/report/consumers.h"
 #include "tests/cli/report/report_support.h"
+#include "tests/support/outside_consumer.h"
 
 namespace golive::test {
 
@@ -21,7 +22,7 @@ TEST_CASE("report.junit golden files are valid against the JUnit schema") {
   expect_valid_junit(xml, kSynthetic.name);
 }
 
-TEST_CASE("report.junit is read with the right counts by junitparser and test-results-parser") {
+TEST_CASE("report.junit is read with the right counts by junitparser and test-results-parser" * outside_consumer()) {
   for (const ReportInput& input : report_inputs()) expect_readers_agree(render(input, "junit"), input.name);
   expect_readers_agree(render_synthetic("junit"), kSynthetic.name);
   RunResult strict = synthetic_result();
