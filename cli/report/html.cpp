@@ -143,7 +143,7 @@ std::string print_footer_style(const RunResult& result) {
       "  @bottom-left {{ content: {}; {} }}\n"
       "  @bottom-center {{ content: {}; {} }}\n"
       "  @bottom-right {{ content: {} counter(page) {} counter(pages){}; {} }}\n}}\n",
-      css_string(fmt::format("golive \u00b7 {}", verdict_title(result.verdict))), kBox,
+      css_string(fmt::format("golive \u00b7 {}", headline_verdict(result, result.verdict))), kBox,
       css_string(message("report.html.footer_generated", fmt::arg("at", say_instant(result.generated_at, run_zone(result))))),
       kBox, css_string(t("page.before")), css_string(t("page.middle")),
       after, kBox);
@@ -153,7 +153,7 @@ std::string print_footer_style(const RunResult& result) {
                        ".plan.page-{0} {{ page: plan-{0}; }}\n",
                        i + 1,
                        css_string(fmt::format("{} \u00b7 {}", p.plan->plan.id.value_or(p.plan->file),
-                                              verdict_title(p.verdict))),
+                                              headline_verdict(result, p.verdict))),
                        kBox);
   }
   return out;
@@ -176,7 +176,8 @@ Tone tone_of(const Finding& f) {
   return {f.severity == Severity::Info ? "report.html.badge.info" : "report.html.badge.warning", "c-warn"};
 }
 
-std::string_view verdict_class(Verdict v) {
+std::string_view verdict_class(const RunResult& result, Verdict v) {
+  if (warnings_fail(result, v)) return "tone-not-ready";
   switch (v) {
     case Verdict::Ready: return "tone-ready";
     case Verdict::ReadyWithWarnings: return "tone-warnings";
@@ -212,12 +213,12 @@ void write_cover(std::ostream& out, const RunResult& result, const PlanResult& p
                  const std::vector<const Finding*>& blocking) {
   const Plan& plan = *p.plan;
   const Summary& s = p.summary;
-  out << "<header class=\"cover " << verdict_class(p.verdict) << "\">\n"
+  out << "<header class=\"cover " << verdict_class(result, p.verdict) << "\">\n"
       << "<div class=\"brand\">" << t("brand") << "</div>\n"
       << "<h1>" << h(plan.plan.name.value_or(plan.plan.id.value_or(plan.file))) << "</h1>\n"
       << "<p class=\"plan-id\"><code>" << h(plan.plan.id.value_or("")) << "</code> &middot; <code>"
       << h(plan.file) << "</code></p>\n"
-      << "<div class=\"headline\"><div class=\"verdict\">" << verdict_title(p.verdict)
+      << "<div class=\"headline\"><div class=\"verdict\">" << headline_verdict(result, p.verdict)
       << (result.offline ? t("offline_badge") : "")
       << "</div><div class=\"score\">" << fmt::format("{:.1f}%", s.score)
       << "<small>" << t("score") << "</small></div></div>\n";
@@ -558,10 +559,10 @@ void write_html(const RunResult& result, std::ostream& out, const ReportOptions&
       << "<title>" << h(title) << "</title>\n<style>" << kStyle << print_footer_style(result)
       << language_font_rule(options.lang) << "</style>\n</head>\n<body>\n";
   if (result.plans.size() > 1) {
-    out << "<header class=\"cover " << verdict_class(result.verdict) << "\">\n"
+    out << "<header class=\"cover " << verdict_class(result, result.verdict) << "\">\n"
         << "<div class=\"brand\">" << t("brand") << "</div>\n<h1>"
         << message("report.html.plans", fmt::arg("count", result.plans.size()))
-        << "</h1>\n<div class=\"headline\"><div class=\"verdict\">" << verdict_title(result.verdict)
+        << "</h1>\n<div class=\"headline\"><div class=\"verdict\">" << headline_verdict(result, result.verdict)
         << "</div><div class=\"score\">" << fmt::format("{:.1f}%", result.summary.score) << "<small>" << t("score")
         << "</small></div></div>\n<table><thead><tr>";
     for (std::string_view head : {"plan", "file", "verdict", "score", "blocking", "warnings"})

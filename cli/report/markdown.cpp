@@ -110,8 +110,8 @@ void write_markdown(const RunResult& result, std::ostream& out, const ReportOpti
       }
     }
   const Summary& s = result.summary;
-  out << "## golive: " << verdict_title(result.verdict) << "\n\n";
-  out << message("report.markdown.summary", fmt::arg("verdict", verdict_title(result.verdict)),
+  out << "## golive: " << headline_verdict(result, result.verdict) << "\n\n";
+  out << message("report.markdown.summary", fmt::arg("verdict", headline_verdict(result, result.verdict)),
                  fmt::arg("score", score_text(s.score)), fmt::arg("counts", counts_text(result)),
                  fmt::arg("at", say_instant(result.as_of, run_zone(result))),
                  fmt::arg("mode", result.as_of_mode == "window" ? message_text("report.as_of_window") : ""),

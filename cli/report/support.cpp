@@ -210,6 +210,15 @@ std::string verdict_title(Verdict v) {
   return message_text("report.verdict.not_ready");
 }
 
+bool warnings_fail(const RunResult& result, Verdict v) {
+  return result.fail_on_warn && v == Verdict::ReadyWithWarnings;
+}
+
+std::string headline_verdict(const RunResult& result, Verdict v) {
+  if (!warnings_fail(result, v)) return verdict_title(v);
+  return message("report.verdict.fails_on_warn", fmt::arg("verdict", verdict_title(v)));
+}
+
 std::string check_title(const Finding& f) {
   const CheckInfo* info = find_check(f.check);
   return info && !info->title.empty() ? check_text(*info, "title") : f.check;

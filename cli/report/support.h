@@ -86,6 +86,15 @@ bool fails_run(const Finding& f, const RunResult& result);
 /// `READY WITH WARNINGS`, `NOT READY`; `就绪`, `就绪（有警告）`, `未就绪`.
 std::string verdict_title(Verdict v);
 
+/// True when `--fail-on warn` makes verdict `v` (of the run or of one of its plans) fail
+/// the run: READY WITH WARNINGS, which then exits 1.
+bool warnings_fail(const RunResult& result, Verdict v);
+
+/// The verdict as a headline says it: verdict_title(v), or, when warnings_fail(),
+/// `READY WITH WARNINGS: FAILS (--fail-on warn)` (`report.verdict.fails_on_warn`), so that
+/// no headline reads as a pass on a run that exits 1.
+std::string headline_verdict(const RunResult& result, Verdict v);
+
 /// `n` with its noun in the current language, from the catalogue's
 /// `report.count.<noun>.one` (n = 1) or `.many`: counted(2, "errors") is "2 errors",
 /// in Chinese "2 项错误".

@@ -42,7 +42,8 @@ class Painter {
 // escape sequences or line breaks that would break the layout (terminal_text()).
 std::string clean(std::string_view raw) { return terminal_text(raw); }
 
-Tone verdict_tone(Verdict v) {
+Tone verdict_tone(const RunResult& result, Verdict v) {
+  if (warnings_fail(result, v)) return Tone::Bad;
   switch (v) {
     case Verdict::Ready: return Tone::Good;
     case Verdict::ReadyWithWarnings: return Tone::Warn;
@@ -112,7 +113,7 @@ void write_plan(std::ostream& out, const Painter& paint, const RunResult& result
   std::string title = clean(plan.plan.id.value_or("?"));
   if (plan.plan.name) title = message("report.text.plan_title", fmt::arg("id", title), fmt::arg("name", clean(*plan.plan.name)));
   out << message("report.text.plan", fmt::arg("file", paint(Tone::Bold, clean(plan.file))), fmt::arg("title", title),
-                 fmt::arg("verdict", paint(verdict_tone(p.verdict), verdict_title(p.verdict))),
+                 fmt::arg("verdict", paint(verdict_tone(result, p.verdict), headline_verdict(result, p.verdict))),
                  fmt::arg("score", score_text(p.summary.score)))
       << '\n';
   out << "  "
@@ -195,7 +196,7 @@ void write_portfolio(std::ostream& out, const Painter& paint, const RunResult& r
     verdict_w = std::max(verdict_w, display_width(verdict_title(v)));
   for (const auto& p : result.plans) {
     const StandingCounts c = count_standings(p);
-    out << "  " << paint(verdict_tone(p.verdict), pad_right(verdict_title(p.verdict), verdict_w)) << ' '
+    out << "  " << paint(verdict_tone(result, p.verdict), pad_right(verdict_title(p.verdict), verdict_w)) << ' '
         << fmt::format("{:>6.1f}%", p.summary.score) << "  "
         << pad_right(message("report.text.blocking", fmt::arg("n", c.blocking)), 12) << ' '
         << pad_right(counted(c.warnings, "warnings"), 12) << ' '
@@ -211,7 +212,8 @@ void write_text(const RunResult& result, std::ostream& out, const ReportOptions&
   // The headline counts what the sections below list; the totals line at the end counts by
   // status, as JSON's summary does.
   const StandingCounts c = count_standings(result);
-  out << paint(verdict_tone(result.verdict), verdict_title(result.verdict)) << "  " << score_text(s.score) << "  "
+  out << paint(verdict_tone(result, result.verdict), headline_verdict(result, result.verdict)) << "  "
+      << score_text(s.score) << "  "
       << message("report.text.headline", fmt::arg("blocking", counted(c.blocking, "blocking_items")),
                  fmt::arg("warnings", counted(c.warnings, "warnings")), fmt::arg("info", c.notices))
       << '\n';

@@ -154,7 +154,33 @@ TEST_CASE("cli.check --fail-on warn makes warnings fail the run") {
   CHECK(gate.exit_code == 0);
   CHECK(gate.out.rfind("READY WITH WARNINGS  ", 0) == 0);
 
-  args.insert(args.begin(), {"--fail-on", "warn", "-f", "json"});
+  args.insert(args.begin(), {"--fail-on", "warn"});
+  // The verdict stays READY WITH WARNINGS; every headline says that it fails the run, so
+  // that none reads as a pass on a run that exits 1.
+  ProcessResult text = check_fixture(args);
+  CHECK(text.exit_code == 1);
+  CHECK(text.out.rfind("READY WITH WARNINGS: FAILS (--fail-on warn)  score 88.9%  0 blocking items, 1 warning, 0 info\n", 0) == 0);
+  CHECK(text.out.find("\ntests/fixtures/cli/warnings.yaml: cli-warnings \"CLI test plan, with warnings\": READY WITH "
+                      "WARNINGS: FAILS (--fail-on warn) (score 88.9%)\n") != std::string::npos);
+  std::vector<std::string> zh = args;
+  zh.insert(zh.begin(), {"--lang", "zh-CN"});
+  CHECK(check_fixture(zh).out.rfind("就绪（有警告）：按 --fail-on warn 判为不通过  得分 88.9%", 0) == 0);
+  std::vector<std::string> markdown = args;
+  markdown.insert(markdown.begin(), {"-f", "markdown"});
+  CHECK(check_fixture(markdown).out.rfind("## golive: READY WITH WARNINGS: FAILS (--fail-on warn)\n\n"
+                                          "**READY WITH WARNINGS: FAILS (--fail-on warn)**, score 88.9%", 0) == 0);
+  std::vector<std::string> github = args;
+  github.insert(github.begin(), {"-f", "github"});
+  // The job is red: its last annotation is an error, not a notice.
+  CHECK(check_fixture(github).out.find("\n::error title=golive%3A READY WITH WARNINGS%3A FAILS (--fail-on warn)::") !=
+        std::string::npos);
+  std::vector<std::string> html = args;
+  html.insert(html.begin(), {"-f", "html"});
+  const std::string page = check_fixture(html).out;
+  CHECK(page.find("<header class=\"cover tone-not-ready\">") != std::string::npos);
+  CHECK(page.find("<div class=\"verdict\">READY WITH WARNINGS: FAILS (--fail-on warn)") != std::string::npos);
+
+  args.insert(args.begin(), {"-f", "json"});
   ProcessResult warn = check_fixture(args);
   CHECK(warn.exit_code == 1);
   auto j = json_of(warn.out);
