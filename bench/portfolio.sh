@@ -17,6 +17,9 @@ GOLIVE_GENERATED_AT=2026-12-04T04:00:00Z $run -j 1 -f json >"$work/1.json" || tr
 GOLIVE_GENERATED_AT=2026-12-04T04:00:00Z $run -j "$jobs" -f json >"$work/n.json" || true
 cmp -s "$work/1.json" "$work/n.json" && echo "same report with -j 1 and -j $jobs" \
   || { echo "reports differ between -j 1 and -j $jobs" >&2; exit 1; }
+# The JSON report of the whole portfolio (77 MB for 1,000 plans): time and peak memory.
+hyperfine -N --style basic --warmup 1 --runs "${RUNS:-5}" -i "$run -j $jobs -f json"
+/usr/bin/time -f "json report, -j $jobs: peak RSS %M KB" $run -j "$jobs" -f json >/dev/null || true
 one="$(mean_of "$work/portfolio.json" 0)"; many="$(mean_of "$work/portfolio.json" 1)"
 python3 -c "import sys; a,b=map(float,sys.argv[1:3]); print(f'{sys.argv[3]} plans: -j 1 {a:.2f} s, -j {sys.argv[4]} {b:.2f} s, speed-up {a/b:.2f}×')" \
   "$one" "$many" "$n" "$jobs"
