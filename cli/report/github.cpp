@@ -76,9 +76,11 @@ void write_github(const RunResult& result, std::ostream& out, const ReportOption
     for (const std::string& u : {valid_until_text(p), window_holds_text(result, p)})
       if (!u.empty())
         until += message("report.github.until", fmt::arg("plan", p.plan->plan.id.value_or(p.plan->file)), fmt::arg("text", u));
-  // An error when --fail-on warn fails the run: the job is red, and its annotation says why.
+  // An error when the verdict fails the run (NOT READY, or READY WITH WARNINGS with
+  // --fail-on warn): the job is red, and its last annotation says why.
   const std::string verdict = headline_verdict(result, result.verdict);
-  annotate(out, warnings_fail(result, result.verdict) ? "error" : "notice", {},
+  const bool fails = result.verdict == Verdict::NotReady || warnings_fail(result, result.verdict);
+  annotate(out, fails ? "error" : "notice", {},
            message("report.github.verdict_title", fmt::arg("verdict", verdict)),
            message("report.github.verdict", fmt::arg("verdict", verdict),
                    fmt::arg("score", score_text(s.score)), fmt::arg("counts", counts_text(result)),

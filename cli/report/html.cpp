@@ -428,7 +428,7 @@ void write_signoff(std::ostream& out, const RunResult& result, const PlanResult&
   // The signed page must stand on its own once printed: say what is being signed.
   out << "<p class=\"attest\">"
       << message("report.html.attest", fmt::arg("plan", h(plan_title(plan))), fmt::arg("file", h(plan.file)),
-                 fmt::arg("sha256", h(plan.sha256)), fmt::arg("verdict", h(verdict_title(p.verdict))),
+                 fmt::arg("sha256", h(plan.sha256)), fmt::arg("verdict", h(headline_verdict(result, p.verdict))),
                  fmt::arg("score", fmt::format("{:.1f}%", p.summary.score)),
                  fmt::arg("as_of", h(say_as_of(result, p))), fmt::arg("window", h(window_text(plan))))
       << "</p>\n";

@@ -220,11 +220,13 @@ void write_text(const RunResult& result, std::ostream& out, const ReportOptions&
   if (std::string off = offline_warning(result); !off.empty()) out << paint(Tone::Warn, off) << '\n';
 
   if (options.quiet) {
+    // What fails the run: the blocking findings, and the warnings too with --fail-on warn
+    // (a run that exits 1 must show why).
     std::vector<const Finding*> items;
     for (const auto& p : result.plans)
       for (const Finding& f : p.findings)
-        if (f.blocking) items.push_back(&f);
-    // Blocking findings are never waived, so no waiver expiry is said in the zone given.
+        if (fails_run(f, result)) items.push_back(&f);
+    // Findings that fail the run are never waived, so no waiver expiry is said in the zone given.
     list_findings(out, paint, items, "", run_zone(result));
     return;
   }

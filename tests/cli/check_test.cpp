@@ -162,9 +162,15 @@ TEST_CASE("cli.check --fail-on warn makes warnings fail the run") {
   CHECK(text.out.rfind("READY WITH WARNINGS: FAILS (--fail-on warn)  score 88.9%  0 blocking items, 1 warning, 0 info\n", 0) == 0);
   CHECK(text.out.find("\ntests/fixtures/cli/warnings.yaml: cli-warnings \"CLI test plan, with warnings\": READY WITH "
                       "WARNINGS: FAILS (--fail-on warn) (score 88.9%)\n") != std::string::npos);
+  // -q lists what fails the run: here the warning, since it fails it too.
+  std::vector<std::string> quiet = args;
+  quiet.insert(quiet.begin(), "-q");
+  const ProcessResult q = check_fixture(quiet);
+  CHECK(q.exit_code == 1);
+  CHECK(q.out.find("WARN   rollback.tested") != std::string::npos);
   std::vector<std::string> zh = args;
   zh.insert(zh.begin(), {"--lang", "zh-CN"});
-  CHECK(check_fixture(zh).out.rfind("就绪（有警告）：按 --fail-on warn 判为不通过  得分 88.9%", 0) == 0);
+  CHECK(check_fixture(zh).out.rfind("就绪（有警告）：按 --fail-on warn 判为失败  得分 88.9%", 0) == 0);
   std::vector<std::string> markdown = args;
   markdown.insert(markdown.begin(), {"-f", "markdown"});
   CHECK(check_fixture(markdown).out.rfind("## golive: READY WITH WARNINGS: FAILS (--fail-on warn)\n\n"
@@ -179,6 +185,8 @@ TEST_CASE("cli.check --fail-on warn makes warnings fail the run") {
   const std::string page = check_fixture(html).out;
   CHECK(page.find("<header class=\"cover tone-not-ready\">") != std::string::npos);
   CHECK(page.find("<div class=\"verdict\">READY WITH WARNINGS: FAILS (--fail-on warn)") != std::string::npos);
+  // The sign-off people put their names under says it too.
+  CHECK(page.find("<strong>READY WITH WARNINGS: FAILS (--fail-on warn)</strong>") != std::string::npos);
 
   args.insert(args.begin(), {"-f", "json"});
   ProcessResult warn = check_fixture(args);

@@ -41,7 +41,7 @@ TEST_CASE("report.github annotates blocking as error, warnings as warning, info 
             "::notice title=golive%3A not checked or relaxed%2C and settings::offline: yes (default): 0 live "
             "probes not made; live evidence was not verified%0Aonly: all checks%0Askip: none%0Afail-on: gate "
             "(default)%0Awaivers: none%0Asettings: all defaults\n"
-            "::notice title=golive%3A NOT READY::NOT READY, score 42.9%25: 2 blocking, 2 warnings, 1 info, 2 "
+            "::error title=golive%3A NOT READY::NOT READY, score 42.9%25: 2 blocking, 2 warnings, 1 info, 2 "
             "errors, 1 waived, 1 skipped, 2 passed (as of 2026-12-04T12:00:00+08:00); test-plan: still "
             "holds at window start 2026-12-05T02:00:00+08:00\n");
 }
@@ -54,7 +54,9 @@ TEST_CASE("report.github with --fail-on warn turns warnings into errors") {
   size_t errors = 0;
   for (size_t pos = out.str().find("::error "); pos != std::string::npos; pos = out.str().find("::error ", pos + 1))
     ++errors;
-  CHECK(errors == 4);  // blocking fail and error, warn fail and error; the info finding stays a notice
+  // Blocking fail and error, warn fail and error, and the closing verdict (NOT READY); the
+  // info finding stays a notice.
+  CHECK(errors == 5);
 }
 
 TEST_CASE("report.github escapes properties and messages") {
@@ -68,7 +70,8 @@ TEST_CASE("report.github escapes properties and messages") {
     std::string line = out.substr(start, nl - start);
     CAPTURE(line);
     CHECK((line.rfind("::error file=", 0) == 0 || line.rfind("::warning file=", 0) == 0 ||
-           line.rfind("::warning title=golive%3A ", 0) == 0 || line.rfind("::notice ", 0) == 0));
+           line.rfind("::warning title=golive%3A ", 0) == 0 || line.rfind("::error title=golive%3A NOT READY::", 0) == 0 ||
+           line.rfind("::notice ", 0) == 0));
     CHECK(line.find('\r') == std::string::npos);
     start = nl + 1;
   }

@@ -51,7 +51,7 @@ TEST_CASE("report.formats are all registered and deterministic") {
                            "sarif:" + dir.file("r.sarif"), "tests/fixtures/reports/hostile.yaml"});
   CHECK(r.exit_code == 1);
   CHECK(r.err == "");
-  CHECK(r.out.find("\n::notice title=golive%3A NOT READY::NOT READY, score ") != std::string::npos);
+  CHECK(r.out.find("\n::error title=golive%3A NOT READY::NOT READY, score ") != std::string::npos);
   CHECK(slurp(dir.file("r.html")).value_or("").rfind("<!DOCTYPE html>", 0) == 0);
   CHECK(json_of(slurp(dir.file("r.sarif")).value_or(""))["version"] == "2.1.0");
 }

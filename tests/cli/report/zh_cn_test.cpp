@@ -115,7 +115,7 @@ TEST_CASE("report.lang: every format of a Chinese run keeps its machine words") 
   CHECK(sarif.find("\"fullName\": \"golive 0.1.0 上线就绪检查工具\"") != std::string::npos);
   // GitHub: workflow command syntax unchanged, the human part Chinese.
   const std::string github = render(input, "github");
-  CHECK(github.find("::notice title=golive：未就绪::未就绪，得分 94.4%25：4 项阻断，1 项警告，0 项提示，0 项错误，0 项已豁免，5 "
+  CHECK(github.find("::error title=golive：未就绪::未就绪，得分 94.4%25：4 项阻断，1 项警告，0 项提示，0 项错误，0 项已豁免，5 "
                     "项已跳过，85 项通过（评估时刻 2026-12-04 12:00 (UTC+08:00)）；erp-finance-5.0：结论有效期至 2026-12-05 01:30 "
                     "(UTC+08:00)，届时 backups[report-dw-daily] 过期（backup.fresh）；erp-finance-5.0：到上线窗口开始时刻 "
                     "2026-12-04 22:00 (UTC+08:00)，结论仍然有效\n") != std::string::npos);
