@@ -563,6 +563,7 @@ void write_html(const RunResult& result, std::ostream& out, const ReportOptions&
         << "<div class=\"brand\">" << t("brand") << "</div>\n<h1>"
         << message("report.html.plans", fmt::arg("count", result.plans.size()))
         << "</h1>\n<div class=\"headline\"><div class=\"verdict\">" << headline_verdict(result, result.verdict)
+        << (result.offline ? t("offline_badge") : "")
         << "</div><div class=\"score\">" << fmt::format("{:.1f}%", result.summary.score) << "<small>" << t("score")
         << "</small></div></div>\n<table><thead><tr>";
     for (std::string_view head : {"plan", "file", "verdict", "score", "blocking", "warnings"})

@@ -51,6 +51,9 @@ TEST_CASE("cli.check portfolio: one line per plan, in run order, in text, json a
 
   ProcessResult html = check_examples({"-f", "html"});
   CHECK(html.out.find("<th>Blocking</th><th>Warnings</th>") != std::string::npos);
+  // The portfolio's cover says the run was offline, as each plan's cover does.
+  CHECK(html.out.find("</h1>\n<div class=\"headline\"><div class=\"verdict\">NOT READY (OFFLINE)</div>") !=
+        std::string::npos);
 
   // One plan: no summary of one line.
   CHECK(check({fixture("ready.yaml")}).out.find("portfolio:") == std::string::npos);
