@@ -215,7 +215,8 @@ void write_text(const RunResult& result, std::ostream& out, const ReportOptions&
   out << paint(verdict_tone(result, result.verdict), headline_verdict(result, result.verdict)) << "  "
       << score_text(s.score) << "  "
       << message("report.text.headline", fmt::arg("blocking", counted(c.blocking, "blocking_items")),
-                 fmt::arg("warnings", counted(c.warnings, "warnings")), fmt::arg("info", c.notices))
+                 fmt::arg("warnings", counted(c.warnings, "warnings")), fmt::arg("info", c.notices),
+                 fmt::arg("waived", c.waived > 0 ? message("report.text.headline_waived", fmt::arg("n", c.waived)) : ""))
       << '\n';
   if (std::string off = offline_warning(result); !off.empty()) out << paint(Tone::Warn, off) << '\n';
 

@@ -75,6 +75,10 @@ TEST_CASE("waivers: the deputy may approve too, and the text report shows who an
   CHECK(r.out.find("WAIVED backup.fresh") != std::string::npos);
   CHECK(r.out.find("waived by wang.wu, CHG-1 until 2026-12-31T08:00:00+08:00: accepted for the test") !=
         std::string::npos);
+  // A verdict reached with waivers says so on its first line.
+  CHECK(r.out.substr(0, r.out.find('\n')).ends_with(" blocking item, 0 warnings, 0 info, 1 waived"));
+  ProcessResult zh = check_with(dir, waiver("backup.fresh", "2026-12-31", "", "wang.wu"), {"--lang", "zh-CN"});
+  CHECK(zh.out.substr(0, zh.out.find('\n')).ends_with("，0 项警告，0 项提示，1 项已豁免"));
 }
 
 TEST_CASE("waivers: an expired waiver is ignored and adds a blocking finding naming it") {

@@ -62,7 +62,7 @@ TEST_CASE("report.text in Chinese aligns columns by display width and never cuts
   CHECK(line_starting("  失败判定 ") == "  失败判定 gate（默认）");
   CHECK(line_starting("  离线     ") == "  离线     是（默认）：0 次在线探测未执行；在线证据未经核实");
   CHECK(line_starting("           修复建议：") == "           修复建议：执行备份任务，核对备份周期，并登记 backups[].last_success。");
-  CHECK(lines.front() == "未就绪  得分 42.9%  2 项阻断，2 项警告，1 项提示");
+  CHECK(lines.front() == "未就绪  得分 42.9%  2 项阻断，2 项警告，1 项提示，1 项已豁免");
   CHECK(lines.back() == "2 项通过，1 项未通过，1 项警告，1 项提示，2 项错误，1 项已跳过，1 项已豁免");
 }
 
