@@ -156,7 +156,9 @@ rollback:
   automated: false
   decision_owner: commander.name
   # runbook: "https://wiki.example.com/rollback"
+  # triggers: [{metric: http_5xx_ratio, op: ">", value: 0.02, for: 5m}]
   # duration: 25m
+  # verification: 10m
   # tested: {at: 2099-01-01, version: 1.0.0-rc1, environment: staging, result: pass, duration: 20m}
 
 {{monitoring}}
