@@ -696,6 +696,12 @@ YamlKind classify_yaml(const std::filesystem::path& p) {
   return YamlKind::Other;
 }
 
+}  // namespace
+
+bool is_waiver_register(const std::string& path) { return classify_yaml(path) == YamlKind::WaiverRegister; }
+
+namespace {
+
 bool is_yaml_name(const std::filesystem::path& p) {
   auto ext = p.extension().string();
   return ext == ".yaml" || ext == ".yml";

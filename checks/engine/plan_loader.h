@@ -27,4 +27,8 @@ std::optional<Plan> load_plan_text(const std::string& text, const std::string& f
 /// directory that cannot be read is an error.
 std::vector<std::string> find_plan_files(const std::vector<std::string>& paths, Diagnostics& diags);
 
+/// True when `path`'s top level has `waivers:` and no `golive: VERSION` line: a waiver
+/// register (SPEC §7), as find_plan_files() tells them from plans.
+bool is_waiver_register(const std::string& path);
+
 }  // namespace golive

@@ -1,5 +1,8 @@
 #include "checks/engine/waivers.h"
 
+#include <algorithm>
+#include <utility>
+
 #include <fmt/format.h>
 
 #include "checks/engine/digest.h"
@@ -63,7 +66,7 @@ Finding waiver_finding(const Waiver& w, Status status, Severity severity, std::s
 
 std::optional<WaiverFile> load_waiver_file(const std::string& path,
                                            const std::vector<std::string>& known_checks,
-                                           Diagnostics& diags) {
+                                           Diagnostics& diags, UnknownWaiverCheck unknown) {
   WaiverFile file;
   file.path = path;
   Diagnostics local;
@@ -102,10 +105,15 @@ std::optional<WaiverFile> load_waiver_file(const std::string& path,
         Text check = r.text("check", MapReader::Required);
         // Checked here, with the entry's other problems, so that a file's errors come in one
         // round rather than the unknown ids only once the rest is mended.
-        if (check && std::find(known_checks.begin(), known_checks.end(), *check) == known_checks.end())
-          local.error(check.loc, message("errors.waivers.unknown_check", fmt::arg("path", where + ".check"),
-                                         fmt::arg("id", *check),
-                                         fmt::arg("hint", did_you_mean_hint(did_you_mean(*check, known_checks)))));
+        if (check && std::find(known_checks.begin(), known_checks.end(), *check) == known_checks.end()) {
+          const std::string hint = did_you_mean_hint(did_you_mean(*check, known_checks));
+          if (unknown == UnknownWaiverCheck::Error)
+            local.error(check.loc, message("errors.waivers.unknown_check", fmt::arg("path", where + ".check"),
+                                           fmt::arg("id", *check), fmt::arg("hint", hint)));
+          else
+            local.warning(check.loc, message("errors.waivers.not_builtin", fmt::arg("path", where + ".check"),
+                                             fmt::arg("id", *check), fmt::arg("hint", hint)));
+        }
         Text plan = r.text("plan");
         Text subject = r.text("subject");
         Text reason = r.text("reason", MapReader::Required);
@@ -134,7 +142,13 @@ std::optional<WaiverFile> load_waiver_file(const std::string& path,
   } catch (const InputError& e) {
     local.add(e);
   }
-  for (const Diagnostic& d : local.all()) {
+  // In the file's line order, as the plan loader gives its own: an entry's unknown keys are
+  // found before its values are read.
+  std::vector<Diagnostic> sorted = local.all();
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::pair(a.loc.line, a.loc.column) < std::pair(b.loc.line, b.loc.column);
+  });
+  for (const Diagnostic& d : sorted) {
     if (d.level == Diagnostic::Level::Warning)
       diags.warning(d.loc, d.message);
     else

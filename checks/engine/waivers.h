@@ -35,14 +35,21 @@ struct WaiverFile {
 /// A waiver expiring within this long of the as-of instant is a warning.
 inline constexpr Duration kWaiverExpiringSoon = std::chrono::days(7);
 
+/// What a `check` id outside `known_checks` is: an error (`golive check`, which knows every
+/// rule of its rulesets), or a warning (`golive validate`, which runs no ruleset and knows
+/// only the built-in checks, while a plugin rule's id is valid).
+enum class UnknownWaiverCheck { Error, Warning };
+
 /// Reads a waiver file. `reason`, `approved_by` and `expires` are required; unknown keys
 /// are errors (keys beginning with `x-` are ignored); a `check` that is not one of
-/// `known_checks` is an error with the nearest id; a bare date for `expires` is midnight
-/// UTC. Every problem of the file goes to `diags` at once, in document order, with
-/// file:line:col and the entry's path (`waivers[2].check`); returns nullopt on any error.
+/// `known_checks` is an error (or a warning, as `unknown` says) with the nearest id; a bare
+/// date for `expires` is midnight UTC. Every problem of the file goes to `diags` at once, in
+/// document order, with file:line:col and the entry's path (`waivers[2].check`); returns
+/// nullopt on any error.
 std::optional<WaiverFile> load_waiver_file(const std::string& path,
                                            const std::vector<std::string>& known_checks,
-                                           Diagnostics& diags);
+                                           Diagnostics& diags,
+                                           UnknownWaiverCheck unknown = UnknownWaiverCheck::Error);
 
 /// Applies the waivers to one plan's findings, evaluated at `as_of`:
 /// - a fail or error of the waiver's check (and subject, plan) under an unexpired waiver

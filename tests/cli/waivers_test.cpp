@@ -209,8 +209,9 @@ TEST_CASE("waivers: every problem of a waiver file is reported in one run, the u
   CHECK(r.exit_code == 2);
   CHECK(r.out == "");
   const std::string f = dir.file("waivers.yaml");
-  CHECK(r.err == f + ":7:12: error: waivers[1].check: unknown check 'rollback.testd' (did you mean 'rollback.tested'?)\n" +
-                     f + ":7:5: error: waivers[1]: missing required key 'reason'\n" +
+  // In line and column order, as a plan's errors are.
+  CHECK(r.err == f + ":7:5: error: waivers[1]: missing required key 'reason'\n" +
+                     f + ":7:12: error: waivers[1].check: unknown check 'rollback.testd' (did you mean 'rollback.tested'?)\n" +
                      f + ":10:12: error: waivers[2].check: unknown check 'no.such-check'\n" +
                      f + ":14:14: error: waivers[2].expires: '2026-13-01' is not a valid calendar date\n");
 }
@@ -296,6 +297,36 @@ TEST_CASE("waivers: the expired and expiring findings and the approver error in 
   CHECK(approver.err == file +
                             ":4:18: error: waivers[0].approved_by：「li.wei」不是预案 cli-waivers 的指挥长或副指挥长"
                             "（zhang.san、wang.wu）；只有他们可以为该预案接受风险\n");
+}
+
+TEST_CASE("waivers: golive validate checks a waiver register named on the command line") {
+  TempDir dir;
+  dir.write("good.yaml", "waivers:\n" + waiver("backup.fresh", "2026-12-31"));
+  const std::string good = dir.file("good.yaml");
+  ProcessResult ok = run_golive({"validate", good});
+  CHECK(ok.exit_code == 0);
+  CHECK(ok.err == "");
+  CHECK(ok.out == good + ": ok (waiver register, 1 waiver)\n");
+  ProcessResult zh = run_golive({"validate", "--lang", "zh-CN", good});
+  CHECK(zh.out == good + "：通过（豁免登记，1 条豁免）\n");
+
+  // Every problem at once, in line order. A check id validate does not know is a warning:
+  // it may be a plugin rule's, which check judges with the rulesets it runs.
+  dir.write("bad.yaml", "waivers:\n" + waiver("custom.rule", "2026-12-31") +
+                            "  - check: backup.fersh\n    reason: r\n    approved_by: zhang.san\n"
+                            "    expires: 2026-12-31\n    colour: red\n");
+  const std::string bad = dir.file("bad.yaml");
+  ProcessResult r = run_golive({"validate", bad});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out == "");
+  CHECK(r.err == bad + ":2:12: warning: waivers[0].check: 'custom.rule' is not a built-in check: golive check accepts it "
+                       "only as a plugin rule of the rulesets it runs\n" +
+                     bad + ":7:12: warning: waivers[1].check: 'backup.fersh' is not a built-in check: golive check "
+                           "accepts it only as a plugin rule of the rulesets it runs (did you mean 'backup.fresh'?)\n" +
+                     bad + ":11:5: error: waivers[1]: unknown key 'colour'\n");
+  // A directory's registers are passed over, as check passes them over.
+  ProcessResult in_dir = run_golive({"validate", dir.path()});
+  CHECK(in_dir.out.find("waiver register") == std::string::npos);
 }
 
 }  // namespace golive::test
