@@ -15,6 +15,7 @@
 #include "cli/commands/heap.h"
 #include "cli/commands/portfolio.h"
 #include "cli/report/report.h"
+#include "cli/report/support.h"
 
 namespace golive {
 
@@ -252,9 +253,7 @@ int run_check(const CheckOptions& options, const Io& io) {
       result.diagnostics.push_back(
           {d.loc, d.level == Diagnostic::Level::Warning ? "warning" : "error", d.message});
 
-  bool fails = result.verdict == Verdict::NotReady ||
-               (options.fail_on_warn && result.verdict == Verdict::ReadyWithWarnings);
-  result.exit_code = fails ? kExitNotReady : kExitReady;
+  result.exit_code = verdict_fails(result, result.verdict) ? kExitNotReady : kExitReady;
 
   ReportOptions shown;
   shown.color = use_color(options.color, io);

@@ -79,8 +79,7 @@ void write_github(const RunResult& result, std::ostream& out, const ReportOption
   // An error when the verdict fails the run (NOT READY, or READY WITH WARNINGS with
   // --fail-on warn): the job is red, and its last annotation says why.
   const std::string verdict = headline_verdict(result, result.verdict);
-  const bool fails = result.verdict == Verdict::NotReady || warnings_fail(result, result.verdict);
-  annotate(out, fails ? "error" : "notice", {},
+  annotate(out, verdict_fails(result, result.verdict) ? "error" : "notice", {},
            message("report.github.verdict_title", fmt::arg("verdict", verdict)),
            message("report.github.verdict", fmt::arg("verdict", verdict),
                    fmt::arg("score", score_text(s.score)), fmt::arg("counts", counts_text(result)),

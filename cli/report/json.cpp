@@ -1,6 +1,7 @@
 // The JSON report (SPEC §6). Credentials are redacted like in every format. Field order follows the SPEC; fields may be added, never
 // renamed. Deterministic for the same input and as-of instant, except `generated_at`.
 #include <algorithm>
+#include <stdexcept>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
@@ -190,11 +191,13 @@ void write_json(const RunResult& result, std::ostream& out, const ReportOptions&
   // A line break outside a string is the dump's own (one inside is escaped), so the key at
   // the top level's indent is the only match.
   constexpr std::string_view kPlans = "\n  \"plans\": []";
-  const size_t at = outline.find(kPlans);
-  if (result.plans.empty() || at == std::string::npos) {
+  if (result.plans.empty()) {
     out << outline << '\n';
     return;
   }
+  const size_t at = outline.find(kPlans);
+  // Never a report without its plans: an internal error (exit 3) instead.
+  if (at == std::string::npos) throw std::logic_error("report.json: no top-level plans key in the outline");
   out << std::string_view(outline).substr(0, at + kPlans.size() - 1) << '\n';
   for (size_t i = 0; i < result.plans.size(); ++i) {
     const std::string plan = json_text(plan_json(result, result.plans[i]));

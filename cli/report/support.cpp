@@ -214,6 +214,10 @@ bool warnings_fail(const RunResult& result, Verdict v) {
   return result.fail_on_warn && v == Verdict::ReadyWithWarnings;
 }
 
+bool verdict_fails(const RunResult& result, Verdict v) {
+  return v == Verdict::NotReady || warnings_fail(result, v);
+}
+
 std::string headline_verdict(const RunResult& result, Verdict v) {
   if (!warnings_fail(result, v)) return verdict_title(v);
   return message("report.verdict.fails_on_warn", fmt::arg("verdict", verdict_title(v)));

@@ -90,6 +90,9 @@ std::string verdict_title(Verdict v);
 /// the run: READY WITH WARNINGS, which then exits 1.
 bool warnings_fail(const RunResult& result, Verdict v);
 
+/// True when verdict `v` makes `golive check` exit 1: NOT READY, or warnings_fail().
+bool verdict_fails(const RunResult& result, Verdict v);
+
 /// The verdict as a headline says it: verdict_title(v), or, when warnings_fail(),
 /// `READY WITH WARNINGS: FAILS (--fail-on warn)` (`report.verdict.fails_on_warn`), so that
 /// no headline reads as a pass on a run that exits 1.
