@@ -1,7 +1,9 @@
 #include "checks/engine/i18n.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
+#include <memory>
 #include <mutex>
 #include <stdexcept>
 
@@ -74,17 +76,55 @@ std::optional<std::string_view> find_message(std::string_view lang, std::string_
   return it->text;
 }
 
+namespace {
+
+/// One slot per message of a catalogue, in the catalogue's order: the message as a
+/// std::string once it has been asked for, null before. Owns the strings.
+class TextSlots {
+ public:
+  explicit TextSlots(size_t count) : slots_(new std::atomic<const std::string*>[count]()), count_(count) {}
+  TextSlots(const TextSlots&) = delete;
+  TextSlots& operator=(const TextSlots&) = delete;
+  ~TextSlots() {
+    for (size_t i = 0; i < count_; ++i) delete slots_[i].load(std::memory_order_relaxed);
+  }
+  std::atomic<const std::string*>& operator[](size_t i) { return slots_[i]; }
+
+ private:
+  std::unique_ptr<std::atomic<const std::string*>[]> slots_;
+  size_t count_;
+};
+
+TextSlots& text_slots(const CompiledCatalogue& catalogue) {
+  static const std::vector<std::unique_ptr<TextSlots>> all = [] {
+    std::vector<std::unique_ptr<TextSlots>> out;
+    for (const CompiledCatalogue& c : compiled_catalogues())
+      out.push_back(std::make_unique<TextSlots>(c.entries.size()));
+    return out;
+  }();
+  return *all[static_cast<size_t>(&catalogue - compiled_catalogues().data())];
+}
+
+}  // namespace
+
 const std::string& message_text_in(std::string_view lang, std::string_view key) {
-  std::optional<std::string_view> text = find_message(lang, key);
-  if (!text) throw std::logic_error(fmt::format("message catalogue {} has no key {}", lang, key));
-  // Callers keep a reference to the text; each looked-up message becomes a std::string once,
-  // keyed by its place in the static table (a node map: references stay valid).
-  static std::mutex lock;
-  static std::map<const char*, std::string> strings;
-  std::lock_guard<std::mutex> hold(lock);
-  auto it = strings.find(text->data());
-  if (it == strings.end()) it = strings.emplace(text->data(), std::string(*text)).first;
-  return it->second;
+  const CompiledCatalogue& catalogue = compiled(lang);
+  const std::span<const CatalogueEntry> entries = catalogue.entries;
+  auto it = std::lower_bound(entries.begin(), entries.end(), key,
+                             [](const CatalogueEntry& e, std::string_view k) { return e.key < k; });
+  if (it == entries.end() || it->key != key)
+    throw std::logic_error(fmt::format("message catalogue {} has no key {}", lang, key));
+  // Callers keep a reference to the text; each looked-up message becomes a std::string once.
+  // Without a lock: with `check -j` every thread asks for messages all the time, and one
+  // lock for all of them kept the threads waiting on each other. Of two threads that make
+  // the same string at once, the first to store it wins and the other drops its copy.
+  std::atomic<const std::string*>& slot = text_slots(catalogue)[static_cast<size_t>(it - entries.begin())];
+  const std::string* text = slot.load(std::memory_order_acquire);
+  if (text) return *text;
+  auto made = std::make_unique<const std::string>(it->text);
+  if (slot.compare_exchange_strong(text, made.get(), std::memory_order_acq_rel, std::memory_order_acquire))
+    return *made.release();
+  return *text;
 }
 
 const std::string& message_text(std::string_view key) { return message_text_in(language(), key); }

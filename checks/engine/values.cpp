@@ -315,19 +315,32 @@ const Zone* find_zone(std::string_view name) {
   // date::locate_zone would first build the date library's whole database, a stat of every
   // file under the zoneinfo directory (over 600: most of a run's start-up), and its zones,
   // even built one by one, build that database on first use (see bench/README.md).
+  // Each thread first asks its own table, without the lock: with `check -j` the threads
+  // look zones up all the time, and one lock kept them waiting on each other. Zones are
+  // never dropped, so the pointers a thread keeps stay valid.
+  thread_local std::map<std::string, const Zone*, std::less<>> seen;
+  if (auto it = seen.find(name); it != seen.end()) return it->second;
   static std::mutex mutex;
   static std::map<std::string, std::unique_ptr<Zone>, std::less<>> zones;
-  std::lock_guard lock(mutex);
-  if (auto it = zones.find(name); it != zones.end()) return it->second.get();
-  std::unique_ptr<Zone> zone;
-  if (is_zone_file(name)) {
-    try {
-      zone = std::make_unique<Zone>(std::string(name));
-    } catch (const std::exception&) {
-      // A file cctz cannot read is no zone, like a name that is none.
+  const Zone* found = nullptr;
+  {
+    std::lock_guard lock(mutex);
+    auto it = zones.find(name);
+    if (it == zones.end()) {
+      std::unique_ptr<Zone> zone;
+      if (is_zone_file(name)) {
+        try {
+          zone = std::make_unique<Zone>(std::string(name));
+        } catch (const std::exception&) {
+          // A file cctz cannot read is no zone, like a name that is none.
+        }
+      }
+      it = zones.emplace(std::string(name), std::move(zone)).first;
     }
+    found = it->second.get();
   }
-  return zones.emplace(std::string(name), std::move(zone)).first->second.get();
+  seen.emplace(std::string(name), found);
+  return found;
 }
 
 bool is_e164(std::string_view p) {

@@ -130,7 +130,9 @@ int run_check(const CheckOptions& options, const Io& io) {
   std::vector<std::string> files = find_plan_files(options.paths, diags);
   const unsigned threads = pool_size(options.jobs, files.size());
   Progress progress(io.err, show_progress(options.progress, io), files.size());
-  if (threads == 1) reserve_heap_for(files);
+  // Memory for the plans and their findings, given in advance to each thread that reads them.
+  const uint64_t heap = heap_share(files, threads);
+  reserve_heap(heap);
 
   // Plans are loaded, and their rulesets chosen, side by side; each keeps its own
   // diagnostics until all are done.
@@ -142,7 +144,7 @@ int run_check(const CheckOptions& options, const Io& io) {
     if (!plan) return;
     loaded[i] = std::make_shared<const Plan>(std::move(*plan));
     chosen[i] = select_rules(*loaded[i], options.rulesets, options.auto_rulesets, select_found[i]);
-  });
+  }, [heap] { reserve_thread_heap(heap); });
   std::vector<std::shared_ptr<const Plan>> plans;
   std::vector<Selection> selections;
   for (size_t i = 0; i < files.size(); ++i) {

@@ -17,7 +17,8 @@ unsigned pool_size(int jobs, size_t tasks) {
   return static_cast<unsigned>(std::min<size_t>(n, std::max<size_t>(tasks, 1)));
 }
 
-void for_each_index(size_t count, unsigned threads, const std::function<void(size_t)>& task) {
+void for_each_index(size_t count, unsigned threads, const std::function<void(size_t)>& task,
+                    const std::function<void()>& on_worker_start) {
   std::vector<std::exception_ptr> errors(count);
   std::atomic<size_t> next{0};
   // Indexes are taken one by one from a shared counter, so a slow plan never holds up a
@@ -32,7 +33,11 @@ void for_each_index(size_t count, unsigned threads, const std::function<void(siz
     }
   };
   std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads && t < count; ++t) pool.emplace_back(work);
+  for (unsigned t = 1; t < threads && t < count; ++t)
+    pool.emplace_back([&] {
+      if (on_worker_start) on_worker_start();
+      work();
+    });
   work();
   for (std::thread& t : pool) t.join();
   for (const std::exception_ptr& e : errors)

@@ -20,8 +20,10 @@ unsigned pool_size(int jobs, size_t tasks);
 /// Calls task(0) … task(count - 1) on `threads` threads (the caller's among them), each
 /// index once, in no particular order; returns when all have returned. A task's exception
 /// is rethrown here after all have finished: the one of the lowest index, so that the
-/// outcome does not depend on scheduling.
-void for_each_index(size_t count, unsigned threads, const std::function<void(size_t)>& task);
+/// outcome does not depend on scheduling. `on_worker_start`, when given, is called first on
+/// each thread the pool starts (not on the caller's); it must not throw.
+void for_each_index(size_t count, unsigned threads, const std::function<void(size_t)>& task,
+                    const std::function<void()>& on_worker_start = {});
 
 /// The progress line of a check run on `err`: `golive: plans 12/40 · probes 64 · 3.2s`
 /// (plans done / total, live probes under way, time since start), redrawn in place with a

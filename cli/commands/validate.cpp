@@ -52,7 +52,7 @@ int run_validate(const ValidateOptions& options, const Io& io) {
   Diagnostics diags;
   std::vector<std::string> files = find_plan_files(options.paths, diags);
   std::vector<std::string> valid;
-  reserve_heap_for(files);
+  reserve_heap(heap_share(files, 1));
   std::vector<std::string> builtin;
   for (const CheckInfo* info : all_checks()) builtin.push_back(info->id);
   for (const std::string& file : files) {

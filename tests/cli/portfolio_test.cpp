@@ -27,6 +27,35 @@ TEST_CASE("cli.check portfolio: every format is the same bytes with --jobs 1 and
   }
 }
 
+// From 1 MiB of plans each thread is given its share of the heap before its first plan
+// (cli/commands/heap.h): the reports must not change.
+TEST_CASE("cli.check portfolio: over 1 MiB of plans, the same bytes with --jobs 1 and --jobs 2") {
+  TempDir dir;
+  std::vector<std::string> texts;
+  for (const std::string& plan : example_plans()) texts.push_back(*slurp(source_dir() + "/" + plan));
+  REQUIRE_FALSE(texts.empty());
+  size_t bytes = 0;
+  for (int i = 0; bytes < 1024 * 1024 + 1; ++i) {
+    std::string text = texts[static_cast<size_t>(i) % texts.size()];
+    // Each copy its own plan id (the first `  id:` is the plan's own).
+    const size_t id = text.find("\n  id: ");
+    REQUIRE(id != std::string::npos);
+    text.insert(text.find('\n', id + 1), "-" + std::to_string(i));
+    const std::string name = "plan-" + std::string(4 - std::to_string(i).size(), '0') + std::to_string(i) + ".yaml";
+    dir.write(name, text);
+    bytes += text.size();
+  }
+  for (const char* format : {"text", "json"}) {
+    CAPTURE(format);
+    ProcessResult one = check({"-f", format, "-j", "1", dir.path()});
+    ProcessResult two = check({"-f", format, "-j", "2", dir.path()});
+    CHECK(one.exit_code == 1);
+    CHECK(two.exit_code == one.exit_code);
+    CHECK(two.err == one.err);
+    CHECK(two.out == one.out);
+  }
+}
+
 TEST_CASE("cli.check portfolio: one line per plan, in run order, in text, json and html") {
   const std::vector<std::string> plans = example_plans();
   ProcessResult json = check_examples({"-f", "json"});

@@ -2,6 +2,10 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
 
 #include "checks/engine/i18n.h"
 #include "checks/engine/values.h"
@@ -16,6 +20,32 @@ using namespace std::chrono_literals;
 Instant at(const char* rfc3339) { return *parse_instant(rfc3339, nullptr); }
 
 }  // namespace
+
+TEST_CASE("i18n.message_text_in: each message one string, the same from every thread, in each language") {
+  // Callers keep references to the text; threads of check -j ask for messages at once.
+  const std::vector<std::string> keys = {"validate.no_plan", "report.text.headline_waived", "cli.as_of_window"};
+  std::vector<std::vector<const std::string*>> seen(4);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < seen.size(); ++t)
+    threads.emplace_back([&, t] {
+      for (const std::string& key : keys)
+        for (const char* lang : {"en", "zh-CN"}) seen[t].push_back(&message_text_in(lang, key));
+    });
+  for (std::thread& t : threads) t.join();
+  size_t i = 0;
+  for (const std::string& key : keys)
+    for (const char* lang : {"en", "zh-CN"}) {
+      CAPTURE(key);
+      CAPTURE(lang);
+      const std::string& text = message_text_in(lang, key);
+      CHECK(text == *find_message(lang, key));
+      for (const auto& thread : seen) CHECK(thread[i] == &text);
+      ++i;
+    }
+  CHECK(message_text_in("en", "validate.no_plan") != message_text_in("zh-CN", "validate.no_plan"));
+  CHECK_THROWS_WITH_AS(message_text_in("en", "no.such.key"), "message catalogue en has no key no.such.key",
+                       std::logic_error);
+}
 
 TEST_CASE("i18n.say_duration: English reads as a plan is written, Chinese in 天/小时/分钟/秒") {
   const std::chrono::microseconds cases[] = {0s, 15min, 30h, 3 * 24h, 90s, 1500ms, -2h};

@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <set>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include <date/tz.h>
 
@@ -125,6 +127,29 @@ TEST_CASE("time zones: IANA names only") {
 
 // Zones are built one by one, on demand (find_zone): the names accepted and the offsets
 // given must be exactly those of the date library's whole database.
+TEST_CASE("time zones: threads looking zones up at once get the same zone, and the same answer for none") {
+  // Each thread keeps its own table in front of the shared one (check -j).
+  const Zone* here = find_zone("Europe/Berlin");
+  std::vector<const Zone*> berlin(4), tokyo(4), none(4);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 2; ++round) {  // the second round from the thread's own table
+        berlin[t] = find_zone("Europe/Berlin");
+        tokyo[t] = find_zone("Asia/Tokyo");
+        none[t] = find_zone("Asia/Shangai");
+      }
+    });
+  for (std::thread& t : threads) t.join();
+  REQUIRE(here != nullptr);
+  for (size_t t = 0; t < 4; ++t) {
+    CHECK(berlin[t] == here);
+    CHECK(tokyo[t] == find_zone("Asia/Tokyo"));
+    CHECK(tokyo[t] != nullptr);
+    CHECK(none[t] == nullptr);
+  }
+}
+
 TEST_CASE("time zones: one at a time, the same as the whole database") {
   std::set<std::string> listed;
   for (const auto& z : date::get_tzdb().zones) listed.insert(z.name());
