@@ -200,6 +200,12 @@ std::vector<const CheckInfo*> all_checks() {
   return out;
 }
 
+std::vector<std::string> all_check_ids() {
+  std::vector<std::string> ids;
+  for (const auto& [id, info] : registry()) ids.push_back(id);
+  return ids;
+}
+
 const CheckInfo* find_check(std::string_view id) {
   auto it = registry().find(id);
   return it == registry().end() ? nullptr : &it->second;

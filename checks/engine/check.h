@@ -225,6 +225,9 @@ const std::vector<RegistrationConflict>& registration_conflicts();
 
 /// Every registered check, sorted by id.
 std::vector<const CheckInfo*> all_checks();
+/// The ids of all_checks(), in the same order: what a check id given by a user is matched
+/// against (`--only`, `--skip`, waivers, rulesets, "did you mean").
+std::vector<std::string> all_check_ids();
 /// The check with this id, or nullptr.
 const CheckInfo* find_check(std::string_view id);
 

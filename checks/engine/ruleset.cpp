@@ -18,12 +18,6 @@ namespace golive {
 
 namespace {
 
-std::vector<std::string> registered_ids() {
-  std::vector<std::string> ids;
-  for (const CheckInfo* c : all_checks()) ids.push_back(c->id);
-  return ids;
-}
-
 std::string hint(const std::string& word, const std::vector<std::string>& candidates) {
   return did_you_mean_hint(did_you_mean(word, candidates));
 }
@@ -173,7 +167,7 @@ std::optional<Ruleset> parse_ruleset(const std::string& text, const std::string&
       rs.extends.push_back(*e);
       rs.extends_loc.push_back(e.loc);
     }
-    const auto ids = registered_ids();
+    const auto ids = all_check_ids();
     std::map<std::string, int> first_line;
     r.each("rules", [&](MapReader& rr, size_t) {
       Rule rule = read_rule(rr, ids);

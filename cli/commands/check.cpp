@@ -163,8 +163,7 @@ int run_check(const CheckOptions& options, const Io& io) {
   // Problems with rulesets only once every plan has loaded, as they always were.
   for (const Diagnostics& d : select_found) merge(diags, d);
 
-  std::vector<std::string> ids;
-  for (const CheckInfo* info : all_checks()) ids.push_back(info->id);
+  std::vector<std::string> ids = all_check_ids();
   for (const Selection& s : selections)
     for (const EffectiveRule& r : s.rules)
       if (!r.info && std::find(ids.begin(), ids.end(), r.id) == ids.end()) ids.push_back(r.id);

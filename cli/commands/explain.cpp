@@ -40,9 +40,7 @@ void section(const Io& io, std::string_view title, const std::string& body) {
 int run_explain(const ExplainOptions& options, const Io& io) {
   const CheckInfo* info = find_check(options.check_id);
   if (!info) {
-    std::vector<std::string> ids;
-    for (const CheckInfo* c : all_checks()) ids.push_back(c->id);
-    std::string near = did_you_mean(options.check_id, ids);
+    std::string near = did_you_mean(options.check_id, all_check_ids());
     io.err << "golive: error: "
            << message("cli.unknown_check", fmt::arg("id", options.check_id),
                       fmt::arg("hint", near.empty() ? message_text("cli.see_list_checks")

@@ -147,8 +147,7 @@ CliModel describe_cli(CLI::App& app) {
     }
     m.commands.push_back(std::move(c));
   }
-  for (const CheckInfo* info : all_checks()) m.check_ids.push_back(info->id);
-  std::sort(m.check_ids.begin(), m.check_ids.end());
+  m.check_ids = all_check_ids();
   m.ruleset_names = builtin_ruleset_names();
   std::sort(m.ruleset_names.begin(), m.ruleset_names.end());
   return m;

@@ -53,8 +53,7 @@ int run_validate(const ValidateOptions& options, const Io& io) {
   std::vector<std::string> files = find_plan_files(options.paths, diags);
   std::vector<std::string> valid;
   reserve_heap(heap_share(files, 1));
-  std::vector<std::string> builtin;
-  for (const CheckInfo* info : all_checks()) builtin.push_back(info->id);
+  const std::vector<std::string> builtin = all_check_ids();
   for (const std::string& file : files) {
     int errors_before = diags.error_count();
     // A waiver register named on the command line is validated as one, before it is used

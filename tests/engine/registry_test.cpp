@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <regex>
 
@@ -57,6 +58,16 @@ TEST_CASE("registry: ids are category.kebab-name") {
     CHECK(c->id.rfind(c->category + ".", 0) == 0);
     CHECK(find_check(c->id) == c);
   }
+}
+
+TEST_CASE("registry: all_check_ids() is the ids of all_checks(), sorted, each once") {
+  const std::vector<std::string> ids = all_check_ids();
+  const std::vector<const CheckInfo*> checks = all_checks();
+  REQUIRE(ids.size() == checks.size());
+  for (size_t i = 0; i < ids.size(); ++i) CHECK(ids[i] == checks[i]->id);
+  CHECK(std::is_sorted(ids.begin(), ids.end()));
+  CHECK(std::adjacent_find(ids.begin(), ids.end()) == ids.end());
+  CHECK(std::find(ids.begin(), ids.end(), "backup.fresh") != ids.end());
 }
 
 TEST_CASE("registry: the category is the folder of the check under checks/") {
