@@ -658,6 +658,9 @@ YamlKind classify_yaml(const std::filesystem::path& p) {
   const auto size = std::filesystem::file_size(p, size_ec);
   if (!size_ec && size > limit_value(Limit::FileSize)) return YamlKind::Plan;
   std::ifstream in(p, std::ios::binary);
+  // A file that cannot be read is taken for a plan, so that the loader says why (`cannot read
+  // file`, exit 2): passed over as "not a plan", it would have been a gate left open.
+  if (!in) return YamlKind::Plan;
   std::string line;
   bool first = true;
   bool ruleset = false;
@@ -691,6 +694,7 @@ YamlKind classify_yaml(const std::filesystem::path& p) {
       waivers = waivers || top_key("waivers", false);
     }
   }
+  if (in.bad()) return YamlKind::Plan;  // a read error part-way: the same
   if (ruleset) return YamlKind::Ruleset;
   if (waivers) return YamlKind::WaiverRegister;
   return YamlKind::Other;

@@ -735,6 +735,23 @@ TEST_CASE("loader: load_plan reads a file and hashes its bytes") {
   CHECK_FALSE(diags.has_errors());
 }
 
+// Root reads a file whatever its mode, so this runs only for other users (a developer's
+// machine; CI's container runs as root).
+TEST_CASE("loader: find_plan_files takes a YAML file it cannot read for a plan, so that loading it says why" *
+          doctest::skip(::geteuid() == 0)) {
+  TempDir dir;
+  dir.write("plans/pay.yaml", "golive: 1\n");
+  dir.write("plans/locked.yaml", "golive: 1\n");
+  std::filesystem::permissions(dir.path("plans/locked.yaml"), std::filesystem::perms::none);
+  Diagnostics diags;
+  auto found = find_plan_files({dir.path("plans")}, diags);
+  CHECK(formatted(diags) == "");
+  CHECK(found == std::vector<std::string>{dir.path("plans/locked.yaml"), dir.path("plans/pay.yaml")});
+  Diagnostics loading;
+  CHECK_FALSE(load_plan(dir.path("plans/locked.yaml"), loading));
+  CHECK(formatted(loading) == dir.path("plans/locked.yaml") + ": error: cannot read file\n");
+}
+
 TEST_CASE("loader: find_plan_files") {
   TempDir dir;
   dir.write("plans/pay.yaml", "# payments\ngolive: 1\n");
