@@ -15,7 +15,7 @@ namespace {
 // and may only read memory that is never reallocated. More plugins than slots at once (the
 // runner starts a few) would go unregistered, never crash.
 constexpr int kGroups = 256;
-constexpr int kFiles = 16;
+constexpr int kFiles = 64;  // report files are staged side by side (write_report_files)
 constexpr size_t kPathMax = 4096;
 
 std::array<std::atomic<pid_t>, kGroups> groups{};

@@ -268,13 +268,13 @@ int run_check(const CheckOptions& options, const Io& io) {
   ReportOptions filed = shown;
   filed.color = false;
   filed.quiet = false;
-  for (const ReportRequest& r : options.reports) {
-    try {
-      write_report_file(*find_report_format(r.format), result, r.path, filed);
-    } catch (const std::runtime_error& e) {
-      io.err << "golive: error: " << e.what() << '\n';
-      return kExitUsage;
-    }
+  std::vector<ReportFile> report_files;
+  for (const ReportRequest& r : options.reports) report_files.push_back({find_report_format(r.format), r.path});
+  try {
+    write_report_files(report_files, result, filed);
+  } catch (const std::runtime_error& e) {
+    io.err << "golive: error: " << e.what() << '\n';
+    return kExitUsage;
   }
   return result.exit_code;
 }

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
@@ -90,11 +91,63 @@ class TempFile {
   std::optional<InterruptRemovesFile> on_interrupt_;
 };
 
+// Writes to what is already open there: a device, a pipe or a socket (`/dev/stdout`, a named
+// pipe), which has no directory entry that a renamed file could replace. Appends, so that
+// `/dev/stdout` redirected to a file keeps what was printed before.
+void write_in_place(const std::string& path, std::string_view text) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+  if (fd < 0) throw std::runtime_error(std::strerror(errno));
+  while (!text.empty()) {
+    ssize_t n = ::write(fd, text.data(), text.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int error = errno;
+      ::close(fd);
+      throw std::runtime_error(std::strerror(error));
+    }
+    text.remove_prefix(static_cast<size_t>(n));
+  }
+  if (::close(fd) != 0) throw std::runtime_error(std::strerror(errno));
+}
+
+// Where a file written to `path` goes: `path` itself; the file a symbolic link names (the
+// link stays a link); or nothing to rename over, for a device, a pipe or a socket, or a path
+// under /dev/ or /proc/ that names something already open (`/dev/stdout`), whose target
+// is then empty and which is written in place. Throws std::runtime_error with the system's
+// reason only.
+struct Destination {
+  std::string file;  ///< empty: written in place
+};
+
+Destination destination_of(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::file_status target = fs::status(path, ec);  // through symbolic links
+  const bool there = !ec && fs::exists(target);
+  const bool special = there && !fs::is_regular_file(target) && !fs::is_directory(target);
+  // The kernel's own links to open files (`/dev/stdout`, `/dev/fd/1`, `/proc/self/fd/1`) name
+  // what the process already writes to, even when that is a regular file: replacing the file
+  // would leave the process writing to one no one can see any more.
+  const bool open_file_link = path.rfind("/dev/", 0) == 0 || path.rfind("/proc/", 0) == 0;
+  if (special || (open_file_link && there)) return {""};
+  // A link to a file not there yet creates that file.
+  fs::path file = path;
+  for (int hops = 0; fs::is_symlink(fs::symlink_status(file, ec)); ++hops) {
+    if (hops == 40) throw std::runtime_error(std::strerror(ELOOP));
+    const fs::path next = fs::read_symlink(file, ec);
+    if (ec) throw std::runtime_error(ec.message());
+    file = next.is_absolute() ? next : file.parent_path() / next;
+  }
+  return {file.string()};
+}
+
 // Throws std::runtime_error with the system's reason only; callers add the path.
 void write_atomically(const std::string& path, std::string_view text) {
-  TempFile tmp(path);
+  const Destination to = destination_of(path);
+  if (to.file.empty()) return write_in_place(path, text);
+  TempFile tmp(to.file);
   tmp.write_all(text);
-  tmp.commit(path);
+  tmp.commit(to.file);
 }
 }  // namespace
 
@@ -147,16 +200,51 @@ Instant plan_as_of(const RunResult& result, const PlanResult& plan) {
   return result.as_of;
 }
 
-void write_report_file(const ReportFormat& format, const RunResult& result,
-                       const std::string& path, const ReportOptions& options) {
-  // Render fully first, so a writer that throws leaves nothing behind at all.
-  std::ostringstream text;
-  format.write(result, text, options);
-  try {
-    write_atomically(path, text.view());
-  } catch (const std::exception& e) {
-    throw std::runtime_error(
-        message("report.cannot_write_report", fmt::arg("path", path), fmt::arg("reason", e.what())));
+void write_report_files(const std::vector<ReportFile>& reports, const RunResult& result,
+                        const ReportOptions& options) {
+  // Every report is rendered, and every file written to its temporary file, before any is
+  // renamed into place: a report that cannot be written leaves none of the others behind,
+  // so no file tells a different outcome from the run's exit code 2.
+  struct Staged {
+    const ReportFile* report;
+    std::string text;
+    Destination to;
+    std::unique_ptr<TempFile> tmp;
+  };
+  std::vector<Staged> staged;
+  for (const ReportFile& r : reports) {
+    std::ostringstream text;
+    r.format->write(result, text, options);
+    staged.push_back({&r, std::move(text).str(), {}, nullptr});
+  }
+  auto failed = [](const ReportFile& r, const std::exception& e) {
+    return std::runtime_error(
+        message("report.cannot_write_report", fmt::arg("path", r.path), fmt::arg("reason", e.what())));
+  };
+  for (Staged& s : staged) {
+    try {
+      s.to = destination_of(s.report->path);
+      if (s.to.file.empty()) continue;
+      s.tmp = std::make_unique<TempFile>(s.to.file);
+      s.tmp->write_all(s.text);
+    } catch (const std::exception& e) {
+      throw failed(*s.report, e);  // the temporary files made so far are removed
+    }
+  }
+  for (Staged& s : staged) {
+    try {
+      if (s.tmp) s.tmp->commit(s.to.file);
+    } catch (const std::exception& e) {
+      throw failed(*s.report, e);
+    }
+  }
+  // Devices and pipes last: what is written there cannot be taken back.
+  for (Staged& s : staged) {
+    try {
+      if (!s.tmp) write_in_place(s.report->path, s.text);
+    } catch (const std::exception& e) {
+      throw failed(*s.report, e);
+    }
   }
 }
 

@@ -63,14 +63,25 @@ std::string remediation_of(const Finding& finding);
 /// plan's window start with `--as-of window`.
 Instant plan_as_of(const RunResult& result, const PlanResult& plan);
 
-/// Writes a report to `path` atomically: into a temporary file in the same directory,
-/// renamed over `path` only once complete, removed on failure. Throws std::runtime_error
-/// with "cannot write report PATH: reason" (`report.cannot_write_report`, the system's reason
-/// as it gives it) when the file cannot be written.
-void write_report_file(const ReportFormat& format, const RunResult& result,
-                       const std::string& path, const ReportOptions& options);
+/// One `--report FORMAT:PATH`.
+struct ReportFile {
+  const ReportFormat* format;
+  std::string path;
+};
 
-/// Writes `text` to `path` atomically, as write_report_file does (a temporary file in the
+/// Writes each report to its path atomically, all or none: every report is rendered and
+/// written to a temporary file in its path's directory before any is renamed over its path;
+/// on failure the temporary files are removed and nothing is renamed. A symbolic link is
+/// written through (the file it names, created if missing, gets the report; the link stays),
+/// and a device, pipe or socket, or a path under /dev/ or /proc/ that names one already open
+/// (`/dev/stdout`), is appended to in place, after every file is in place: neither is ever
+/// replaced by a file. Throws std::runtime_error with "cannot write report PATH: reason"
+/// (`report.cannot_write_report`, the system's reason as it gives it) for the first report
+/// that cannot be written.
+void write_report_files(const std::vector<ReportFile>& reports, const RunResult& result,
+                        const ReportOptions& options);
+
+/// Writes `text` to `path` atomically, as write_report_files does (a temporary file in the
 /// same directory, renamed over `path` once complete, removed on failure). Throws
 /// std::runtime_error with "cannot write PATH: reason".
 void write_file_atomically(const std::string& path, std::string_view text);

@@ -3,6 +3,12 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <thread>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "tests/cli/cli_support.h"
 
@@ -319,6 +325,55 @@ TEST_CASE("cli.check --report writes the file atomically") {
   CHECK(nowhere.exit_code == 2);
   CHECK(nowhere.err == "golive: error: cannot write report " + missing + ": No such file or directory\n");
   CHECK(dir.list() == std::vector<std::string>{"report.json", "report.txt"});
+
+  // All or none: a report that cannot be written leaves none of the others behind, so that no
+  // file tells an outcome other than the run's exit code 2.
+  ProcessResult some = check_fixture({"--report", "json:" + dir.file("new.json"), "--report",
+                                      "html:" + missing, "--report", "sarif:" + dir.file("new.sarif"),
+                                      "--report", "json:" + path, fixture("not-ready.yaml")});
+  CHECK(some.exit_code == 2);
+  CHECK(some.err == "golive: error: cannot write report " + missing + ": No such file or directory\n");
+  CHECK(dir.list() == std::vector<std::string>{"report.json", "report.txt"});
+  CHECK(json_of(*slurp(path))["verdict"] == "ready");  // the earlier report, untouched
+}
+
+TEST_CASE("cli.check --report writes through a symbolic link and into a pipe, never replacing either") {
+  TempDir dir;
+  std::filesystem::create_directory(dir.file("out"));
+  dir.write("real.json", "old\n");
+  std::filesystem::create_symlink("../real.json", dir.file("out/link.json"));
+  // A chain of links to a file not there yet creates that file.
+  std::filesystem::create_symlink("../later.json", dir.file("out/dangling.json"));
+  std::filesystem::create_symlink("dangling.json", dir.file("out/chain.json"));
+  ProcessResult r = check_fixture({"-f", "json", "--report", "json:" + dir.file("out/link.json"), "--report",
+                                   "json:" + dir.file("out/chain.json"), fixture("ready.yaml")});
+  CHECK(r.exit_code == 0);
+  CHECK(std::filesystem::is_symlink(dir.file("out/link.json")));
+  CHECK(std::filesystem::is_symlink(dir.file("out/chain.json")));
+  CHECK(std::filesystem::is_symlink(dir.file("out/dangling.json")));
+  CHECK(slurp(dir.file("real.json")) == r.out);
+  CHECK(slurp(dir.file("later.json")) == r.out);
+  CHECK(dir.list() == std::vector<std::string>{"later.json", "out", "real.json"});  // no temporary left
+
+  // A named pipe is written in place: it has no file a renamed one could replace.
+  REQUIRE(::mkfifo(dir.file("pipe").c_str(), 0600) == 0);
+  std::string piped;
+  std::thread reader([&] { piped = slurp(dir.file("pipe")).value_or(""); });
+  ProcessResult to_pipe = check_fixture({"-f", "json", "--report", "json:" + dir.file("pipe"), fixture("ready.yaml")});
+  // Had golive not opened the pipe, a writer that comes and goes here ends the reader's wait.
+  if (int fd = ::open(dir.file("pipe").c_str(), O_WRONLY | O_NONBLOCK); fd >= 0) ::close(fd);
+  reader.join();
+  CHECK(to_pipe.exit_code == 0);
+  CHECK(piped == to_pipe.out);
+  CHECK(std::filesystem::is_fifo(dir.file("pipe")));
+
+  // A loop of links is refused like any path that cannot be written.
+  std::filesystem::create_symlink("b.json", dir.file("out/a.json"));
+  std::filesystem::create_symlink("a.json", dir.file("out/b.json"));
+  ProcessResult loop = check_fixture({"--report", "json:" + dir.file("out/a.json"), fixture("ready.yaml")});
+  CHECK(loop.exit_code == 2);
+  CHECK(loop.err == "golive: error: cannot write report " + dir.file("out/a.json") +
+                        ": Too many levels of symbolic links\n");
 }
 
 TEST_CASE("cli.check a failed run leaves no report file") {
