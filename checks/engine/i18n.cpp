@@ -28,6 +28,14 @@ const CompiledCatalogue& compiled(std::string_view lang) {
   throw std::logic_error(fmt::format("no message catalogue for language {}", lang));
 }
 
+// The entry for `key` in a catalogue (sorted by key), or nullptr.
+const CatalogueEntry* find_entry(const CompiledCatalogue& catalogue, std::string_view key) {
+  const std::span<const CatalogueEntry> entries = catalogue.entries;
+  auto it = std::lower_bound(entries.begin(), entries.end(), key,
+                             [](const CatalogueEntry& e, std::string_view k) { return e.key < k; });
+  return it == entries.end() || it->key != key ? nullptr : &*it;
+}
+
 std::map<std::string, std::string> load(const std::string& lang) {
   std::map<std::string, std::string> out;
   for (const CatalogueEntry& e : compiled(lang).entries) out.emplace_hint(out.end(), e.key, e.text);
@@ -69,11 +77,9 @@ const std::map<std::string, std::string>& catalogue(const std::string& lang) {
 }
 
 std::optional<std::string_view> find_message(std::string_view lang, std::string_view key) {
-  const std::span<const CatalogueEntry> entries = compiled(lang).entries;
-  auto it = std::lower_bound(entries.begin(), entries.end(), key,
-                             [](const CatalogueEntry& e, std::string_view k) { return e.key < k; });
-  if (it == entries.end() || it->key != key) return std::nullopt;
-  return it->text;
+  const CatalogueEntry* entry = find_entry(compiled(lang), key);
+  if (!entry) return std::nullopt;
+  return entry->text;
 }
 
 namespace {
@@ -109,19 +115,16 @@ TextSlots& text_slots(const CompiledCatalogue& catalogue) {
 
 const std::string& message_text_in(std::string_view lang, std::string_view key) {
   const CompiledCatalogue& catalogue = compiled(lang);
-  const std::span<const CatalogueEntry> entries = catalogue.entries;
-  auto it = std::lower_bound(entries.begin(), entries.end(), key,
-                             [](const CatalogueEntry& e, std::string_view k) { return e.key < k; });
-  if (it == entries.end() || it->key != key)
-    throw std::logic_error(fmt::format("message catalogue {} has no key {}", lang, key));
+  const CatalogueEntry* entry = find_entry(catalogue, key);
+  if (!entry) throw std::logic_error(fmt::format("message catalogue {} has no key {}", lang, key));
   // Callers keep a reference to the text; each looked-up message becomes a std::string once.
   // Without a lock: with `check -j` every thread asks for messages all the time, and one
   // lock for all of them kept the threads waiting on each other. Of two threads that make
   // the same string at once, the first to store it wins and the other drops its copy.
-  std::atomic<const std::string*>& slot = text_slots(catalogue)[static_cast<size_t>(it - entries.begin())];
+  std::atomic<const std::string*>& slot = text_slots(catalogue)[static_cast<size_t>(entry - catalogue.entries.data())];
   const std::string* text = slot.load(std::memory_order_acquire);
   if (text) return *text;
-  auto made = std::make_unique<const std::string>(it->text);
+  auto made = std::make_unique<const std::string>(entry->text);
   if (slot.compare_exchange_strong(text, made.get(), std::memory_order_acq_rel, std::memory_order_acquire))
     return *made.release();
   return *text;

@@ -35,6 +35,17 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
   return out;
 }
 
+// Writes all of `data` to `fd`, resuming after interrupted and partial writes. Throws
+// std::runtime_error with the system's reason.
+void write_fully(int fd, std::string_view data) {
+  while (!data.empty()) {
+    ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw std::runtime_error(std::strerror(errno));
+    data.remove_prefix(static_cast<size_t>(n));
+  }
+}
+
 // Removes the temporary file unless the write completed and it was renamed.
 class TempFile {
  public:
@@ -62,14 +73,7 @@ class TempFile {
   TempFile(const TempFile&) = delete;
   TempFile& operator=(const TempFile&) = delete;
 
-  void write_all(std::string_view data) {
-    while (!data.empty()) {
-      ssize_t n = ::write(fd_, data.data(), data.size());
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) throw std::runtime_error(std::strerror(errno));
-      data.remove_prefix(static_cast<size_t>(n));
-    }
-  }
+  void write_all(std::string_view data) { write_fully(fd_, data); }
 
   void commit(const std::string& target) {
     // mkstemp creates 0600; a report is an ordinary file, so honour the umask instead.
@@ -97,24 +101,20 @@ class TempFile {
 void write_in_place(const std::string& path, std::string_view text) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
   if (fd < 0) throw std::runtime_error(std::strerror(errno));
-  while (!text.empty()) {
-    ssize_t n = ::write(fd, text.data(), text.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      const int error = errno;
-      ::close(fd);
-      throw std::runtime_error(std::strerror(error));
-    }
-    text.remove_prefix(static_cast<size_t>(n));
+  try {
+    write_fully(fd, text);
+  } catch (...) {
+    ::close(fd);
+    throw;
   }
   if (::close(fd) != 0) throw std::runtime_error(std::strerror(errno));
 }
 
-// Where a file written to `path` goes: `path` itself; the file a symbolic link names (the
-// link stays a link); or nothing to rename over, for a device, a pipe or a socket, or a path
-// under /dev/ or /proc/ that names something already open (`/dev/stdout`), whose target
-// is then empty and which is written in place. Throws std::runtime_error with the system's
-// reason only.
+// Where a report for `path` goes. `file` is the file renamed into place: `path` itself, or the
+// file a symbolic link names (the link stays a link). It is empty for a device, a pipe or a
+// socket, or a path under /dev/ or /proc/ that names something already open (`/dev/stdout`):
+// there is nothing to rename over, and the report is written in place. destination_of()
+// throws std::runtime_error with the system's reason only.
 struct Destination {
   std::string file;  ///< empty: written in place
 };
