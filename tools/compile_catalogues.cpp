@@ -101,10 +101,18 @@ int main(int argc, char** argv) {
       std::cerr << file << ":" << e.mark.line + 1 << ":" << e.mark.column + 1 << ": error: " << e.msg << "\n";
       return 1;
     }
+    // The keys and texts as one array of characters, and a table of where each lies in it:
+    // a table of pointers would be relocated at every start-up.
+    std::ostringstream pool;
     code << "constexpr CatalogueEntry catalogue_" << i << "[] = {\n";
-    for (const auto& [key, text] : messages) code << "    {" << literal(key) << ", " << literal(text) << "},\n";
-    code << "};\n";
-    table << "      {" << literal(lang) << ", catalogue_" << i << "},\n";
+    size_t at = 0;
+    for (const auto& [key, text] : messages) {
+      code << "    {" << at << ", " << key.size() << ", " << at + key.size() << ", " << text.size() << "},\n";
+      pool << "    " << literal(key) << " " << literal(text) << "\n";
+      at += key.size() + text.size();
+    }
+    code << "};\nconstexpr char pool_" << i << "[] =\n" << pool.str() << "    \"\";\n";
+    table << "      {" << literal(lang) << ", catalogue_" << i << ", pool_" << i << "},\n";
   }
   code << "}  // namespace\n\nconst std::vector<CompiledCatalogue>& compiled_catalogues() {\n"
        << "  static const std::vector<CompiledCatalogue> all = {\n"

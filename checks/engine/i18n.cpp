@@ -31,14 +31,16 @@ const CompiledCatalogue& compiled(std::string_view lang) {
 // The entry for `key` in a catalogue (sorted by key), or nullptr.
 const CatalogueEntry* find_entry(const CompiledCatalogue& catalogue, std::string_view key) {
   const std::span<const CatalogueEntry> entries = catalogue.entries;
-  auto it = std::lower_bound(entries.begin(), entries.end(), key,
-                             [](const CatalogueEntry& e, std::string_view k) { return e.key < k; });
-  return it == entries.end() || it->key != key ? nullptr : &*it;
+  auto it = std::lower_bound(entries.begin(), entries.end(), key, [&](const CatalogueEntry& e, std::string_view k) {
+    return catalogue.key(e) < k;
+  });
+  return it == entries.end() || catalogue.key(*it) != key ? nullptr : &*it;
 }
 
 std::map<std::string, std::string> load(const std::string& lang) {
   std::map<std::string, std::string> out;
-  for (const CatalogueEntry& e : compiled(lang).entries) out.emplace_hint(out.end(), e.key, e.text);
+  const CompiledCatalogue& c = compiled(lang);
+  for (const CatalogueEntry& e : c.entries) out.emplace_hint(out.end(), c.key(e), c.text(e));
   return out;
 }
 
@@ -77,9 +79,10 @@ const std::map<std::string, std::string>& catalogue(const std::string& lang) {
 }
 
 std::optional<std::string_view> find_message(std::string_view lang, std::string_view key) {
-  const CatalogueEntry* entry = find_entry(compiled(lang), key);
+  const CompiledCatalogue& catalogue = compiled(lang);
+  const CatalogueEntry* entry = find_entry(catalogue, key);
   if (!entry) return std::nullopt;
-  return entry->text;
+  return catalogue.text(*entry);
 }
 
 namespace {
@@ -124,7 +127,7 @@ const std::string& message_text_in(std::string_view lang, std::string_view key) 
   std::atomic<const std::string*>& slot = text_slots(catalogue)[static_cast<size_t>(entry - catalogue.entries.data())];
   const std::string* text = slot.load(std::memory_order_acquire);
   if (text) return *text;
-  auto made = std::make_unique<const std::string>(entry->text);
+  auto made = std::make_unique<const std::string>(catalogue.text(*entry));
   if (slot.compare_exchange_strong(text, made.get(), std::memory_order_acq_rel, std::memory_order_acquire))
     return *made.release();
   return *text;

@@ -5,6 +5,7 @@
 /// a silent English fallback (docs/i18n.md).
 
 #include <chrono>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <span>
@@ -20,10 +21,15 @@ namespace golive {
 
 struct CheckInfo;
 
-/// One message of a catalogue: its key (nested YAML keys joined with dots) and its text.
+/// One message of a catalogue: where its key (nested YAML keys joined with dots) and its
+/// text lie in the catalogue's `pool`, as byte offsets and lengths. Offsets, not pointers: a
+/// table of 3,500 pointers was rewritten by the dynamic loader at every start-up, and each
+/// of its 27 pages copied (bench/README.md).
 struct CatalogueEntry {
-  std::string_view key;
-  std::string_view text;
+  uint32_t key_at;
+  uint32_t key_size;
+  uint32_t text_at;
+  uint32_t text_size;
 };
 
 /// One language's catalogue, compiled from i18n/<lang>.yaml at build time by
@@ -31,6 +37,10 @@ struct CatalogueEntry {
 struct CompiledCatalogue {
   const char* name;                        ///< the language: `en`, `zh-CN`
   std::span<const CatalogueEntry> entries;  ///< every message, sorted by key, each key once
+  const char* pool;                         ///< every key and text, one after another (UTF-8)
+
+  std::string_view key(const CatalogueEntry& e) const { return {pool + e.key_at, e.key_size}; }
+  std::string_view text(const CatalogueEntry& e) const { return {pool + e.text_at, e.text_size}; }
 };
 
 /// Every catalogue of i18n/, compiled in.

@@ -1,9 +1,11 @@
 #include "checks/engine/values.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -341,6 +343,24 @@ const Zone* find_zone(std::string_view name) {
   }
   seen.emplace(std::string(name), found);
   return found;
+}
+
+std::vector<std::string> zone_names() {
+  std::vector<std::string> names;
+  const std::filesystem::path root = zone_dir();
+  std::error_code ec;
+  std::filesystem::recursive_directory_iterator it(root, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().lexically_relative(root).generic_string();
+    // The `posix/` and `right/` copies hold a thousand names that are none (is_zone_file).
+    if (it->is_directory(ec) && (name.starts_with("posix") || name == "right")) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file(ec) && is_zone_file(name)) names.push_back(std::move(name));
+  }
+  std::sort(names.begin(), names.end());
+  return names;
 }
 
 bool is_e164(std::string_view p) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace golive {
 
@@ -58,6 +59,12 @@ std::string format_instant_in(Instant t, const Zone* zone);
 
 /// The IANA zone of that name (`Asia/Shanghai`), or nullptr when unknown.
 const Zone* find_zone(std::string_view name);
+
+/// Every name find_zone() accepts (zones and their links, `Asia/Shanghai`, `PRC`), sorted:
+/// the files of the zone directory (`$TZDIR`, else /usr/share/zoneinfo) that it would read.
+/// Opens each of them, so it is for messages (a "did you mean"), not for the way of a run.
+/// Empty when the directory cannot be read.
+std::vector<std::string> zone_names();
 
 /// True for an E.164 number: `+`, a non-zero digit, at most 15 digits in all.
 bool is_e164(std::string_view phone);

@@ -18,7 +18,6 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include <date/tz.h>
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
@@ -1056,12 +1055,7 @@ Text MapReader::zone(const std::string& key, Need need) {
   if (!s) return {std::nullopt, loc_};
   Text t{s->first, s->second};
   if (core_type(node(key)) == CoreType::Str && find_zone(*t)) return t;
-  std::vector<std::string> names;
-  try {
-    for (const auto& z : date::get_tzdb().zones) names.emplace_back(z.name());
-  } catch (const std::exception&) {
-  }
-  auto hint = did_you_mean(*t, names);
+  auto hint = did_you_mean(*t, zone_names());
   ctx_.diags.error(t.loc, message("errors.yaml.not_zone", fmt::arg("path", path_of(key)),
                                   fmt::arg("value", preview(*t)),
                                   fmt::arg("hint", hint.empty() ? "" : message("errors.yaml.zone_hint",

@@ -201,10 +201,18 @@ struct CommandLine {
   InitOptions init_options;
   BriefOptions brief_options;
   std::string brief_as_of;
+  std::string only;
 
-  CommandLine();
+  /// `only`: the command whose options are declared, the one the command line names first;
+  /// empty for all of them. Each command's options cost help texts built from the catalogue,
+  /// a measurable part of a run's start-up (bench/README.md), for commands the run does not
+  /// use; every command is still declared, with its summary, for the parser and `--help`.
+  explicit CommandLine(std::string only_command = "");
+  /// Whether `name`'s options are declared.
+  bool declares(const std::string& name) const { return only.empty() || only == name; }
   CLI::App* command(const std::string& name, const std::string& summary_key, const std::string& footer);
   void add_lang(CLI::App* sub);
+  void add_check_options();
 };
 
 // `footer`: the command's own exit codes (a command that never judges a plan never exits 1),
@@ -227,7 +235,7 @@ void CommandLine::add_lang(CLI::App* sub) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 
-CommandLine::CommandLine() {
+CommandLine::CommandLine(std::string only_command) : only(std::move(only_command)) {
   // CLI11's own headings, relabelled (its error messages stay its own words). Not `TEXT`
   // and `REQUIRED`: they sit in the option column, which CLI11 pads by bytes, so Chinese
   // there would push the descriptions out of line.
@@ -253,9 +261,74 @@ CommandLine::CommandLine() {
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 
-  // check: CLI11 records what the command line gave, as raw strings; settings.cpp merges
-  // them with the environment and the config file and validates all three alike.
   check = command("check", "check.summary", check_footer);
+  if (declares("check")) add_check_options();
+
+  validate = command("validate", "validate.summary", help("exit.validate"));
+  if (declares("validate")) {
+    validate->add_option("PATH", validate_options.paths, help("paths"))->required();
+    validate->add_flag("-q,--quiet", validate_options.quiet, help("validate.quiet"));
+    validate->add_option("--limit", validate_limits, with_example(help("validate.limit"), "--limit file-size=16MiB"))
+        ->type_name("NAME=N")
+        ->expected(1)
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    add_lang(validate);
+  }
+
+  list = command("list-checks", "list-checks.summary", help("exit.print"));
+  if (declares("list-checks")) {
+    list->add_option("-f,--format", list_options.format, help("list-checks.format"))->type_name("text|markdown|json");
+    add_lang(list);
+  }
+
+  explain = command("explain", "explain.summary", help("exit.print"));
+  if (declares("explain")) {
+    explain->add_option("CHECK_ID", explain_options.check_id, help("explain.check_id"))->required();
+    add_lang(explain);
+  }
+
+  rulesets = command("rulesets", "rulesets.summary", help("exit.print"));
+  if (declares("rulesets")) add_lang(rulesets);
+
+  schema = command("schema", "schema.summary", help("exit.print"));
+  if (declares("schema")) {
+    schema->add_flag("--report", schema_options.report, help("schema.report"));
+    add_lang(schema);  // its output is a JSON Schema; --lang is for its help and its errors
+  }
+
+  init = command("init", "init.summary", help("exit.init"));
+  if (declares("init")) {
+    init->add_option("--scenario", init_options.scenarios,
+                     with_example(message("help.init.scenario",
+                                          fmt::arg("scenarios", fmt::format("{}", fmt::join(init_scenarios(), message_text("errors.list.comma"))))),
+                                  "--scenario critical --scenario third-party"))
+        ->type_name("S")
+        ->expected(1)
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    init->add_option("-o,--output", init_options.output, with_example(help("init.output"), "-o plans/pay.yaml"))
+        ->type_name("FILE");
+    init->add_flag("--force", init_options.force, help("init.force"));
+    add_lang(init);
+  }
+
+  brief = command("brief", "brief.summary", help("exit.verdict"));
+  if (declares("brief")) {
+    brief->add_option("PLAN", brief_options.path, help("brief.plan"))->required();
+    brief->add_option("-f,--format", brief_options.format, with_example(help("brief.format"), "-f html"))
+        ->type_name("text|markdown|html");
+    brief->add_option("-o,--output", brief_options.output, with_example(help("brief.output"), "-o brief.html"))
+        ->type_name("FILE");
+    brief->add_option("--as-of", brief_as_of, with_example(help("brief.as-of"), "--as-of 2026-12-04T20:00:00+08:00"))
+        ->type_name("TIME|now|window");
+    add_lang(brief);
+  }
+}
+
+// check: CLI11 records what the command line gave, as raw strings; settings.cpp merges them
+// with the environment and the config file and validates all three alike.
+void CommandLine::add_check_options() {
   check->add_option("PATH", check_paths, help("paths"))->required();
   for (const OptionSpec& spec : check_option_specs()) {
     std::string names = (spec.short_name.empty() ? "" : "-" + spec.short_name + ",") + "--" + spec.name;
@@ -277,56 +350,6 @@ CommandLine::CommandLine() {
     }
     check_opts[spec.name] = opt;
   }
-
-  validate = command("validate", "validate.summary", help("exit.validate"));
-  validate->add_option("PATH", validate_options.paths, help("paths"))->required();
-  validate->add_flag("-q,--quiet", validate_options.quiet, help("validate.quiet"));
-  validate->add_option("--limit", validate_limits, with_example(help("validate.limit"), "--limit file-size=16MiB"))
-      ->type_name("NAME=N")
-      ->expected(1)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-
-  list = command("list-checks", "list-checks.summary", help("exit.print"));
-  list->add_option("-f,--format", list_options.format, help("list-checks.format"))->type_name("text|markdown|json");
-  add_lang(list);
-
-  explain = command("explain", "explain.summary", help("exit.print"));
-  explain->add_option("CHECK_ID", explain_options.check_id, help("explain.check_id"))->required();
-  add_lang(explain);
-
-  rulesets = command("rulesets", "rulesets.summary", help("exit.print"));
-  add_lang(rulesets);
-
-  schema = command("schema", "schema.summary", help("exit.print"));
-  schema->add_flag("--report", schema_options.report, help("schema.report"));
-  add_lang(schema);  // its output is a JSON Schema; --lang is for its help and its errors
-
-  init = command("init", "init.summary", help("exit.init"));
-  init->add_option("--scenario", init_options.scenarios,
-                   with_example(message("help.init.scenario",
-                                        fmt::arg("scenarios", fmt::format("{}", fmt::join(init_scenarios(), message_text("errors.list.comma"))))),
-                                "--scenario critical --scenario third-party"))
-      ->type_name("S")
-      ->expected(1)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  init->add_option("-o,--output", init_options.output, with_example(help("init.output"), "-o plans/pay.yaml"))
-      ->type_name("FILE");
-  init->add_flag("--force", init_options.force, help("init.force"));
-  add_lang(init);
-
-  add_lang(validate);
-
-  brief = command("brief", "brief.summary", help("exit.verdict"));
-  brief->add_option("PLAN", brief_options.path, help("brief.plan"))->required();
-  brief->add_option("-f,--format", brief_options.format, with_example(help("brief.format"), "-f html"))
-      ->type_name("text|markdown|html");
-  brief->add_option("-o,--output", brief_options.output, with_example(help("brief.output"), "-o brief.html"))
-      ->type_name("FILE");
-  brief->add_option("--as-of", brief_as_of, with_example(help("brief.as-of"), "--as-of 2026-12-04T20:00:00+08:00"))
-      ->type_name("TIME|now|window");
-  add_lang(brief);
 }
 
 // The last `--lang` value on the command line as CLI11 will read it, without parsing for
@@ -402,7 +425,10 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
   // it can be told. The command line is read by the declared options, so the command
   // line is declared twice: to read --lang, then in the language found.
   set_language("en");
-  auto english = std::make_unique<CommandLine>();
+  // The command named first is the one run, so only its options are declared; golive's own
+  // options first (`golive --help check`) or `completion` need them all.
+  const std::string only = !args.empty() && contains(command_names(), args[0]) ? args[0] : "";
+  auto english = std::make_unique<CommandLine>(only);
   const std::optional<std::string> lang_arg = lang_on_command_line(*english, args);
   const std::string early = preliminary_language(lang_arg, io, config_path);
   set_language(early);
@@ -430,7 +456,7 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
   // the language of the shell that builds them.
   if (args[0] == "completion") return completion(english->app, args, io);
 
-  auto cli = early == "en" ? std::move(english) : std::make_unique<CommandLine>();
+  auto cli = early == "en" ? std::move(english) : std::make_unique<CommandLine>(only);
   CLI::App& app = cli->app;
   CLI::App* check = cli->check;
   CLI::App* validate = cli->validate;

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 #include <string>
@@ -162,6 +163,11 @@ TEST_CASE("time zones: one at a time, the same as the whole database") {
     if (find_zone(name)) accepted.insert(name);
   }
   CHECK(accepted == listed);
+  // The names a "did you mean" chooses from: the same list, sorted.
+  const std::vector<std::string> names = zone_names();
+  CHECK(std::is_sorted(names.begin(), names.end()));
+  CHECK(std::set<std::string>(names.begin(), names.end()) == listed);
+  CHECK(names.size() == listed.size());
   const auto a = *parse_instant("2026-03-29T00:30:00Z", nullptr);
   const auto b = *parse_instant("2026-10-25T01:30:00Z", nullptr);
   for (const auto& name : listed) {

@@ -28,16 +28,21 @@ expect scalar-root $'just text\n' 'scalar-root.yaml:1:1: error: a catalogue is a
 expect broken $'a: [one\n' 'broken.yaml:2:1: error: end of sequence flow not found'
 expect key-not-string $'? [a]\n: one\n' 'key-not-string.yaml:1:3: error: a key is not a string'
 
-# A good catalogue compiles to a table sorted by key, each text as a C++ literal.
+# A good catalogue compiles to a table sorted by key, of where each key and text lie (byte
+# offset and length) in one array of characters: the keys and texts as C++ literals.
 printf 'b: "tab\\there \\"quoted\\" \\\\ 天"\na:\n  z: last\n  c: ""\n' > "$dir/xx.yaml"
 if ! "$compiler" "$dir/out.cpp" "$dir/xx.yaml"; then
   echo "FAIL good: exit $?"
   failures=$((failures + 1))
 fi
-table=$(grep '^    {' "$dir/out.cpp")
-expected='    {"a.c", ""},
-    {"a.z", "last"},
-    {"b", "tab\011here \"quoted\" \\ 天"},'
+table=$(grep '^    [{"]' "$dir/out.cpp")
+expected='    {0, 3, 3, 0},
+    {3, 3, 6, 4},
+    {10, 1, 11, 23},
+    "a.c" ""
+    "a.z" "last"
+    "b" "tab\011here \"quoted\" \\ 天"
+    "";'
 if [ "$table" != "$expected" ]; then
   echo "FAIL good: table is"
   echo "$table"
