@@ -9,19 +9,14 @@
 #include <exception>
 #include <map>
 #include <fstream>
-#include <istream>
 #include <optional>
 #include <regex>
 #include <set>
-#include <sstream>
-#include <streambuf>
 #include <unordered_map>
 #include <unordered_set>
 
 #include <fmt/format.h>
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/parser.h>
+#include <yaml.h>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -138,42 +133,49 @@ std::optional<std::string> decode_utf16_32(const std::string& in, const std::str
   return out;
 }
 
-// Builds the document tree (yaml_tree.h) from yaml-cpp's event parser in one pass, counting
-// what the limits bound as the events come and stopping at the first one crossed, before the
-// memory is spent: yaml-cpp recurses once per nesting level while parsing and would
-// otherwise build every node of a 10^6-item list, and an alias costs nothing until something
-// walks it, so an alias bomb is counted as if copied out. Aliases are resolved to the
-// anchored node (no copy). The structure traps of the first document (keys that are not
-// scalars, duplicate keys, bad merge keys, nesting past the depth limit through aliases) are
-// found in document order but reported only once the whole stream has parsed: a limit or
-// syntax error anywhere, then a second document, take precedence, as they did when these
-// were checked by a walk of the finished tree.
-class LimitScan final : public YAML::EventHandler {
+// Where an event begins, 0-based (line, and column in characters), as libyaml marks it.
+struct Mark {
+  int line = 0;
+  int column = 0;
+};
+// An anchor: numbered from 1 in the order defined (a name may be defined again, and an
+// alias names the latest); 0 for none.
+using Anchor = uint32_t;
+constexpr Anchor kNoAnchor = 0;
+
+// Builds the document tree (yaml_tree.h) from libyaml's events in one pass, counting what the
+// limits bound as the events come and stopping at the first one crossed, before the memory
+// is spent: a 10^6-item list is refused at its item past the limit, and an alias costs
+// nothing until something walks it, so an alias bomb is counted as if copied out. Aliases
+// are resolved to the anchored node (no copy). The structure traps of the first document
+// (keys that are not scalars, duplicate keys, bad merge keys, nesting past the depth limit
+// through aliases) are found in document order but reported only once the whole stream has
+// parsed: a limit or syntax error anywhere, then a second document, take precedence, as they
+// did when these were checked by a walk of the finished tree.
+class LimitScan final {
  public:
   explicit LimitScan(const std::string& file) : file_(file), tree_(std::make_shared<YamlTree>()) {}
 
-  void OnDocumentStart(const YAML::Mark&) override {
+  void OnDocumentStart() {
     ++documents_;
     anchors_.clear();
   }
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+  void OnNull(const Mark& mark, Anchor anchor) {
     leaf(mark, anchor);
     if (checking() && key_next()) defer(at(mark), message("errors.yaml.key_not_string"));
     add(new_node(YamlNodeType::Null, mark, 0), anchor);
   }
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                const std::string& value) override {
+  void OnScalar(const Mark& mark, std::string_view tag, Anchor anchor, std::string_view value) {
     if (value.size() > limit_value(Limit::ScalarLength))
       fail(mark, Limit::ScalarLength, message("errors.limits.scalar", fmt::arg("bytes", value.size())));
     leaf(mark, anchor);
     const uint32_t n = new_node(YamlNodeType::Scalar, mark, tree_->tag_index(tag));
     tree_->nodes[n].first = static_cast<uint32_t>(tree_->scalars.size());
-    tree_->scalars.push_back(value);
+    tree_->scalars.emplace_back(value);
     if (checking() && key_next()) check_key(n);
     add(n, anchor);
   }
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+  void OnAlias(const Mark& mark, Anchor anchor) {
     item(mark);
     for (const Open& o : open_)
       if (o.anchor == anchor) throw InputError(at(mark), message("errors.yaml.alias_cycle"));
@@ -181,7 +183,7 @@ class LimitScan final : public YAML::EventHandler {
     expanded_ += size;
     if (expanded_ > limit_value(Limit::Aliases))
       fail(mark, Limit::Aliases, message("errors.limits.aliases", fmt::arg("count", limit_value(Limit::Aliases))));
-    // yaml-cpp refuses an alias to an anchor it has not seen, so the anchor is known here.
+    // An alias to an anchor not defined before it is refused by the caller.
     const uint32_t target = anchors_.at(anchor);
     if (checking()) {
       if (key_next()) {
@@ -193,18 +195,12 @@ class LimitScan final : public YAML::EventHandler {
         deep_through_alias(target);
       }
     }
-    add(target, YAML::NullAnchor);
+    add(target, kNoAnchor);
   }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override {
-    start(mark, tag, anchor, false);
-  }
-  void OnSequenceEnd() override { end(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override {
-    start(mark, tag, anchor, true);
-  }
-  void OnMapEnd() override { end(); }
+  void OnSequenceStart(const Mark& mark, std::string_view tag, Anchor anchor) { start(mark, tag, anchor, false); }
+  void OnSequenceEnd() { end(); }
+  void OnMapStart(const Mark& mark, std::string_view tag, Anchor anchor) { start(mark, tag, anchor, true); }
+  void OnMapEnd() { end(); }
 
   /// The root of each document, and the first structure trap of the first one.
   std::pair<std::vector<YamlNode>, std::optional<InputError>> finish() {
@@ -216,7 +212,7 @@ class LimitScan final : public YAML::EventHandler {
 
  private:
   struct Open {
-    YAML::anchor_t anchor;
+    Anchor anchor;
     uint64_t total_at_start;  // written_ + expanded_ when the node began
     uint64_t children = 0;
     bool map = false;
@@ -227,17 +223,17 @@ class LimitScan final : public YAML::EventHandler {
     std::unique_ptr<std::unordered_map<std::string_view, int>> keys;
   };
 
-  SourceLoc at(const YAML::Mark& m) const { return {file_, m.line + 1, m.column + 1}; }
+  SourceLoc at(const Mark& m) const { return {file_, m.line + 1, m.column + 1}; }
   SourceLoc loc(uint32_t n) const {
     const YamlTree::Node& node = tree_->nodes[n];
     return {file_, node.line + 1, node.column + 1};
   }
-  [[noreturn]] void fail(const YAML::Mark& m, Limit limit, const std::string& what) const {
+  [[noreturn]] void fail(const Mark& m, Limit limit, const std::string& what) const {
     throw InputError(at(m), over_limit(limit, what));
   }
 
   // One more child of the innermost list or mapping (a mapping counts keys and values).
-  void item(const YAML::Mark& mark) {
+  void item(const Mark& mark) {
     if (open_.empty()) return;
     Open& parent = open_.back();
     uint64_t n = ++parent.children;
@@ -247,16 +243,16 @@ class LimitScan final : public YAML::EventHandler {
            parent.map ? message("errors.limits.mapping", fmt::arg("count", limit_value(Limit::ListLength)))
                       : message("errors.limits.list", fmt::arg("count", limit_value(Limit::ListLength))));
   }
-  void node(const YAML::Mark& mark) {
+  void node(const Mark& mark) {
     item(mark);
     if (++written_ > limit_value(Limit::Nodes))
       fail(mark, Limit::Nodes, message("errors.limits.nodes", fmt::arg("count", limit_value(Limit::Nodes))));
   }
-  void leaf(const YAML::Mark& mark, YAML::anchor_t anchor) {
+  void leaf(const Mark& mark, Anchor anchor) {
     node(mark);
     record(anchor, 1);
   }
-  void start(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, bool map) {
+  void start(const Mark& mark, std::string_view tag, Anchor anchor, bool map) {
     node(mark);
     if (open_.size() >= limit_value(Limit::Depth))
       fail(mark, Limit::Depth, message("errors.limits.depth", fmt::arg("count", limit_value(Limit::Depth))));
@@ -284,20 +280,20 @@ class LimitScan final : public YAML::EventHandler {
       below = std::max(below, height_[kids[i]]);
     height_[o.node] = below + 1;
   }
-  void record(YAML::anchor_t anchor, uint64_t size) {
-    if (anchor == YAML::NullAnchor) return;
+  void record(Anchor anchor, uint64_t size) {
+    if (anchor == kNoAnchor) return;
     if (sizes_.size() <= anchor) sizes_.resize(anchor + 1, 1);
     sizes_[anchor] = size;
   }
 
   // The tree side.
-  uint32_t new_node(YamlNodeType kind, const YAML::Mark& mark, uint16_t tag) {
+  uint32_t new_node(YamlNodeType kind, const Mark& mark, uint16_t tag) {
     tree_->nodes.push_back({kind, tag, 0, 0, mark.line, mark.column});
     height_.push_back(0);
     return static_cast<uint32_t>(tree_->nodes.size() - 1);
   }
-  void add(uint32_t n, YAML::anchor_t anchor) {
-    if (anchor != YAML::NullAnchor) {
+  void add(uint32_t n, Anchor anchor) {
+    if (anchor != kNoAnchor) {
       if (anchors_.size() <= anchor) anchors_.resize(anchor + 1, 0);
       anchors_[anchor] = n;
     }
@@ -422,24 +418,119 @@ class LimitScan final : public YAML::EventHandler {
   std::optional<InputError> problem_;  // the first structure trap of the first document
 };
 
-// The text as a stream, read where it is: an istringstream would copy a whole plan.
-class TextBuf final : public std::streambuf {
+// libyaml's words for what is not YAML (they come from the library, not the catalogue, so
+// they stay English), at its position: "did not find expected key (while parsing a block
+// mapping at line 2, column 1)".
+InputError not_yaml(const yaml_parser_t& parser, const std::string& text, const std::string& file) {
+  if (parser.error == YAML_MEMORY_ERROR) throw std::bad_alloc();
+  std::string detail = parser.problem ? parser.problem : "unknown error";
+  if (parser.error == YAML_READER_ERROR)  // its position is a byte offset, without a mark
+    return InputError(loc_at_offset(text, parser.problem_offset, file),
+                      message("errors.yaml.invalid_yaml", fmt::arg("detail", detail)));
+  if (parser.context)
+    detail += fmt::format(" ({} at line {}, column {})", parser.context, parser.context_mark.line + 1,
+                          parser.context_mark.column + 1);
+  return InputError({file, static_cast<int>(parser.problem_mark.line) + 1, static_cast<int>(parser.problem_mark.column) + 1},
+                    message("errors.yaml.invalid_yaml", fmt::arg("detail", detail)));
+}
+
+// libyaml's event parser over `text` (read where it is, not copied), and its current event;
+// both freed on every path.
+class EventParser {
  public:
-  explicit TextBuf(const std::string& text) {
-    char* begin = const_cast<char*>(text.data());  // read only: nothing is put back
-    setg(begin, begin, begin + text.size());
+  EventParser(const std::string& text, const std::string& file) : text_(text), file_(file) {
+    if (!yaml_parser_initialize(&parser_)) throw std::bad_alloc();
+    yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+    yaml_parser_set_encoding(&parser_, YAML_UTF8_ENCODING);  // decoded to UTF-8 already
   }
+  EventParser(const EventParser&) = delete;
+  EventParser& operator=(const EventParser&) = delete;
+  ~EventParser() {
+    if (has_event_) yaml_event_delete(&event_);
+    yaml_parser_delete(&parser_);
+  }
+  /// The next event; throws InputError where the text stops being YAML.
+  const yaml_event_t& next() {
+    if (has_event_) yaml_event_delete(&event_);
+    has_event_ = yaml_parser_parse(&parser_, &event_) != 0;
+    if (!has_event_) throw not_yaml(parser_, text_, file_);
+    return event_;
+  }
+
+ private:
+  const std::string& text_;
+  const std::string& file_;
+  yaml_parser_t parser_{};
+  yaml_event_t event_{};
+  bool has_event_ = false;
 };
+
+std::string_view text_of(const yaml_char_t* s) { return s ? reinterpret_cast<const char*>(s) : ""; }
+
+// A node's tag as the tree keeps it: as written after resolution (`tag:yaml.org,2002:str`),
+// else "?" for a plain scalar or a list or mapping, "!" for a quoted or block scalar.
+std::string_view tag_of(const yaml_char_t* tag, bool plain) { return tag ? text_of(tag) : plain ? "?" : "!"; }
+
+// YAML's null, written plainly and untagged: nothing, `~`, `null`, `Null` or `NULL`.
+bool is_null_text(std::string_view v) { return v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL"; }
 
 std::pair<std::vector<YamlNode>, std::optional<InputError>> build_tree(const std::string& text,
                                                                       const std::string& file) {
-  TextBuf buf(text);
-  std::istream in(&buf);
-  YAML::Parser parser(in);
+  EventParser parser(text, file);
   LimitScan scan(file);
-  while (parser.HandleNextDocument(scan)) {
+  std::unordered_map<std::string, Anchor> anchors;  // the latest of each name, this document
+  Anchor defined = kNoAnchor;                         // anchors defined so far, the stream's
+  auto define = [&](const yaml_char_t* name) -> Anchor {
+    if (!name) return kNoAnchor;
+    anchors.insert_or_assign(std::string(text_of(name)), ++defined);
+    return defined;
+  };
+  for (;;) {
+    const yaml_event_t& e = parser.next();
+    const Mark mark{static_cast<int>(e.start_mark.line), static_cast<int>(e.start_mark.column)};
+    switch (e.type) {
+      case YAML_STREAM_END_EVENT:
+        return scan.finish();
+      case YAML_DOCUMENT_START_EVENT:
+        scan.OnDocumentStart();
+        anchors.clear();
+        break;
+      case YAML_ALIAS_EVENT: {
+        auto it = anchors.find(std::string(text_of(e.data.alias.anchor)));
+        if (it == anchors.end())
+          throw InputError({file, mark.line + 1, mark.column + 1},
+                           message("errors.yaml.invalid_yaml", fmt::arg("detail", "the referenced anchor is not defined")));
+        scan.OnAlias(mark, it->second);
+        break;
+      }
+      case YAML_SCALAR_EVENT: {
+        const auto& d = e.data.scalar;
+        const std::string_view value(reinterpret_cast<const char*>(d.value), d.length);
+        const bool plain = d.style == YAML_PLAIN_SCALAR_STYLE;
+        const Anchor a = define(d.anchor);
+        if (!d.tag && plain && is_null_text(value))
+          scan.OnNull(mark, a);
+        else
+          scan.OnScalar(mark, tag_of(d.tag, plain), a, value);
+        break;
+      }
+      // The anchor is defined before the children are read: an alias to it inside is a cycle.
+      case YAML_SEQUENCE_START_EVENT:
+        scan.OnSequenceStart(mark, tag_of(e.data.sequence_start.tag, true), define(e.data.sequence_start.anchor));
+        break;
+      case YAML_SEQUENCE_END_EVENT:
+        scan.OnSequenceEnd();
+        break;
+      case YAML_MAPPING_START_EVENT:
+        scan.OnMapStart(mark, tag_of(e.data.mapping_start.tag, true), define(e.data.mapping_start.anchor));
+        break;
+      case YAML_MAPPING_END_EVENT:
+        scan.OnMapEnd();
+        break;
+      default:  // the stream's start, a document's end
+        break;
+    }
   }
-  return scan.finish();
 }
 
 // "x: 'v' is not one of a, b (did you mean 'a'?)"
@@ -585,26 +676,15 @@ YamlNode parse_yaml(const std::string& bytes, const std::string& file) {
     throw InputError(loc_at_offset(text, nul, file), message("errors.yaml.nul_byte"));
   if (auto bad = invalid_utf8_at(text); bad != std::string::npos)
     throw InputError(loc_at_offset(text, bad, file), message("errors.yaml.invalid_utf8"));
-  // yaml-cpp does not take a lone CR for a line break: such a file would read as one long
-  // comment line, an "empty document" or, worse, a different plan than an editor shows.
+  // A lone CR (classic Mac OS) is a line break to YAML, but not to every reader: yaml-cpp
+  // reads such a file as one long comment line, so a plugin or another tool could see a
+  // different plan than golive checked. Refused, with where.
   for (size_t cr = text.find('\r'); cr != std::string::npos; cr = text.find('\r', cr + 1))
     if (cr + 1 == text.size() || text[cr + 1] != '\n')
       throw InputError(loc_at_offset(text, cr, file), message("errors.yaml.lone_cr"));
   std::vector<YamlNode> docs;
   std::optional<InputError> problem;
-  try {
-    std::tie(docs, problem) = build_tree(text, file);
-  } catch (const YAML::DeepRecursion& e) {
-    // Reached only with the depth limit raised past what yaml-cpp itself parses.
-    throw InputError({file, e.mark.line + 1, e.mark.column + 1}, message("errors.yaml.parser_depth"));
-  } catch (const YAML::Exception& e) {
-    SourceLoc loc{file, e.mark.line >= 0 ? e.mark.line + 1 : 0,
-                  e.mark.column >= 0 ? e.mark.column + 1 : 0};
-    std::string msg = e.msg;
-    if (!msg.empty()) msg[0] = static_cast<char>(std::tolower(msg[0]));
-    // yaml-cpp's own words stay English: they come from the library, not the catalogue.
-    throw InputError(loc, message("errors.yaml.invalid_yaml", fmt::arg("detail", msg)));
-  }
+  std::tie(docs, problem) = build_tree(text, file);
   if (docs.empty() || (docs.size() == 1 && docs[0].IsNull())) throw InputError({file, 1, 1}, message("errors.yaml.empty_document"));
   for (size_t i = 1; i < docs.size(); ++i)
     if (!docs[i].IsNull())
@@ -684,7 +764,7 @@ namespace {
 // A null value is never "absent": a gate must not read `receiver: null` (the name of
 // kube-prometheus' default receiver) or a forgotten value as "not configured".
 // Where a null value is reported: at its key, since an empty value has no position of its
-// own (yaml-cpp places it at the start of the next line).
+// own (libyaml places it where the value would have begun).
 SourceLoc null_loc(const YamlNode& map, const std::string& key, const std::string& file) {
   for (const auto& kv : map)
     if (kv.first.Scalar() == key) return loc_of(kv.first, file);
@@ -733,6 +813,27 @@ Text MapReader::text(const std::string& key, Need need) {
   return {s->first, s->second};
 }
 
+namespace {
+
+// std::regex_traits<char>, but bracket expressions ([0-9]) built without asking the locale:
+// while a pattern compiles, libstdc++ tries each of the 256 characters against each bracket
+// expression, and asked the locale's collate and ctype facets for every one of them, for
+// equivalence classes ([[=a=]]) and character classes ([[:alpha:]], \d) that golive's own
+// patterns (TextRule) do not use. That was 5 % of checking a small plan (bench/README.md).
+// A pattern that uses a character class still gets the locale's answer.
+struct PatternTraits : std::regex_traits<char> {
+  template <typename It>
+  string_type transform_primary(It, It) const {
+    return {};  // no equivalence class matches (none is written)
+  }
+  bool isctype(char c, char_class_type f) const {
+    return f == char_class_type() ? false : std::regex_traits<char>::isctype(c, f);
+  }
+};
+using TextPattern = std::basic_regex<char, PatternTraits>;
+
+}  // namespace
+
 Text MapReader::matching(const std::string& key, const TextRule& rule, Need need) {
   if (record(key, {.kind = KeyKind::Pattern, .pattern = rule.pattern, .pattern_means = rule.means},
              need))
@@ -742,11 +843,11 @@ Text MapReader::matching(const std::string& key, const TextRule& rule, Need need
   const CoreType type = core_type(node(key));
   // Compiled once per pattern and thread, not per value: a plan with thousands of
   // backups checks thousands of locations, and compiling took longer than matching.
-  thread_local std::unordered_map<std::string, std::regex> compiled;
+  thread_local std::unordered_map<std::string, TextPattern> compiled;
   auto it = compiled.find(rule.pattern);
   if (it == compiled.end())
-    it = compiled.emplace(rule.pattern, std::regex(rule.pattern, std::regex::ECMAScript)).first;
-  const std::regex& re = it->second;
+    it = compiled.emplace(rule.pattern, TextPattern(rule.pattern, TextPattern::ECMAScript)).first;
+  const TextPattern& re = it->second;
   // An unquoted number or boolean is not text to an editor or a plugin: refused, even
   // when its spelling would match.
   if ((type != CoreType::Str) || !std::regex_search(s->first, re)) {

@@ -31,7 +31,7 @@ std::string read_file(const std::string& path);
 /// UTF-8 first (positions are then those of the decoded text, in characters as for UTF-8);
 /// without a mark they are refused ("save the plan as UTF-8"), as is a lone carriage
 /// return. The document is read into a YamlNode tree (yaml_tree.h) in one pass over
-/// yaml-cpp's parser events; the nodes, depth, scalar-length, list-length and aliases limits
+/// libyaml's parser events; the nodes, depth, scalar-length, list-length and aliases limits
 /// are checked as the events come, before the memory they bound is spent (an alias is the
 /// anchored node, never a copy, and is counted as if copied out). Throws InputError at the
 /// first problem: a syntax error or a limit anywhere in the file, then a second document,

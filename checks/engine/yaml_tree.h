@@ -2,7 +2,7 @@
 /// A read-only YAML document tree, compact and shared: every node of a document lives in one
 /// vector, children are index ranges, each scalar's text is stored once, and an alias is the
 /// anchored node itself (never a copy of its subtree). parse_yaml() (yaml_reader.h) builds it
-/// from yaml-cpp's event parser, with its safety checks and merge keys applied; readers use
+/// from libyaml's event parser, with its safety checks and merge keys applied; readers use
 /// the small API below, named as yaml-cpp's `YAML::Node` names it.
 
 #include <cstdint>
@@ -18,7 +18,7 @@ namespace golive {
 /// What a node is. Undefined is the answer for a key a mapping does not have.
 enum class YamlNodeType : uint8_t { Undefined, Null, Scalar, Sequence, Map };
 
-/// A node's position, 0-based as yaml-cpp's marks are (line, and column in characters);
+/// A node's position, 0-based as libyaml's marks are (line, and column in characters);
 /// -1 for a node not read from a file (YamlNode::EmptyMap()).
 struct YamlMark {
   int line = -1;

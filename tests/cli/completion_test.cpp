@@ -122,7 +122,7 @@ TEST_CASE("completion: bash completes commands, options, their values and check 
   CHECK(bash_complete(script, "golive list-checks --format ") == std::vector<std::string>{"json", "markdown", "text"});
 }
 
-TEST_CASE("completion: fish completes options and values; zsh reads the script") {
+TEST_CASE("completion: fish completes options and values, zsh reads the script") {
   require_tool("fish");
   TempDir dir;
   dir.write("golive.fish", completion("fish"));

@@ -48,7 +48,7 @@ TEST_CASE("cli.validate resolves references, like plan.references-valid") {
   CHECK(ok.exit_code == 0);
 }
 
-TEST_CASE("cli.validate and check refuse an unknown key; x- keys are the user's") {
+TEST_CASE("cli.validate and check refuse an unknown key, x- keys are the user's") {
   TempDir dir;
   const std::string base = kPlan + "organization: {commander: ann}\n";
   const std::string typo = write_file(dir, "typo.yaml", base + "vendor:\n  - id: acme\n");

@@ -181,16 +181,17 @@ TEST_CASE("waivers: a waiver for another plan does not apply here") {
   CHECK((*finding(json_of(mine.out), "backup.fresh"))["status"] == "waived");
 }
 
-TEST_CASE("waivers: reason, approved_by and expires are required; unknown keys are errors") {
+TEST_CASE("waivers: reason, approved_by and expires are required, unknown keys are errors") {
   TempDir dir;
   ProcessResult r = check_with(dir, "  - check: backup.fresh\n    expire: 2026-12-31\n    x-note: ignored\n");
   CHECK(r.exit_code == 2);
   CHECK(r.out == "");
   const std::string f = dir.file("waivers.yaml");
-  CHECK(r.err == f + ":3:5: error: waivers[0]: unknown key 'expire' (did you mean 'expires'?)\n" + f +
-                     ":2:5: error: waivers[0]: missing required key 'reason'\n" + f +
+  // In the file's line order.
+  CHECK(r.err == f + ":2:5: error: waivers[0]: missing required key 'reason'\n" + f +
                      ":2:5: error: waivers[0]: missing required key 'approved_by'\n" + f +
-                     ":2:5: error: waivers[0]: missing required key 'expires'\n");
+                     ":2:5: error: waivers[0]: missing required key 'expires'\n" + f +
+                     ":3:5: error: waivers[0]: unknown key 'expire' (did you mean 'expires'?)\n");
 }
 
 TEST_CASE("waivers: an unknown check id is an error with a suggestion") {
@@ -226,7 +227,7 @@ TEST_CASE("waivers: only the plan's commander or deputy may approve") {
                      "(zhang.san, wang.wu); only they may accept a risk for it\n");
 }
 
-TEST_CASE("waivers: GOLIVE_WAIVERS and .golive.yaml name waiver files; --no-waivers turns them off") {
+TEST_CASE("waivers: GOLIVE_WAIVERS and .golive.yaml name waiver files, --no-waivers turns them off") {
   TempDir dir;
   dir.write("waivers.yaml", "waivers:\n" + waiver("backup.fresh", "2026-12-31"));
   ProcessOptions env;

@@ -117,7 +117,8 @@ TEST_CASE("loader: hostile files are refused with a position, never a crash") {
   CHECK(diagnostics_of("- golive: 1\n") == "plan.yaml:1:1: error: expected a mapping, got a list\n");
   CHECK(diagnostics_of("golive\n") == "plan.yaml:1:1: error: expected a mapping, got 'golive'\n");
   CHECK(diagnostics_of("golive: 1\nplan: {id: x\n") ==
-        "plan.yaml:3:1: error: invalid YAML: end of map flow not found\n");
+        "plan.yaml:3:1: error: invalid YAML: did not find expected ',' or '}' (while parsing a "
+        "flow mapping at line 2, column 7)\n");
 
   SUBCASE("duplicate keys: the second is an error, not silently ignored") {
     CHECK(diagnostics_of("golive: 1\ngolive: 1\n") ==

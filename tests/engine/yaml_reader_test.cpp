@@ -46,7 +46,8 @@ TEST_CASE("parse_yaml: structure traps") {
   CHECK(parse_error("? [a]\n: 1\n") == "in.yaml:1:3: error: mapping keys must be plain strings");
   CHECK(parse_error("a: &x [1, *x]\n") == "in.yaml:1:11: error: alias refers to itself (cycle in anchors)");
   CHECK(parse_error("a: *nowhere\n") == "in.yaml:1:4: error: invalid YAML: the referenced anchor is not defined");
-  CHECK(parse_error("a: [1, 2\n") == "in.yaml:2:1: error: invalid YAML: end of sequence flow not found");
+  CHECK(parse_error("a: [1, 2\n") == "in.yaml:2:1: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow "
+        "sequence at line 1, column 4)");
   CHECK(parse_error(std::string("a: 1\0", 5)) == "in.yaml:1:5: error: NUL byte in input (not a text file?)");
   CHECK(parse_error("a: \xe4\xb8\n") == "in.yaml:1:4: error: invalid UTF-8");
   CHECK(parse_error("a: \xc0\xaf\n") == "in.yaml:1:4: error: invalid UTF-8");  // overlong '/'
@@ -203,7 +204,7 @@ TEST_CASE("MapReader: bad values are reported and read as absent") {
         "in.yaml:2:3: error: sub: missing required key 'required'\n");
 }
 
-TEST_CASE("MapReader: unknown keys are errors, once, with a suggestion; x- keys are ignored") {
+TEST_CASE("MapReader: unknown keys are errors, once, with a suggestion, x- keys are ignored") {
   Doc d("owner: a\nonwer: b\nzzzzzz: c\nx-note: {any: thing}\n");
   {
     MapReader m(d.ctx, d.node, "plan");

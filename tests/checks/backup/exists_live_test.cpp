@@ -73,7 +73,7 @@ TEST_CASE("backup.exists live: a missing or empty file fails at the backup's loc
         "(/nonexistent/golive/latest.dump: No such file or directory)");
 }
 
-TEST_CASE("backup.exists live: HTTP HEAD reads the size; 404 fails, 5xx and refusals are errors") {
+TEST_CASE("backup.exists live: HTTP HEAD reads the size, 404 fails, 5xx and refusals are errors") {
   HttpTestServer server;
   auto ok = only(run_check_live("backup.exists", plan_from(plan_with(server.url("/latest.dump?length=52428800"))), kAsOf));
   CHECK(ok.status == Status::Pass);

@@ -109,7 +109,7 @@ TEST_CASE("backup.fresh live: a file's mtime is its date") {
   unlink(path);
 }
 
-TEST_CASE("backup.fresh live: without a date the record stands; a failed probe is an error") {
+TEST_CASE("backup.fresh live: without a date the record stands, a failed probe is an error") {
   HttpTestServer server;
   auto undated = only(run_check_live("backup.fresh", plan_from(plan_with(server.url("/latest.dump"))), kAsOf));
   CHECK(undated.status == Status::Pass);

@@ -70,7 +70,7 @@ TEST_CASE("backup.isolated: copies next to production only fail, unset flags cou
   }
 }
 
-TEST_CASE("backup.isolated: min_copies comes from the rule's parameters; no backups is a skip") {
+TEST_CASE("backup.isolated: min_copies comes from the rule's parameters, no backups is a skip") {
   SUBCASE("raised") {
     auto findings = run_check("backup.isolated", backup_plan("    copies: 2\n    offsite: true\n"), kAsOf,
                               {{"min_copies", "3"}});

@@ -95,7 +95,7 @@ TEST_CASE("backup.restore-tested: a failed, undated or future restore test fails
   }
 }
 
-TEST_CASE("backup.restore-tested: a backup never restored fails; no backups is a skip") {
+TEST_CASE("backup.restore-tested: a backup never restored fails, no backups is a skip") {
   SUBCASE("no restore test") {
     Plan plan = plan_from(R"(backups:
   - id: payments-db-hourly

@@ -53,7 +53,7 @@ TEST_CASE("critical.rpo-achievable: the most frequent backup within the rpo pass
   }
 }
 
-TEST_CASE("critical.rpo-achievable: every datastore counts; a backup of the system covers them all") {
+TEST_CASE("critical.rpo-achievable: every datastore counts, a backup of the system covers them all") {
   SUBCASE("a datastore without backup") {
     Plan plan = plan_from(R"(systems:
   - {id: ledger, tier: 1, rpo: 15m, dr_strategy: backup_restore, datastores: [ledger-db, ledger-files]}

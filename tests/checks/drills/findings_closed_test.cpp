@@ -58,7 +58,7 @@ TEST_CASE("drills.findings-closed: each open high or critical finding fails wher
         "unrated finding 'unrated remark' of the restore drill of 2026-11-20 is not marked closed");
 }
 
-TEST_CASE("drills.findings-closed: severities is a parameter; no drills is a skip") {
+TEST_CASE("drills.findings-closed: severities is a parameter, no drills is a skip") {
   SUBCASE("medium included") {
     Plan plan = plan_from(R"(drills:
   - {type: restore, at: 2026-11-20, result: pass, findings: [{severity: medium, title: slow DNS failover}]}

@@ -75,7 +75,7 @@ TEST_CASE("drills.recent: failed and future drills do not count") {
   }
 }
 
-TEST_CASE("drills.recent: a type never drilled fails; types and max_age are parameters") {
+TEST_CASE("drills.recent: a type never drilled fails, types and max_age are parameters") {
   SUBCASE("failover required") {
     auto findings =
         run_check("drills.recent", drills_plan("2026-11-20"), kAsOf, {{"types", "[rollback, restore, failover]"}});
@@ -83,7 +83,7 @@ TEST_CASE("drills.recent: a type never drilled fails; types and max_age are para
     const Finding& f = about(findings, "drills[failover]");
     CHECK(f.status == Status::Fail);
     CHECK(f.message == "no passed failover drill recorded (drills[].type: failover)");
-    CHECK(where(f) == "plan.yaml:12:1");  // the list it belongs in
+    CHECK(where(f) == "plan.yaml:13:3");  // the list it belongs in, where it begins
   }
   SUBCASE("no drills at all") {
     auto findings = run_check("drills.recent", plan_from(""), kAsOf);

@@ -23,7 +23,7 @@ std::string plan_for(const std::string& url, const std::string& job) {
 
 }  // namespace
 
-TEST_CASE("monitoring.targets-up: a job must be named; offline it skips") {
+TEST_CASE("monitoring.targets-up: a job must be named, offline it skips") {
   auto no_job = run_check("monitoring.targets-up",
                           plan_from("monitoring:\n  prometheus:\n    url: http://127.0.0.1:9090\n"), kAsOf);
   REQUIRE(no_job.size() == 1);

@@ -439,7 +439,7 @@ TEST_CASE("resources.bandwidth-headroom: live, the observed peak from a real Pro
   }
 }
 
-TEST_CASE("resources.bandwidth-headroom: live, an unreachable Prometheus is an error; the token is sent") {
+TEST_CASE("resources.bandwidth-headroom: live, an unreachable Prometheus is an error, the token is sent") {
   SUBCASE("connection refused") {
     const std::string down = "http://127.0.0.1:" + std::to_string(closed_port());
     auto findings = run_live("vector(7000)", down);

@@ -100,7 +100,7 @@ TEST_CASE("staffing.trained: who is missing is named where the plan names them")
         "Train chen.ba on the emergency plan and list them in training[].attendees");
 }
 
-TEST_CASE("staffing.trained: the latest attended training counts; planned ones do not") {
+TEST_CASE("staffing.trained: the latest attended training counts, planned ones do not") {
   SUBCASE("an old and a recent training") {
     auto findings =
         run_check("staffing.trained",

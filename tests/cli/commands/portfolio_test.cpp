@@ -20,7 +20,7 @@ TEST_CASE("pool_size: --jobs N threads, never more than the tasks, at least one"
   CHECK(pool_size(0, 1000) == std::max(1u, std::thread::hardware_concurrency()));
 }
 
-TEST_CASE("for_each_index: every index once; on_worker_start once on each started thread, never on the caller's") {
+TEST_CASE("for_each_index: every index once, on_worker_start once on each started thread, never on the caller's") {
   const std::thread::id caller = std::this_thread::get_id();
   std::mutex mutex;
   std::vector<int> done(50, 0);

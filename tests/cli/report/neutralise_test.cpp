@@ -84,7 +84,7 @@ void expect_no_raw_hostile(const std::string& format, const std::string& out, st
 
 }  // namespace
 
-TEST_CASE("report formats neutralise hostile text; each consumer reads them and no raw hostile character survives") {
+TEST_CASE("report formats neutralise hostile text, each consumer reads them and no raw hostile character survives") {
   TempDir dir;
   const std::string plan = write_file(dir, "hostile.yaml", hostile_plan());
   write_file(dir, "plugin.sh", "cat >/dev/null\nprintf '%s\\n' '{\"status\": \"fail\", \"message\": \"" +
@@ -196,13 +196,15 @@ TEST_CASE("report formats neutralise hostile text; each consumer reads them and 
                                   " " + shell_quote(file));
     REQUIRE(r.exit_code == 0);
     nlohmann::json commands = nlohmann::json::parse(r.output);
-    int errors = 0;
+    int errors = 0, verdicts = 0;
     for (const auto& c : commands) {
       CAPTURE(c.dump().substr(0, 300));
       REQUIRE(c["command"].is_string());
       std::string name = c["command"];
       CHECK((name == "error" || name == "warning" || name == "notice"));
-      errors += name == "error";
+      // A finding's annotation names the file; the verdict's own (NOT READY) does not.
+      errors += name == "error" && c["properties"].contains("file");
+      verdicts += name == "error" && !c["properties"].contains("file");
       for (const auto& [key, value] : c["properties"].items())
         CHECK((key == "file" || key == "line" || key == "col" || key == "title"));
       if (c["properties"].contains("file")) CHECK(c["properties"]["file"] == plan);
@@ -214,6 +216,7 @@ TEST_CASE("report formats neutralise hostile text; each consumer reads them and 
     const nlohmann::json report = nlohmann::json::parse(out["json"]);
     for (const auto& f : report["plans"][0]["findings"]) blocking += f["blocking"].get<bool>();
     CHECK(errors == blocking);
+    CHECK(verdicts == 1);
   }
 }
 

@@ -27,7 +27,7 @@ TEST_CASE("report.sarif validation catches a broken log") {
   CHECK(std::any_of(found.begin(), found.end(), [](const std::string& p) { return p.rfind("error ", 0) == 0; }));
 }
 
-TEST_CASE("report.sarif holds by default only what to act on; --sarif-passes adds the rest") {
+TEST_CASE("report.sarif holds by default only what to act on, --sarif-passes adds the rest") {
   auto log = json_of(render_synthetic("sarif"));
   const auto& run = log["runs"][0];
   // fail, error, warn fail, warn error, info fail, waived (suppressed); no pass, no skip.
