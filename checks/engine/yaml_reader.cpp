@@ -29,7 +29,7 @@
 namespace golive {
 namespace {
 
-SourceLoc loc_at_offset(const std::string& text, size_t offset, const std::string& file) {
+SourceLoc loc_at_offset(std::string_view text, size_t offset, const std::string& file) {
   int line = 1, col = 1;
   for (size_t i = 0; i < offset && i < text.size(); ++i) {
     if (text[i] == '\n') {
@@ -43,7 +43,7 @@ SourceLoc loc_at_offset(const std::string& text, size_t offset, const std::strin
 }
 
 // Offset of the first invalid UTF-8 sequence, or npos.
-size_t invalid_utf8_at(const std::string& s) {
+size_t invalid_utf8_at(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
     unsigned char c = s[i];
@@ -421,7 +421,7 @@ class LimitScan final {
 // libyaml's words for what is not YAML (they come from the library, not the catalogue, so
 // they stay English), at its position: "did not find expected key (while parsing a block
 // mapping at line 2, column 1)".
-InputError not_yaml(const yaml_parser_t& parser, const std::string& text, const std::string& file) {
+InputError not_yaml(const yaml_parser_t& parser, std::string_view text, const std::string& file) {
   if (parser.error == YAML_MEMORY_ERROR) throw std::bad_alloc();
   std::string detail = parser.problem ? parser.problem : "unknown error";
   if (parser.error == YAML_READER_ERROR)  // its position is a byte offset, without a mark
@@ -438,7 +438,7 @@ InputError not_yaml(const yaml_parser_t& parser, const std::string& text, const 
 // both freed on every path.
 class EventParser {
  public:
-  EventParser(const std::string& text, const std::string& file) : text_(text), file_(file) {
+  EventParser(std::string_view text, const std::string& file) : text_(text), file_(file) {
     if (!yaml_parser_initialize(&parser_)) throw std::bad_alloc();
     yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()), text.size());
     yaml_parser_set_encoding(&parser_, YAML_UTF8_ENCODING);  // decoded to UTF-8 already
@@ -458,7 +458,7 @@ class EventParser {
   }
 
  private:
-  const std::string& text_;
+  std::string_view text_;
   const std::string& file_;
   yaml_parser_t parser_{};
   yaml_event_t event_{};
@@ -474,7 +474,7 @@ std::string_view tag_of(const yaml_char_t* tag, bool plain) { return tag ? text_
 // YAML's null, written plainly and untagged: nothing, `~`, `null`, `Null` or `NULL`.
 bool is_null_text(std::string_view v) { return v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL"; }
 
-std::pair<std::vector<YamlNode>, std::optional<InputError>> build_tree(const std::string& text,
+std::pair<std::vector<YamlNode>, std::optional<InputError>> build_tree(std::string_view text,
                                                                       const std::string& file) {
   EventParser parser(text, file);
   LimitScan scan(file);
@@ -671,7 +671,10 @@ std::string describe_node(const YamlNode& n) {
 
 YamlNode parse_yaml(const std::string& bytes, const std::string& file) {
   const std::optional<std::string> decoded = decode_utf16_32(bytes, file);
-  const std::string& text = decoded ? *decoded : bytes;
+  // A UTF-8 byte-order mark at the start is no part of the plan: positions count from after
+  // it, as an editor shows them.
+  std::string_view text = decoded ? std::string_view(*decoded) : std::string_view(bytes);
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   if (auto nul = text.find('\0'); nul != std::string::npos)
     throw InputError(loc_at_offset(text, nul, file), message("errors.yaml.nul_byte"));
   if (auto bad = invalid_utf8_at(text); bad != std::string::npos)
@@ -682,6 +685,24 @@ YamlNode parse_yaml(const std::string& bytes, const std::string& file) {
   for (size_t cr = text.find('\r'); cr != std::string::npos; cr = text.find('\r', cr + 1))
     if (cr + 1 == text.size() || text[cr + 1] != '\n')
       throw InputError(loc_at_offset(text, cr, file), message("errors.yaml.lone_cr"));
+  // Likewise NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR: line breaks to YAML 1.1 (libyaml
+  // and PyYAML read them so) and not to YAML 1.2 readers, yaml-cpp or most editors; a comment
+  // ended by one hides the line after it from some readers and not others. And a
+  // byte-order mark after the start: libyaml skips one at the start of a line, other
+  // readers take it for text (a key "\uFEFFtier").
+  for (size_t at = text.find_first_of("\xC2\xE2\xEF"); at != std::string::npos;
+       at = text.find_first_of("\xC2\xE2\xEF", at + 1)) {
+    const std::string_view rest = text.substr(at, 3);
+    const char* name = rest.starts_with("\xC2\x85")       ? "errors.yaml.break_nel"
+                       : rest.starts_with("\xE2\x80\xA8") ? "errors.yaml.break_ls"
+                       : rest.starts_with("\xE2\x80\xA9") ? "errors.yaml.break_ps"
+                                                          : nullptr;
+    if (name)
+      throw InputError(loc_at_offset(text, at, file),
+                       message("errors.yaml.unicode_break", fmt::arg("name", message_text(name)),
+                               fmt::arg("code", rest[0] == '\xC2' ? "0085" : rest[2] == '\xA8' ? "2028" : "2029")));
+    if (rest == "\xEF\xBB\xBF") throw InputError(loc_at_offset(text, at, file), message("errors.yaml.inner_bom"));
+  }
   std::vector<YamlNode> docs;
   std::optional<InputError> problem;
   std::tie(docs, problem) = build_tree(text, file);

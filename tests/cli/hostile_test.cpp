@@ -26,7 +26,7 @@ constexpr const char* kExpectedChinese = "expected-zh-CN.txt";
 // One file per kind of message about the input: encodings, YAML, limits, keys, types,
 // values, the format version.
 const std::vector<std::string> kChineseSample = {
-    "alias-bomb.yaml", "alias-cycle.yaml", "binary-png.bin.yaml",
+    "alias-bomb.yaml", "alias-cycle.yaml", "binary-png.bin.yaml", "bom-inside.yaml", "break-nel-in-comment.yaml",
     "comments-only.yaml", "cr-only.yaml", "date-no-offset.yaml",
     "dup-id-backups.yaml", "dup-key-root.yaml", "key-unknown.yaml",
     "multi-document.yaml", "type-bad-enum.yaml", "type-bad-phone.yaml",
