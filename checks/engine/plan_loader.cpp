@@ -10,7 +10,6 @@
 #include <unordered_map>
 
 #include <fmt/format.h>
-#include <yaml-cpp/exceptions.h>
 
 #include "checks/engine/digest.h"
 #include "checks/engine/i18n.h"
@@ -760,10 +759,6 @@ std::optional<Plan> load_plan_text(const std::string& text, const std::string& f
     reader.finish();
   } catch (const InputError& e) {
     found.add(e);
-  } catch (const YAML::Exception& e) {
-    // parse_yaml has vetted the document; this is a last line of defence.
-    found.error({file, e.mark.line + 1, e.mark.column + 1},
-                message("errors.yaml.invalid_yaml", fmt::arg("detail", e.msg)));
   }
   std::vector<Diagnostic> sorted = found.all();
   std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic& a, const Diagnostic& b) {
