@@ -690,17 +690,22 @@ YamlNode parse_yaml(const std::string& bytes, const std::string& file) {
   // ended by one hides the line after it from some readers and not others. And a
   // byte-order mark after the start: libyaml skips one at the start of a line, other
   // readers take it for text (a key "\uFEFFtier").
+  struct UnicodeBreak {
+    std::string_view utf8;
+    const char* name;  // its key in the catalogue
+    const char* code;
+  };
+  static constexpr UnicodeBreak kBreaks[] = {{"\xC2\x85", "errors.yaml.break_nel", "0085"},
+                                             {"\xE2\x80\xA8", "errors.yaml.break_ls", "2028"},
+                                             {"\xE2\x80\xA9", "errors.yaml.break_ps", "2029"}};
   for (size_t at = text.find_first_of("\xC2\xE2\xEF"); at != std::string::npos;
        at = text.find_first_of("\xC2\xE2\xEF", at + 1)) {
     const std::string_view rest = text.substr(at, 3);
-    const char* name = rest.starts_with("\xC2\x85")       ? "errors.yaml.break_nel"
-                       : rest.starts_with("\xE2\x80\xA8") ? "errors.yaml.break_ls"
-                       : rest.starts_with("\xE2\x80\xA9") ? "errors.yaml.break_ps"
-                                                          : nullptr;
-    if (name)
-      throw InputError(loc_at_offset(text, at, file),
-                       message("errors.yaml.unicode_break", fmt::arg("name", message_text(name)),
-                               fmt::arg("code", rest[0] == '\xC2' ? "0085" : rest[2] == '\xA8' ? "2028" : "2029")));
+    for (const UnicodeBreak& b : kBreaks)
+      if (rest.starts_with(b.utf8))
+        throw InputError(loc_at_offset(text, at, file),
+                         message("errors.yaml.unicode_break", fmt::arg("name", message_text(b.name)),
+                                 fmt::arg("code", b.code)));
     if (rest == "\xEF\xBB\xBF") throw InputError(loc_at_offset(text, at, file), message("errors.yaml.inner_bom"));
   }
   std::vector<YamlNode> docs;
