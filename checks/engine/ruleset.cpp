@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <set>
 #include <stdexcept>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -216,28 +219,45 @@ const std::vector<RulesetTrigger> kTriggers = {
     {"third-party", "third-party", "vendors is not empty"},
 };
 
-const std::map<std::string, Ruleset>& builtins() {
-  // Parsed once, after every check has registered. A built-in that does not parse is a
-  // defect of this binary, not of the user's input: it surfaces as an internal error.
-  static const std::map<std::string, Ruleset> all = [] {
-    std::map<std::string, Ruleset> out;
-    for (const EmbeddedRuleset& e : embedded_rulesets()) {
-      Diagnostics diags;
-      const std::string file = fmt::format("rulesets/{}.yaml", e.name);
-      auto rs = parse_ruleset(e.text, file, "built-in", "", diags);
-      if (rs && rs->name != e.name)
-        diags.error({file, 1, 1}, fmt::format("ruleset: '{}' does not match the file name '{}'",
-                                              rs->name, e.name));
-      if (!diags.all().empty()) {
-        std::string msg = "built-in ruleset is invalid:";
-        for (const auto& d : diags.all()) {
-          msg += '\n';  // not `"\n" + …`: g++ 12 at -O3 reports a false -Wrestrict on it
-          msg += d.formatted();
-        }
-        throw std::logic_error(msg);
+// One built-in ruleset, parsed the first time a run asks for it: a plan applies two or three
+// of the six, and parsing all of them was a twentieth of a `check` run's own time. Each
+// parses once even when the workers of a portfolio ask for it together.
+struct LazyBuiltin {
+  const EmbeddedRuleset* embedded = nullptr;
+  std::once_flag once;
+  std::optional<Ruleset> parsed;
+};
+
+// Parsed after every check has registered (the first caller is a command, never a static
+// initialiser). A built-in that does not parse is a defect of this binary, not of the
+// user's input: it surfaces as an internal error, and the tests parse every one.
+const Ruleset& parse_builtin(LazyBuiltin& b) {
+  std::call_once(b.once, [&b] {
+    const EmbeddedRuleset& e = *b.embedded;
+    Diagnostics diags;
+    const std::string file = fmt::format("rulesets/{}.yaml", e.name);
+    auto rs = parse_ruleset(e.text, file, "built-in", "", diags);
+    if (rs && rs->name != e.name)
+      diags.error({file, 1, 1}, fmt::format("ruleset: '{}' does not match the file name '{}'",
+                                            rs->name, e.name));
+    if (!diags.all().empty()) {
+      std::string msg = "built-in ruleset is invalid:";
+      for (const auto& d : diags.all()) {
+        msg += '\n';  // not `"\n" + …`: g++ 12 at -O3 reports a false -Wrestrict on it
+        msg += d.formatted();
       }
-      out.emplace(e.name, std::move(*rs));
+      throw std::logic_error(msg);
     }
+    b.parsed = std::move(*rs);
+  });
+  return *b.parsed;
+}
+
+/// The built-ins by name (file name without extension), not yet parsed.
+std::map<std::string_view, LazyBuiltin>& builtins() {
+  static std::map<std::string_view, LazyBuiltin> all = [] {
+    std::map<std::string_view, LazyBuiltin> out;
+    for (const EmbeddedRuleset& e : embedded_rulesets()) out[e.name].embedded = &e;
     return out;
   }();
   return all;
@@ -248,18 +268,18 @@ const std::map<std::string, Ruleset>& builtins() {
 std::vector<std::string> builtin_ruleset_names() {
   std::vector<std::string> names;
   const auto& all = builtins();
-  if (all.count("baseline")) names.push_back("baseline");
+  if (all.count("baseline")) names.emplace_back("baseline");
   for (const auto& t : kTriggers)
     if (all.count(t.name)) names.push_back(t.name);
-  for (const auto& [name, rs] : all)
-    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  for (const auto& [name, lazy] : all)
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.emplace_back(name);
   return names;
 }
 
 const Ruleset* builtin_ruleset(const std::string& name) {
-  const auto& all = builtins();
+  auto& all = builtins();
   auto it = all.find(name);
-  return it == all.end() ? nullptr : &it->second;
+  return it == all.end() ? nullptr : &parse_builtin(it->second);
 }
 
 const std::vector<RulesetTrigger>& ruleset_triggers() { return kTriggers; }
@@ -442,8 +462,8 @@ Selection select_rules(const Plan& plan, const std::vector<std::string>& user_ru
       s.apply(*base, "built-in:baseline", why_named("rulesets.reason.always", std::nullopt));
     for (const RulesetTrigger& t : ruleset_triggers()) {
       std::optional<Why> reason = scenario_reason(t, plan);
-      const Ruleset* rs = builtin_ruleset(t.name);
-      if (reason && rs) s.apply(*rs, "built-in:" + t.name, *reason);
+      if (!reason) continue;  // before builtin_ruleset(): a ruleset no plan asks for stays unparsed
+      if (const Ruleset* rs = builtin_ruleset(t.name)) s.apply(*rs, "built-in:" + t.name, *reason);
     }
   }
   for (const std::string& ref : user_rulesets)
