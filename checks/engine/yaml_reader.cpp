@@ -197,6 +197,11 @@ class LimitScan final {
     }
     add(target, kNoAnchor);
   }
+  /// A tag golive does not read (or one that does not fit its node): refused like the
+  /// other structure traps of the first document.
+  void OnBadTag(const Mark& mark, std::string message) {
+    if (checking()) defer(at(mark), std::move(message));
+  }
   void OnSequenceStart(const Mark& mark, std::string_view tag, Anchor anchor) { start(mark, tag, anchor, false); }
   void OnSequenceEnd() { end(); }
   void OnMapStart(const Mark& mark, std::string_view tag, Anchor anchor) { start(mark, tag, anchor, true); }
@@ -474,6 +479,72 @@ std::string_view tag_of(const yaml_char_t* tag, bool plain) { return tag ? text_
 // YAML's null, written plainly and untagged: nothing, `~`, `null`, `Null` or `NULL`.
 bool is_null_text(std::string_view v) { return v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL"; }
 
+// The core schema's tags (YAML 1.2 §10.3), as libyaml reports them once `!!` is resolved.
+constexpr std::string_view kCoreTagPrefix = "tag:yaml.org,2002:";
+
+// A tag as it is written: `!!int` for the core schema's, `!local` as is, others verbatim.
+std::string shorthand(std::string_view tag) {
+  if (tag.rfind(kCoreTagPrefix, 0) == 0) return "!!" + std::string(tag.substr(kCoreTagPrefix.size()));
+  if (tag.rfind('!', 0) == 0) return std::string(tag);
+  return fmt::format("!<{}>", tag);
+}
+
+std::string unknown_tag(std::string_view tag) {
+  return message("errors.yaml.unknown_tag", fmt::arg("tag", shorthand(tag)));
+}
+
+// How a scalar is read once its explicit tag is applied. golive reads the core schema and
+// nothing else: a tag it does not know (`!fail pass`, `!!binary`, `!!timestamp`) would
+// otherwise leave the text as it is and a check would read `pass`, so it is refused.
+// `!!str` and the non-specific `!` make text; `!!int`, `!!float`, `!!bool` and `!!null`
+// take the value as if it were written plainly, when it is one (`!!int 3`, `!!int "3"`).
+struct ScalarTag {
+  std::string_view tag;                 // as the tree keeps it ("?" plain, "!" text)
+  bool null = false;                    // `!!null ~`
+  std::optional<std::string> problem;   // the message when the tag is refused
+};
+
+ScalarTag resolve_scalar_tag(std::string_view tag, std::string_view value) {
+  if (tag == "!" || tag == std::string(kCoreTagPrefix) + "str") return {"!", false, std::nullopt};
+  struct Typed {
+    std::string_view name;
+    std::string_view kind;  // catalogue key of what the tag needs
+  };
+  static constexpr Typed typed[] = {{"int", "errors.expected.whole_number"},
+                                    {"float", "errors.expected.number"},
+                                    {"bool", "errors.expected.boolean"},
+                                    {"null", "errors.expected.empty"}};
+  if (tag.rfind(kCoreTagPrefix, 0) != 0) return {"!", false, unknown_tag(tag)};
+  const std::string_view name = tag.substr(kCoreTagPrefix.size());
+  for (const Typed& t : typed) {
+    if (name != t.name) continue;
+    const std::string text(value);
+    const CoreType plain = is_null_text(value) ? CoreType::Null : plain_scalar_type(text);
+    const bool fits = name == "int"     ? plain == CoreType::Int
+                      : name == "float" ? plain == CoreType::Int || plain == CoreType::Float
+                      : name == "bool"  ? plain == CoreType::Bool
+                                        : plain == CoreType::Null;
+    if (!fits)
+      return {"!", false,
+              message("errors.yaml.tag_value", fmt::arg("tag", shorthand(tag)),
+                      fmt::arg("expected", message_text(t.kind)), fmt::arg("value", preview(value)))};
+    return {"?", plain == CoreType::Null, std::nullopt};
+  }
+  return {"!", false, unknown_tag(tag)};
+}
+
+// The problem with a list's or mapping's explicit tag, if any: `!!seq` and `!!map` where
+// they fit, the non-specific `!`, nothing else.
+std::optional<std::string> collection_tag_problem(const yaml_char_t* tag, bool map) {
+  if (!tag) return std::nullopt;
+  const std::string_view t = text_of(tag);
+  if (t == "!" || t == std::string(kCoreTagPrefix) + (map ? "map" : "seq")) return std::nullopt;
+  if (t == std::string(kCoreTagPrefix) + (map ? "seq" : "map") || t == std::string(kCoreTagPrefix) + "str")
+    return message("errors.yaml.tag_node", fmt::arg("tag", shorthand(t)),
+                   fmt::arg("node", message_text(map ? "errors.node.mapping" : "errors.node.list")));
+  return unknown_tag(t);
+}
+
 std::pair<std::vector<YamlNode>, std::optional<InputError>> build_tree(std::string_view text,
                                                                       const std::string& file) {
   EventParser parser(text, file);
@@ -508,20 +579,32 @@ std::pair<std::vector<YamlNode>, std::optional<InputError>> build_tree(std::stri
         const std::string_view value(reinterpret_cast<const char*>(d.value), d.length);
         const bool plain = d.style == YAML_PLAIN_SCALAR_STYLE;
         const Anchor a = define(d.anchor);
-        if (!d.tag && plain && is_null_text(value))
+        if (!d.tag && plain && is_null_text(value)) {
           scan.OnNull(mark, a);
-        else
-          scan.OnScalar(mark, tag_of(d.tag, plain), a, value);
+        } else if (!d.tag) {
+          scan.OnScalar(mark, plain ? "?" : "!", a, value);
+        } else {
+          ScalarTag t = resolve_scalar_tag(text_of(d.tag), value);
+          if (t.problem) scan.OnBadTag(mark, std::move(*t.problem));
+          if (t.null)
+            scan.OnNull(mark, a);
+          else
+            scan.OnScalar(mark, t.tag, a, value);
+        }
         break;
       }
       // The anchor is defined before the children are read: an alias to it inside is a cycle.
       case YAML_SEQUENCE_START_EVENT:
+        if (auto problem = collection_tag_problem(e.data.sequence_start.tag, false))
+          scan.OnBadTag(mark, std::move(*problem));
         scan.OnSequenceStart(mark, tag_of(e.data.sequence_start.tag, true), define(e.data.sequence_start.anchor));
         break;
       case YAML_SEQUENCE_END_EVENT:
         scan.OnSequenceEnd();
         break;
       case YAML_MAPPING_START_EVENT:
+        if (auto problem = collection_tag_problem(e.data.mapping_start.tag, true))
+          scan.OnBadTag(mark, std::move(*problem));
         scan.OnMapStart(mark, tag_of(e.data.mapping_start.tag, true), define(e.data.mapping_start.anchor));
         break;
       case YAML_MAPPING_END_EVENT:

@@ -54,6 +54,49 @@ TEST_CASE("parse_yaml: structure traps") {
   CHECK(parse_error("name: 张三\n") == "");
 }
 
+TEST_CASE("parse_yaml: explicit tags of the core schema are read, any other is refused") {
+  // A tag golive does not know used to leave its text as written: `result: !fail pass`
+  // read as a passed test and the plan as READY.
+  const std::string only =
+      "golive reads only the YAML core schema's tags (!!str, !!int, !!float, !!bool, !!null, "
+      "!!seq, !!map); remove the tag";
+  CHECK(parse_error("result: !fail pass\n") == "in.yaml:1:9: error: unknown tag !fail: " + only);
+  CHECK(parse_error("a: !!binary aGk=\n") == "in.yaml:1:4: error: unknown tag !!binary: " + only);
+  CHECK(parse_error("a: !!timestamp 2026-12-04\n") == "in.yaml:1:4: error: unknown tag !!timestamp: " + only);
+  CHECK(parse_error("a: !<tag:example.com,2000:x> 1\n") ==
+        "in.yaml:1:4: error: unknown tag !<tag:example.com,2000:x>: " + only);
+  CHECK(parse_error("a: !custom {b: 1}\n") == "in.yaml:1:4: error: unknown tag !custom: " + only);
+  CHECK(parse_error("a: !custom [1]\n") == "in.yaml:1:4: error: unknown tag !custom: " + only);
+  CHECK(parse_error("!x a: 1\n") == "in.yaml:1:1: error: unknown tag !x: " + only);
+  // A core tag must fit its node.
+  CHECK(parse_error("a: !!int abc\n") == "in.yaml:1:4: error: !!int needs a whole number, not 'abc'");
+  CHECK(parse_error("a: !!int 1.5\n") == "in.yaml:1:4: error: !!int needs a whole number, not '1.5'");
+  CHECK(parse_error("a: !!float x\n") == "in.yaml:1:4: error: !!float needs a number, not 'x'");
+  CHECK(parse_error("a: !!bool yes\n") == "in.yaml:1:4: error: !!bool needs true or false, not 'yes'");
+  CHECK(parse_error("a: !!null 0\n") == "in.yaml:1:4: error: !!null needs null, ~ or an empty value, not '0'");
+  CHECK(parse_error("a: !!seq {b: 1}\n") == "in.yaml:1:4: error: !!seq cannot tag a mapping");
+  CHECK(parse_error("a: !!map [1]\n") == "in.yaml:1:4: error: !!map cannot tag a list");
+  CHECK(parse_error("a: !!str [1]\n") == "in.yaml:1:4: error: !!str cannot tag a list");
+  // The first problem in document order is the one reported.
+  CHECK(parse_error("a: !x 1\nb: !y 2\n") == "in.yaml:1:4: error: unknown tag !x: " + only);
+
+  // What fits is read as the tag says: text for !!str and the non-specific `!`, the value
+  // as if written plainly for the others (quoted or not).
+  const YamlNode root = parse_yaml(
+      "i: !!int 3\nq: !!int \"3\"\nf: !!float 2\nb: !!bool true\nn: !!null ~\ns: !!str 3\n"
+      "t: ! 3\nl: !!seq [1]\nm: !!map {x: 1}\n",
+      "in.yaml");
+  CHECK(core_type(root["i"]) == CoreType::Int);
+  CHECK(core_type(root["q"]) == CoreType::Int);
+  CHECK(core_type(root["f"]) == CoreType::Int);  // 2 is a number either way
+  CHECK(core_type(root["b"]) == CoreType::Bool);
+  CHECK(core_type(root["n"]) == CoreType::Null);
+  CHECK(core_type(root["s"]) == CoreType::Str);
+  CHECK(core_type(root["t"]) == CoreType::Str);
+  CHECK(core_type(root["l"]) == CoreType::Seq);
+  CHECK(core_type(root["m"]) == CoreType::Map);
+}
+
 TEST_CASE("parse_yaml: shared anchors are fine, expansion is bounded") {
   // The same anchor used twice is no cycle.
   CHECK(parse_error("a: &x {k: 1}\nb: *x\nc: [*x, *x]\n") == "");
