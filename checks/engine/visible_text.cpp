@@ -32,6 +32,17 @@ std::string make_visible(std::string_view text, std::string_view keep) {
   return out;
 }
 
+bool blank_text(std::string_view text) {
+  bool blank = true;
+  each_char(text, [&](int32_t cp, std::string_view) {
+    if (!blank || hostile_char(static_cast<char32_t>(cp))) return;
+    const auto category = utf8proc_category(cp);
+    blank = category == UTF8PROC_CATEGORY_ZS || category == UTF8PROC_CATEGORY_ZL ||
+            category == UTF8PROC_CATEGORY_ZP;
+  });
+  return blank;
+}
+
 std::string valid_utf8(std::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -35,6 +35,11 @@ std::string visible_escape(char32_t cp);
 /// redacted: callers redact first.
 std::string make_visible(std::string_view text, std::string_view keep = "");
 
+/// True for text with nothing to read in it: empty, or only spaces (Unicode categories Zs,
+/// Zl, Zp: U+0020, U+00A0, U+3000…) and hostile characters (tabs, line ends, zero-width
+/// and other invisible characters). A plan's `runbook: " "` names no runbook.
+bool blank_text(std::string_view text);
+
 /// Replaces bytes that are not UTF-8 with U+FFFD, so that XML, JSON and HTML stay valid
 /// when a probe message quotes binary data.
 std::string valid_utf8(std::string_view text);

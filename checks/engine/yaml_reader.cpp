@@ -919,6 +919,12 @@ Text MapReader::text(const std::string& key, Need need) {
   if (record(key, {.kind = KeyKind::Text}, need)) return {std::nullopt, loc_};
   auto s = scalar(key, need, "string");
   if (!s) return {std::nullopt, loc_};
+  // Blank text is refused as null is: a gate that asks whether the plan names a runbook or
+  // a signatory must not be answered by `" "`.
+  if (blank_text(s->first)) {
+    ctx_.diags.error(s->second, message("errors.yaml.blank", fmt::arg("path", path_of(key))));
+    return {std::nullopt, s->second};
+  }
   return {s->first, s->second};
 }
 
@@ -1325,6 +1331,8 @@ std::vector<Text> MapReader::text_list(const std::string& key, Need need) {
       ctx_.diags.error(loc, null_message(fmt::format("{}[{}]", path_of(key), i), "string"));
     } else if (!item.IsScalar()) {
       ctx_.diags.error(loc, expected_message(fmt::format("{}[{}]", path_of(key), i), "string", item));
+    } else if (blank_text(item.Scalar())) {
+      ctx_.diags.error(loc, message("errors.yaml.blank", fmt::arg("path", fmt::format("{}[{}]", path_of(key), i))));
     } else {
       out.push_back({item.Scalar(), loc});
     }

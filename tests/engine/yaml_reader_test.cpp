@@ -247,6 +247,34 @@ TEST_CASE("MapReader: bad values are reported and read as absent") {
         "in.yaml:2:3: error: sub: missing required key 'required'\n");
 }
 
+TEST_CASE("MapReader: blank text is refused as null is, in a value and in a list") {
+  // `runbook: " "` named no runbook, and the gate that asks for one passed.
+  Doc d("sub:\n  empty: \"\"\n  spaces: \"  \"\n  wide: \"\\u3000\\t\"\n  zero: \"\\u200B\"\n"
+        "  list: [PIPL, \" \", \"\"]\n  word: \" x \"\n  han: 张三\n");
+  MapReader root(d.ctx, d.node, "");
+  root.map("sub", [&](MapReader& m) {
+    CHECK_FALSE(m.text("empty"));
+    CHECK_FALSE(m.text("spaces", MapReader::Required));
+    CHECK_FALSE(m.text("wide"));
+    CHECK_FALSE(m.text("zero"));
+    const std::vector<Text> list = m.text_list("list");
+    REQUIRE(list.size() == 1);
+    CHECK(*list[0] == "PIPL");
+    CHECK(*m.text("word") == " x ");  // text with something in it is kept as written
+    CHECK(*m.text("han") == "张三");
+  });
+  root.finish();
+  const std::string blank =
+      ": blank text (nothing, or only spaces and invisible characters): write what it stands "
+      "for, or leave the key out if it is optional\n";
+  CHECK(messages(d.diags) == "in.yaml:2:10: error: sub.empty" + blank +
+                                 "in.yaml:3:11: error: sub.spaces" + blank +
+                                 "in.yaml:4:9: error: sub.wide" + blank +
+                                 "in.yaml:5:9: error: sub.zero" + blank +
+                                 "in.yaml:6:16: error: sub.list[1]" + blank +
+                                 "in.yaml:6:21: error: sub.list[2]" + blank);
+}
+
 TEST_CASE("MapReader: unknown keys are errors, once, with a suggestion, x- keys are ignored") {
   Doc d("owner: a\nonwer: b\nzzzzzz: c\nx-note: {any: thing}\n");
   {
