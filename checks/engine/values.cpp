@@ -283,8 +283,8 @@ std::string zone_dir() {
 }
 
 // A name the date library's whole database lists: path components of letters, digits and
-// `_+-.`, none hidden, outside the `posix/` and `right/` copies and the `Factory` zone,
-// naming a TZif file. Anything else is no zone, as it was when the whole database was read.
+// `_+-.`, none hidden, outside the `posix/` and `right/` copies, the `Factory` zone and
+// the host's `localtime`, naming a TZif file. Anything else is no zone, as it was when the whole database was read.
 bool is_zone_file(std::string_view name) {
   if (name.empty() || name.size() > 255) return false;
   size_t start = 0;
@@ -299,6 +299,10 @@ bool is_zone_file(std::string_view name) {
         return false;
     if (start == 0 && (part.starts_with("posix") || part == "right" || part == "Factory"))
       return false;
+    // `localtime` is the host's own zone (a link to /etc/localtime), not an IANA name: a
+    // plan's bare dates would mean other instants on another machine. The date library
+    // lists it; golive does not.
+    if (name == "localtime") return false;
     start = end + 1;
   }
   std::string path = fmt::format("{}/{}", zone_dir(), name);
