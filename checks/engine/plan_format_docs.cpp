@@ -299,7 +299,7 @@ const std::vector<KeyDoc>& plan_format_docs() {
        "200",
        "200 to 399 count as healthy (docs/probes.md)"},
       {"systems[].health_check.timeout",
-       "How long one probe of the endpoint may take.",
+       "How long one probe of the endpoint may take: 1s to 1h, as `--timeout`.",
        "2s",
        "the run's `--timeout`"},
       {"systems[].standby",

@@ -14,6 +14,7 @@
 #include "checks/engine/digest.h"
 #include "checks/engine/i18n.h"
 #include "checks/engine/limits.h"
+#include "checks/engine/probe.h"
 #include "checks/engine/yaml_reader.h"
 #include "checks/engine/zone.h"
 
@@ -252,6 +253,15 @@ void read_systems(MapReader& root, Plan& plan) {
       hc.url = h.matching("url", kHttpUrl);
       hc.expect_status = h.integer("expect_status", 100, 599);
       hc.timeout = h.duration("timeout", MapReader::Optional, Positive);
+      // It overrides `--timeout` for this probe, so it keeps to the same bounds.
+      if (hc.timeout && (*hc.timeout < kMinProbeTimeout || *hc.timeout > kMaxProbeTimeout)) {
+        h.context().diags.error(hc.timeout.loc, message("errors.plan.probe_timeout_range",
+                                                        fmt::arg("path", h.path_of("timeout")),
+                                                        fmt::arg("value", h.node("timeout").Scalar()),
+                                                        fmt::arg("min", say_duration(kMinProbeTimeout)),
+                                                        fmt::arg("max", say_duration(kMaxProbeTimeout))));
+        hc.timeout = {std::nullopt, hc.timeout.loc};
+      }
     });
     r.map("standby", [&](MapReader& b) {
       Standby& sb = s.standby.emplace();

@@ -143,6 +143,11 @@ struct HttpResponse {
   bool last_modified_invalid() const;
 };
 
+/// Bounds of a probe's time per try, for `--timeout` and a health check's own `timeout`
+/// alike: a try shorter than a second cannot even set up TLS reliably, and an hour is the
+/// longest a typo may hold a pipeline (`timeout: 52w` is refused, not waited for).
+inline constexpr Duration kMinProbeTimeout{1}, kMaxProbeTimeout{3600};
+
 /// Run-wide probe settings, from RunOptions (`--concurrency`, `--timeout`).
 struct ProbeSettings {
   int concurrency = 64;                       ///< probes in flight at once

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "checks/engine/limits.h"
+#include "checks/engine/probe.h"
 #include "checks/engine/yaml_reader.h"
 #include "checks/engine/i18n.h"
 #include "checks/engine/input_messages.h"
@@ -34,9 +35,9 @@ std::vector<std::string> split_commas(const std::string& text) {
 }
 
 // Bounds of the probe settings. A thousand connections in flight stay below the usual
-// limit of open files; a try shorter than a second cannot even set up TLS reliably.
+// limit of open files; the time per try is bounded in probe.h, for plans too.
 constexpr int64_t kMinConcurrency = 1, kMaxConcurrency = 1000;
-constexpr Duration kMinTimeout{1}, kMaxTimeout{3600};
+constexpr Duration kMinTimeout = kMinProbeTimeout, kMaxTimeout = kMaxProbeTimeout;
 // More threads than this only add memory: each holds a whole plan and its findings.
 constexpr int64_t kMaxJobs = 256;
 

@@ -461,6 +461,25 @@ TEST_CASE("loader: URL userinfo is kept for probes but never printed") {
         "(expected e.g. 30m, 24h, 7d or PT1H)\n");
 }
 
+TEST_CASE("loader: a health check's own timeout keeps to the bounds of --timeout") {
+  // It overrides --timeout for its probe: `timeout: 52w` held a live run for as long.
+  auto with_timeout = [](const std::string& t) {
+    return with_base("systems: [{id: s, health_check: {url: 'https://h/', timeout: " + t + "}}]\n");
+  };
+  CHECK(diagnostics_of(with_timeout("1s")) == "");
+  CHECK(diagnostics_of(with_timeout("1h")) == "");
+  CHECK(*plan_from(with_timeout("PT1H")).systems[0].health_check->timeout == std::chrono::hours(1));
+  CHECK(diagnostics_of(with_timeout("3601s")) ==
+        "plan.yaml:10:62: error: systems[0].health_check.timeout: 3601s is out of range (1s to 1h, "
+        "as for --timeout): a probe that long would hold the pipeline\n");
+  CHECK(diagnostics_of(with_timeout("52w")) ==
+        "plan.yaml:10:62: error: systems[0].health_check.timeout: 52w is out of range (1s to 1h, "
+        "as for --timeout): a probe that long would hold the pipeline\n");
+  CHECK(diagnostics_of(with_timeout("0s")) ==
+        "plan.yaml:10:62: error: systems[0].health_check.timeout: must be longer than 0s (a period of "
+        "zero never comes round)\n");
+}
+
 TEST_CASE("loader: bare dates are midnight in go_live.timezone") {
   const std::string rest =
       "plan: {id: x, name: x, owner: x, revised_at: 2026-11-01}\n"
