@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -421,6 +422,28 @@ void resolve_check_options(const std::vector<const RawSettings*>& sources, Check
           continue;
         }
         options.reports.push_back({format, v.substr(colon + 1)});
+      }
+      // Refused before anything runs: two reports to one file would leave only the last
+      // (its exit code telling of the other), and a directory fails only once every check ran.
+      namespace fs = std::filesystem;
+      std::map<std::string, std::string> taken;  // normalised path -> FORMAT:PATH that has it
+      for (const ReportRequest& r : options.reports) {
+        const std::string given = r.format + ":" + r.path;
+        std::error_code ec;
+        const fs::file_status st = fs::status(r.path, ec);
+        const fs::path name = fs::path(r.path).filename();
+        if (fs::is_directory(st) || name.empty() || name == "." || name == "..") {
+          problem(message("errors.settings.report_directory", fmt::arg("value", given), fmt::arg("path", r.path)));
+          continue;
+        }
+        // A device or pipe (`/dev/stdout`) is written in place, one report after another.
+        if (fs::exists(st) && !fs::is_regular_file(st)) continue;
+        fs::path key = fs::weakly_canonical(fs::absolute(r.path, ec), ec);
+        if (ec) key = fs::absolute(r.path, ec).lexically_normal();
+        auto [at, fresh] = taken.emplace(key.string(), given);
+        if (!fresh)
+          problem(message("errors.settings.report_same_path", fmt::arg("value", given),
+                          fmt::arg("first", at->second)));
       }
     } else if (spec.name == "limit") {
       options.limits.clear();

@@ -337,6 +337,32 @@ TEST_CASE("cli.check --report writes the file atomically") {
   CHECK(json_of(*slurp(path))["verdict"] == "ready");  // the earlier report, untouched
 }
 
+TEST_CASE("cli.check refuses two reports to one file and a report to a directory before any check runs") {
+  TempDir dir;
+  std::filesystem::create_directory(dir.file("out"));
+  // The same file however it is written: the second report would silently replace the first.
+  const std::string path = dir.file("a.json");
+  const std::string again = dir.file("out/../a.json");
+  ProcessResult twice = check_fixture({"--report", "json:" + path, "--report", "sarif:" + again,
+                                       fixture("not-ready.yaml")});
+  CHECK(twice.exit_code == 2);
+  CHECK(twice.out == "");
+  CHECK(twice.err == "golive: error: --report: 'sarif:" + again + "' writes to the same file as 'json:" + path +
+                         "': each report needs a path of its own\n");
+  CHECK(dir.list() == std::vector<std::string>{"out"});
+  // A directory cannot take a report: said up front, naming the path, not after the checks.
+  for (const std::string& where : {std::string("."), dir.file("out"), dir.file("out/")}) {
+    ProcessResult directory = check_fixture({"--report", "json:" + where, fixture("ready.yaml")});
+    CHECK(directory.exit_code == 2);
+    CHECK(directory.out == "");
+    CHECK(directory.err == "golive: error: --report: 'json:" + where + "': " + where +
+                               " is a directory, which cannot take a report (name a file in it)\n");
+  }
+  // A device is written in place, report after report: not the same file twice.
+  CHECK(check_fixture({"--report", "json:/dev/null", "--report", "text:/dev/null", fixture("ready.yaml")})
+            .exit_code == 0);
+}
+
 TEST_CASE("cli.check --report writes through a symbolic link and into a pipe, never replacing either") {
   TempDir dir;
   std::filesystem::create_directory(dir.file("out"));
