@@ -6,6 +6,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "checks/engine/input_messages.h"
 #include "checks/engine/plan_loader.h"
@@ -62,6 +63,32 @@ void check_patterns(const std::vector<std::string>& patterns, const SourceLoc& l
     diags.error(loc, message("cli.no_check_matches", fmt::arg("label", label), fmt::arg("pattern", pattern),
                              fmt::arg("hint", did_you_mean_hint(near))));
   }
+}
+
+// A run in which --only/--skip leave no rule of any plan to run evaluates nothing: its READY
+// would be a verdict about no check at all. (Rules that run and find nothing applicable are
+// a verdict, and are not this.)
+void check_something_runs(const CheckOptions& options, const std::vector<Selection>& selections,
+                          Diagnostics& diags) {
+  if (options.only.empty() && options.skip.empty()) return;
+  auto any = [](const std::vector<std::string>& globs, const std::string& id) {
+    return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return glob_match(g, id); });
+  };
+  for (const Selection& s : selections)
+    for (const EffectiveRule& r : s.rules)
+      if (r.enabled && (options.only.empty() || any(options.only, r.id)) && !any(options.skip, r.id)) return;
+  std::vector<std::string> labels;
+  SourceLoc loc{"golive", 0, 0};
+  if (!options.only.empty()) {
+    labels.push_back(fmt::format("{} '{}'", options.only_label, fmt::join(options.only, ",")));
+    if (options.only_loc.known()) loc = options.only_loc;
+  }
+  if (!options.skip.empty()) {
+    labels.push_back(fmt::format("{} '{}'", options.skip_label, fmt::join(options.skip, ",")));
+    if (!loc.known() && options.skip_loc.known()) loc = options.skip_loc;
+  }
+  diags.error(loc, message(labels.size() == 2 ? "cli.nothing_selected_both" : "cli.nothing_selected",
+                           fmt::arg("a", labels[0]), fmt::arg("b", labels.back())));
 }
 
 // What the user's rulesets switched off or relaxed compared with the built-in rulesets
@@ -169,6 +196,7 @@ int run_check(const CheckOptions& options, const Io& io) {
       if (!r.info && std::find(ids.begin(), ids.end(), r.id) == ids.end()) ids.push_back(r.id);
   check_patterns(options.only, options.only_loc, options.only_label, ids, diags);
   check_patterns(options.skip, options.skip_loc, options.skip_label, ids, diags);
+  if (!diags.has_errors()) check_something_runs(options, selections, diags);
   std::vector<WaiverFile> waivers = load_waivers(options, ids, diags);
   if (diags.has_errors()) {
     progress.finish();

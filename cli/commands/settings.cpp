@@ -50,6 +50,9 @@ std::optional<int64_t> parse_whole(const std::string& text) {
   return std::stoll(text);
 }
 
+// --only and --skip split each value on commas when they are resolved.
+bool splits_itself(const OptionSpec& spec) { return spec.name == "only" || spec.name == "skip"; }
+
 std::optional<bool> parse_bool(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
   if (text == "1" || text == "true" || text == "yes" || text == "on") return true;
@@ -129,7 +132,8 @@ RawSettings settings_from_env(const Io& io, Diagnostics& diags) {
     auto value = io.env(spec.env_name());
     if (!value) continue;
     RawSetting s{{}, spec.env_name(), {"golive", 0, 0}};
-    if (spec.kind == OptionSpec::List)
+    // --only/--skip split their ids themselves, so that an empty one is seen and refused.
+    if (spec.kind == OptionSpec::List && !splits_itself(spec))
       s.values = split_commas(*value);
     else
       s.values = {*value};
@@ -167,7 +171,7 @@ RawSettings settings_from_file(const std::string& path, Diagnostics& diags) {
       YamlNode node = reader.node(spec.name);
       RawSetting s{{}, spec.name, loc_of(node, path)};
       if (node.IsScalar()) {
-        s.values = spec.kind == OptionSpec::List ? split_commas(node.Scalar())
+        s.values = spec.kind == OptionSpec::List && !splits_itself(spec) ? split_commas(node.Scalar())
                                                  : std::vector<std::string>{node.Scalar()};
       } else if (node.IsSequence() && spec.kind == OptionSpec::List) {
         for (const auto& item : node) {
@@ -455,9 +459,19 @@ void resolve_check_options(const std::vector<const RawSettings*>& sources, Check
           options.limits.push_back(l);
       }
     } else if (spec.name == "only" || spec.name == "skip") {
+      // An empty id (`--only ''`, `--only ,`, `a,,b`) selects nothing a user could mean:
+      // read as "no --only", it would run every check in silence.
       std::vector<std::string> ids;
-      for (const auto& v : s->values)
-        for (auto& id : split_commas(v)) ids.push_back(std::move(id));
+      bool empty = s->values.empty();
+      for (const auto& v : s->values) {
+        std::vector<std::string> items = split_commas(v);
+        if (items.size() != static_cast<size_t>(std::count(v.begin(), v.end(), ',')) + 1) empty = true;
+        for (auto& id : items) ids.push_back(std::move(id));
+      }
+      if (empty) {
+        problem(message_text("errors.settings.empty_check_id"));
+        continue;
+      }
       if (spec.name == "only") {
         options.only = std::move(ids);
         options.only_loc = s->loc;

@@ -154,6 +154,47 @@ TEST_CASE("cli.check --only and --skip select checks by id or glob") {
   CHECK(typo_skip.err == "golive: error: --skip: no check matches 'nosuch.*'\n");
 }
 
+TEST_CASE("cli.check --only and --skip that leave no check to run are a usage error, as is an empty id") {
+  // Nothing evaluated is no verdict: READY 100% over zero checks was a gate left open.
+  const std::string tail = " leaves no check to run: nothing would be evaluated, and that is no verdict "
+                           "(see golive list-checks)\n";
+  ProcessResult all = check_fixture({"--skip", "*", fixture("ready.yaml")});
+  CHECK(all.exit_code == 2);
+  CHECK(all.out == "");
+  CHECK(all.err == "golive: error: --skip '*'" + tail);
+  ProcessResult both = check_fixture({"--only", "backup.fresh", "--skip", "backup.*", fixture("ready.yaml")});
+  CHECK(both.exit_code == 2);
+  CHECK(both.out == "");
+  CHECK(both.err == "golive: error: --only 'backup.fresh' with --skip 'backup.*' leave no check to run: nothing "
+                    "would be evaluated, and that is no verdict (see golive list-checks)\n");
+  TempDir dir;
+  dir.write(".golive.yaml", "skip: [\"*\"]\n");
+  ProcessOptions in_dir;
+  in_dir.cwd = dir.path();
+  ProcessResult file = check_fixture({source_dir() + "/" + fixture("ready.yaml")}, in_dir);
+  CHECK(file.exit_code == 2);
+  CHECK(file.err == ".golive.yaml:1:7: error: skip '*'" + tail);
+  // One rule left is a run.
+  CHECK(check_fixture({"--only", "backup.fresh", fixture("ready.yaml")}).exit_code == 0);
+
+  // An empty id read as "no --only" ran every check in silence.
+  const std::string empty = ": empty check id (an empty --only or --skip entry would select every check)\n";
+  for (const std::string& value : {std::string(""), std::string(","), std::string(" "), std::string("backup.fresh,,rollback.tested")}) {
+    ProcessResult r = check_fixture({"--only", value, fixture("ready.yaml")});
+    CHECK(r.exit_code == 2);
+    CHECK(r.out == "");
+    CHECK(r.err == "golive: error: --only" + empty);
+  }
+  ProcessResult skip = check_fixture({"--skip", ",backup.fresh", fixture("ready.yaml")});
+  CHECK(skip.exit_code == 2);
+  CHECK(skip.err == "golive: error: --skip" + empty);
+  ProcessOptions env;
+  env.env["GOLIVE_ONLY"] = ",";
+  ProcessResult from_env = check_fixture({fixture("ready.yaml")}, env);
+  CHECK(from_env.exit_code == 2);
+  CHECK(from_env.err == "golive: error: GOLIVE_ONLY" + empty);
+}
+
 TEST_CASE("cli.check --fail-on warn makes warnings fail the run") {
   std::vector<std::string> args = {"-r", fixture("rollback-warn.yaml"), fixture("warnings.yaml")};
   ProcessResult gate = check_fixture(args);
