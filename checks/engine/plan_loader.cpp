@@ -1,6 +1,7 @@
 #include "checks/engine/plan_loader.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -654,58 +655,49 @@ void read_sections(MapReader& root, Plan& plan) {
   require_prometheus_for_live_evidence(root.context(), plan);
 }
 
-// What a YAML file found in a plan directory is, from its top-level keys, without parsing it:
-// a directory of plans also holds rulesets and waiver registers, and anything else is named
-// in a warning rather than skipped in silence (a plan that is never checked is a gate left
-// open). A byte-order mark, quoted keys and UTF-16/32 files count: the loader decides those.
+// What a YAML file found in a plan directory is, from its top-level keys as the plan reader
+// itself reads them (parse_yaml), so that the two cannot disagree: a file the loader would read
+// as a mapping with a `golive` key is a plan, however the key is written (quoted, escaped,
+// `? golive` explicit-key syntax, after a byte-order mark). A directory of plans also holds
+// rulesets and waiver registers, and anything else is named in a warning rather than skipped
+// in silence (a plan that is never checked is a gate left open).
 enum class YamlKind { Plan, Ruleset, WaiverRegister, Other };
 
 YamlKind classify_yaml(const std::filesystem::path& p) {
-  // Not read line by line past the file-size limit (one 100 MB line would be read whole):
-  // taken for a plan, the file is refused with the limit by the loader.
+  // Past the file-size limit, taken for a plan: the loader refuses it with the limit.
   std::error_code size_ec;
   const auto size = std::filesystem::file_size(p, size_ec);
   if (!size_ec && size > limit_value(Limit::FileSize)) return YamlKind::Plan;
-  std::ifstream in(p, std::ios::binary);
-  // A file that cannot be read is taken for a plan, so that the loader says why (`cannot read
-  // file`, exit 2): passed over as "not a plan", it would have been a gate left open.
-  if (!in) return YamlKind::Plan;
-  std::string line;
-  bool first = true;
-  bool ruleset = false;
-  bool waivers = false;
-  while (std::getline(in, line)) {
-    if (first) {
-      first = false;
-      if (line.rfind("\xEF\xBB\xBF", 0) == 0) {
-        line.erase(0, 3);
-      } else if (line.rfind("\xFF\xFE", 0) == 0 || line.rfind("\xFE\xFF", 0) == 0 ||
-                 line.rfind(std::string("\0\0\xFE\xFF", 4), 0) == 0) {
-        return YamlKind::Plan;  // UTF-16/32: the loader reads or refuses it with a reason
-      }
-    }
-    for (std::string_view quote : {"", "\"", "'"}) {
-      // `golive:` with a value on its line (the format version, `golive: 1`): a GitLab CI
-      // file may well have a job named golive, whose `golive:` opens a mapping.
-      auto top_key = [&](std::string_view key, bool inline_value) {
-        std::string k = std::string(quote) + std::string(key) + std::string(quote);
-        if (line.rfind(k, 0) != 0) return false;
-        std::size_t i = k.size();
-        while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-        if (i >= line.size() || line[i] != ':') return false;
-        if (!inline_value) return true;
-        for (++i; i < line.size() && (line[i] == ' ' || line[i] == '\t'); ++i) {
-        }
-        return i < line.size() && line[i] != '#' && line[i] != '\r';
-      };
-      if (top_key("golive", true)) return YamlKind::Plan;
-      ruleset = ruleset || top_key("ruleset", false);
-      waivers = waivers || top_key("waivers", false);
-    }
+  std::string text;
+  try {
+    text = read_file(p.string());
+  } catch (const InputError&) {
+    // A file that cannot be read is taken for a plan, so that the loader says why (`cannot
+    // read file`, exit 2): passed over as "not a plan", it would have been a gate left open.
+    return YamlKind::Plan;
   }
-  if (in.bad()) return YamlKind::Plan;  // a read error part-way: the same
-  if (ruleset) return YamlKind::Ruleset;
-  if (waivers) return YamlKind::WaiverRegister;
+  // UTF-16/32 with a byte-order mark: the loader reads or refuses it with a reason.
+  if (text.rfind("\xFF\xFE", 0) == 0 || text.rfind("\xFE\xFF", 0) == 0 ||
+      text.rfind(std::string("\0\0\xFE\xFF", 4), 0) == 0)
+    return YamlKind::Plan;
+  YamlNode root;
+  try {
+    root = parse_yaml(text, p.string());
+  } catch (const InputError&) {
+    // Not YAML golive reads (a syntax error, a second document, a duplicate key, a limit):
+    // whether it is a plan cannot be known from its structure. One that names golive
+    // anywhere is taken for a plan, so that the loader says what is wrong with it; any
+    // other (a multi-document Kubernetes manifest) is named in the warning.
+    return text.find("golive") != std::string::npos ? YamlKind::Plan : YamlKind::Other;
+  }
+  if (!root.IsMap()) return YamlKind::Other;
+  // `golive:` opening a mapping or a list is a GitLab CI job named golive, not a format
+  // version: not a plan (and named in the warning). Any scalar, null included, is a plan
+  // for the loader to judge.
+  const YamlNode version = root["golive"];
+  if (version.IsDefined() && !version.IsMap() && !version.IsSequence()) return YamlKind::Plan;
+  if (root["ruleset"].IsDefined()) return YamlKind::Ruleset;
+  if (root["waivers"].IsDefined()) return YamlKind::WaiverRegister;
   return YamlKind::Other;
 }
 
@@ -715,8 +707,12 @@ bool is_waiver_register(const std::string& path) { return classify_yaml(path) ==
 
 namespace {
 
+// `.yaml` and `.yml` in any case (`c.YAML`, `d.Yml`): a plan saved by a tool that writes
+// upper-case extensions is a plan all the same, and skipping it would leave a gate open.
 bool is_yaml_name(const std::filesystem::path& p) {
-  auto ext = p.extension().string();
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return ext == ".yaml" || ext == ".yml";
 }
 

@@ -20,14 +20,15 @@ std::optional<Plan> load_plan_text(const std::string& text, const std::string& f
                                    Diagnostics& diags);
 
 /// Expands the paths given on the command line: files are kept as given; directories are
-/// searched recursively (sorted, hidden entries skipped) for `*.yaml`/`*.yml` files whose
-/// top level has a `golive: VERSION` line (after a byte-order mark, quoted or not; UTF-16/32 files are
-/// kept for the loader to judge). Rulesets (`ruleset:`) and waiver registers (`waivers:`) are
+/// searched recursively (sorted, hidden entries skipped) for `.yaml`/`.yml` files (any case)
+/// that parse_yaml() reads as a mapping with a top-level `golive` key that is not a mapping or
+/// list; UTF-16/32 files, files it cannot read and files it refuses that name golive are kept
+/// for the loader to judge. Rulesets (`ruleset:`) and waiver registers (`waivers:`) are
 /// passed over; any other YAML file is a warning naming it. A path that does not exist or a
 /// directory that cannot be read is an error.
 std::vector<std::string> find_plan_files(const std::vector<std::string>& paths, Diagnostics& diags);
 
-/// True when `path`'s top level has `waivers:` and no `golive: VERSION` line: a waiver
+/// True when `path`'s top level has `waivers` and no `golive` version key: a waiver
 /// register (SPEC §7), as find_plan_files() tells them from plans.
 bool is_waiver_register(const std::string& path);
 

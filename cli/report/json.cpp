@@ -102,10 +102,17 @@ Json settings_json(const RunResult& r) {
               {"options", std::move(options)}};
 }
 
+// A diagnostic about a whole file (a YAML file a directory search did not check) names the
+// file, with no line or column: `null` would leave the reader guessing which file.
+Json diagnostic_location_json(const SourceLoc& loc) {
+  if (loc.known() || loc.file.empty()) return location_json(loc);
+  return Json{{"file", loc.file}, {"line", nullptr}, {"column", nullptr}};
+}
+
 Json diagnostics_json(const RunResult& r) {
   Json out = Json::array();
   for (const InputDiagnostic& d : r.diagnostics)
-    out.push_back(Json{{"location", location_json(d.loc)}, {"severity", d.severity}, {"message", redact(d.message)}});
+    out.push_back(Json{{"location", diagnostic_location_json(d.loc)}, {"severity", d.severity}, {"message", redact(d.message)}});
   return out;
 }
 

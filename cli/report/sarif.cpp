@@ -259,6 +259,9 @@ void add_record(Json& invocation, const RunResult& result) {
       if (d.loc.column > 0) region["startColumn"] = d.loc.column;
       n["locations"] = Json::array(
           {{{"physicalLocation", {{"artifactLocation", artifact_location(d.loc.file)}, {"region", std::move(region)}}}}});
+    } else if (!d.loc.file.empty()) {
+      // About a whole file (one a directory search did not check): the file, no region.
+      n["locations"] = Json::array({{{"physicalLocation", {{"artifactLocation", artifact_location(d.loc.file)}}}}});
     }
     notes.push_back(std::move(n));
   }

@@ -498,6 +498,70 @@ TEST_CASE("cli.check a reader that stops early ends the run with its exit code, 
   CHECK(r.out == "1\n");
 }
 
+TEST_CASE("cli.check DIR checks every plan the YAML reader sees, and names the files it did not check in every report") {
+  const std::string ready = *slurp(source_dir() + "/" + fixture("ready.yaml"));
+  const std::string not_ready = *slurp(source_dir() + "/" + fixture("not-ready.yaml"));
+  const std::string version = "\ngolive: 1\n";
+  REQUIRE(not_ready.find(version) != std::string::npos);
+  std::string explicit_key = not_ready;
+  explicit_key.replace(explicit_key.find(version), version.size(), "\n? golive\n: 1\n");
+  {
+    // `? golive` / `: 1` is the key golive for the YAML reader (validate takes it); the
+    // directory search took it for "not a plan" and the run read READY.
+    TempDir dir;
+    dir.write("a.yaml", ready);
+    dir.write("b.yaml", explicit_key);
+    CHECK(run_golive({"validate", dir.file("b.yaml")}).exit_code == 0);
+    ProcessResult r = check_fixture({"-f", "json", dir.path()});
+    CHECK(r.exit_code == 1);
+    CHECK(r.err == "");
+    auto report = json_of(r.out);
+    REQUIRE(report["plans"].size() == 2);
+    CHECK(report["plans"][1]["file"] == dir.file("b.yaml"));
+    CHECK(report["plans"][1]["verdict"] == "not_ready");
+  }
+  {
+    // An upper-case extension is a YAML file like any other: c.YAML was passed over in silence.
+    TempDir dir;
+    dir.write("a.yaml", ready);
+    std::filesystem::create_directory(dir.file("sub"));
+    dir.write("sub/c.YAML", not_ready);
+    dir.write("sub/d.YML", ready);
+    ProcessResult r = check_fixture({"-f", "json", dir.path()});
+    CHECK(r.exit_code == 1);
+    CHECK(r.err == "");
+    auto report = json_of(r.out);
+    REQUIRE(report["plans"].size() == 3);
+    CHECK(report["plans"][1]["file"] == dir.file("sub/c.YAML"));
+    CHECK(report["plans"][1]["verdict"] == "not_ready");
+    CHECK(report["plans"][2]["file"] == dir.file("sub/d.YML"));
+  }
+  {
+    // A file not checked is named in the JSON and SARIF reports, not given a null location.
+    TempDir dir;
+    dir.write("a.yaml", ready);
+    dir.write("notes.yaml", "stages: [build]\n");
+    const std::string warning = "not checked: no top-level 'golive' key with the format version, so not a plan "
+                                "(nor a ruleset or waiver register); name the file to check it anyway";
+    ProcessResult r = check_fixture({"-f", "json", "--report", "sarif:" + dir.file("r.sarif"), dir.path()});
+    CHECK(r.exit_code == 0);
+    CHECK(r.err == dir.file("notes.yaml") + ": warning: " + warning + "\n");
+    auto report = json_of(r.out);
+    REQUIRE(report["diagnostics"].size() == 1);
+    CHECK(report["diagnostics"][0] ==
+          nlohmann::json{{"location", {{"file", dir.file("notes.yaml")}, {"line", nullptr}, {"column", nullptr}}},
+                         {"severity", "warning"},
+                         {"message", warning}});
+    auto sarif = json_of(*slurp(dir.file("r.sarif")));
+    const auto& notes = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+    REQUIRE(notes.size() == 1);
+    REQUIRE(notes[0]["locations"].size() == 1);
+    CHECK(notes[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].get<std::string>().find(
+              "notes.yaml") != std::string::npos);
+    CHECK_FALSE(notes[0]["locations"][0]["physicalLocation"].contains("region"));
+  }
+}
+
 TEST_CASE("cli.validate reports structure only") {
   ProcessResult ok = run_golive({"validate", fixture("ready.yaml"), fixture("not-ready.yaml")});
   CHECK(ok.exit_code == 0);

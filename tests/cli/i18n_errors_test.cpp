@@ -94,7 +94,7 @@ TEST_CASE("i18n errors: check DIR names what it did not check, in Chinese") {
   ProcessResult r = check({"--lang", "zh-CN", dir.path()});
   CHECK(r.exit_code == 2);
   CHECK(r.err == dir.file("ci.yaml") +
-                     ": warning: 未检查：顶层没有「golive: VERSION」行，因此不是预案（也不是规则集或豁免登记册）；"
+                     ": warning: 未检查：顶层没有带格式版本的「golive」键，因此不是预案（也不是规则集或豁免登记册）；"
                      "如仍要检查，请直接指定该文件\n" +
                      dir.path() + ": error: 未找到 golive 预案\n");
 }

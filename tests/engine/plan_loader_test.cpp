@@ -787,6 +787,16 @@ TEST_CASE("loader: find_plan_files") {
   dir.write("plans/utf16.yaml", std::string("\xFF\xFEg\0o\0", 6));
   dir.write("plans/golive-like.yaml", "golive_version: 1\n");
   dir.write("plans/gitlab-ci.yml", "stages: [readiness]\ngolive:  # the job\n  script: [golive check plans/]\n");
+  // Upper-case extensions are YAML files like the others (c.YAML was passed over in silence).
+  dir.write("plans/sub/c.YAML", "golive: 1\n");
+  dir.write("plans/sub/d.Yml", "golive: 1\n");
+  // What the YAML reader reads as a `golive` key is one, however it is written.
+  dir.write("plans/explicit.yaml", "? golive\n: 1\nplan: {id: x}\n");
+  dir.write("plans/escaped.yaml", "\"\\x67olive\": 1\n");
+  dir.write("plans/flow.yaml", "{golive: 1}\n");
+  // Not YAML golive reads: one naming golive is the loader's to judge, any other is named.
+  dir.write("plans/broken.yaml", "golive: 1\ngolive: 1\n");
+  dir.write("plans/manifests.yaml", "kind: A\n---\nkind: B\n");
   dir.write("empty/ruleset.yaml", "ruleset: x\n");
   auto file = dir.write("single.txt", "anything\n");
 
@@ -795,21 +805,23 @@ TEST_CASE("loader: find_plan_files") {
   // A YAML file that is not a plan, ruleset or waiver register is named, not skipped in silence.
   CHECK(formatted(diags) ==
         dir.path("plans/gitlab-ci.yml") +
-            ": warning: not checked: no top-level 'golive: VERSION' line, so not a plan (nor a ruleset or "
+            ": warning: not checked: no top-level 'golive' key with the format version, so not a plan (nor a ruleset or "
             "waiver register); name the file to check it anyway\n" +
             dir.path("plans/golive-like.yaml") +
-            ": warning: not checked: no top-level 'golive: VERSION' line, so not a plan (nor a ruleset or "
+            ": warning: not checked: no top-level 'golive' key with the format version, so not a plan (nor a ruleset or "
+            "waiver register); name the file to check it anyway\n" +
+            dir.path("plans/manifests.yaml") +
+            ": warning: not checked: no top-level 'golive' key with the format version, so not a plan (nor a ruleset or "
             "waiver register); name the file to check it anyway\n" +
             dir.path("plans/nested.yaml") +
-            ": warning: not checked: no top-level 'golive: VERSION' line, so not a plan (nor a ruleset or "
+            ": warning: not checked: no top-level 'golive' key with the format version, so not a plan (nor a ruleset or "
             "waiver register); name the file to check it anyway\n");
-  REQUIRE(found.size() == 6);
-  CHECK(found[0] == dir.path("plans/b/other.yml"));
-  CHECK(found[1] == dir.path("plans/bom.yaml"));
-  CHECK(found[2] == dir.path("plans/pay.yaml"));
-  CHECK(found[3] == dir.path("plans/quoted.yaml"));
-  CHECK(found[4] == dir.path("plans/utf16.yaml"));
-  CHECK(found[5] == file);
+  CHECK(found == std::vector<std::string>{dir.path("plans/b/other.yml"), dir.path("plans/bom.yaml"),
+                                          dir.path("plans/broken.yaml"), dir.path("plans/escaped.yaml"),
+                                          dir.path("plans/explicit.yaml"), dir.path("plans/flow.yaml"),
+                                          dir.path("plans/pay.yaml"), dir.path("plans/quoted.yaml"),
+                                          dir.path("plans/sub/c.YAML"), dir.path("plans/sub/d.Yml"),
+                                          dir.path("plans/utf16.yaml"), file});
 
   Diagnostics errors;
   auto none = find_plan_files({dir.path("empty"), dir.path("missing.yaml"), file}, errors);
