@@ -274,7 +274,10 @@ int run_check(const CheckOptions& options, const Io& io) {
                                      fmt::arg("plan", w.plan.empty() ? "" : message("errors.waivers.unmatched_plan",
                                                                                     fmt::arg("plan", w.plan)))));
   // Warnings about the input belong to the report as much as to stderr; -q hides neither.
-  io.print(diags, false);
+  // A text report on a terminal lists them itself: printed on stderr too, the same terminal
+  // would show each twice.
+  const bool report_shows_them = options.format == "text" && io.out_is_tty && io.err_is_tty;
+  if (!report_shows_them || diags.has_errors()) io.print(diags, false);
   if (diags.has_errors()) return kExitUsage;
   std::set<std::string> seen;  // a ruleset shared by several plans warns once per plan
   for (const Diagnostic& d : diags.all())

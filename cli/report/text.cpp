@@ -179,6 +179,17 @@ void write_record(std::ostream& out, const RunResult& result) {
   out << "  " << pad_right(record_label("settings"), label_w) << ' ' << clean(settings_text(result)) << '\n';
 }
 
+// Warnings about the input (a waiver matching no plan, a YAML file a directory search did not
+// check), as the compiler-style lines stderr has: part of the report, which may be all a
+// reader of a log or a --report file ever sees (SPEC §1).
+void write_diagnostics(std::ostream& out, const Painter& paint, const RunResult& result) {
+  if (result.diagnostics.empty()) return;
+  out << '\n' << message("report.text.diagnostics", fmt::arg("count", result.diagnostics.size())) << '\n';
+  for (const InputDiagnostic& d : result.diagnostics)
+    out << "  " << paint(d.severity == "error" ? Tone::Bad : Tone::Warn, clean(d.loc.str() + ": " + d.severity + ":"))
+        << ' ' << clean(d.message) << '\n';
+}
+
 // Several plans: one line each, in the order of the run, before the plans in detail.
 void write_portfolio(std::ostream& out, const Painter& paint, const RunResult& result) {
   auto count = [&](Verdict v) {
@@ -229,9 +240,11 @@ void write_text(const RunResult& result, std::ostream& out, const ReportOptions&
         if (fails_run(f, result)) items.push_back(&f);
     // Findings that fail the run are never waived, so no waiver expiry is said in the zone given.
     list_findings(out, paint, items, "", run_zone(result));
+    write_diagnostics(out, paint, result);  // -q hides no warning about the input
     return;
   }
   write_record(out, result);
+  write_diagnostics(out, paint, result);
   if (result.plans.size() > 1) write_portfolio(out, paint, result);
   for (const auto& p : result.plans) {
     out << '\n';

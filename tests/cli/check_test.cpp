@@ -562,6 +562,43 @@ TEST_CASE("cli.check DIR checks every plan the YAML reader sees, and names the f
   }
 }
 
+TEST_CASE("cli.check the text report lists the warnings about the input, on stdout and in --report files") {
+  TempDir dir;
+  const std::string waivers = dir.file("waivers.yaml");
+  dir.write("waivers.yaml",
+                                        "waivers:\n  - check: backup.fresh\n    plan: nosuch-plan\n    reason: test\n"
+                                        "    approved_by: someone\n    expires: 2026-12-20\n");
+  const std::string line = waivers + ":2:5: warning: waiver for backup.fresh in plan nosuch-plan matches no failing "
+                                     "finding (remove it from the register, or correct its check, plan or subject)";
+  ProcessResult r = check_fixture({"--waivers", waivers, "--report", "text:" + dir.file("r.txt"), fixture("ready.yaml")});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err == line + "\n");  // stderr keeps them (not a terminal here)
+  const std::string section = "\ninput warnings (1):\n  " + line + "\n\n";
+  CHECK(r.out.find(section) != std::string::npos);
+  CHECK(r.out.find(section) < r.out.find("tests/fixtures/cli/ready.yaml: cli-ready"));
+  auto filed = slurp(dir.file("r.txt"));
+  REQUIRE(filed);
+  CHECK(filed->find(section) != std::string::npos);
+  // -q hides no warning about the input.
+  ProcessResult quiet = check_fixture({"-q", "--waivers", waivers, fixture("ready.yaml")});
+  CHECK(quiet.out.find("\ninput warnings (1):\n  " + line + "\n") != std::string::npos);
+  // In the run's language.
+  ProcessResult zh = check_fixture({"--lang", "zh-CN", "--waivers", waivers, fixture("ready.yaml")});
+  CHECK(zh.out.find("\n输入警告（1）：\n  " + waivers + ":2:5: warning: backup.fresh 的豁免（预案 nosuch-plan）") !=
+        std::string::npos);
+  // A text report on a terminal shows them once: not again on stderr, the same terminal.
+  ProcessOptions terminal;
+  terminal.tty = true;
+  ProcessResult once = run_golive_shell(
+      "exec 2>&1; \"$0\" check --as-of 2026-12-04T12:00:00+08:00 --offline --color never --no-auto-rulesets -r " +
+          fixture("foundation.yaml") + " --waivers " + waivers + " " + fixture("ready.yaml"),
+      terminal);
+  CHECK(once.exit_code == 0);
+  const auto first = once.out.find(line);
+  REQUIRE(first != std::string::npos);
+  CHECK(once.out.find(line, first + 1) == std::string::npos);
+}
+
 TEST_CASE("cli.validate reports structure only") {
   ProcessResult ok = run_golive({"validate", fixture("ready.yaml"), fixture("not-ready.yaml")});
   CHECK(ok.exit_code == 0);
