@@ -230,7 +230,9 @@ vendors:
 
 int run_init(const InitOptions& options, const Io& io) {
   const std::string text = plan_template(options.scenarios);
-  if (options.output.empty()) {
+  // `-o -` is stdout, as for most tools that take an output file (a file named `-` is
+  // `-o ./-`).
+  if (options.output.empty() || options.output == "-") {
     io.out << text;
     io.out.flush();
     return kExitReady;

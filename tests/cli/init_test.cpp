@@ -102,6 +102,17 @@ TEST_CASE("init: the template names the emergency-plan chapters and prints to st
   CHECK(r.out.find("scenarios: [third-party]") != std::string::npos);
 }
 
+TEST_CASE("init: -o - writes to stdout, not to a file named -") {
+  TempDir dir;
+  ProcessOptions in_dir;
+  in_dir.cwd = dir.path();
+  ProcessResult r = run_golive({"init", "--scenario", "critical", "-o", "-"}, in_dir);
+  CHECK(r.exit_code == 0);
+  CHECK(r.err == "");
+  CHECK(r.out == run_golive({"init", "--scenario", "critical"}).out);
+  CHECK(dir.list().empty());
+}
+
 TEST_CASE("init: never overwrites without --force") {
   TempDir dir;
   dir.write("plan.yaml", "mine\n");
