@@ -170,7 +170,13 @@ RawSettings settings_from_file(const std::string& path, Diagnostics& diags) {
       if (!reader.has(spec.name)) continue;
       YamlNode node = reader.node(spec.name);
       RawSetting s{{}, spec.name, loc_of(node, path)};
-      if (node.IsScalar()) {
+      if (spec.kind == OptionSpec::Flag) {
+        // A flag in the file is a YAML 1.2 boolean, as in plans: `yes`, `on` and "true" (quoted
+        // text) are refused with why, at their position.
+        Field<bool> b = reader.boolean(spec.name);
+        if (!b) continue;
+        s.values = {*b ? "true" : "false"};
+      } else if (node.IsScalar()) {
         s.values = spec.kind == OptionSpec::List && !splits_itself(spec) ? split_commas(node.Scalar())
                                                  : std::vector<std::string>{node.Scalar()};
       } else if (node.IsSequence() && spec.kind == OptionSpec::List) {

@@ -280,7 +280,30 @@ TEST_CASE("cli.check options from the environment and .golive.yaml, command line
   bad_env.env["GOLIVE_OFFLINE"] = "maybe";
   ProcessResult bad = run_golive({"check", plan}, bad_env);
   CHECK(bad.exit_code == 2);
-  CHECK(bad.err == "golive: error: GOLIVE_OFFLINE: 'maybe' is not a boolean (expected true or false)\n");
+  // The message lists what the environment accepts.
+  CHECK(bad.err == "golive: error: GOLIVE_OFFLINE: 'maybe' is not a boolean (expected true, false, 1, 0, yes, no, on "
+                   "or off, in any case)\n");
+}
+
+TEST_CASE("cli.check .golive.yaml takes only YAML 1.2 booleans for flags, as plans do") {
+  TempDir dir;
+  ProcessOptions in_dir;
+  in_dir.cwd = dir.path();
+  const std::string plan = source_dir() + "/" + fixture("not-ready.yaml");
+  dir.write(".golive.yaml", "offline: \"true\"\nquiet: yes\nno-waivers: on\n");
+  ProcessResult r = run_golive({"check", "--as-of", kAsOf, plan}, in_dir);
+  CHECK(r.exit_code == 2);
+  CHECK(r.out == "");
+  CHECK(r.err ==
+        ".golive.yaml:3:13: error: no-waivers: 'on' is not a boolean in YAML 1.2, which golive, editors and plugins "
+        "read (write true or false)\n"
+        ".golive.yaml:1:10: error: offline: 'true' is quoted text, not a boolean (write true without quotes)\n"
+        ".golive.yaml:2:8: error: quiet: 'yes' is not a boolean in YAML 1.2, which golive, editors and plugins read "
+        "(write true or false)\n");
+  dir.write(".golive.yaml", "offline: True\nquiet: false\n");
+  ProcessResult ok = run_golive({"check", "--as-of", kAsOf, "-f", "json", plan}, in_dir);
+  CHECK(ok.exit_code == 1);
+  CHECK(json_of(ok.out)["offline"] == true);
 }
 
 TEST_CASE("cli.check reports problems in .golive.yaml at their position") {
