@@ -680,6 +680,9 @@ YamlKind classify_yaml(const std::filesystem::path& p) {
   if (text.rfind("\xFF\xFE", 0) == 0 || text.rfind("\xFE\xFF", 0) == 0 ||
       text.rfind(std::string("\0\0\xFE\xFF", 4), 0) == 0)
     return YamlKind::Plan;
+  // A plan says `golive: 1` at the top, most often on its first line: known from the first
+  // events, so that each plan of a large directory is not read twice (here and to load it).
+  if (has_scalar_top_key(text, "golive") == true) return YamlKind::Plan;
   YamlNode root;
   try {
     root = parse_yaml(text, p.string());

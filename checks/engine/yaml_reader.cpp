@@ -752,6 +752,33 @@ std::string describe_node(const YamlNode& n) {
   return message("errors.node.scalar", fmt::arg("value", preview(n.Scalar())));
 }
 
+std::optional<bool> has_scalar_top_key(std::string_view text, std::string_view key) {
+  const std::string file;
+  try {
+    EventParser parser(text, file);
+    for (auto want : {YAML_STREAM_START_EVENT, YAML_DOCUMENT_START_EVENT, YAML_MAPPING_START_EVENT})
+      if (parser.next().type != want) return std::nullopt;
+    for (;;) {
+      const yaml_event_t& k = parser.next();
+      if (k.type != YAML_SCALAR_EVENT || k.data.scalar.tag) return std::nullopt;
+      const std::string_view name(reinterpret_cast<const char*>(k.data.scalar.value), k.data.scalar.length);
+      if (name == "<<") return std::nullopt;
+      const bool wanted = name == key;
+      // The value: a scalar answers for the wanted key; anything else is skipped whole.
+      int depth = 0;
+      do {
+        const yaml_event_t& v = parser.next();
+        if (wanted) return v.type == YAML_SCALAR_EVENT ? std::optional<bool>(true) : std::nullopt;
+        if (v.type == YAML_ALIAS_EVENT && depth == 0) return std::nullopt;
+        if (v.type == YAML_MAPPING_START_EVENT || v.type == YAML_SEQUENCE_START_EVENT) ++depth;
+        if (v.type == YAML_MAPPING_END_EVENT || v.type == YAML_SEQUENCE_END_EVENT) --depth;
+      } while (depth > 0);
+    }
+  } catch (const InputError&) {
+    return std::nullopt;
+  }
+}
+
 YamlNode parse_yaml(const std::string& bytes, const std::string& file) {
   const std::optional<std::string> decoded = decode_utf16_32(bytes, file);
   // A UTF-8 byte-order mark at the start is no part of the plan: positions count from after

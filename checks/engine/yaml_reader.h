@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,14 @@ std::string read_file(const std::string& path);
 /// ones, earlier merged mappings over later ones; merged values keep the position where
 /// they were written.
 YamlNode parse_yaml(const std::string& text, const std::string& file);
+
+/// A quick look at a document's top level, read only as far as the answer: true when it is
+/// a mapping whose key `key` (plain or quoted, untagged) comes, before any merge key, alias
+/// or tagged key of the top level, with a scalar value (null included). nullopt whenever a
+/// whole read is needed to tell (not found, a list or mapping as its value, a syntax error
+/// before it...): the caller then reads the file with parse_yaml(). Tells a plan (`golive:
+/// 1` on its first line) from other YAML in a directory without reading each plan twice.
+std::optional<bool> has_scalar_top_key(std::string_view text, std::string_view key);
 
 /// The YAML 1.2 core schema type of a node: a quoted scalar is always Str.
 enum class CoreType { Null, Bool, Int, Float, Str, Map, Seq };

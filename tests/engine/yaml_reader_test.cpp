@@ -97,6 +97,23 @@ TEST_CASE("parse_yaml: explicit tags of the core schema are read, any other is r
   CHECK(core_type(root["m"]) == CoreType::Map);
 }
 
+TEST_CASE("has_scalar_top_key: read only as far as the answer, nullopt when a whole read is needed") {
+  CHECK(has_scalar_top_key("golive: 1\nplan: {id: x}\n", "golive") == true);
+  CHECK(has_scalar_top_key("\"golive\": 1\n", "golive") == true);
+  CHECK(has_scalar_top_key("golive:\n", "golive") == true);  // null: the loader judges it
+  CHECK(has_scalar_top_key("x-a: {b: [1, {c: 2}]}\nplan: [1]\ngolive: 1\n", "golive") == true);
+  // Known only once the rest is read, or not a plan's version at all.
+  CHECK(has_scalar_top_key("plan: {id: x}\n", "golive") == std::nullopt);
+  CHECK(has_scalar_top_key("golive: {script: make}\n", "golive") == std::nullopt);
+  CHECK(has_scalar_top_key("x: &v 1\ngolive: *v\n", "golive") == std::nullopt);
+  CHECK(has_scalar_top_key("<<: {golive: 1}\n", "golive") == std::nullopt);
+  CHECK(has_scalar_top_key("!x golive: 1\n", "golive") == std::nullopt);
+  CHECK(has_scalar_top_key("? [a]\n: 1\ngolive: 1\n", "golive") == std::nullopt);
+  CHECK(has_scalar_top_key("- golive: 1\n", "golive") == std::nullopt);
+  CHECK(has_scalar_top_key("a: [1\ngolive: 1\n", "golive") == std::nullopt);
+  CHECK(has_scalar_top_key("", "golive") == std::nullopt);
+}
+
 TEST_CASE("parse_yaml: shared anchors are fine, expansion is bounded") {
   // The same anchor used twice is no cycle.
   CHECK(parse_error("a: &x {k: 1}\nb: *x\nc: [*x, *x]\n") == "");
