@@ -23,8 +23,9 @@ class CriticalFailoverTested final : public Check {
   explicit CriticalFailoverTested(const Params& p) : max_age_(p.duration("max_age", 365 * 24h)) {}
 
   void run(const Plan& plan, Context& ctx) const override {
+    const bool contradicted = critical_tag_without_tier1(plan, ctx);
     for (size_t i = 0; i < plan.systems.size(); ++i) check(plan, plan.systems[i], i, ctx);
-    if (plan.systems.empty())
+    if (plan.systems.empty() && !contradicted)
       ctx.add(Status::Skip, "systems", plan.loc, message("findings.critical.no_systems"));
   }
 
@@ -85,7 +86,7 @@ GOLIVE_REGISTER_CHECK(
            "strategies are skipped; the pass expires max_age after the test.",
     .fix = "Fail each tier-1 system over to its standby and record the passed test.",
     .reads = {"systems[].id", "systems[].tier", "systems[].dr_strategy", "systems[].standby.site",
-              "systems[].standby.failover_test"},
+              "systems[].standby.failover_test", "plan.scenarios"},
     .live = false);
 
 }  // namespace golive

@@ -18,8 +18,9 @@ class CriticalRpoAchievable final : public Check {
   explicit CriticalRpoAchievable(const Params&) {}
 
   void run(const Plan& plan, Context& ctx) const override {
+    const bool contradicted = critical_tag_without_tier1(plan, ctx);
     for (size_t i = 0; i < plan.systems.size(); ++i) check(plan, plan.systems[i], i, ctx);
-    if (plan.systems.empty())
+    if (plan.systems.empty() && !contradicted)
       ctx.add(Status::Skip, "systems", plan.loc, message("findings.critical.no_systems"));
   }
 
@@ -132,7 +133,7 @@ GOLIVE_REGISTER_CHECK(
            "replicated standby (warm_standby, active_active) are skipped.",
     .fix = "Schedule a backup of each datastore at least every rpo, or agree a longer rpo.",
     .reads = {"systems[].id", "systems[].dr_strategy", "systems[].rpo", "systems[].datastores",
-              "backups[].id", "backups[].datastore", "backups[].schedule"},
+              "backups[].id", "backups[].datastore", "backups[].schedule", "plan.scenarios"},
     .live = false);
 
 }  // namespace golive

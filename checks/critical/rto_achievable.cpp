@@ -18,8 +18,9 @@ class CriticalRtoAchievable final : public Check {
   explicit CriticalRtoAchievable(const Params&) {}
 
   void run(const Plan& plan, Context& ctx) const override {
+    const bool contradicted = critical_tag_without_tier1(plan, ctx);
     for (size_t i = 0; i < plan.systems.size(); ++i) check(plan, plan.systems[i], i, ctx);
-    if (plan.systems.empty())
+    if (plan.systems.empty() && !contradicted)
       ctx.add(Status::Skip, "systems", plan.loc, message("findings.critical.no_systems"));
   }
 
@@ -169,7 +170,7 @@ GOLIVE_REGISTER_CHECK(
     .fix = "Time a real restore or failover and record it, then make it faster than the rto.",
     .reads = {"systems[].id", "systems[].rto", "systems[].dr_strategy", "systems[].datastores",
               "systems[].standby.failover_test", "backups[].datastore",
-              "backups[].restore_test.duration", "backups[].restore_test.result"},
+              "backups[].restore_test.duration", "backups[].restore_test.result", "plan.scenarios"},
     .live = false);
 
 }  // namespace golive

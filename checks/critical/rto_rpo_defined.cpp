@@ -30,8 +30,9 @@ class CriticalRtoRpoDefined final : public Check {
                 TierLimits{p.duration("tier3_max_rto", 24h), p.duration("tier3_max_rpo", 24h)}} {}
 
   void run(const Plan& plan, Context& ctx) const override {
+    const bool contradicted = critical_tag_without_tier1(plan, ctx);
     for (size_t i = 0; i < plan.systems.size(); ++i) check(plan.systems[i], i, ctx);
-    if (plan.systems.empty())
+    if (plan.systems.empty() && !contradicted)
       ctx.add(Status::Skip, "systems", plan.loc, message("findings.critical.no_systems"));
   }
 
@@ -109,7 +110,7 @@ GOLIVE_REGISTER_CHECK(
            "limit (tier 1 business critical, tier 2 important, tier 3 other); the limits are "
            "parameters so an organisation can tighten them.",
     .fix = "Agree rto and rpo with the business owner for each system, within the tier limits.",
-    .reads = {"systems[].id", "systems[].tier", "systems[].rto", "systems[].rpo"},
+    .reads = {"systems[].id", "systems[].tier", "systems[].rto", "systems[].rpo", "plan.scenarios"},
     .live = false);
 
 }  // namespace golive

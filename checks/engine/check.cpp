@@ -167,6 +167,13 @@ std::string subject_of(std::string_view list, const Text& id, size_t index) {
   return fmt::format("{}[{}]", list, index);
 }
 
+bool critical_tag_without_tier1(const Plan& plan, Context& ctx) {
+  if (!plan.tagged("critical") || plan.has_tier1_system()) return false;
+  ctx.add(Status::Fail, "systems", plan.tag_loc("critical"), message("findings.critical.no_tier1"))
+      .remediation = message("fixes.critical.no_tier1");
+  return true;
+}
+
 // ---- Registry -------------------------------------------------------------------------
 
 namespace {

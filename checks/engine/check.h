@@ -181,6 +181,11 @@ class Context {
 /// A subject name: `backups[payments-db-hourly]`, or `backups[2]` when the item has no id.
 std::string subject_of(std::string_view list, const Text& id, size_t index);
 
+/// For the critical checks: when plan.scenarios lists `critical` but no system is tier 1,
+/// adds a `fail` finding about `systems` saying so (the critical gates would otherwise find
+/// nothing to hold to the tier-1 limits and read as passed) and returns true.
+bool critical_tag_without_tier1(const Plan& plan, Context& ctx);
+
 /// A check: constructed once per run from its rule's parameters, then run on each plan.
 class Check {
  public:

@@ -111,4 +111,14 @@ bool Plan::tagged(const std::string& scenario) const {
                      [&](const Text& t) { return t && *t == scenario; });
 }
 
+SourceLoc Plan::tag_loc(const std::string& scenario) const {
+  for (const Text& t : plan.scenarios)
+    if (t && *t == scenario) return t.loc;
+  return plan.loc;
+}
+
+bool Plan::has_tier1_system() const {
+  return std::any_of(systems.begin(), systems.end(), [](const System& s) { return s.tier && *s.tier == 1; });
+}
+
 }  // namespace golive

@@ -523,6 +523,10 @@ struct Plan {
   std::vector<const Backup*> backups_of(const std::string& store, const Text& system) const;
   /// Whether plan.scenarios lists this tag.
   bool tagged(const std::string& scenario) const;
+  /// Where plan.scenarios lists this tag; where plan.scenarios is, when it does not.
+  SourceLoc tag_loc(const std::string& scenario) const;
+  /// Whether some system is tier 1 (the trigger of the critical ruleset).
+  bool has_tier1_system() const;
 
   PlanIndex index;  ///< behind the lookups above
 };

@@ -45,8 +45,12 @@ class NewtechValidated final : public Check {
     const Scenarios& sc = plan.scenarios;
     if (sc.new_technology.empty()) {
       if (sc.has_new_technology || plan.tagged("new-technology")) {
-        Finding& f = ctx.add(Status::Fail, "scenarios.new_technology", sc.loc,
-                             message("findings.newtech.no_components"));
+        // A tag without its section says where the plan contradicts itself.
+        Finding& f = sc.has_new_technology
+                         ? ctx.add(Status::Fail, "scenarios.new_technology", sc.loc,
+                                   message("findings.newtech.no_components"))
+                         : ctx.add(Status::Fail, "scenarios.new_technology", plan.tag_loc("new-technology"),
+                                   message("findings.newtech.missing"));
         f.remediation = message("fixes.newtech.validated.list");
       } else {
         ctx.add(Status::Skip, "scenarios.new_technology", sc.loc, message("findings.newtech.none"));

@@ -17,8 +17,12 @@ class UpgradeCompatibility final : public Check {
 
   void run(const Plan& plan, Context& ctx) const override {
     if (!plan.scenarios.large_upgrade) {
-      ctx.add(Status::Skip, kSubject, plan.scenarios.loc.known() ? plan.scenarios.loc : plan.loc,
-              message("findings.upgrade.compatibility.no_upgrade"));
+      if (plan.tagged("large-upgrade"))
+        ctx.add(Status::Fail, kSubject, plan.tag_loc("large-upgrade"), message("findings.upgrade.missing"))
+            .remediation = message("fixes.upgrade.add");
+      else
+        ctx.add(Status::Skip, kSubject, plan.scenarios.loc.known() ? plan.scenarios.loc : plan.loc,
+                message("findings.upgrade.compatibility.no_upgrade"));
       return;
     }
     const LargeUpgrade& u = *plan.scenarios.large_upgrade;
@@ -54,7 +58,7 @@ GOLIVE_REGISTER_CHECK(
            "than the as-of instant.",
     .fix = "Run the compatibility test against the matrix of supported versions and record it.",
     .reads = {"scenarios.large_upgrade.compatibility.tested",
-              "scenarios.large_upgrade.compatibility.matrix"},
+              "scenarios.large_upgrade.compatibility.matrix", "plan.scenarios"},
     .live = false);
 
 }  // namespace golive

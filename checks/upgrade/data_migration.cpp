@@ -52,7 +52,11 @@ class UpgradeDataMigration final : public Check {
   void run(const Plan& plan, Context& ctx) const override {
     const SourceLoc top = plan.scenarios.loc.known() ? plan.scenarios.loc : plan.loc;
     if (!plan.scenarios.large_upgrade) {
-      ctx.add(Status::Skip, "data_migration", top, message("findings.upgrade.data-migration.no_upgrade"));
+      if (plan.tagged("large-upgrade"))
+        ctx.add(Status::Fail, "data_migration", plan.tag_loc("large-upgrade"), message("findings.upgrade.missing"))
+            .remediation = message("fixes.upgrade.add");
+      else
+        ctx.add(Status::Skip, "data_migration", top, message("findings.upgrade.data-migration.no_upgrade"));
       return;
     }
     const LargeUpgrade& u = *plan.scenarios.large_upgrade;
@@ -291,7 +295,7 @@ GOLIVE_REGISTER_CHECK(
               "scenarios.large_upgrade.data_migration.pre_backup",
               "scenarios.large_upgrade.data_migration.point_of_no_return", "go_live.window.start",
               "go_live.window.end", "go_live.checkpoints[].at", "backups[].last_success",
-              "backups[].schedule"},
+              "backups[].schedule", "plan.scenarios"},
     .live = true);
 
 }  // namespace golive

@@ -30,8 +30,12 @@ class UpgradePhased final : public Check {
 
   void run(const Plan& plan, Context& ctx) const override {
     if (!plan.scenarios.large_upgrade) {
-      ctx.add(Status::Skip, "phases", plan.scenarios.loc.known() ? plan.scenarios.loc : plan.loc,
-              message("findings.upgrade.phased.no_upgrade"));
+      if (plan.tagged("large-upgrade"))
+        ctx.add(Status::Fail, "phases", plan.tag_loc("large-upgrade"), message("findings.upgrade.missing"))
+            .remediation = message("fixes.upgrade.add");
+      else
+        ctx.add(Status::Skip, "phases", plan.scenarios.loc.known() ? plan.scenarios.loc : plan.loc,
+                message("findings.upgrade.phased.no_upgrade"));
       return;
     }
     const LargeUpgrade& u = *plan.scenarios.large_upgrade;
@@ -189,7 +193,7 @@ GOLIVE_REGISTER_CHECK(
     .reads = {"scenarios.large_upgrade.phases[].name", "scenarios.large_upgrade.phases[].scope_pct",
               "scenarios.large_upgrade.phases[].start", "scenarios.large_upgrade.phases[].end",
               "scenarios.large_upgrade.phases[].goals", "scenarios.large_upgrade.phases[].risks",
-              "scenarios.large_upgrade.phases[].entry", "scenarios.large_upgrade.phases[].exit"},
+              "scenarios.large_upgrade.phases[].entry", "scenarios.large_upgrade.phases[].exit", "plan.scenarios"},
     .live = false);
 
 }  // namespace golive

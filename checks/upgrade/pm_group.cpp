@@ -20,8 +20,12 @@ class UpgradePmGroup final : public Check {
 
   void run(const Plan& plan, Context& ctx) const override {
     if (!plan.scenarios.large_upgrade) {
-      ctx.add(Status::Skip, kSubject, plan.scenarios.loc.known() ? plan.scenarios.loc : plan.loc,
-              message("findings.upgrade.pm-group.no_upgrade"));
+      if (plan.tagged("large-upgrade"))
+        ctx.add(Status::Fail, kSubject, plan.tag_loc("large-upgrade"), message("findings.upgrade.missing"))
+            .remediation = message("fixes.upgrade.add");
+      else
+        ctx.add(Status::Skip, kSubject, plan.scenarios.loc.known() ? plan.scenarios.loc : plan.loc,
+                message("findings.upgrade.pm-group.no_upgrade"));
       return;
     }
     const LargeUpgrade& u = *plan.scenarios.large_upgrade;
@@ -60,7 +64,7 @@ GOLIVE_REGISTER_CHECK(
            "the coordination between them. scenarios.large_upgrade.pm_group must name at least "
            "one person declared under contacts.",
     .fix = "Name the upgrade's project managers (contact ids) in scenarios.large_upgrade.pm_group.",
-    .reads = {"scenarios.large_upgrade.pm_group", "contacts[].id"},
+    .reads = {"scenarios.large_upgrade.pm_group", "contacts[].id", "plan.scenarios"},
     .live = false);
 
 }  // namespace golive

@@ -98,3 +98,53 @@ TEST_CASE("critical.rto-rpo-defined: in Chinese") {
   CHECK(fail[0].message == "2 级：未填写 rto（systems[].rto）；rpo 为 2小时1秒，超过上限 2小时（tier2_max_rpo）");
   CHECK(fail[0].remediation == "为 payments-api 设置 rto（不超过 4小时）；把 payments-api 的 rpo 降到 2小时以内（与业务负责人商定，再通过 critical.rto-achievable 和 critical.rpo-achievable 验证）");
 }
+
+TEST_CASE("critical checks: plan.scenarios lists critical but no system is tier 1 fails") {
+  const std::string head =
+      "golive: 1\nplan: {id: t, name: T, owner: li.wei, revised_at: 2026-11-01, scenarios: [critical]}\n"
+      "go_live: {window: {start: 2026-12-05T02:00:00+08:00, end: 2026-12-05T06:00:00+08:00}}\n"
+      "contacts: [{id: li.wei}]\n";
+  const std::string message =
+      "plan.scenarios lists critical but no system is tier 1 (systems[].tier), so no system is held to "
+      "the tier-1 limits";
+  const std::vector<std::string> ids = {"critical.rto-rpo-defined", "critical.rpo-achievable",
+                                        "critical.rto-achievable", "critical.failover-tested"};
+  SUBCASE("no systems at all") {
+    for (const std::string& id : ids) {
+      CAPTURE(id);
+      auto findings = run_check(id, plan_from(head), kAsOf);
+      REQUIRE(findings.size() == 1);
+      CHECK(findings[0].status == Status::Fail);
+      CHECK(findings[0].subject == "systems");
+      CHECK(findings[0].message == message);
+      CHECK(findings[0].remediation ==
+            "Mark each business-critical system tier: 1 with its rto, rpo, dr_strategy and tests, or remove "
+            "critical from plan.scenarios if no system is business critical");
+      CHECK(where(findings[0]) == "plan.yaml:2:75");
+    }
+  }
+  SUBCASE("only tier-2 systems: their own findings stay, and the tag fails") {
+    const Plan plan =
+        plan_from(head + "systems:\n  - {id: portal, tier: 2, rto: 1h, rpo: 1h, dr_strategy: active_active}\n");
+    for (const std::string& id : ids) {
+      CAPTURE(id);
+      auto findings = run_check(id, plan, kAsOf);
+      CHECK(about(findings, "systems").status == Status::Fail);
+      CHECK(about(findings, "systems").message == message);
+      CHECK(about(findings, "systems[portal]").message != message);
+    }
+  }
+  SUBCASE("one tier-1 system: no such finding") {
+    const Plan plan =
+        plan_from(head + "systems:\n  - {id: core, tier: 1, rto: 10m, rpo: 1m, dr_strategy: active_active}\n");
+    for (const std::string& id : ids) {
+      CAPTURE(id);
+      for (const Finding& f : run_check(id, plan, kAsOf)) CHECK(f.subject != "systems");
+    }
+  }
+  SUBCASE("not tagged: no systems is still a skip") {
+    auto findings = run_check("critical.failover-tested", plan_from(""), kAsOf);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].status == Status::Skip);
+  }
+}

@@ -105,6 +105,19 @@ TEST_CASE("newtech.validated: missing validation or risk assessment fails") {
     CHECK(findings[0].status == Status::Fail);
     CHECK(findings[0].message == "no new component listed (scenarios.new_technology)");
   }
+  SUBCASE("tagged new-technology without the section") {
+    const Plan plan = plan_from(
+        "golive: 1\nplan: {id: t, name: T, owner: li.wei, revised_at: 2026-11-01, scenarios: [new-technology]}\n"
+        "go_live: {window: {start: 2026-12-05T02:00:00+08:00, end: 2026-12-05T06:00:00+08:00}}\n");
+    for (const char* id : {kId, "newtech.team-trained"}) {
+      CAPTURE(id);
+      auto findings = run_check(id, plan, kAsOf);
+      REQUIRE(findings.size() == 1);
+      CHECK(findings[0].status == Status::Fail);
+      CHECK(findings[0].message == "plan.scenarios lists new-technology but scenarios.new_technology is missing");
+      CHECK(where(findings[0]) == "plan.yaml:2:75");
+    }
+  }
   SUBCASE("no new technology") {
     auto findings = run_check(kId, plan_from(""), kAsOf);
     REQUIRE(findings.size() == 1);

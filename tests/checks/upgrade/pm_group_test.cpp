@@ -54,3 +54,21 @@ TEST_CASE("upgrade.pm-group: no resolvable person fails") {
     CHECK(findings[0].message == "no large upgrade declared (scenarios.large_upgrade)");
   }
 }
+
+TEST_CASE("upgrade checks: plan.scenarios lists large-upgrade without scenarios.large_upgrade fails") {
+  // A tag the plan states must not skip its gates: the four upgrade checks fail at the tag.
+  const Plan plan = plan_from(
+      "golive: 1\nplan: {id: t, name: T, owner: li.wei, revised_at: 2026-11-01, scenarios: [large-upgrade]}\n"
+      "go_live: {window: {start: 2026-12-05T02:00:00+08:00, end: 2026-12-05T06:00:00+08:00}}\n");
+  for (const char* id : {"upgrade.pm-group", "upgrade.phased", "upgrade.data-migration", "upgrade.compatibility"}) {
+    CAPTURE(id);
+    auto findings = run_check(id, plan, kAsOf);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].status == Status::Fail);
+    CHECK(findings[0].message == "plan.scenarios lists large-upgrade but scenarios.large_upgrade is missing");
+    CHECK(findings[0].remediation ==
+          "Add scenarios.large_upgrade with its project management group, phases, data migration and "
+          "compatibility test");
+    CHECK(where(findings[0]) == "plan.yaml:2:75");
+  }
+}
