@@ -24,6 +24,15 @@ bool record_passed(Context& ctx, const std::string& subject, const TestRecord& t
   return true;
 }
 
+std::optional<std::string> dated_in_future(const Plan& plan, const Context& ctx, Instant at,
+                                           std::string_view what) {
+  const Elapsed age = ctx.age(at);
+  if (age >= Duration::zero()) return std::nullopt;
+  return message("findings.engine.dated.future", fmt::arg("test", what),
+                 fmt::arg("at", say_instant(at, plan.zone())), fmt::arg("ahead", say_duration(-age)),
+                 fmt::arg("as_of", say_instant(ctx.as_of(), plan.zone())));
+}
+
 std::optional<Elapsed> passed_record_age(const Plan& plan, Context& ctx, const std::string& subject,
                                           const TestRecord& t, std::string_view what,
                                           std::string_view path, const std::string& remediation) {
@@ -37,11 +46,7 @@ std::optional<Elapsed> passed_record_age(const Plan& plan, Context& ctx, const s
   const Elapsed age = ctx.age(*t.at);
   if (age < Duration::zero()) {
     const std::string when = format_instant_in(*t.at, plan.zone());
-    Finding& f = ctx.add(Status::Fail, subject, t.at.loc,
-                         message("findings.engine.dated.future", fmt::arg("test", what),
-                                 fmt::arg("at", say_instant(*t.at, plan.zone())),
-                                 fmt::arg("ahead", say_duration(-age)),
-                                 fmt::arg("as_of", say_instant(ctx.as_of(), plan.zone()))));
+    Finding& f = ctx.add(Status::Fail, subject, t.at.loc, *dated_in_future(plan, ctx, *t.at, what));
     f.evidence.emplace_back("tested_at", when);
     f.evidence.emplace_back("age", format_duration(age));
     f.evidence.emplace_back("age_seconds", whole_seconds(age));

@@ -21,6 +21,13 @@ std::optional<Elapsed> passed_record_age(const Plan& plan, Context& ctx, const s
                                           const TestRecord& t, std::string_view what,
                                           std::string_view path, const std::string& remediation);
 
+/// When `at` is after the as-of instant, the words that say so ("{what} is dated in the
+/// future: … is 3d after the as-of instant …"), for a finding or one of its clauses; nullopt
+/// otherwise. passed_record_age() fails a record with the same words: every dated piece of
+/// evidence (tests, drills, sign-offs, assessments) that is dated in the future is refused alike.
+std::optional<std::string> dated_in_future(const Plan& plan, const Context& ctx, Instant at,
+                                           std::string_view what);
+
 /// The first half of passed_record_age(), for a record whose date is read live: true when
 /// its result is pass; otherwise adds the same `fail` finding and returns false.
 bool record_passed(Context& ctx, const std::string& subject, const TestRecord& t,

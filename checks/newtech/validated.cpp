@@ -7,6 +7,7 @@
 #include <fmt/ranges.h>
 
 #include "checks/engine/check.h"
+#include "checks/engine/dated_evidence.h"
 #include "checks/engine/i18n.h"
 #include "checks/engine/plan_values.h"
 
@@ -115,6 +116,10 @@ class NewtechValidated final : public Check {
     if (!ra) {
       problem(message("findings.newtech.validated.no_assessment"), n.loc);
     } else {
+      // Dated after the as-of instant, an assessment is no evidence, like any other record.
+      if (ra->at)
+        if (auto future = dated_in_future(plan, ctx, *ra->at, message("findings.newtech.validated.risk_assessment")))
+          problem(std::move(*future), ra->at.loc);
       if (!ra->owner)
         problem(message("findings.newtech.validated.no_owner"), ra->owner.loc);
       else if (!plan.contact(*ra->owner))

@@ -162,3 +162,30 @@ TEST_CASE("newtech.validated: in Chinese") {
   CHECK(fail[0].message == "「TiDB 7.5」：poc 的结果为 fail；风险评估负责人 mei.lin 不在 contacts 中；剩余风险为高（high），高于 max_residual 允许的中（medium）");
   CHECK(fail[0].remediation == "验证「TiDB 7.5」（PoC、试点或基准测试），并在 new_technology[].validation 中登记 180天内通过的结果；登记一份风险评估，负责人取自 contacts，剩余风险不高于 medium");
 }
+
+TEST_CASE("newtech.validated: a risk assessment dated after the as-of instant fails like other dated evidence") {
+  SUBCASE("dated in the future") {
+    auto findings =
+        run_check(kId, component("2026-10-01", "pass", "{at: 2027-10-20, owner: li.wei, residual: medium}"), kAsOf);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].status == Status::Fail);
+    CHECK(findings[0].message ==
+          "TiDB 7.5: risk assessment is dated in the future: 2027-10-20T00:00:00+08:00 is 319d12h after the "
+          "as-of instant 2026-12-04T12:00:00+08:00");
+    CHECK(where(findings[0]) == "plan.yaml:16:29");
+    CHECK_FALSE(findings[0].expires_at.has_value());
+  }
+  SUBCASE("dated at the as-of instant passes, one second later fails") {
+    auto at_as_of = run_check(
+        kId, component("2026-10-01", "pass", "{at: 2026-12-04T12:00:00+08:00, owner: li.wei, residual: medium}"), kAsOf);
+    REQUIRE(at_as_of.size() == 1);
+    CHECK(at_as_of[0].status == Status::Pass);
+    auto later = run_check(
+        kId, component("2026-10-01", "pass", "{at: 2026-12-04T12:00:01+08:00, owner: li.wei, residual: medium}"), kAsOf);
+    REQUIRE(later.size() == 1);
+    CHECK(later[0].status == Status::Fail);
+    CHECK(later[0].message ==
+          "TiDB 7.5: risk assessment is dated in the future: 2026-12-04T12:00:01+08:00 is 1s after the as-of "
+          "instant 2026-12-04T12:00:00+08:00");
+  }
+}
