@@ -21,10 +21,11 @@ struct Problems {
   bool empty() const { return items.empty(); }
 };
 
-bool is_personal(const std::string& data) {
-  std::string lower;
-  for (char c : data) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return lower == "personal";
+/// Whether `code` is one of the regions the plan declares.
+bool declared(const CrossBorder& cb, const std::string& code) {
+  for (const Region& r : cb.regions)
+    if (r.code && *r.code == code) return true;
+  return false;
 }
 
 /// Fails when a region lacks its regulations or a legal sign-off (by whom, when), or when
@@ -53,7 +54,7 @@ class Compliance final : public Check {
     }
     for (size_t i = 0; i < cb->regions.size(); ++i) region(plan, cb->regions[i], i, ctx);
     for (size_t i = 0; i < cb->data_transfers.size(); ++i)
-      transfer(cb->data_transfers[i], i, ctx);
+      transfer(*cb, cb->data_transfers[i], i, ctx);
   }
 
  private:
@@ -95,7 +96,7 @@ class Compliance final : public Check {
       f.remediation = message("fixes.crossborder.compliance.signoff", fmt::arg("region", name));
   }
 
-  static void transfer(const DataTransfer& t, size_t index, Context& ctx) {
+  static void transfer(const CrossBorder& cb, const DataTransfer& t, size_t index, Context& ctx) {
     const std::string route = fmt::format("{}->{}", t.from.value_or("?"), t.to.value_or("?"));
     const std::string subject = t.from && t.to ? fmt::format("data_transfers[{}]", route)
                                                : fmt::format("data_transfers[{}]", index);
@@ -105,30 +106,44 @@ class Compliance final : public Check {
       f.remediation = message("fixes.crossborder.compliance.data");
       return;
     }
-    if (!is_personal(*t.data)) {
-      Finding& f = ctx.add(Status::Skip, subject, t.data.loc,
+    Problems p;
+    // Both ends must be declared regions: only they have regulations and a legal sign-off.
+    if (!t.from)
+      p.add(message("findings.crossborder.compliance.no_from"), t.loc);
+    else if (!declared(cb, *t.from))
+      p.add(message("findings.crossborder.compliance.undeclared_region", fmt::arg("region", *t.from)), t.from.loc);
+    if (!t.to)
+      p.add(message("findings.crossborder.compliance.no_to"), t.loc);
+    else if (!declared(cb, *t.to))
+      p.add(message("findings.crossborder.compliance.undeclared_region", fmt::arg("region", *t.to)), t.to.loc);
+    // data is free text: only an explicit `personal: false` spares a transfer its legal basis.
+    const bool personal = !(t.personal && !*t.personal);
+    if (!personal && p.empty()) {
+      Finding& f = ctx.add(Status::Skip, subject, t.personal.loc,
                            message("findings.crossborder.compliance.not_personal", fmt::arg("route", route),
                                    fmt::arg("data", *t.data)));
       f.evidence.emplace_back("data", *t.data);
+      f.evidence.emplace_back("personal", false);
       return;
     }
-    Problems p;
-    if (!t.mechanism)
+    if (personal && !t.mechanism)
       p.add(message("findings.crossborder.compliance.no_mechanism"), t.mechanism.loc);
-    if (!t.assessment)
+    if (personal && !t.assessment)
       p.add(message("findings.crossborder.compliance.no_assessment"), t.assessment.loc);
     Finding& f = p.empty() ? ctx.add(Status::Pass, subject, t.loc,
                                      message("findings.crossborder.compliance.transferred", fmt::arg("route", route),
-                                             fmt::arg("mechanism", *t.mechanism),
+                                             fmt::arg("data", *t.data), fmt::arg("mechanism", *t.mechanism),
                                              fmt::arg("assessment", *t.assessment)))
                            : ctx.add(Status::Fail, subject, p.first,
                                      message("findings.crossborder.compliance.transfer", fmt::arg("route", route),
+                                             fmt::arg("data", *t.data),
                                              fmt::arg("problems", fmt::join(p.items, message_text("findings.join.clauses")))));
     f.evidence.emplace_back("data", *t.data);
     if (t.mechanism) f.evidence.emplace_back("mechanism", *t.mechanism);
     if (t.assessment) f.evidence.emplace_back("assessment", *t.assessment);
     if (!p.empty())
-      f.remediation = message("fixes.crossborder.compliance.basis", fmt::arg("route", route));
+      f.remediation = message(personal ? "fixes.crossborder.compliance.basis" : "fixes.crossborder.compliance.regions_of",
+                              fmt::arg("route", route));
   }
 };
 
@@ -140,12 +155,15 @@ GOLIVE_REGISTER_CHECK(
     .why = "Launching in another country puts the system under its laws (PIPL, PDPA, GDPR…). "
            "Each region must list the regulations that apply and carry a dated legal sign-off "
            "naming who gave it (a date after the as-of instant is a recording error); every "
-           "transfer of personal data (data: personal) needs a transfer mechanism and an impact "
-           "assessment, or the go-live itself can be an offence.",
-    .fix = "Add regions[].regulations and regions[].legal_signoff {by, at}; give each personal "
-           "data transfer a mechanism and an assessment.",
+           "transfer needs a transfer mechanism and an impact assessment, or the go-live itself "
+           "can be an offence: data is free text, so only a transfer marked personal: false is "
+           "taken to carry no personal data. Both ends of a transfer must be declared regions.",
+    .fix = "Add regions[].regulations and regions[].legal_signoff {by, at}; give each data "
+           "transfer between declared regions a mechanism and an assessment, or mark it "
+           "personal: false.",
     .reads = {"scenarios.cross_border.regions[].regulations",
               "scenarios.cross_border.regions[].legal_signoff",
-              "scenarios.cross_border.data_transfers[]", "plan.scenarios"});
+              "scenarios.cross_border.data_transfers[]", "scenarios.cross_border.data_transfers[].personal",
+              "plan.scenarios"});
 
 }  // namespace golive

@@ -384,6 +384,9 @@ struct Region {
 struct DataTransfer {
   SourceLoc loc;
   Text from, to, data, mechanism, assessment;
+  /// `false` states that the transfer carries no personal data; absent means it may
+  /// (`data` is free text golive cannot judge), so it needs a mechanism and an assessment.
+  Field<bool> personal;
 };
 
 /// 跨境上线.

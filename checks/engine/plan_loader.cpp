@@ -492,6 +492,7 @@ void read_cross_border(MapReader& m, CrossBorder& cb) {
     t.from = r.text("from");
     t.to = r.text("to");
     t.data = r.text("data");
+    t.personal = r.boolean("personal");
     t.mechanism = r.text("mechanism");
     t.assessment = r.text("assessment");
   });

@@ -22,6 +22,9 @@ Plan cb_plan(const std::string& regions, const std::string& transfers = "") {
                    (transfers.empty() ? "" : "    data_transfers:\n" + transfers));
 }
 
+const std::string kCn =
+    "      - {code: CN, regulations: [PIPL], legal_signoff: {by: \"Wang Fang, counsel CN\", at: 2026-11-10}}\n";
+
 const std::string kSg =
     "      - {code: SG, regulations: [PDPA, MAS TRM], legal_signoff: {by: \"Mei Lin, counsel SG\", "
     "at: 2026-11-10}}\n";
@@ -87,40 +90,89 @@ TEST_CASE("crossborder.compliance: a sign-off dated after the as-of instant fail
   }
 }
 
-TEST_CASE("crossborder.compliance: personal data needs a mechanism and an assessment") {
+TEST_CASE("crossborder.compliance: every data transfer needs a mechanism and an assessment") {
+  // Regions CN (line 15) and SG (line 16); the transfer is on line 18.
+  const std::string regions = kCn + kSg;
   SUBCASE("complete") {
     auto findings = run_check(
-        kId, cb_plan(kSg, "      - {from: CN, to: SG, data: personal, mechanism: standard_contract, "
-                          "assessment: \"https://wiki.example.com/pia\"}\n"),
+        kId, cb_plan(regions, "      - {from: CN, to: SG, data: personal, mechanism: standard_contract, "
+                              "assessment: \"https://wiki.example.com/pia\"}\n"),
         kAsOf);
-    REQUIRE(findings.size() == 2);
-    CHECK(findings[1].subject == "data_transfers[CN->SG]");
-    CHECK(findings[1].status == Status::Pass);
-    CHECK(findings[1].message ==
-          "personal data CN->SG transferred under standard_contract, assessed in "
-          "https://wiki.example.com/pia");
+    REQUIRE(findings.size() == 3);
+    CHECK(findings[2].subject == "data_transfers[CN->SG]");
+    CHECK(findings[2].status == Status::Pass);
+    CHECK(findings[2].message ==
+          "transfer CN->SG (personal) under standard_contract, assessed in https://wiki.example.com/pia");
   }
   SUBCASE("no mechanism, no assessment") {
-    auto findings = run_check(kId, cb_plan(kSg, "      - {from: CN, to: SG, data: personal}\n"), kAsOf);
-    REQUIRE(findings.size() == 2);
-    const Finding& f = findings[1];
+    auto findings = run_check(kId, cb_plan(regions, "      - {from: CN, to: SG, data: personal}\n"), kAsOf);
+    REQUIRE(findings.size() == 3);
+    const Finding& f = findings[2];
     CHECK(f.status == Status::Fail);
     CHECK(f.message ==
-          "personal data transfer CN->SG: no transfer mechanism (data_transfers[].mechanism); no "
+          "transfer CN->SG (personal): no transfer mechanism (data_transfers[].mechanism); no "
           "impact assessment (data_transfers[].assessment)");
-    CHECK(where(f) == "plan.yaml:17:9");
+    CHECK(where(f) == "plan.yaml:18:9");
   }
-  SUBCASE("other data does not need one") {
-    auto findings = run_check(kId, cb_plan(kSg, "      - {from: SG, to: CN, data: aggregated}\n"), kAsOf);
-    REQUIRE(findings.size() == 2);
-    CHECK(findings[1].status == Status::Skip);
-    CHECK(findings[1].message == "transfer SG->CN carries aggregated data, not personal data");
+  SUBCASE("data golive cannot read as personal still needs them") {
+    for (const std::string data : {"\"personal data (names, card numbers)\"", "个人信息", "PII", "aggregated"}) {
+      CAPTURE(data);
+      auto findings =
+          run_check(kId, cb_plan(regions, "      - {from: CN, to: SG, data: " + data + "}\n"), kAsOf);
+      REQUIRE(findings.size() == 3);
+      CHECK(findings[2].status == Status::Fail);
+      CHECK(findings[2].message.find("no transfer mechanism (data_transfers[].mechanism); no impact assessment") !=
+            std::string::npos);
+    }
+  }
+  SUBCASE("personal: false spares a transfer its mechanism and assessment") {
+    auto findings = run_check(
+        kId, cb_plan(regions, "      - {from: SG, to: CN, data: aggregated, personal: false}\n"), kAsOf);
+    REQUIRE(findings.size() == 3);
+    CHECK(findings[2].status == Status::Skip);
+    CHECK(findings[2].message ==
+          "transfer SG->CN carries aggregated, stated to hold no personal data (personal: false)");
+  }
+  SUBCASE("personal: true is the default") {
+    auto findings = run_check(kId, cb_plan(regions, "      - {from: SG, to: CN, data: aggregated, personal: true}\n"),
+                              kAsOf);
+    REQUIRE(findings.size() == 3);
+    CHECK(findings[2].status == Status::Fail);
+  }
+  SUBCASE("a region the plan does not declare fails, even with personal: false") {
+    auto findings = run_check(
+        kId, cb_plan(regions, "      - {from: CN, to: US, data: personal, mechanism: standard_contract, "
+                              "assessment: \"https://wiki.example.com/pia\"}\n"
+                              "      - {from: US, to: SG, data: logs, personal: false}\n"),
+        kAsOf);
+    REQUIRE(findings.size() == 4);
+    CHECK(findings[2].status == Status::Fail);
+    CHECK(findings[2].message ==
+          "transfer CN->US (personal): region US is not declared under scenarios.cross_border.regions, so "
+          "no regulations or legal sign-off are known for it");
+    CHECK(findings[2].remediation ==
+          "Name the legal basis of the CN->US transfer in data_transfers[].mechanism (standard contract, "
+          "certification, security assessment…) and link its personal information impact assessment in "
+          "data_transfers[].assessment");
+    CHECK(findings[3].status == Status::Fail);
+    CHECK(findings[3].message ==
+          "transfer US->SG (logs): region US is not declared under scenarios.cross_border.regions, so "
+          "no regulations or legal sign-off are known for it");
+    CHECK(findings[3].remediation ==
+          "Declare both regions of the US->SG transfer under scenarios.cross_border.regions, with their "
+          "regulations and legal sign-off");
+  }
+  SUBCASE("a transfer without from or to fails") {
+    auto findings = run_check(kId, cb_plan(regions, "      - {to: SG, data: logs, personal: false}\n"), kAsOf);
+    REQUIRE(findings.size() == 3);
+    CHECK(findings[2].status == Status::Fail);
+    CHECK(findings[2].message == "transfer ?->SG (logs): no region the data leaves (data_transfers[].from)");
   }
   SUBCASE("unknown data fails") {
-    auto findings = run_check(kId, cb_plan(kSg, "      - {from: SG, to: CN}\n"), kAsOf);
-    REQUIRE(findings.size() == 2);
-    CHECK(findings[1].status == Status::Fail);
-    CHECK(findings[1].message ==
+    auto findings = run_check(kId, cb_plan(regions, "      - {from: SG, to: CN}\n"), kAsOf);
+    REQUIRE(findings.size() == 3);
+    CHECK(findings[2].status == Status::Fail);
+    CHECK(findings[2].message ==
           "transfer SG->CN does not say what data it carries (data_transfers[].data)");
   }
 }
