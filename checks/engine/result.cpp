@@ -65,11 +65,20 @@ Verdict verdict_of(const std::vector<Finding>& findings) {
   return warnings ? Verdict::ReadyWithWarnings : Verdict::Ready;
 }
 
+namespace {
+/// Until when a finding supports the verdict: a passing finding until its evidence expires,
+/// a waived one until its waiver expires; nullopt when it does not expire.
+std::optional<Instant> holds_until(const Finding& f) {
+  if (f.status == Status::Pass) return f.expires_at;
+  if (f.status == Status::Waived && f.waiver) return f.waiver->expires;
+  return std::nullopt;
+}
+}  // namespace
+
 std::vector<ValidUntil> expiring_before(const std::vector<Finding>& findings, Instant instant) {
   std::vector<ValidUntil> out;
   for (const Finding& f : findings)
-    if (f.status == Status::Pass && f.expires_at && *f.expires_at < instant)
-      out.push_back({*f.expires_at, f.check, f.subject});
+    if (auto until = holds_until(f); until && *until < instant) out.push_back({*until, f.check, f.subject});
   std::stable_sort(out.begin(), out.end(),
                    [](const ValidUntil& a, const ValidUntil& b) { return a.at < b.at; });
   return out;
@@ -78,8 +87,7 @@ std::vector<ValidUntil> expiring_before(const std::vector<Finding>& findings, In
 std::optional<ValidUntil> valid_until_of(const std::vector<Finding>& findings) {
   std::optional<ValidUntil> out;
   for (const Finding& f : findings)
-    if (f.status == Status::Pass && f.expires_at && (!out || *f.expires_at < out->at))
-      out = ValidUntil{*f.expires_at, f.check, f.subject};
+    if (auto until = holds_until(f); until && (!out || *until < out->at)) out = ValidUntil{*until, f.check, f.subject};
   return out;
 }
 

@@ -116,10 +116,13 @@ Summary summarize(const std::vector<Finding>& findings, int rules);
 /// not be evaluated; info findings never change it.
 Verdict verdict_of(const std::vector<Finding>& findings);
 
-/// The earliest `expires_at` of the passing findings, or none.
+/// The earliest instant the verdict rests on: the `expires_at` of a passing finding, or the
+/// `expires` of the waiver of a waived finding (a waived finding holds only while its waiver
+/// does); none when nothing expires.
 std::optional<ValidUntil> valid_until_of(const std::vector<Finding>& findings);
 
-/// Passing findings whose evidence expires before `instant`, earliest first.
+/// Passing findings whose evidence, and waived findings whose waiver, expires before
+/// `instant`, earliest first.
 std::vector<ValidUntil> expiring_before(const std::vector<Finding>& findings, Instant instant);
 
 }  // namespace golive

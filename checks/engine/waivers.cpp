@@ -220,6 +220,10 @@ void apply_waivers(PlanResult& result, const std::vector<WaiverFile>& files, Ins
   int rules = result.summary.rules;
   result.summary = summarize(result.findings, rules);
   result.verdict = verdict_of(result.findings);
+  // A waived finding holds only while its waiver does: its expiry bounds the verdict too.
+  result.valid_until = valid_until_of(result.findings);
+  if (result.plan && result.plan->go_live.window_start)
+    result.expiring_before_window = expiring_before(result.findings, *result.plan->go_live.window_start);
 }
 
 }  // namespace golive

@@ -117,6 +117,34 @@ TEST_CASE("waivers: a waiver expiring within 7 days is a warning") {
   CHECK(strict.exit_code == 1);
 }
 
+TEST_CASE("waivers: a waived finding holds only until its waiver expires, in valid_until and the window") {
+  // The window starts 2026-12-05T02:00:00+08:00; the backup.fresh waiver ends the evening before.
+  TempDir dir;
+  ProcessResult r = check_with(
+      dir, waiver("backup.fresh", "2026-12-04T20:00:00+08:00") + waiver("rollback.tested", "2026-12-31"),
+      {"-f", "json"});
+  CHECK(r.exit_code == 0);
+  auto j = json_of(r.out);
+  CHECK(j["verdict"] == "ready_with_warnings");
+  const nlohmann::json until = {{"at", "2026-12-04T12:00:00Z"}, {"check", "backup.fresh"},
+                                {"subject", "backups[shop-db-hourly]"}};
+  nlohmann::json run_until = until;
+  run_until["plan"] = "cli-waivers";
+  CHECK(j["valid_until"] == run_until);
+  CHECK(j["plans"][0]["valid_until"] == until);
+  CHECK(j["plans"][0]["window"]["holds"] == false);
+  CHECK(j["plans"][0]["window"]["expiring_before"] == nlohmann::json::array({until}));
+  SUBCASE("a waiver that outlasts the window start is the verdict's limit, not an expiry before the window") {
+    ProcessResult later = check_with(
+        dir, waiver("backup.fresh", "2026-12-08") + waiver("rollback.tested", "2026-12-31"), {"-f", "json"});
+    auto k = json_of(later.out);
+    CHECK(k["valid_until"]["at"] == "2026-12-08T00:00:00Z");
+    CHECK(k["valid_until"]["check"] == "backup.fresh");
+    CHECK(k["plans"][0]["window"]["holds"] == true);
+    CHECK(k["plans"][0]["window"]["expiring_before"] == nlohmann::json::array());
+  }
+}
+
 TEST_CASE("waivers: a waiver that matches no failing finding is a warning, in stderr and the report") {
   TempDir dir;
   ProcessResult r = check_with(dir, waiver("monitoring.alerts-defined", "2026-12-31"), {"-f", "json"});
