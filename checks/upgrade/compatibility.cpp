@@ -3,6 +3,7 @@
 
 #include "checks/engine/check.h"
 #include "checks/engine/i18n.h"
+#include "checks/upgrade/absent.h"
 #include "checks/engine/dated_evidence.h"
 
 namespace golive {
@@ -17,12 +18,7 @@ class UpgradeCompatibility final : public Check {
 
   void run(const Plan& plan, Context& ctx) const override {
     if (!plan.scenarios.large_upgrade) {
-      if (plan.tagged("large-upgrade"))
-        ctx.add(Status::Fail, kSubject, plan.tag_loc("large-upgrade"), message("findings.upgrade.missing"))
-            .remediation = message("fixes.upgrade.add");
-      else
-        ctx.add(Status::Skip, kSubject, plan.scenarios.loc.known() ? plan.scenarios.loc : plan.loc,
-                message("findings.upgrade.compatibility.no_upgrade"));
+      large_upgrade_absent(plan, ctx, kSubject, "findings.upgrade.compatibility.no_upgrade");
       return;
     }
     const LargeUpgrade& u = *plan.scenarios.large_upgrade;

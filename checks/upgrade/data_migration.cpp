@@ -4,6 +4,7 @@
 
 #include "checks/engine/check.h"
 #include "checks/engine/i18n.h"
+#include "checks/upgrade/absent.h"
 #include "checks/engine/live_evidence.h"
 #include "checks/engine/dated_evidence.h"
 
@@ -50,13 +51,8 @@ class UpgradeDataMigration final : public Check {
         pre_backup_max_age_(p.duration("pre_backup_max_age", 24h)) {}
 
   void run(const Plan& plan, Context& ctx) const override {
-    const SourceLoc top = plan.scenarios.loc.known() ? plan.scenarios.loc : plan.loc;
     if (!plan.scenarios.large_upgrade) {
-      if (plan.tagged("large-upgrade"))
-        ctx.add(Status::Fail, "data_migration", plan.tag_loc("large-upgrade"), message("findings.upgrade.missing"))
-            .remediation = message("fixes.upgrade.add");
-      else
-        ctx.add(Status::Skip, "data_migration", top, message("findings.upgrade.data-migration.no_upgrade"));
+      large_upgrade_absent(plan, ctx, "data_migration", "findings.upgrade.data-migration.no_upgrade");
       return;
     }
     const LargeUpgrade& u = *plan.scenarios.large_upgrade;

@@ -7,6 +7,7 @@
 
 #include "checks/engine/check.h"
 #include "checks/engine/i18n.h"
+#include "checks/upgrade/absent.h"
 #include "checks/engine/plan_values.h"
 
 namespace golive {
@@ -30,12 +31,7 @@ class UpgradePhased final : public Check {
 
   void run(const Plan& plan, Context& ctx) const override {
     if (!plan.scenarios.large_upgrade) {
-      if (plan.tagged("large-upgrade"))
-        ctx.add(Status::Fail, "phases", plan.tag_loc("large-upgrade"), message("findings.upgrade.missing"))
-            .remediation = message("fixes.upgrade.add");
-      else
-        ctx.add(Status::Skip, "phases", plan.scenarios.loc.known() ? plan.scenarios.loc : plan.loc,
-                message("findings.upgrade.phased.no_upgrade"));
+      large_upgrade_absent(plan, ctx, "phases", "findings.upgrade.phased.no_upgrade");
       return;
     }
     const LargeUpgrade& u = *plan.scenarios.large_upgrade;

@@ -6,6 +6,7 @@
 
 #include "checks/engine/check.h"
 #include "checks/engine/i18n.h"
+#include "checks/upgrade/absent.h"
 
 namespace golive {
 namespace {
@@ -20,12 +21,7 @@ class UpgradePmGroup final : public Check {
 
   void run(const Plan& plan, Context& ctx) const override {
     if (!plan.scenarios.large_upgrade) {
-      if (plan.tagged("large-upgrade"))
-        ctx.add(Status::Fail, kSubject, plan.tag_loc("large-upgrade"), message("findings.upgrade.missing"))
-            .remediation = message("fixes.upgrade.add");
-      else
-        ctx.add(Status::Skip, kSubject, plan.scenarios.loc.known() ? plan.scenarios.loc : plan.loc,
-                message("findings.upgrade.pm-group.no_upgrade"));
+      large_upgrade_absent(plan, ctx, kSubject, "findings.upgrade.pm-group.no_upgrade");
       return;
     }
     const LargeUpgrade& u = *plan.scenarios.large_upgrade;
