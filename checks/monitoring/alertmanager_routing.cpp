@@ -7,9 +7,10 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <re2/re2.h>
-#include <yaml-cpp/yaml.h>
 
 #include "checks/engine/i18n.h"
+#include "checks/engine/source_loc.h"
+#include "checks/engine/yaml_reader.h"
 
 namespace golive {
 namespace {
@@ -236,14 +237,28 @@ struct Route {
 
 /// A string field as Go's YAML decoder fills it: a plain `null`/`~`/empty value is "" (the
 /// config /api/v2/status serves writes an empty `match_re` regex as `null`).
-std::string scalar(const YAML::Node& n, const std::string& what) {
+std::string scalar(const YamlNode& n, const std::string& what) {
   if (n.IsNull()) return "";
   if (!n.IsScalar()) throw ConfigError(fmt::format("{} must be a string", what));
-  return n.as<std::string>();
+  return n.Scalar();
+}
+
+/// A boolean field as Go's yaml.v2 decoder (Alertmanager's) reads one: a plain YAML 1.1
+/// boolean word; a quoted string or anything else is an error there, and here.
+bool boolean(const YamlNode& n, const std::string& what) {
+  static constexpr std::string_view kTrue[] = {"y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "true", "True", "TRUE"};
+  static constexpr std::string_view kFalse[] = {"n", "N", "no", "No", "NO", "off", "Off", "OFF", "false", "False", "FALSE"};
+  if (n.IsScalar() && n.Tag() == "?") {
+    for (std::string_view t : kTrue)
+      if (n.Scalar() == t) return true;
+    for (std::string_view f : kFalse)
+      if (n.Scalar() == f) return false;
+  }
+  throw ConfigError(fmt::format("{} must be true or false", what));
 }
 
 /// Label names of match/match_re, as config validation requires them.
-std::string label_name(const YAML::Node& key, const std::string& path) {
+std::string label_name(const YamlNode& key, const std::string& path) {
   std::string name = scalar(key, path);
   bool ok = !name.empty() && is_name_start(name[0]);
   for (char c : name) ok = ok && is_name_char(c);
@@ -251,20 +266,20 @@ std::string label_name(const YAML::Node& key, const std::string& path) {
   return name;
 }
 
-Route read_route(const YAML::Node& node, const std::string& parent_receiver, const std::string& path) {
+Route read_route(const YamlNode& node, const std::string& parent_receiver, const std::string& path) {
   if (!node.IsMap()) throw ConfigError(fmt::format("{} must be a mapping", path));
   Route r;
   r.receiver = node["receiver"] ? scalar(node["receiver"], path + ".receiver") : "";
   if (r.receiver.empty()) r.receiver = parent_receiver;
   // dispatch.NewRoute's order: match, then match_re, then matchers. All must match, so the
   // order only shows in which error is reported first.
-  if (YAML::Node m = node["match"]; m && !m.IsNull()) {
+  if (YamlNode m = node["match"]; m && !m.IsNull()) {
     if (!m.IsMap()) throw ConfigError(fmt::format("{}.match must be a mapping", path));
     for (const auto& kv : m)
       r.matchers.push_back(make_matcher(label_name(kv.first, path + ".match"), Op::Equal,
                                         scalar(kv.second, path + ".match")));
   }
-  if (YAML::Node m = node["match_re"]; m && !m.IsNull()) {
+  if (YamlNode m = node["match_re"]; m && !m.IsNull()) {
     if (!m.IsMap()) throw ConfigError(fmt::format("{}.match_re must be a mapping", path));
     for (const auto& kv : m) {
       // config.Regexp compiles ^(?:re)$, and the route wraps that text again: the double
@@ -275,13 +290,13 @@ Route read_route(const YAML::Node& node, const std::string& parent_receiver, con
       r.matchers.push_back(std::move(m2));
     }
   }
-  if (YAML::Node m = node["matchers"]; m && !m.IsNull()) {
+  if (YamlNode m = node["matchers"]; m && !m.IsNull()) {
     if (!m.IsSequence()) throw ConfigError(fmt::format("{}.matchers must be a list", path));
     for (const auto& item : m)
       for (auto& x : parse_matchers(scalar(item, path + ".matchers[]"))) r.matchers.push_back(std::move(x));
   }
-  if (YAML::Node c = node["continue"]; c && !c.IsNull()) r.cont = c.as<bool>();
-  if (YAML::Node children = node["routes"]; children && !children.IsNull()) {
+  if (YamlNode c = node["continue"]; c && !c.IsNull()) r.cont = boolean(c, path + ".continue");
+  if (YamlNode children = node["routes"]; children && !children.IsNull()) {
     if (!children.IsSequence()) throw ConfigError(fmt::format("{}.routes must be a list", path));
     size_t i = 0;
     for (const auto& child : children)
@@ -319,20 +334,22 @@ RoutingResult route_alert(const std::string& config_yaml,
   try {
     for (const auto& [k, v] : labels)
       if (!valid_utf8(v)) throw ConfigError(fmt::format("the value of label {} is not valid UTF-8", k));
-    YAML::Node root = YAML::Load(config_yaml);
+    // The reader of plans, with its safety checks (one document, no duplicate keys, no
+    // alias cycles, the input limits) and merge keys, as Alertmanager's yaml.v2 applies them.
+    YamlNode root = parse_yaml(config_yaml, "Alertmanager configuration");
     if (!root.IsMap()) throw ConfigError("the configuration is not a YAML mapping");
-    YAML::Node route = root["route"];
+    YamlNode route = root["route"];
     if (!route || route.IsNull()) throw ConfigError("no route configuration provided");
     Route tree = read_route(route, "", "route");
     if (tree.receiver.empty()) throw ConfigError("root route must specify a default receiver");
     if (!tree.matchers.empty()) throw ConfigError("root route must not have any matchers");
-    if (YAML::Node rs = root["receivers"]; rs && !rs.IsNull()) {
+    if (YamlNode rs = root["receivers"]; rs && !rs.IsNull()) {
       if (!rs.IsSequence()) throw ConfigError("receivers must be a list");
       for (const auto& rcv : rs) {
         if (!rcv.IsMap() || !rcv["name"]) throw ConfigError("every receiver needs a name");
         AlertmanagerReceiver ar{scalar(rcv["name"], "receivers[].name"), {}};
         for (const auto& kv : rcv) {
-          std::string key = kv.first.as<std::string>();
+          const std::string& key = kv.first.Scalar();
           if (key.size() > 8 && key.compare(key.size() - 8, 8, "_configs") == 0 && kv.second.IsSequence() &&
               kv.second.size() > 0)
             ar.integrations.push_back(key);
@@ -344,9 +361,10 @@ RoutingResult route_alert(const std::string& config_yaml,
   } catch (const ConfigError& e) {
     out = RoutingResult{};
     out.error = e.what();
-  } catch (const YAML::Exception& e) {
+  } catch (const InputError& e) {
     out = RoutingResult{};
-    out.error = fmt::format("invalid YAML: {}", e.what());
+    out.error = e.loc().known() ? fmt::format("{} (line {}, column {})", e.what(), e.loc().line, e.loc().column)
+                                : std::string(e.what());
   }
   return out;
 }

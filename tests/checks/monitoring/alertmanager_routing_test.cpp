@@ -205,4 +205,30 @@ TEST_CASE("alertmanager routing: unreadable configurations are errors, never exc
         "route.routes[0].matchers must be a list");
 }
 
+TEST_CASE("alertmanager routing: the configuration is read by golive's own YAML reader") {
+  // A syntax error names where it is.
+  CHECK(route_alert("route:\n  receiver: [a\n", {}).error.find("(line 3, column 1)") != std::string::npos);
+  // A duplicate key is refused, as Alertmanager's strict decoding refuses it, instead of one
+  // of the two routes being used silently.
+  CHECK(route_alert("route: {receiver: a}\nroute: {receiver: b}\n", {}).error.rfind("duplicate key", 0) == 0);
+  // Merge keys, as Alertmanager's YAML decoder applies them.
+  const std::string merged =
+      "x-common: &common {receiver: pay, continue: true}\n"
+      "route: {receiver: default, routes: [{<<: *common, matchers: [team=pay]}, {receiver: audit}]}\n";
+  CHECK(route_alert(merged, {{"team", "pay"}}).receivers == std::vector<std::string>{"pay", "audit"});
+}
+
+TEST_CASE("alertmanager routing: continue takes the booleans Alertmanager's decoder takes") {
+  auto routed = [](const std::string& value) {
+    return route_alert("route: {receiver: d, routes: [{receiver: a, continue: " + value + "}, {receiver: b}]}\n", {});
+  };
+  for (const char* yes : {"true", "True", "TRUE", "yes", "on", "y"})
+    CHECK(routed(yes).receivers == std::vector<std::string>{"a", "b"});
+  for (const char* no : {"false", "no", "off", "N", "~"})
+    CHECK(routed(no).receivers == std::vector<std::string>{"a"});
+  CHECK(routed("'true'").error == "route.routes[0].continue must be true or false");
+  CHECK(routed("1").error == "route.routes[0].continue must be true or false");
+  CHECK(routed("[true]").error == "route.routes[0].continue must be true or false");
+}
+
 }  // namespace golive::test
