@@ -538,9 +538,14 @@ TEST_CASE("exec: JSON statuses") {
   o = outcome(R"({"status": "error"})");
   CHECK(o.status == Status::Error);
   CHECK(o.message == "plugin reported error");
+  o = outcome(R"({"status": "skip", "message": "no replica in this plan", "evidence": {"replicas": {"count": 0}}})");
+  CHECK(o.status == Status::Skip);
+  CHECK(o.message == "no replica in this plan");
+  REQUIRE(o.evidence.size() == 1);
+  CHECK(std::get<std::string>(o.evidence[0].second.get()) == R"({"count":0})");
   o = outcome(R"({"status": "ok", "message": "fine"})");
   CHECK(o.status == Status::Error);
-  CHECK(o.message == R"(plugin printed JSON without a valid "status" (pass, fail, warn or error))");
+  CHECK(o.message == R"(plugin printed JSON without a valid "status" (pass, fail, warn, error or skip))");
 }
 
 TEST_CASE("exec: Nagios exit codes when stdout is not JSON") {
