@@ -89,6 +89,11 @@ struct Brief {
   std::string zone_name;   ///< `Asia/Shanghai` or `UTC`
   Verdict verdict = Verdict::Ready;
   std::vector<const Finding*> blocking;  ///< findings that make the plan NOT READY
+  /// Evidence that expires before the window start, earliest first (breaks_before_window(),
+  /// as every `golive check` report computes it): the verdict does not hold at go-live
+  /// unless it is renewed. Empty when it holds there, when the verdict is NOT READY
+  /// anyway, or without a result and its as-of instant.
+  std::vector<ValidUntil> expiring_before_window;
   std::optional<TimeInterval> window;
   std::optional<TimeInterval> period;    ///< window start to the end of hypercare
   std::vector<Event> events;             ///< sorted by time, stable
@@ -106,8 +111,10 @@ struct Brief {
 };
 
 /// Builds the brief of `plan`, its labels in the current language. `business_hours` is the crossborder.timezone-coverage
-/// parameter in force; `result` (may be null) gives the verdict and blocking findings.
-Brief build(const Plan& plan, const HoursRange& business_hours, const PlanResult* result);
+/// parameter in force; `result` (may be null) gives the verdict and blocking findings, and
+/// with `as_of`, the instant it was checked at, what expires before the window start.
+Brief build(const Plan& plan, const HoursRange& business_hours, const PlanResult* result,
+            std::optional<Instant> as_of = std::nullopt);
 
 /// `12-05 02:00` in `zone` (UTC when null).
 std::string short_local(Instant t, const Zone* zone);

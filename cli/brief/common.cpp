@@ -48,6 +48,12 @@ std::string role_title(std::string_view role) {
 }
 
 std::string banner(const Brief& b) {
+  // Evidence expires before the window start only when the plan has one.
+  if (!b.expiring_before_window.empty())
+    return message("brief.ready_until", fmt::arg("verdict", verdict_title(b.verdict)),
+                   fmt::arg("until", local(b, b.expiring_before_window.front().at)),
+                   fmt::arg("start", local(b, *b.plan->go_live.window_start)),
+                   fmt::arg("expiring", counted(static_cast<int>(b.expiring_before_window.size()), "evidence_expiring")));
   if (b.verdict != Verdict::NotReady) return std::string(verdict_title(b.verdict));
   return message(b.blocking.size() == 1 ? "brief.not_ready.one" : "brief.not_ready.many",
                  fmt::arg("verdict", verdict_title(b.verdict)), fmt::arg("n", b.blocking.size()));
@@ -62,6 +68,14 @@ std::vector<std::string> blocking_lines(const Brief& b) {
                                                 ? std::string()
                                                 : message("brief.blocking_where",
                                                           fmt::arg("location", file_line(f->location))))));
+  return out;
+}
+
+std::vector<std::string> expiring_lines(const Brief& b) {
+  std::vector<std::string> out;
+  for (const ValidUntil& v : b.expiring_before_window)
+    out.push_back(message("brief.expiring_line", fmt::arg("check", v.check), fmt::arg("subject", v.subject),
+                          fmt::arg("at", local(b, v.at)), fmt::arg("at_utc", utc(v.at))));
   return out;
 }
 

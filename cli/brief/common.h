@@ -16,11 +16,17 @@ struct Table {
   std::vector<std::vector<std::string>> rows;
 };
 
-/// `READY`, `NOT READY — blocked by 2 checks`…: the banner line.
+/// `READY`, `NOT READY: blocked by 2 findings (golive check)`, or, when evidence expires
+/// before the window start, `READY only until 12-04 13:00: does not hold at window start
+/// 12-05 02:00, …`: the banner line, never a plain READY that `golive check` contradicts.
 std::string banner(const Brief& b);
 
 /// One line per blocking finding: `check-id subject: message (file:line)`.
 std::vector<std::string> blocking_lines(const Brief& b);
+
+/// One line per piece of evidence that expires before the window start:
+/// `check-id subject: expires 12-04 13:00 (12-04 05:00 UTC)`.
+std::vector<std::string> expiring_lines(const Brief& b);
 
 /// `times in Asia/Shanghai, UTC alongside`.
 std::string time_note(const Brief& b);

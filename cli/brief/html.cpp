@@ -29,6 +29,7 @@ p { margin: 0.25rem 0; }
 .meta { color: var(--muted); }
 .banner { margin: 0.4rem 0; padding: 0.3rem 0.6rem; border: 2px solid var(--ink); font-weight: 700; }
 .banner.notready { border-style: double; border-width: 4px; }
+.banner.expires { border-style: dashed; }
 .banner ul { margin: 0.2rem 0 0; padding-left: 1.2rem; font-weight: 400; }
 table { border-collapse: collapse; width: 100%; font-size: 9pt; margin: 0.2rem 0; }
 th, td { text-align: left; vertical-align: top; padding: 1px 5px; border-bottom: 1px solid var(--line); }
@@ -122,12 +123,15 @@ void write_html(const Brief& b, std::ostream& out) {
       << message("brief.plan_sentence", fmt::arg("file", fmt::format("<code>{}</code>", h(b.plan->file))),
                  fmt::arg("note", h(time_note(b))))
       << "</p>\n";
+  // A verdict that stops holding before the window gets no tick: it is not a pass at go-live.
   const bool not_ready = b.verdict == Verdict::NotReady;
-  out << "<div class=\"banner" << (not_ready ? " notready" : "") << "\">" << (not_ready ? "&#x2717; " : "&#x2713; ")
-      << h(banner(b));
-  if (!b.blocking.empty()) {
+  const bool expires = !not_ready && !b.expiring_before_window.empty();
+  out << "<div class=\"banner" << (not_ready ? " notready" : expires ? " expires" : "") << "\">"
+      << (not_ready ? "&#x2717; " : expires ? "&#x26A0; " : "&#x2713; ") << h(banner(b));
+  if (!b.blocking.empty() || !b.expiring_before_window.empty()) {
     out << "<ul>\n";
     for (const std::string& l : blocking_lines(b)) out << "<li>" << h(l) << "</li>\n";
+    for (const std::string& l : expiring_lines(b)) out << "<li>" << h(l) << "</li>\n";
     out << "</ul>";
   }
   out << "</div>\n";

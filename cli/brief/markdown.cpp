@@ -35,9 +35,10 @@ void write_markdown(const Brief& b, std::ostream& out) {
                  fmt::arg("note", time_note(b)))
       << "\n\n";
   out << "**" << banner(b) << "**\n";
-  if (!b.blocking.empty()) {
+  if (!b.blocking.empty() || !b.expiring_before_window.empty()) {
     out << '\n';
     for (const std::string& l : blocking_lines(b)) out << "- " << markdown_cell(l) << '\n';
+    for (const std::string& l : expiring_lines(b)) out << "- " << markdown_cell(l) << '\n';
   }
 
   Table timeline = timeline_table(b);

@@ -56,7 +56,8 @@ std::string short_local(Instant t, const Zone* zone) {
   return date::format("%m-%d %H:%M", zone->to_local(t));
 }
 
-Brief build(const Plan& plan, const HoursRange& business_hours, const PlanResult* result) {
+Brief build(const Plan& plan, const HoursRange& business_hours, const PlanResult* result,
+            std::optional<Instant> as_of) {
   Brief b;
   b.plan = &plan;
   b.title = plan_title(plan);
@@ -66,6 +67,8 @@ Brief build(const Plan& plan, const HoursRange& business_hours, const PlanResult
     b.verdict = result->verdict;
     for (const Finding& f : result->findings)
       if (standing_of(f) == Standing::Blocking) b.blocking.push_back(&f);
+    // A NOT READY brief already fails the plan in its banner and lists what blocks it.
+    if (as_of && b.verdict != Verdict::NotReady) b.expiring_before_window = breaks_before_window(*result, *as_of);
   }
 
   const GoLive& g = plan.go_live;

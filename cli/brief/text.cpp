@@ -52,6 +52,7 @@ void write_text(const Brief& b, std::ostream& out) {
   out << message("brief.plan", fmt::arg("file", terminal_text(b.plan->file)), fmt::arg("note", time_note(b))) << '\n';
   out << banner(b) << '\n';
   for (const std::string& l : blocking_lines(b)) out << "  x " << terminal_text(l) << '\n';
+  for (const std::string& l : expiring_lines(b)) out << "  ! " << terminal_text(l) << '\n';
 
   table_section(out, upper(message_text("brief.section.timeline")), timeline_table(b));
   if (std::string s = rollback_sentence(b); !s.empty()) out << "  " << s << '\n';

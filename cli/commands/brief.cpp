@@ -46,7 +46,7 @@ int run_brief(const BriefOptions& options, const Io& io) {
     if (r.id == "crossborder.timezone-coverage")
       business_hours = r.params.hours("business_hours", kDefaultBusinessHours);
 
-  const brief::Brief b = brief::build(*plan, business_hours, &result);
+  const brief::Brief b = brief::build(*plan, business_hours, &result, run.as_of);
   std::ostringstream text;
   if (options.format == "markdown") brief::write_markdown(b, text);
   else if (options.format == "html") brief::write_html(b, text);

@@ -122,7 +122,7 @@ Json window_json(const RunResult& result, const PlanResult& p) {
   Json expiring = Json::array();
   for (const ValidUntil& v : p.expiring_before_window) expiring.push_back(until_json(v));
   return Json{{"start", format_instant(*start)},
-              {"holds", plan_as_of(result, p) >= *start || p.expiring_before_window.empty()},
+              {"holds", breaks_before_window(p, plan_as_of(result, p)).empty()},
               {"expiring_before", std::move(expiring)}};
 }
 

@@ -402,13 +402,20 @@ std::string valid_until_text(const PlanResult& p) {
                  fmt::arg("subject", p.valid_until->subject), fmt::arg("check", p.valid_until->check));
 }
 
+std::vector<ValidUntil> breaks_before_window(const PlanResult& p, Instant as_of) {
+  const auto& start = p.plan->go_live.window_start;
+  if (!start || as_of >= *start) return {};
+  return p.expiring_before_window;
+}
+
 std::string window_holds_text(const RunResult& result, const PlanResult& p) {
   const auto& start = p.plan->go_live.window_start;
   if (!start || plan_as_of(result, p) >= *start) return "";
   const std::string at = say_instant(*start, p.plan->zone());
-  if (p.expiring_before_window.empty()) return message("report.window.holds", fmt::arg("at", at));
+  const std::vector<ValidUntil> breaking = breaks_before_window(p, plan_as_of(result, p));
+  if (breaking.empty()) return message("report.window.holds", fmt::arg("at", at));
   std::vector<std::string> items;
-  for (const ValidUntil& v : p.expiring_before_window)
+  for (const ValidUntil& v : breaking)
     items.push_back(message("report.window.item", fmt::arg("subject", v.subject), fmt::arg("check", v.check),
                             fmt::arg("at", say_instant(v.at, p.plan->zone()))));
   return message("report.window.breaks", fmt::arg("at", at),

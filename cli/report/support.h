@@ -209,6 +209,13 @@ std::string say_as_of(const RunResult& result, const PlanResult& plan);
 /// evidence expires.
 std::string valid_until_text(const PlanResult& plan);
 
+/// What ends `plan`'s verdict before its window start: its passing evidence and waivers
+/// that expire before the window start (PlanResult::expiring_before_window), earliest
+/// first, when the window start is after `as_of`; empty when the verdict holds at window
+/// start, when the window start is unknown, and when `as_of` is at or after it. What every
+/// report's "at window start" and `golive brief`'s headline are computed from.
+std::vector<ValidUntil> breaks_before_window(const PlanResult& plan, Instant as_of);
+
 /// Whether the verdict still holds at the plan's window start, and what expires before
 /// it; "" when the window start is unknown or already the as-of instant.
 std::string window_holds_text(const RunResult& result, const PlanResult& plan);

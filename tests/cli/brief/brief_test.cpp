@@ -79,7 +79,7 @@ TEST_CASE("brief golden files: text, markdown and html of the bundled examples, 
 TEST_CASE("brief exits like check: 0 ready, 1 not ready with a banner naming the blocking checks") {
   ProcessResult ready = brief_cmd({"examples/payments-ready.yaml"});
   CHECK(ready.exit_code == 0);
-  CHECK(ready.out.find("\nREADY\n") != std::string::npos);
+  CHECK(ready.out.find("\nREADY only until ") != std::string::npos);
   ProcessResult not_ready = brief_cmd({"examples/payments-not-ready.yaml"});
   CHECK(not_ready.exit_code == 1);
   CHECK(not_ready.out.find("\nNOT READY: blocked by ") != std::string::npos);
@@ -93,6 +93,70 @@ TEST_CASE("brief exits like check: 0 ready, 1 not ready with a banner naming the
       const std::string id = f["check"].get<std::string>();
       CHECK_MESSAGE(not_ready.out.find("  x " + id + " ") != std::string::npos, id);
     }
+}
+
+TEST_CASE("brief says the verdict stops holding before the window, naming what check names") {
+  // At the as-of instant the plan is READY, but three backups go stale before the window
+  // opens: check says the verdict does not hold at window start, and so must the brief.
+  ProcessResult r = brief_cmd({"examples/payments-ready.yaml"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("\nREADY\n") == std::string::npos);
+  CHECK(r.out.find("\nREADY only until 12-04 13:00: does not hold at window start 12-05 02:00, 3 pieces of "
+                   "evidence expire before it (golive check)\n"
+                   "  ! backup.fresh backups[payments-db-hourly]: expires 12-04 13:00 (12-04 05:00 UTC)\n"
+                   "  ! backup.fresh backups[token-vault-hourly]: expires 12-04 13:15 (12-04 05:15 UTC)\n"
+                   "  ! backup.fresh backups[settlement-db-hourly]: expires 12-04 13:30 (12-04 05:30 UTC)\n") !=
+        std::string::npos);
+  // Exactly what check's report lists under the plan's window.
+  const nlohmann::json report = json_of(check({"-f", "json", "examples/payments-ready.yaml"}).out);
+  const nlohmann::json& window = report["plans"][0]["window"];
+  CHECK(window["holds"] == false);
+  REQUIRE(window["expiring_before"].size() == 3);
+  for (const auto& v : window["expiring_before"]) {
+    const std::string line = "  ! " + v["check"].get<std::string>() + " " + v["subject"].get<std::string>() + ": ";
+    CHECK_MESSAGE(r.out.find(line) != std::string::npos, line);
+  }
+  for (const std::string format : {"markdown", "html"}) {
+    ProcessResult other = brief_cmd({"-f", format, "examples/payments-ready.yaml"});
+    CAPTURE(format);
+    CHECK(other.out.find("READY only until 12-04 13:00: does not hold at window start 12-05 02:00") !=
+          std::string::npos);
+    CHECK(other.out.find("backup.fresh backups") != std::string::npos);
+    CHECK(other.out.find("settlement-db-hourly") != std::string::npos);
+    CHECK(other.out.find(": expires 12-04 13:30 (12-04 05:30 UTC)") != std::string::npos);
+  }
+}
+
+TEST_CASE("brief banner: evidence expiring before the window breaks READY only while the window is ahead") {
+  auto plan = std::make_shared<const Plan>(plan_from(kMinimalPlan));
+  PlanResult result;
+  result.plan = plan;
+  result.verdict = Verdict::ReadyWithWarnings;
+  result.expiring_before_window = {{at("2026-12-04T20:00:00+08:00"), "backup.fresh", "backups[db]"}};
+  const brief::Brief ahead = brief::build(*plan, kDefaultBusinessHours, &result, at(kAsOf));
+  CHECK(brief::banner(ahead) ==
+        "READY WITH WARNINGS only until 12-04 20:00: does not hold at window start 12-05 02:00, 1 piece of evidence "
+        "expires before it (golive check)");
+  CHECK(brief::expiring_lines(ahead) ==
+        std::vector<std::string>{"backup.fresh backups[db]: expires 12-04 20:00 (12-04 12:00 UTC)"});
+  // Measured at the window start, nothing is left to expire before it.
+  const brief::Brief at_window = brief::build(*plan, kDefaultBusinessHours, &result, at("2026-12-05T02:00:00+08:00"));
+  CHECK(brief::banner(at_window) == "READY WITH WARNINGS");
+  CHECK(brief::expiring_lines(at_window).empty());
+  // Without an as-of instant the brief cannot say, and says nothing more than the verdict.
+  CHECK(brief::banner(brief::build(*plan, kDefaultBusinessHours, &result)) == "READY WITH WARNINGS");
+  // A NOT READY brief fails the plan already: its banner counts what blocks it.
+  result.verdict = Verdict::NotReady;
+  const brief::Brief not_ready = brief::build(*plan, kDefaultBusinessHours, &result, at(kAsOf));
+  CHECK(brief::banner(not_ready) == "NOT READY: blocked by 0 findings (golive check)");
+  CHECK(brief::expiring_lines(not_ready).empty());
+  result.verdict = Verdict::ReadyWithWarnings;
+  Speaking zh("zh-CN");
+  const brief::Brief zh_ahead = brief::build(*plan, kDefaultBusinessHours, &result, at(kAsOf));
+  CHECK(brief::banner(zh_ahead) ==
+        "就绪（有警告），但仅到 12-04 20:00 为止：到上线窗口开始时刻 12-05 02:00，结论不再有效，此前 1 项证据到期（golive check）");
+  CHECK(brief::expiring_lines(zh_ahead) ==
+        std::vector<std::string>{"backup.fresh backups[db]：12-04 20:00（UTC 12-04 12:00）到期"});
 }
 
 TEST_CASE("brief of an invalid plan: exit 2 with file:line:col, nothing on stdout") {
@@ -409,7 +473,9 @@ TEST_CASE("brief in Chinese: headings, rows and sentences are the zh-CN catalogu
   CHECK(r.exit_code == 0);
   for (const std::string line : {
            "上线简报：ERP 财务模块 V5.0 上线（erp-finance-5.0）\n",
-           "\n预案 examples/erp-zh-CN.yaml；时间为 Asia/Shanghai 时间（MM-DD HH:MM），并列 UTC 时间\n就绪\n",
+           "\n预案 examples/erp-zh-CN.yaml；时间为 Asia/Shanghai 时间（MM-DD HH:MM），并列 UTC 时间\n"
+           "就绪，但仅到 12-04 13:00 为止：到上线窗口开始时刻 12-04 22:00，结论不再有效，此前 1 项证据到期（golive check）\n"
+           "  ! backup.fresh backups[erp-db-hourly]：12-04 13:00（UTC 12-04 05:00）到期\n",
            "\n时间线\n  本地时间     UTC          事件 ",
            "  12-04 22:00  12-04 14:00  上线窗口开始\n",
            "  12-05 02:30  12-04 18:30  阶段「试点切换（总部财务）（5%）」开始\n",
