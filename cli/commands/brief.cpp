@@ -52,7 +52,7 @@ int run_brief(const BriefOptions& options, const Io& io) {
   else if (options.format == "html") brief::write_html(b, text);
   else brief::write_text(b, text);
 
-  if (options.output.empty()) {
+  if (output_is_stdout(options.output)) {
     io.out << text.view();
     io.out.flush();
   } else {

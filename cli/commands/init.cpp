@@ -230,9 +230,7 @@ vendors:
 
 int run_init(const InitOptions& options, const Io& io) {
   const std::string text = plan_template(options.scenarios);
-  // `-o -` is stdout, as for most tools that take an output file (a file named `-` is
-  // `-o ./-`).
-  if (options.output.empty() || options.output == "-") {
+  if (output_is_stdout(options.output)) {
     io.out << text;
     io.out.flush();
     return kExitReady;

@@ -42,6 +42,8 @@ void Io::print(const Diagnostics& diags, bool quiet) const {
   err.flush();
 }
 
+bool output_is_stdout(const std::string& output) { return output.empty() || output == "-"; }
+
 InputError usage_error(std::string message) { return InputError({"golive", 0, 0}, message); }
 
 }  // namespace golive

@@ -33,6 +33,10 @@ struct Io {
   void print(const Diagnostics& diags, bool quiet) const;
 };
 
+/// Whether an `-o FILE` option (`init`, `brief`) names standard output: none given, or
+/// `-`, as for most tools that take an output file (a file named `-` is `-o ./-`).
+bool output_is_stdout(const std::string& output);
+
 /// A usage error, printed `golive: error: message` (exit code 2).
 InputError usage_error(std::string message);
 

@@ -71,7 +71,7 @@ struct CheckOptions {
 /// `golive init [--scenario S]... [-o FILE] [--force]`
 struct InitOptions {
   std::vector<std::string> scenarios;  ///< scenario tags, in the order given
-  std::string output;                  ///< file to write; "" = stdout
+  std::string output;                  ///< file to write; "" or `-` = stdout
   bool force = false;                  ///< overwrite an existing file
   std::string lang = "en";             ///< language of the template's comments
 };
@@ -110,7 +110,7 @@ struct SchemaOptions {
 struct BriefOptions {
   std::string path;
   std::string format = "text";     ///< text | markdown | html
-  std::string output;              ///< `-o`: file written atomically; empty = stdout
+  std::string output;              ///< `-o`: file written atomically; empty or `-` = stdout
   std::string as_of_mode = "now";  ///< "now", "window" or "fixed", as for check
   std::optional<Instant> as_of;    ///< set when as_of_mode is "fixed"
   std::string lang = "en";         ///< language of the messages about the plan

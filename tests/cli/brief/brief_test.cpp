@@ -185,6 +185,29 @@ TEST_CASE("brief -o writes the file atomically and prints nothing") {
   CHECK(dir.list() == std::vector<std::string>{"brief.html"});
 }
 
+TEST_CASE("brief -o - writes to stdout, not to a file named -, as init does") {
+  TempDir dir;
+  ProcessOptions in_dir;
+  in_dir.cwd = dir.path();
+  const std::string plan = source_dir() + "/examples/payments-ready.yaml";
+  ProcessResult r = brief_cmd({"-f", "markdown", "-o", "-", plan}, in_dir);
+  CHECK(r.exit_code == 0);
+  CHECK(r.err == "");
+  CHECK(r.out == brief_cmd({"-f", "markdown", plan}, in_dir).out);
+  CHECK(r.out.rfind("# Go-live brief: ", 0) == 0);
+  CHECK(dir.list().empty());
+  // A file named `-` is `-o ./-`.
+  ProcessResult file = brief_cmd({"-f", "markdown", "-o", "./-", plan}, in_dir);
+  CHECK(file.exit_code == 0);
+  CHECK(file.out == "");
+  CHECK(dir.list() == std::vector<std::string>{"-"});
+  CHECK(slurp(dir.file("-")).value_or("") == r.out);
+  // A NOT READY plan still exits 1 on stdout.
+  ProcessResult not_ready = brief_cmd({"-o", "-", source_dir() + "/examples/payments-not-ready.yaml"}, in_dir);
+  CHECK(not_ready.exit_code == 1);
+  CHECK(not_ready.out.find("\nNOT READY: blocked by ") != std::string::npos);
+}
+
 TEST_CASE("brief rollback deadline is the rollback.fits-window computation: exactly fits") {
   // The last checkpoint at 05:25, 25m + 10m verification: done exactly at window end 06:00.
   auto plan_with_checkpoint = [](const std::string& at) {
