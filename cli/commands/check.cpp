@@ -2,6 +2,7 @@
 // check has run before any report is written, so invalid input never leaves a report.
 #include <algorithm>
 #include <charconv>
+#include <filesystem>
 #include <memory>
 #include <set>
 
@@ -63,6 +64,39 @@ void check_patterns(const std::vector<std::string>& patterns, const SourceLoc& l
     diags.error(loc, message("cli.no_check_matches", fmt::arg("label", label), fmt::arg("pattern", pattern),
                              fmt::arg("hint", did_you_mean_hint(near))));
   }
+}
+
+// A report written over a file the run reads would destroy that input, and the next run
+// would read the report instead: refused before anything is loaded. A device or pipe
+// (`/dev/stdout`) is written in place, not replaced; a ruleset that is no file is built in.
+// True when a report would.
+bool reports_overwrite_inputs(const CheckOptions& options, const std::vector<std::string>& plans,
+                              Diagnostics& diags) {
+  namespace fs = std::filesystem;
+  std::vector<std::pair<std::string, std::string>> inputs;  // path, the catalogue key naming it
+  for (const std::string& p : plans) inputs.emplace_back(p, "errors.settings.input_plan");
+  for (const std::string& w : options.waivers) inputs.emplace_back(w, "errors.settings.input_waivers");
+  for (const std::string& r : options.rulesets) {
+    std::error_code ec;
+    if (fs::is_regular_file(r, ec)) inputs.emplace_back(r, "errors.settings.input_ruleset");
+  }
+  bool found = false;
+  for (const ReportRequest& r : options.reports) {
+    std::error_code ec;
+    const fs::file_status st = fs::status(r.path, ec);
+    if (fs::exists(st) && !fs::is_regular_file(st)) continue;
+    for (const auto& [path, kind] : inputs) {
+      if (!same_file(r.path, path)) continue;
+      diags.error(options.reports_loc,
+                  message("errors.settings.problem", fmt::arg("label", options.reports_label),
+                          fmt::arg("problem", message("errors.settings.report_over_input",
+                                                      fmt::arg("value", r.format + ":" + r.path),
+                                                      fmt::arg("input", message(kind, fmt::arg("path", path)))))));
+      found = true;
+      break;
+    }
+  }
+  return found;
 }
 
 // A run in which --only/--skip leave no rule of any plan to run evaluates nothing: its READY
@@ -155,6 +189,10 @@ int run_check(const CheckOptions& options, const Io& io) {
   for (const LimitSetting& l : options.limits) set_limit(l.limit, l.value);
   Diagnostics diags;
   std::vector<std::string> files = find_plan_files(options.paths, diags);
+  if (reports_overwrite_inputs(options, files, diags)) {
+    io.print(diags, false);
+    return kExitUsage;
+  }
   const unsigned threads = pool_size(options.jobs, files.size());
   Progress progress(io.err, show_progress(options.progress, io), files.size());
   // Memory for the plans and their findings, given in advance to each thread that reads them.

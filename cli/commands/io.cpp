@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <set>
 
@@ -40,6 +41,19 @@ void Io::print(const Diagnostics& diags, bool quiet) const {
     if (seen.insert(line).second) err << line << '\n';
   }
   err.flush();
+}
+
+std::string normalized_path(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path out = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  if (ec) out = fs::absolute(path, ec).lexically_normal();
+  return out.string();
+}
+
+bool same_file(const std::string& a, const std::string& b) {
+  std::error_code ec;
+  return std::filesystem::equivalent(a, b, ec) || normalized_path(a) == normalized_path(b);
 }
 
 bool output_is_stdout(const std::string& output) { return output.empty() || output == "-"; }

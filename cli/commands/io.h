@@ -37,6 +37,14 @@ struct Io {
 /// `-`, as for most tools that take an output file (a file named `-` is `-o ./-`).
 bool output_is_stdout(const std::string& output);
 
+/// `path` made absolute, its symbolic links resolved as far as they exist, `.` and `..`
+/// removed: two spellings of one file's path give the same text.
+std::string normalized_path(const std::string& path);
+
+/// Whether `a` and `b` name one file: the same device and inode when both exist (a hard
+/// link, a symbolic link), or the same normalized_path().
+bool same_file(const std::string& a, const std::string& b);
+
 /// A usage error, printed `golive: error: message` (exit code 2).
 InputError usage_error(std::string message);
 

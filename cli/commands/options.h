@@ -41,6 +41,9 @@ struct CheckOptions {
   bool auto_rulesets = true;          ///< false with `--no-auto-rulesets`
   std::string format = "text";        ///< stdout format; a registered report format
   std::vector<ReportRequest> reports;
+  /// Where `reports` came from, for messages about them.
+  SourceLoc reports_loc{"golive", 0, 0};
+  std::string reports_label = "--report";
   std::string as_of_mode = "now";     ///< "now", "window" or "fixed"
   std::optional<Instant> as_of;       ///< set when as_of_mode is "fixed"
   bool offline = false;

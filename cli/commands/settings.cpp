@@ -420,6 +420,8 @@ void resolve_check_options(const std::vector<const RawSettings*>& sources, Check
       }
     } else if (spec.name == "report") {
       options.reports.clear();
+      options.reports_loc = s->loc;
+      options.reports_label = s->label;
       for (const auto& v : s->values) {
         auto colon = v.find(':');
         if (colon == std::string::npos || colon == 0 || colon + 1 == v.size()) {
@@ -448,9 +450,7 @@ void resolve_check_options(const std::vector<const RawSettings*>& sources, Check
         }
         // A device or pipe (`/dev/stdout`) is written in place, one report after another.
         if (fs::exists(st) && !fs::is_regular_file(st)) continue;
-        fs::path key = fs::weakly_canonical(fs::absolute(r.path, ec), ec);
-        if (ec) key = fs::absolute(r.path, ec).lexically_normal();
-        auto [at, fresh] = taken.emplace(key.string(), given);
+        auto [at, fresh] = taken.emplace(normalized_path(r.path), given);
         if (!fresh)
           problem(message("errors.settings.report_same_path", fmt::arg("value", given),
                           fmt::arg("first", at->second)));

@@ -427,6 +427,69 @@ TEST_CASE("cli.check refuses two reports to one file and a report to a directory
             .exit_code == 0);
 }
 
+TEST_CASE("cli.check refuses a report that would overwrite a plan, waiver or ruleset file it reads") {
+  TempDir dir;
+  std::filesystem::create_directory(dir.file("plans"));
+  std::filesystem::create_directory(dir.file("out"));
+  const std::string plan_text = slurp(source_dir() + "/" + fixture("ready.yaml")).value_or("");
+  const std::string rules_text = slurp(source_dir() + "/" + fixture("foundation.yaml")).value_or("");
+  REQUIRE(!plan_text.empty());
+  REQUIRE(!rules_text.empty());
+  dir.write("plans/plan.yaml", plan_text);
+  dir.write("waivers.yaml", "golive_waivers: 1\n");
+  dir.write("rules.yaml", rules_text);
+  const std::string plan = dir.file("plans/plan.yaml");
+  const std::string waivers = dir.file("waivers.yaml");
+  const std::string rules = dir.file("rules.yaml");
+  std::filesystem::create_hard_link(plan, dir.file("out/hard.json"));
+  std::filesystem::create_symlink("../plans/plan.yaml", dir.file("out/link.json"));
+  auto refused = [](const ProcessResult& r, const std::string& value, const std::string& input) {
+    CHECK(r.exit_code == 2);
+    CHECK(r.out == "");
+    CHECK(r.err == "golive: error: --report: '" + value + "' would overwrite " + input +
+                       ", which this run reads: write the report to another file\n");
+  };
+  // The plan, however the report's path names it: as given, through `..`, a hard link, a
+  // symbolic link, and found in a directory given as PATH.
+  for (const std::string& path :
+       {plan, dir.file("out/../plans/plan.yaml"), dir.file("out/hard.json"), dir.file("out/link.json")}) {
+    CAPTURE(path);
+    refused(check_fixture({"--report", "json:" + path, plan}), "json:" + path, "the plan " + plan);
+  }
+  refused(check_fixture({"--report", "text:" + plan, dir.file("plans")}), "text:" + plan, "the plan " + plan);
+  // The waiver file and a ruleset file given on the command line.
+  refused(check_fixture({"--waivers", waivers, "--report", "sarif:" + waivers, plan}), "sarif:" + waivers,
+          "the waiver file " + waivers);
+  refused(check({"--no-auto-rulesets", "-r", rules, "--report", "html:" + rules, plan}), "html:" + rules,
+          "the ruleset file " + rules);
+  // Every such report is named, the others are not; nothing is written.
+  ProcessResult two = check_fixture({"--waivers", waivers, "--report", "json:" + dir.file("out/fine.json"),
+                                     "--report", "json:" + plan, "--report", "text:" + waivers, plan});
+  CHECK(two.exit_code == 2);
+  CHECK(two.err == "golive: error: --report: 'json:" + plan + "' would overwrite the plan " + plan +
+                       ", which this run reads: write the report to another file\n"
+                       "golive: error: --report: 'text:" + waivers + "' would overwrite the waiver file " + waivers +
+                       ", which this run reads: write the report to another file\n");
+  CHECK(slurp(plan) == plan_text);
+  CHECK(slurp(waivers) == "golive_waivers: 1\n");
+  CHECK(slurp(rules) == rules_text);
+  CHECK(!std::filesystem::exists(dir.file("out/fine.json")));
+  // Said in the run's language.
+  ProcessResult zh = check_fixture({"--lang", "zh-CN", "--report", "json:" + plan, plan});
+  CHECK(zh.exit_code == 2);
+  CHECK(zh.err.find("「json:" + plan + "」会覆盖预案 " + plan + "，而本次运行要读取它：请把报告写入另一个文件\n") !=
+        std::string::npos);
+  // Another file beside the inputs is written; a built-in ruleset's name is no file to spare.
+  ProcessOptions in_dir;
+  in_dir.cwd = dir.path();
+  ProcessResult fine = check_fixture({"--report", "json:out/report.json", "-r", "baseline", "--report",
+                                      "text:baseline", "plans/plan.yaml"}, in_dir);
+  CAPTURE(fine.err);
+  CHECK(fine.exit_code != 2);
+  CHECK(std::filesystem::exists(dir.file("out/report.json")));
+  CHECK(std::filesystem::exists(dir.file("baseline")));
+}
+
 TEST_CASE("cli.check --report writes through a symbolic link and into a pipe, never replacing either") {
   TempDir dir;
   std::filesystem::create_directory(dir.file("out"));
