@@ -352,16 +352,77 @@ void CommandLine::add_check_options() {
   }
 }
 
-// The last `--lang` value on the command line as CLI11 will read it, without parsing for
-// real (that may fail, and its errors should already speak the right language): after the
-// command, an option that takes a value takes the next argument whatever it looks like
-// (`-o --lang` writes to a file named --lang), `--` ends the options, and a short option's
-// value may follow it in the same argument (`-fjson`), as may flags bundled before it.
-std::optional<std::string> lang_on_command_line(CommandLine& cli, const std::vector<std::string>& args,
-                                                size_t first = 0) {
+// The command args[first] names, or nullptr.
+CLI::App* command_at(CommandLine& cli, const std::vector<std::string>& args, size_t first) {
   CLI::App* sub = nullptr;
   for (CLI::App* c : {cli.check, cli.validate, cli.list, cli.explain, cli.rulesets, cli.schema, cli.init, cli.brief})
     if (first < args.size() && c->get_name() == args[first]) sub = c;
+  return sub;
+}
+
+// How many arguments an option of `sub` takes after it: 0 for a flag or an unknown option.
+int values_taken(const CLI::App& sub, const std::string& name) {
+  const CLI::Option* opt = sub.get_option_no_throw(name);
+  if (!opt) return 0;
+  return std::max(0, std::min(opt->get_type_size_min(), opt->get_items_expected_min()));
+}
+
+// Each long option after the command `sub` (args[first]) as CLI11 will read it, without
+// parsing for real: an option that takes a value takes the next argument whatever it looks
+// like (`-o --lang` writes to a file named --lang), `--` ends the options, and a short
+// option's value may follow it in the same argument (`-fjson`), as may flags bundled before
+// it. `visit(i, name, value)`: args[i] is the option, `value` what follows its `=` or the
+// argument it takes, if any.
+template <typename Visit>
+void each_long_option(const CLI::App& sub, const std::vector<std::string>& args, size_t first, Visit visit) {
+  for (size_t i = first + 1; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--") break;
+    if (a.rfind("--", 0) == 0) {
+      const size_t eq = a.find('=');
+      const std::string name = a.substr(0, eq);
+      const size_t at = i;
+      std::optional<std::string> value;
+      if (eq != std::string::npos) {
+        value = a.substr(eq + 1);
+      } else if (values_taken(sub, name) > 0) {
+        if (i + 1 >= args.size()) break;
+        value = args[++i];
+      }
+      visit(at, name, value);
+    } else if (a.size() > 1 && a[0] == '-') {
+      for (size_t k = 1; k < a.size(); ++k) {
+        if (values_taken(sub, std::string("-") + a[k]) == 0) continue;  // a flag, maybe bundled
+        if (k + 1 == a.size()) ++i;                                      // its value is the next argument
+        break;
+      }
+    }
+  }
+}
+
+// `--only=` gives CLI11 an empty value, which it ignores, taking the next argument as the
+// value instead (`--only= plan.yaml` ran with no PATH): written `--only ''`, the empty value
+// reaches golive's own checks of it, as `--only ''` does.
+std::vector<std::string> empty_values_apart(CommandLine& cli, std::vector<std::string> args) {
+  const CLI::App* sub = command_at(cli, args, 0);
+  if (!sub) return args;
+  std::vector<size_t> empty;
+  each_long_option(*sub, args, 0, [&](size_t i, const std::string& name, const std::optional<std::string>& value) {
+    if (value && value->empty() && args[i] == name + "=" && values_taken(*sub, name) > 0) empty.push_back(i);
+  });
+  for (auto i = empty.rbegin(); i != empty.rend(); ++i) {
+    args[*i].pop_back();
+    args.insert(args.begin() + static_cast<std::ptrdiff_t>(*i) + 1, "");
+  }
+  return args;
+}
+
+// The last `--lang` value on the command line as CLI11 will read it (each_long_option()),
+// without parsing for real: that may fail, and its errors should already speak the right
+// language.
+std::optional<std::string> lang_on_command_line(CommandLine& cli, const std::vector<std::string>& args,
+                                                size_t first = 0) {
+  CLI::App* sub = command_at(cli, args, first);
   if (!sub) {
     // Before a command: golive's own options, --help, -h, --version and --lang, until the
     // first other word. A command after --help (`golive --help check --lang zh-CN`) is the
@@ -384,35 +445,10 @@ std::optional<std::string> lang_on_command_line(CommandLine& cli, const std::vec
     }
     return lang;
   }
-  // How many arguments an option takes after it: 0 for a flag or an unknown option.
-  auto taken = [&](const std::string& name) -> int {
-    const CLI::Option* opt = sub->get_option_no_throw(name);
-    if (!opt) return 0;
-    return std::max(0, std::min(opt->get_type_size_min(), opt->get_items_expected_min()));
-  };
   std::optional<std::string> lang;
-  for (size_t i = first + 1; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "--") break;
-    if (a.rfind("--", 0) == 0) {
-      const size_t eq = a.find('=');
-      const std::string name = a.substr(0, eq);
-      std::optional<std::string> value;
-      if (eq != std::string::npos) {
-        value = a.substr(eq + 1);
-      } else if (taken(name) > 0) {
-        if (i + 1 >= args.size()) break;
-        value = args[++i];
-      }
-      if (name == "--lang" && value) lang = value;
-    } else if (a.size() > 1 && a[0] == '-') {
-      for (size_t k = 1; k < a.size(); ++k) {
-        if (taken(std::string("-") + a[k]) == 0) continue;  // a flag, maybe bundled
-        if (k + 1 == a.size()) ++i;                          // its value is the next argument
-        break;
-      }
-    }
-  }
+  each_long_option(*sub, args, first, [&](size_t, const std::string& name, const std::optional<std::string>& value) {
+    if (name == "--lang" && value) lang = value;
+  });
   return lang;
 }
 
@@ -473,8 +509,9 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
   InitOptions& init_options = cli->init_options;
   BriefOptions& brief_options = cli->brief_options;
 
+  const std::vector<std::string> given = empty_values_apart(*cli, args);
   std::vector<const char*> argv = {"golive"};
-  for (const auto& a : args) argv.push_back(a.c_str());
+  for (const auto& a : given) argv.push_back(a.c_str());
   try {
     app.parse(static_cast<int>(argv.size()), argv.data());
   } catch (const CLI::Success& e) {  // --help, --version

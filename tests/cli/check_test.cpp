@@ -188,6 +188,29 @@ TEST_CASE("cli.check --only and --skip that leave no check to run are a usage er
   ProcessResult skip = check_fixture({"--skip", ",backup.fresh", fixture("ready.yaml")});
   CHECK(skip.exit_code == 2);
   CHECK(skip.err == "golive: error: --skip" + empty);
+  // `--only=`: CLI11 would drop the empty value and take the plan as the ids ("PATH is
+  // required"); it is the same empty id, wherever it stands.
+  for (const std::string option : {"--only", "--skip"}) {
+    CAPTURE(option);
+    for (const std::vector<std::string>& args : {std::vector<std::string>{option + "=", fixture("ready.yaml")},
+                                                 {fixture("ready.yaml"), option + "="},
+                                                 {option + "=", "-f", "json", fixture("ready.yaml")}}) {
+      ProcessResult r = check_fixture(args);
+      CHECK(r.exit_code == 2);
+      CHECK(r.out == "");
+      CHECK(r.err == "golive: error: " + option + empty);
+    }
+  }
+  // Any option's empty value is golive's to judge; a value that is `--only=` is a value.
+  ProcessResult format = check_fixture({"--format=", fixture("ready.yaml")});
+  CHECK(format.exit_code == 2);
+  CHECK(format.err.rfind("golive: error: --format: ", 0) == 0);
+  CHECK(format.err.find("PATH is required") == std::string::npos);
+  TempDir out;
+  ProcessOptions in_out;
+  in_out.cwd = out.path();
+  CHECK(run_golive({"init", "-o", "--only="}, in_out).exit_code == 0);
+  CHECK(out.list() == std::vector<std::string>{"--only="});
   ProcessOptions env;
   env.env["GOLIVE_ONLY"] = ",";
   ProcessResult from_env = check_fixture({fixture("ready.yaml")}, env);
