@@ -10,9 +10,16 @@
 #include "cli/commands/commands.h"
 #include "cli/commands/heap.h"
 #include "cli/commands/parse.h"
+#include "cli/commands/prefault.h"
+
+/// Runs before golive's own static initialisers (a constructor priority runs before the
+/// default one), which already allocate: the heap is tuned and mapped in before its first use.
+__attribute__((constructor(101))) static void start_up() {
+  golive::tune_heap();
+  golive::prefault_startup();
+}
 
 int main(int argc, char** argv) {
-  golive::tune_heap();
   // A reader that closes the pipe early (`golive check … | head`) must not kill us with
   // SIGPIPE: writes fail instead, and the exit code still tells the verdict.
   std::signal(SIGPIPE, SIG_IGN);
