@@ -45,13 +45,17 @@ void prefault_startup() noexcept {
   // it by the block plus M_TOP_PAD), then map the new range in. The block is freed at once;
   // tune_heap() keeps freed memory in the process, so the range stays the heap's.
   auto* before = static_cast<char*>(::sbrk(0));
+  // The heap already holds what the libraries' initialisers allocated (libstdc++'s
+  // exception pool, 70 KiB of which little is touched): its pages are mapped in too.
+  const size_t arena = mallinfo2().arena;
   mallopt(M_TOP_PAD, static_cast<int>(kStartHeap));
   void* volatile block = std::malloc(64 * 1024);
   std::free(block);
   mallopt(M_TOP_PAD, 128 * 1024);  // glibc's default
   auto* after = static_cast<char*>(::sbrk(0));
   if (before == reinterpret_cast<char*>(-1) || after == reinterpret_cast<char*>(-1) || after <= before) return;
-  const uintptr_t start = page_up(reinterpret_cast<uintptr_t>(before), page);
+  const auto top = reinterpret_cast<uintptr_t>(before);
+  const uintptr_t start = page_up(arena <= top ? top - arena : top, page);
   const uintptr_t end = page_down(reinterpret_cast<uintptr_t>(after), page);
   if (end > start) ::madvise(reinterpret_cast<void*>(start), end - start, MADV_POPULATE_WRITE);
 }
