@@ -947,7 +947,7 @@ const std::vector<KeyDoc>& plan_format_docs() {
        "{at: 2026-11-12, owner: li.wei, residual: low}",
        ""},
       {"scenarios.new_technology[].risk_assessment.at",
-       "When it was assessed; an assessment dated after the as-of instant is no evidence and fails newtech.validated.",
+       "When it was assessed; an assessment without a date, or dated after the as-of instant, is no evidence and fails newtech.validated.",
        "2026-11-12",
        ""},
       {"scenarios.new_technology[].risk_assessment.owner",

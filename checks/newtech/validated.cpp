@@ -116,10 +116,12 @@ class NewtechValidated final : public Check {
     if (!ra) {
       problem(message("findings.newtech.validated.no_assessment"), n.loc);
     } else {
-      // Dated after the as-of instant, an assessment is no evidence, like any other record.
-      if (ra->at)
-        if (auto future = dated_in_future(plan, ctx, *ra->at, message("findings.newtech.validated.risk_assessment")))
-          problem(std::move(*future), ra->at.loc);
+      // Undated or dated after the as-of instant, an assessment is no evidence, like any
+      // other record (a legal sign-off, a validation, a test).
+      if (!ra->at)
+        problem(message("findings.newtech.validated.undated_assessment"), ra->at.loc);
+      else if (auto future = dated_in_future(plan, ctx, *ra->at, message("findings.newtech.validated.risk_assessment")))
+        problem(std::move(*future), ra->at.loc);
       if (!ra->owner)
         problem(message("findings.newtech.validated.no_owner"), ra->owner.loc);
       else if (!plan.contact(*ra->owner))
@@ -130,6 +132,7 @@ class NewtechValidated final : public Check {
         problem(message("findings.newtech.validated.too_risky", fmt::arg("residual", say_value("risk", *ra->residual)),
                         fmt::arg("max", say_value("risk", max_residual_))),
                 ra->residual.loc);
+      if (ra->at) evidence.emplace_back("assessed_at", format_instant_in(*ra->at, plan.zone()));
       evidence.emplace_back("owner", ra->owner.value_or(""));
       evidence.emplace_back("residual", ra->residual.value_or(""));
       assessed = message("findings.newtech.validated.assessed", fmt::arg("residual", say_value("risk", ra->residual.value_or(""))),
@@ -164,8 +167,8 @@ GOLIVE_REGISTER_CHECK(
     .title = "Each new component is validated and its risk assessed",
     .why = "A technology new to the team fails in ways nobody has seen. Before it carries "
            "production traffic it must have passed a validation (PoC, pilot, benchmark) no "
-           "older than max_age, and a risk assessment with an owner must accept a residual "
-           "risk no higher than max_residual (low < medium < high < critical). The pass "
+           "older than max_age, and a dated risk assessment with an owner must accept a "
+           "residual risk no higher than max_residual (low < medium < high < critical). The pass "
            "expires when the validation goes stale.",
     .fix = "Run and record a passing validation, and a risk assessment with owner and an "
            "acceptable residual risk.",

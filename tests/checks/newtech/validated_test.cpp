@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "tests/support/speaking.h"
+#include "tests/checks/findings_support.h"
 #include "tests/support/fixtures.h"
 
 using namespace golive;
@@ -11,10 +12,6 @@ namespace {
 
 const Instant kAsOf = at("2026-12-04T12:00:00+08:00");
 const char* const kId = "newtech.validated";
-
-std::string where(const Finding& f) {
-  return fmt::format("{}:{}:{}", f.location.file, f.location.line, f.location.column);
-}
 
 /// One component on line 14; its validation on line 15, its risk assessment on line 16.
 Plan component(const std::string& validation_at, const std::string& result = "pass",
@@ -54,14 +51,14 @@ TEST_CASE("newtech.validated: validation age equal to max_age passes, one second
     CHECK(where(f) == "plan.yaml:15:35");
     CHECK(f.remediation ==
           "Validate TiDB 7.5 (PoC, pilot or benchmark) and record a passing result within 180d in "
-          "new_technology[].validation; record a risk assessment with an owner from contacts and "
+          "new_technology[].validation; record a risk assessment with its date, an owner from contacts and "
           "a residual risk of at most medium");
     CHECK_FALSE(f.expires_at.has_value());
   }
 }
 
 TEST_CASE("newtech.validated: failed validation and unacceptable risk fail together") {
-  auto findings = run_check(kId, component("2026-10-01", "fail", "{owner: mei.lin, residual: high}"), kAsOf);
+  auto findings = run_check(kId, component("2026-10-01", "fail", "{at: 2026-10-20, owner: mei.lin, residual: high}"), kAsOf);
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].status == Status::Fail);
   CHECK(findings[0].message ==
@@ -139,7 +136,7 @@ TEST_CASE("newtech.validated: max_age and max_residual come from the rule's para
     CHECK(findings[0].message == "TiDB 7.5: residual risk medium is above low (max_residual)");
   }
   SUBCASE("high accepted") {
-    auto findings = run_check(kId, component("2026-10-01", "pass", "{owner: li.wei, residual: high}"),
+    auto findings = run_check(kId, component("2026-10-01", "pass", "{at: 2026-10-20, owner: li.wei, residual: high}"),
                               kAsOf, {{"max_residual", "high"}});
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].status == Status::Pass);
@@ -157,10 +154,10 @@ TEST_CASE("newtech.validated: in Chinese") {
   auto pass = run_check(kId, component("2026-10-01"), kAsOf);
   REQUIRE(pass.size() == 1);
   CHECK(pass[0].message == "poc 于 64天12小时前通过，上限 180天（max_age）；剩余风险为中（medium），最高可接受中（medium），负责人 li.wei");
-  auto fail = run_check(kId, component("2026-10-01", "fail", "{owner: mei.lin, residual: high}"), kAsOf);
+  auto fail = run_check(kId, component("2026-10-01", "fail", "{at: 2026-10-20, owner: mei.lin, residual: high}"), kAsOf);
   REQUIRE(fail.size() == 1);
   CHECK(fail[0].message == "「TiDB 7.5」：poc 的结果为 fail；风险评估负责人 mei.lin 不在 contacts 中；剩余风险为高（high），高于 max_residual 允许的中（medium）");
-  CHECK(fail[0].remediation == "验证「TiDB 7.5」（PoC、试点或基准测试），并在 new_technology[].validation 中登记 180天内通过的结果；登记一份风险评估，负责人取自 contacts，剩余风险不高于 medium");
+  CHECK(fail[0].remediation == "验证「TiDB 7.5」（PoC、试点或基准测试），并在 new_technology[].validation 中登记 180天内通过的结果；登记一份注明日期的风险评估，负责人取自 contacts，剩余风险不高于 medium");
 }
 
 TEST_CASE("newtech.validated: a risk assessment dated after the as-of instant fails like other dated evidence") {
@@ -187,5 +184,35 @@ TEST_CASE("newtech.validated: a risk assessment dated after the as-of instant fa
     CHECK(later[0].message ==
           "TiDB 7.5: risk assessment is dated in the future: 2026-12-04T12:00:01+08:00 is 1s after the as-of "
           "instant 2026-12-04T12:00:00+08:00");
+  }
+}
+
+TEST_CASE("newtech.validated: a risk assessment without a date is no evidence") {
+  auto only = [](const Plan& plan) {
+    auto findings = run_check(kId, plan, kAsOf);
+    REQUIRE(findings.size() == 1);
+    return findings[0];
+  };
+  const Plan undated = component("2026-10-01", "pass", "{owner: li.wei, residual: medium}");
+  SUBCASE("undated, everything else in order: it fails at the assessment") {
+    const Finding f = only(undated);
+    CHECK(f.status == Status::Fail);
+    CHECK(f.message == "TiDB 7.5: risk assessment is not dated (risk_assessment.at)");
+    CHECK(where(f) == "plan.yaml:16:24");
+    CHECK_FALSE(f.expires_at.has_value());
+  }
+  SUBCASE("undated and without owner or residual: every missing part is named") {
+    CHECK(only(component("2026-10-01", "pass", "{}")).message ==
+          "TiDB 7.5: risk assessment is not dated (risk_assessment.at); risk assessment has no owner "
+          "(risk_assessment.owner); risk assessment has no residual risk (risk_assessment.residual)");
+  }
+  SUBCASE("dated, it passes and its date is evidence") {
+    const Finding f = only(component("2026-10-01"));
+    CHECK(f.status == Status::Pass);
+    CHECK(text_evidence(f, "assessed_at") == "2026-10-20T00:00:00+08:00");
+  }
+  SUBCASE("in Chinese") {
+    Speaking zh("zh-CN");
+    CHECK(only(undated).message == "「TiDB 7.5」：风险评估未注明日期（risk_assessment.at）");
   }
 }
