@@ -731,7 +731,7 @@ const std::vector<KeyDoc>& plan_format_docs() {
        "pilot",
        ""},
       {"scenarios.large_upgrade.phases[].scope_pct",
-       "Share of traffic or users in the phase, in percent.",
+       "Share of traffic or users in the phase, in percent; 0 is refused: a phase that reaches no one is no phase.",
        "5",
        ""},
       {"scenarios.large_upgrade.phases[].start",

@@ -437,7 +437,8 @@ void read_large_upgrade(MapReader& m, LargeUpgrade& u) {
     Phase& p = u.phases.emplace_back();
     p.loc = r.loc();
     p.name = r.text("name");
-    p.scope_pct = r.number("scope_pct", 0, 100);
+    // A phase over 0 % of the traffic is no phase: the first phase would pass any limit.
+    p.scope_pct = r.number_above("scope_pct", 0, 100);
     p.start = r.instant("start");
     p.end = r.instant("end");
     p.goals = r.text_list("goals");

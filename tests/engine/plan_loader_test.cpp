@@ -306,6 +306,25 @@ TEST_CASE("loader: value types are checked with an example of the expected form"
           "plan.yaml:10:40: error: resources.network.max_utilization: '.nan' is not a number\n");
     CHECK(*plan_from(with_base("systems: [{id: s, tier: +2}]\n")).systems[0].tier == 2);
   }
+  SUBCASE("a phase's scope_pct is more than 0 and at most 100") {
+    auto scope = [](const std::string& pct) {
+      return with_base("scenarios: {large_upgrade: {phases: [{name: a, scope_pct: " + pct + "}]}}\n");
+    };
+    CHECK(diagnostics_of(scope("0")) ==
+          "plan.yaml:10:59: error: scenarios.large_upgrade.phases[0].scope_pct: 0 is out of range (more "
+          "than 0, at most 100)\n");
+    CHECK(diagnostics_of(scope("0.0")) ==
+          "plan.yaml:10:59: error: scenarios.large_upgrade.phases[0].scope_pct: 0.0 is out of range "
+          "(more than 0, at most 100)\n");
+    CHECK(diagnostics_of(scope("100.1")) ==
+          "plan.yaml:10:59: error: scenarios.large_upgrade.phases[0].scope_pct: 100.1 is out of range "
+          "(more than 0, at most 100)\n");
+    CHECK(diagnostics_of(scope("-5")) ==
+          "plan.yaml:10:59: error: scenarios.large_upgrade.phases[0].scope_pct: -5 is out of range (more "
+          "than 0, at most 100)\n");
+    CHECK(*plan_from(scope("0.001")).scenarios.large_upgrade->phases[0].scope_pct == 0.001);
+    CHECK(*plan_from(scope("100")).scenarios.large_upgrade->phases[0].scope_pct == 100);
+  }
   SUBCASE("booleans") {
     CHECK(diagnostics_of(with_base("backups: [{id: b, offsite: yes}]\n")) ==
           "plan.yaml:10:28: error: backups[0].offsite: 'yes' is not a boolean in YAML 1.2, which "

@@ -53,6 +53,20 @@ TEST_CASE("upgrade.phased: a first phase above max_first_scope_pct fails") {
   CHECK(f.remediation == "Start with a canary of at most 10% (a new first phase, or a smaller scope_pct for canary)");
 }
 
+TEST_CASE("upgrade.phased: a first phase of a tiny positive scope passes, 0 % never reaches the check") {
+  auto findings =
+      run_check("upgrade.phased", phased_plan(phase("canary", "0.001", "02:00:00", "03:00:00") + kFull), kAsOf);
+  const Finding& f = about(findings, "phases.first");
+  CHECK(f.status == Status::Pass);
+  CHECK(f.message == "first phase canary reaches 0.001%, limit 10% (max_first_scope_pct)");
+  // A first phase of 0 % is refused by the loader (tests/engine/plan_loader_test.cpp): it would
+  // pass any max_first_scope_pct while reaching no one.
+  CHECK(diagnostics_of(std::string(kMinimalPlan) + "scenarios:\n  large_upgrade:\n    phases:\n" +
+                       phase("canary", "0", "02:00:00", "03:00:00") + kFull) ==
+        "plan.yaml:15:35: error: scenarios.large_upgrade.phases[0].scope_pct: 0 is out of range (more than 0, "
+        "at most 100)\n");
+}
+
 TEST_CASE("upgrade.phased: the first phase is the one that starts first") {
   auto findings = run_check("upgrade.phased", phased_plan(kFull + kCanary), kAsOf);
   CHECK(about(findings, "phases.first").status == Status::Pass);
