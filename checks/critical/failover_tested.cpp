@@ -33,10 +33,17 @@ class CriticalFailoverTested final : public Check {
   void check(const Plan& plan, const System& s, size_t index, Context& ctx) const {
     const std::string subject = subject_of("systems", s.id, index);
     const std::string name = s.id.value_or(subject);
-    if (!s.tier || *s.tier != 1) {
+    if (!s.tier) {
+      // Like critical.rto-rpo-defined: whether the test is required depends on the tier, so
+      // a system that leaves it out fails rather than escaping the tier-1 gate.
+      ctx.add(Status::Fail, subject, s.tier.loc,
+              message("findings.critical.failover-tested.no_tier", fmt::arg("system", name)))
+          .remediation = message("fixes.critical.set_tier", fmt::arg("system", name));
+      return;
+    }
+    if (*s.tier != 1) {
       ctx.add(Status::Skip, subject, s.tier.loc,
-              s.tier ? message("findings.critical.failover-tested.other_tier", fmt::arg("tier", *s.tier))
-                     : message("findings.critical.failover-tested.no_tier"));
+              message("findings.critical.failover-tested.other_tier", fmt::arg("tier", *s.tier)));
       return;
     }
     if (!s.dr_strategy || !has_standby(*s.dr_strategy)) {
@@ -82,8 +89,9 @@ GOLIVE_REGISTER_CHECK(
     .why = "A standby that has never taken traffic is a guess: configuration drift, expired "
            "certificates and missing firewall rules are found only by failing over. Every tier-1 "
            "system with a standby strategy (pilot_light, warm_standby, active_active) must have "
-           "a passed systems[].standby.failover_test no older than max_age. Other tiers and "
-           "strategies are skipped; the pass expires max_age after the test.",
+           "a passed systems[].standby.failover_test no older than max_age. Tiers 2 and 3 and "
+           "strategies without a standby are skipped; a system without a tier fails, since "
+           "whether it needs the test is unknown. The pass expires max_age after the test.",
     .fix = "Fail each tier-1 system over to its standby and record the passed test.",
     .reads = {"systems[].id", "systems[].tier", "systems[].dr_strategy", "systems[].standby.site",
               "systems[].standby.failover_test", "plan.scenarios"},

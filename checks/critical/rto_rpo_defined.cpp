@@ -43,7 +43,7 @@ class CriticalRtoRpoDefined final : public Check {
     if (!s.tier) {
       ctx.add(Status::Fail, subject, s.tier.loc,
               message("findings.critical.rto-rpo-defined.no_tier", fmt::arg("system", name)))
-          .remediation = message("fixes.critical.rto-rpo-defined.set_tier", fmt::arg("system", name));
+          .remediation = message("fixes.critical.set_tier", fmt::arg("system", name));
       return;
     }
     const int64_t tier = *s.tier;

@@ -267,7 +267,7 @@ const std::vector<KeyDoc>& plan_format_docs() {
        "payments-api",
        ""},
       {"systems[].tier",
-       "Criticality: 1 business critical, 3 least.",
+       "Criticality: 1 business critical, 3 least. A system without a tier fails critical.rto-rpo-defined and critical.failover-tested, and needs a health check like a critical one.",
        "1",
        ""},
       {"systems[].rto",

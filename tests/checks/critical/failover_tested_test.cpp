@@ -71,6 +71,40 @@ TEST_CASE("critical.failover-tested: only tier-1 systems with a standby strategy
   }
 }
 
+TEST_CASE("critical.failover-tested: a system without a tier fails, it does not escape the tier-1 gate") {
+  auto only = [](const std::string& systems) {
+    auto findings = run_check("critical.failover-tested", plan_from("systems:\n" + systems), kAsOf);
+    REQUIRE(findings.size() == 1);
+    return findings[0];
+  };
+  const std::string untiered = "  - {id: payments-api, dr_strategy: warm_standby, standby: {site: dc-b}}\n";
+  SUBCASE("a standby and no tier") {
+    const Finding f = only(untiered);
+    CHECK(f.status == Status::Fail);
+    CHECK(f.subject == "systems[payments-api]");
+    CHECK(f.message == "system payments-api has no tier (systems[].tier), so whether it needs a failover test is unknown");
+    CHECK(where(f) == "plan.yaml:13:5");
+    CHECK(f.remediation == "Set the tier of payments-api: 1 business critical, 2 important, 3 other");
+  }
+  SUBCASE("no tier, even with a passed failover test: the tier decides what is required") {
+    CHECK(only("  - {id: payments-api, dr_strategy: warm_standby,\n"
+               "     standby: {site: dc-b, failover_test: {at: 2026-10-12, duration: 9m, result: pass}}}\n")
+              .status == Status::Fail);
+  }
+  SUBCASE("tier 1 with the same test passes, tier 3 is skipped") {
+    CHECK(run_check("critical.failover-tested", standby_plan("2026-10-12", 1), kAsOf)[0].status == Status::Pass);
+    const Finding tier3 = run_check("critical.failover-tested", standby_plan("2026-10-12", 3), kAsOf).at(0);
+    CHECK(tier3.status == Status::Skip);
+    CHECK(tier3.message == "tier 3: failover tests are required of tier-1 systems");
+  }
+  SUBCASE("in Chinese") {
+    Speaking zh("zh-CN");
+    const Finding f = only(untiered);
+    CHECK(f.message == "系统 payments-api 未填写级别（systems[].tier），无法确定是否需要切换测试");
+    CHECK(f.remediation == "为 payments-api 设置级别：1 关键业务，2 重要，3 其他");
+  }
+}
+
 TEST_CASE("critical.failover-tested: max_age is a parameter") {
   auto findings = run_check("critical.failover-tested", standby_plan("2026-10-12"), kAsOf, {{"max_age", "30d"}});
   CHECK(findings[0].status == Status::Fail);
