@@ -141,6 +141,13 @@ std::string format_duration(std::chrono::microseconds d) {
   return out;
 }
 
+bool has_unknown_offset(std::string_view t) {
+  constexpr std::string_view kUnknown = "-00:00";
+  if (t.size() <= kUnknown.size() || t.substr(t.size() - kUnknown.size()) != kUnknown) return false;
+  std::string utc(t.substr(0, t.size() - kUnknown.size()));
+  return parse_instant(utc + "Z", nullptr).has_value();
+}
+
 bool is_bare_date(std::string_view t) {
   return t.size() == 10 && is_digit(t[0]) && is_digit(t[1]) && is_digit(t[2]) && is_digit(t[3]) &&
          t[4] == '-' && is_digit(t[5]) && is_digit(t[6]) && t[7] == '-' && is_digit(t[8]) &&
@@ -210,6 +217,9 @@ std::optional<Instant> parse_instant(std::string_view t, const Zone* zone) {
       return std::nullopt;
     int oh = num(pos + 1, 2), om = num(pos + 4, 2);
     if (oh > 23 || om > 59) return std::nullopt;
+    // RFC 3339 4.3: -00:00 says the local offset is unknown. A gate cannot judge a time it
+    // cannot place, so it is refused rather than read as UTC.
+    if (t[pos] == '-' && oh == 0 && om == 0) return std::nullopt;
     offset_minutes = (oh * 60 + om) * (t[pos] == '-' ? -1 : 1);
     pos += 6;
   } else {

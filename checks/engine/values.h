@@ -45,8 +45,13 @@ std::string format_duration(std::chrono::microseconds d);
 
 /// Parses an RFC 3339 instant with offset (`2026-12-05T02:00:00+08:00`, `...Z`, up to six
 /// fractional digits `02:00:00.5Z`, more only when the extra digits are zeros) or a bare date (`2026-11-20`), which is midnight in `zone` (UTC when null).
-/// Impossible calendar dates (2026-02-30) are refused.
+/// Impossible calendar dates (2026-02-30) are refused, and so is the offset -00:00, which
+/// RFC 3339 reserves for an unknown local offset (has_unknown_offset()).
 std::optional<Instant> parse_instant(std::string_view text, const Zone* zone);
+
+/// True when `text` would be an instant but for its offset -00:00 ("the local offset is
+/// unknown", RFC 3339 4.3), which parse_instant() refuses: `2026-12-05T02:00:00-00:00`.
+bool has_unknown_offset(std::string_view text);
 
 /// True when `text` is a bare date (`2026-11-20`) rather than a full timestamp.
 bool is_bare_date(std::string_view text);

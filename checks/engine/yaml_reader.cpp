@@ -1077,6 +1077,10 @@ Field<Instant> MapReader::instant(const std::string& key, Need need) {
     why = "errors.yaml.no_utc_offset";
   } else if (std::regex_match(v, long_fraction)) {
     why = "errors.yaml.long_fraction";
+  } else if (has_unknown_offset(v)) {
+    ctx_.diags.error(s->second, message("errors.yaml.value_problem", fmt::arg("path", path_of(key)),
+                                        fmt::arg("problem", message("errors.unknown_offset", fmt::arg("value", preview(v))))));
+    return {std::nullopt, s->second};
   } else {
     why = "errors.yaml.not_instant";
   }

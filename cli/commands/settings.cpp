@@ -266,7 +266,8 @@ std::string parse_as_of(const std::string& text, CheckOptions& options) {
   std::optional<Instant> t;
   if (!is_bare_date(text)) t = parse_instant(text, nullptr);
   if (!t)
-    return message("errors.settings.not_as_of", fmt::arg("value", text));
+    return message(has_unknown_offset(text) ? "errors.unknown_offset" : "errors.settings.not_as_of",
+                   fmt::arg("value", text));
   options.as_of_mode = "fixed";
   options.as_of = t;
   return "";

@@ -68,6 +68,10 @@ TEST_CASE("cli.check option values are validated") {
   expect_usage_error({"check", "--as-of", "yesterday", plan},
                      "golive: error: --as-of: 'yesterday' is not an RFC 3339 time, 'now' or 'window' "
                      "(e.g. 2026-12-04T12:00:00+08:00)");
+  expect_usage_error({"check", "--as-of", "2026-12-04T12:00:00-00:00", plan},
+                     "golive: error: --as-of: '2026-12-04T12:00:00-00:00' has the offset -00:00, which RFC 3339 "
+                     "reserves for an unknown local offset, so golive cannot tell when it is (write Z or +00:00 "
+                     "for UTC, or the real offset such as +08:00)");
   expect_usage_error({"check", "--as-of", "2026-12-04", plan},
                      "golive: error: --as-of: '2026-12-04' is not an RFC 3339 time, 'now' or 'window' "
                      "(e.g. 2026-12-04T12:00:00+08:00)");

@@ -239,6 +239,12 @@ TEST_CASE("loader: value types are checked with an example of the expected form"
     CHECK(diagnostics_of(with_base("backups: [{id: b, last_success: 2026-12-04T23:00:00}]\n")) ==
           "plan.yaml:10:33: error: backups[0].last_success: '2026-12-04T23:00:00' has no UTC "
           "offset (add Z or an offset such as +08:00)\n");
+    CHECK(diagnostics_of(with_base("backups: [{id: b, last_success: 2026-12-04T23:00:00-00:00}]\n")) ==
+          "plan.yaml:10:33: error: backups[0].last_success: '2026-12-04T23:00:00-00:00' has the offset "
+          "-00:00, which RFC 3339 reserves for an unknown local offset, so golive cannot tell when it is "
+          "(write Z or +00:00 for UTC, or the real offset such as +08:00)\n");
+    CHECK(*plan_from(with_base("backups: [{id: b, last_success: 2026-12-04T23:00:00+00:00}]\n")).backups[0].last_success ==
+          at("2026-12-04T23:00:00Z"));
     CHECK(diagnostics_of(with_base("backups: [{id: b, last_success: 2026-02-30}]\n")) ==
           "plan.yaml:10:33: error: backups[0].last_success: '2026-02-30' is not a valid calendar "
           "date\n");

@@ -71,6 +71,16 @@ TEST_CASE("instants: RFC 3339 with an offset") {
   CHECK_FALSE(utc("2026-12-04T18:00Z"));           // no seconds
   CHECK_FALSE(utc("2026-12-04T24:00:00Z"));
   CHECK_FALSE(utc("2026-12-04T18:00:00+0800"));    // offset without colon
+  // -00:00 is RFC 3339's "local offset unknown": refused, not read as UTC; +00:00 is UTC.
+  CHECK_FALSE(utc("2026-12-04T18:00:00-00:00"));
+  CHECK_FALSE(utc("2026-12-04T18:00:00.5-00:00"));
+  CHECK(utc("2026-12-04T18:00:00+00:00") == base);
+  CHECK(utc("2026-12-04T17:59:00-00:01") == base);
+  CHECK(has_unknown_offset("2026-12-04T18:00:00-00:00"));
+  CHECK_FALSE(has_unknown_offset("2026-12-04T18:00:00+00:00"));
+  CHECK_FALSE(has_unknown_offset("2026-12-04T18:00:00-00:01"));
+  CHECK_FALSE(has_unknown_offset("2026-12-04-00:00"));
+  CHECK_FALSE(has_unknown_offset("-00:00"));
   CHECK_FALSE(utc("2026-12-04T18:00:00Zjunk"));
   CHECK_FALSE(utc("2026-02-30T00:00:00Z"));        // no such day
   CHECK_FALSE(utc("2026-02-30"));
