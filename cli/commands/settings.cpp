@@ -442,6 +442,12 @@ void resolve_check_options(const std::vector<const RawSettings*>& sources, Check
       std::map<std::string, std::string> taken;  // normalised path -> FORMAT:PATH that has it
       for (const ReportRequest& r : options.reports) {
         const std::string given = r.format + ":" + r.path;
+        // `-` is no file here: stdout takes the report --format chose, and a second report
+        // there would be mixed into it. Written as a file, `-` would surprise whoever meant stdout.
+        if (r.path == "-") {
+          problem(message("errors.settings.report_stdout", fmt::arg("value", given), fmt::arg("format", r.format)));
+          continue;
+        }
         std::error_code ec;
         const fs::file_status st = fs::status(r.path, ec);
         const fs::path name = fs::path(r.path).filename();

@@ -450,6 +450,40 @@ TEST_CASE("cli.check refuses two reports to one file and a report to a directory
             .exit_code == 0);
 }
 
+TEST_CASE("cli.check refuses - as a --report path, and writes /dev/stdout in place") {
+  TempDir dir;
+  ProcessOptions in_dir;
+  in_dir.cwd = dir.path();
+  const std::string plan = source_dir() + "/" + fixture("ready.yaml");
+  // stdout takes the --format report: `-` is refused before anything runs, wherever it is set,
+  // and no file named `-` is written.
+  const std::string said = "'json:-': a report file cannot be -, because stdout takes the report chosen with "
+                           "--format: use --format json to get the json report on stdout (./- is a file named -)\n";
+  ProcessResult given = check_fixture({"--report", "json:-", plan}, in_dir);
+  CHECK(given.exit_code == 2);
+  CHECK(given.out == "");
+  CHECK(given.err == "golive: error: --report: " + said);
+  ProcessOptions env = in_dir;
+  env.env["GOLIVE_REPORT"] = "json:-";
+  ProcessResult from_env = check_fixture({plan}, env);
+  CHECK(from_env.exit_code == 2);
+  CHECK(from_env.err == "golive: error: GOLIVE_REPORT: " + said);
+  ProcessResult zh = check_fixture({"--lang", "zh-CN", "--report", "sarif:-", plan}, in_dir);
+  CHECK(zh.exit_code == 2);
+  CHECK(zh.err == "golive: error: --report：「sarif:-」：报告文件不能是 -，因为标准输出用于 --format 所选的报告：要在标准输出上得到 "
+                  "sarif 报告，请用 --format sarif（./- 是名为 - 的文件）\n");
+  CHECK(dir.list().empty());
+  // `./-` is a file named `-`.
+  CHECK(check_fixture({"--report", "json:./-", plan}, in_dir).exit_code == 0);
+  CHECK(dir.list() == std::vector<std::string>{"-"});
+  // /dev/stdout is written in place, after the --format report.
+  ProcessResult both = check_fixture({"-f", "json", "--report", "json:/dev/stdout", plan}, in_dir);
+  CHECK(both.exit_code == 0);
+  const std::string once = both.out.substr(0, both.out.size() / 2);
+  CHECK(both.out == once + once);
+  CHECK(json_of(once)["verdict"] == "ready");
+}
+
 TEST_CASE("cli.check refuses a report that would overwrite a plan, waiver or ruleset file it reads") {
   TempDir dir;
   std::filesystem::create_directory(dir.file("plans"));
