@@ -351,6 +351,9 @@ class Selector {
     }
   }
 
+  /// The ruleset files read so far, each once, in the order they were read.
+  const std::vector<RulesetFile>& files_read() const { return read_; }
+
  private:
 
   const Ruleset* resolve(const std::string& ref, const std::string& base_dir, const SourceLoc& at,
@@ -384,6 +387,8 @@ class Selector {
     key = "file:" + (ec ? path : canonical.string());
     auto cached = files_.find(key);
     if (cached != files_.end()) return cached->second ? &*cached->second : nullptr;
+    // An `extends` entry's position is in the file of the ruleset that names it.
+    read_.push_back({path, where.empty() ? "" : at.file});
     auto rs = load_ruleset_file(path, diags_);
     auto& slot = files_[key];
     slot = std::move(rs);
@@ -429,6 +434,7 @@ class Selector {
   std::map<std::string, std::string> names_;
   std::map<std::string, std::optional<Ruleset>> files_;
   std::map<std::string, Merging> merged_;  // by id: the selection's rules come out sorted
+  std::vector<RulesetFile> read_;
 };
 
 // Why a scenario ruleset applies to this plan, or nullopt when it does not.
@@ -451,6 +457,12 @@ std::optional<Why> scenario_reason(const RulesetTrigger& t, const Plan& plan) {
   return std::nullopt;
 }
 
+void apply_user_rulesets(Selector& s, const std::vector<std::string>& user_rulesets) {
+  for (const std::string& ref : user_rulesets)
+    s.apply_ref(ref, "", SourceLoc{"--ruleset", 0, 0}, "", false,
+                why_named("rulesets.reason.command_line", std::nullopt));
+}
+
 }  // namespace
 
 Selection select_rules(const Plan& plan, const std::vector<std::string>& user_rulesets,
@@ -466,11 +478,17 @@ Selection select_rules(const Plan& plan, const std::vector<std::string>& user_ru
       if (const Ruleset* rs = builtin_ruleset(t.name)) s.apply(*rs, "built-in:" + t.name, *reason);
     }
   }
-  for (const std::string& ref : user_rulesets)
-    s.apply_ref(ref, "", SourceLoc{"--ruleset", 0, 0}, "", false,
-                why_named("rulesets.reason.command_line", std::nullopt));
+  apply_user_rulesets(s, user_rulesets);
   s.finish();
   return sel;
+}
+
+std::vector<RulesetFile> user_ruleset_files(const std::vector<std::string>& user_rulesets) {
+  Diagnostics quiet;  // select_rules() reports the problems, once per plan
+  Selection sel;
+  Selector s(quiet, sel);
+  apply_user_rulesets(s, user_rulesets);
+  return s.files_read();
 }
 
 }  // namespace golive

@@ -97,4 +97,16 @@ struct Selection {
 Selection select_rules(const Plan& plan, const std::vector<std::string>& user_rulesets,
                        bool auto_select, Diagnostics& diags);
 
+/// A ruleset file a run reads: a user ruleset, or a file one extends.
+struct RulesetFile {
+  std::string path;         ///< as read: a relative `extends` path joined to its ruleset's directory
+  std::string extended_by;  ///< the ruleset file whose `extends` names it; "" for a user ruleset
+};
+
+/// Every ruleset file that select_rules() reads for `user_rulesets` (built-in names or file
+/// paths), following `extends` through files (built-in rulesets extend only built-in ones),
+/// each file once, in the order it is read. A file that cannot be read or parsed is listed
+/// but not followed: select_rules() reports its problems.
+std::vector<RulesetFile> user_ruleset_files(const std::vector<std::string>& user_rulesets);
+
 }  // namespace golive

@@ -11,6 +11,7 @@
 
 #include "checks/engine/input_messages.h"
 #include "checks/engine/plan_loader.h"
+#include "checks/engine/ruleset.h"
 #include "checks/engine/runner.h"
 #include "checks/engine/waivers.h"
 #include "cli/commands/commands.h"
@@ -67,31 +68,43 @@ void check_patterns(const std::vector<std::string>& patterns, const SourceLoc& l
 }
 
 // A report written over a file the run reads would destroy that input, and the next run
-// would read the report instead: refused before anything is loaded. A device or pipe
-// (`/dev/stdout`) is written in place, not replaced; a ruleset that is no file is built in.
-// True when a report would.
+// would read the report instead: refused before anything is loaded. The inputs are the
+// plans, the waiver files, the ruleset files (given, or extended by one given) and the
+// settings file. A device or pipe (`/dev/stdout`) is written in place, not replaced; a
+// ruleset that is no file is built in. True when a report would.
 bool reports_overwrite_inputs(const CheckOptions& options, const std::vector<std::string>& plans,
                               Diagnostics& diags) {
   namespace fs = std::filesystem;
-  std::vector<std::pair<std::string, std::string>> inputs;  // path, the catalogue key naming it
-  for (const std::string& p : plans) inputs.emplace_back(p, "errors.settings.input_plan");
-  for (const std::string& w : options.waivers) inputs.emplace_back(w, "errors.settings.input_waivers");
-  for (const std::string& r : options.rulesets) {
-    std::error_code ec;
-    if (fs::is_regular_file(r, ec)) inputs.emplace_back(r, "errors.settings.input_ruleset");
+  std::vector<std::pair<std::string, std::string>> inputs;  // path, what it is in the run's language
+  auto input = [&](const std::string& path, const std::string& key) {
+    inputs.emplace_back(path, message(key, fmt::arg("path", path)));
+  };
+  for (const std::string& p : plans) input(p, "errors.settings.input_plan");
+  for (const std::string& w : options.waivers) input(w, "errors.settings.input_waivers");
+  for (const RulesetFile& r : user_ruleset_files(options.rulesets)) {
+    if (r.extended_by.empty()) {
+      input(r.path, "errors.settings.input_ruleset");
+      continue;
+    }
+    inputs.emplace_back(r.path, message("errors.settings.input_extended",
+                                        fmt::arg("input", message("errors.settings.input_ruleset",
+                                                                  fmt::arg("path", r.path))),
+                                        fmt::arg("by", r.extended_by)));
   }
+  std::error_code ec;
+  if (!options.config_file.empty() && fs::is_regular_file(options.config_file, ec))
+    input(options.config_file, "errors.settings.input_settings");
   bool found = false;
   for (const ReportRequest& r : options.reports) {
-    std::error_code ec;
     const fs::file_status st = fs::status(r.path, ec);
     if (fs::exists(st) && !fs::is_regular_file(st)) continue;
-    for (const auto& [path, kind] : inputs) {
+    for (const auto& [path, what] : inputs) {
       if (!same_file(r.path, path)) continue;
       diags.error(options.reports_loc,
                   message("errors.settings.problem", fmt::arg("label", options.reports_label),
                           fmt::arg("problem", message("errors.settings.report_over_input",
                                                       fmt::arg("value", r.format + ":" + r.path),
-                                                      fmt::arg("input", message(kind, fmt::arg("path", path)))))));
+                                                      fmt::arg("input", what)))));
       found = true;
       break;
     }

@@ -44,6 +44,9 @@ struct CheckOptions {
   /// Where `reports` came from, for messages about them.
   SourceLoc reports_loc{"golive", 0, 0};
   std::string reports_label = "--report";
+  /// The settings file read for these options (`.golive.yaml` in the working directory);
+  /// an input of the run when it exists. "" when none is read.
+  std::string config_file;
   std::string as_of_mode = "now";     ///< "now", "window" or "fixed"
   std::optional<Instant> as_of;       ///< set when as_of_mode is "fixed"
   bool offline = false;

@@ -600,6 +600,7 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
   RawSettings from_locale = settings_from_locale(io);
   CheckOptions options;
   options.paths = cli->check_paths;
+  options.config_file = config_path;
   resolve_check_options({&from_args, &from_env, &from_file, &from_locale}, options, diags);
   io.print(diags, false);
   if (diags.has_errors()) return {std::nullopt, kExitUsage};

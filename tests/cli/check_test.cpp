@@ -31,6 +31,19 @@ std::vector<std::string> run_in(const nlohmann::json& report) {
 bool none_start_with(const std::vector<std::string>& ids, const std::string& prefix) {
   return std::none_of(ids.begin(), ids.end(), [&](const std::string& id) { return id.rfind(prefix, 0) == 0; });
 }
+// A CLI fixture's text, to copy into a temporary directory.
+std::string fixture_text(const std::string& name) {
+  std::string text = slurp(source_dir() + "/" + fixture(name)).value_or("");
+  REQUIRE(!text.empty());
+  return text;
+}
+// A run refused because the report `value` would overwrite `input`, one of the run's inputs.
+void check_refused_over_input(const ProcessResult& r, const std::string& value, const std::string& input) {
+  CHECK(r.exit_code == 2);
+  CHECK(r.out == "");
+  CHECK(r.err == "golive: error: --report: '" + value + "' would overwrite " + input +
+                     ", which this run reads: write the report to another file\n");
+}
 }  // namespace
 
 TEST_CASE("cli.check a ready plan exits 0") {
@@ -488,10 +501,8 @@ TEST_CASE("cli.check refuses a report that would overwrite a plan, waiver or rul
   TempDir dir;
   std::filesystem::create_directory(dir.file("plans"));
   std::filesystem::create_directory(dir.file("out"));
-  const std::string plan_text = slurp(source_dir() + "/" + fixture("ready.yaml")).value_or("");
-  const std::string rules_text = slurp(source_dir() + "/" + fixture("foundation.yaml")).value_or("");
-  REQUIRE(!plan_text.empty());
-  REQUIRE(!rules_text.empty());
+  const std::string plan_text = fixture_text("ready.yaml");
+  const std::string rules_text = fixture_text("foundation.yaml");
   dir.write("plans/plan.yaml", plan_text);
   dir.write("waivers.yaml", "golive_waivers: 1\n");
   dir.write("rules.yaml", rules_text);
@@ -500,12 +511,7 @@ TEST_CASE("cli.check refuses a report that would overwrite a plan, waiver or rul
   const std::string rules = dir.file("rules.yaml");
   std::filesystem::create_hard_link(plan, dir.file("out/hard.json"));
   std::filesystem::create_symlink("../plans/plan.yaml", dir.file("out/link.json"));
-  auto refused = [](const ProcessResult& r, const std::string& value, const std::string& input) {
-    CHECK(r.exit_code == 2);
-    CHECK(r.out == "");
-    CHECK(r.err == "golive: error: --report: '" + value + "' would overwrite " + input +
-                       ", which this run reads: write the report to another file\n");
-  };
+  const auto refused = check_refused_over_input;
   // The plan, however the report's path names it: as given, through `..`, a hard link, a
   // symbolic link, and found in a directory given as PATH.
   for (const std::string& path :
@@ -545,6 +551,51 @@ TEST_CASE("cli.check refuses a report that would overwrite a plan, waiver or rul
   CHECK(fine.exit_code != 2);
   CHECK(std::filesystem::exists(dir.file("out/report.json")));
   CHECK(std::filesystem::exists(dir.file("baseline")));
+}
+
+TEST_CASE("cli.check refuses a report that would overwrite .golive.yaml or a ruleset file that a ruleset extends") {
+  TempDir dir;
+  std::filesystem::create_directory(dir.file("plans"));
+  std::filesystem::create_directory(dir.file("common"));
+  const std::string plan_text = fixture_text("ready.yaml");
+  const std::string base_text = fixture_text("foundation.yaml");
+  dir.write("plans/plan.yaml", plan_text);
+  // rules.yaml extends common/mid.yaml, which extends base.yaml beside it.
+  const std::string rules_text = "ruleset: mine\nversion: 1.0.0\nextends: [common/mid.yaml]\nrules: []\n";
+  const std::string mid_text = "ruleset: mid\nversion: 1.0.0\nextends: [base.yaml]\nrules: []\n";
+  dir.write("rules.yaml", rules_text);
+  dir.write("common/mid.yaml", mid_text);
+  dir.write("common/base.yaml", base_text);
+  const std::string settings_text = "fail-on: gate\n";
+  dir.write(".golive.yaml", settings_text);
+  ProcessOptions in_dir;
+  in_dir.cwd = dir.path();
+  const auto refused = check_refused_over_input;
+  auto run = [&](const std::string& report) {
+    return check({"--no-auto-rulesets", "-r", "rules.yaml", "--report", report, "plans/plan.yaml"}, in_dir);
+  };
+  // A file a ruleset extends, and a file that one extends in turn, named as they are read.
+  refused(run("json:common/mid.yaml"), "json:common/mid.yaml", "the ruleset file common/mid.yaml (extended by rules.yaml)");
+  refused(run("text:" + dir.file("common/base.yaml")), "text:" + dir.file("common/base.yaml"),
+          "the ruleset file common/base.yaml (extended by common/mid.yaml)");
+  // The settings file in the working directory, by any path to it.
+  refused(run("json:.golive.yaml"), "json:.golive.yaml", "the settings file .golive.yaml");
+  refused(run("sarif:" + dir.file("plans/../.golive.yaml")), "sarif:" + dir.file("plans/../.golive.yaml"),
+          "the settings file .golive.yaml");
+  ProcessResult zh = check({"--lang", "zh-CN", "--no-auto-rulesets", "-r", "rules.yaml", "--report",
+                            "json:common/base.yaml", "plans/plan.yaml"}, in_dir);
+  CHECK(zh.exit_code == 2);
+  CHECK(zh.err == "golive: error: --report：「json:common/base.yaml」会覆盖规则集文件 common/base.yaml（由 common/mid.yaml "
+                  "扩展），而本次运行要读取它：请把报告写入另一个文件\n");
+  CHECK(slurp(dir.file("rules.yaml")) == rules_text);
+  CHECK(slurp(dir.file("common/mid.yaml")) == mid_text);
+  CHECK(slurp(dir.file("common/base.yaml")) == base_text);
+  CHECK(slurp(dir.file(".golive.yaml")) == settings_text);
+  // The same rulesets with a report elsewhere run.
+  ProcessResult fine = run("json:plans/report.json");
+  CAPTURE(fine.err);
+  CHECK(fine.exit_code == 0);
+  CHECK(std::filesystem::exists(dir.file("plans/report.json")));
 }
 
 TEST_CASE("cli.check --report writes through a symbolic link and into a pipe, never replacing either") {
