@@ -46,11 +46,17 @@ class CriticalFailoverTested final : public Check {
               message("findings.critical.failover-tested.other_tier", fmt::arg("tier", *s.tier)));
       return;
     }
-    if (!s.dr_strategy || !has_standby(*s.dr_strategy)) {
+    if (!s.dr_strategy) {
+      // Like critical.rpo-achievable: whether the test is required depends on the strategy,
+      // so a tier-1 system that leaves it out fails rather than passing as "no standby".
+      ctx.add(Status::Fail, subject, s.dr_strategy.loc,
+              message("findings.critical.failover-tested.no_strategy", fmt::arg("system", name)))
+          .remediation = message("fixes.critical.set_strategy", fmt::arg("system", name));
+      return;
+    }
+    if (!has_standby(*s.dr_strategy)) {
       ctx.add(Status::Skip, subject, s.dr_strategy.loc,
-              s.dr_strategy
-                  ? message("findings.critical.failover-tested.no_standby", fmt::arg("strategy", say_value("dr", *s.dr_strategy)))
-                  : message("findings.critical.failover-tested.no_strategy"));
+              message("findings.critical.failover-tested.no_standby", fmt::arg("strategy", say_value("dr", *s.dr_strategy))));
       return;
     }
     const std::string retest = message("fixes.critical.failover-tested.retest", fmt::arg("system", name));
@@ -90,8 +96,9 @@ GOLIVE_REGISTER_CHECK(
            "certificates and missing firewall rules are found only by failing over. Every tier-1 "
            "system with a standby strategy (pilot_light, warm_standby, active_active) must have "
            "a passed systems[].standby.failover_test no older than max_age. Tiers 2 and 3 and "
-           "strategies without a standby are skipped; a system without a tier fails, since "
-           "whether it needs the test is unknown. The pass expires max_age after the test.",
+           "strategies without a standby are skipped; a system without a tier, or a tier-1 "
+           "system without a dr_strategy, fails, since whether it needs the test is unknown. The "
+           "pass expires max_age after the test.",
     .fix = "Fail each tier-1 system over to its standby and record the passed test.",
     .reads = {"systems[].id", "systems[].tier", "systems[].dr_strategy", "systems[].standby.site",
               "systems[].standby.failover_test", "plan.scenarios"},

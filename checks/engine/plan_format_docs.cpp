@@ -279,7 +279,7 @@ const std::vector<KeyDoc>& plan_format_docs() {
        "15m",
        ""},
       {"systems[].dr_strategy",
-       "Disaster recovery strategy.",
+       "Disaster recovery strategy. A system without one fails critical.rpo-achievable and critical.rto-achievable, and a tier-1 system without one fails critical.failover-tested.",
        "warm_standby",
        ""},
       {"systems[].datastores",

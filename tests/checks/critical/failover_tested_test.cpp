@@ -26,6 +26,13 @@ Plan standby_plan(const std::string& tested_at, int tier = 1, const std::string&
 )");
 }
 
+/// The one finding critical.failover-tested gives for a plan with these `systems` lines.
+Finding only(const std::string& systems) {
+  auto findings = run_check("critical.failover-tested", plan_from("systems:\n" + systems), kAsOf);
+  REQUIRE(findings.size() == 1);
+  return findings[0];
+}
+
 }  // namespace
 
 TEST_CASE("critical.failover-tested: a recent passed failover passes and expires after max_age") {
@@ -72,11 +79,6 @@ TEST_CASE("critical.failover-tested: only tier-1 systems with a standby strategy
 }
 
 TEST_CASE("critical.failover-tested: a system without a tier fails, it does not escape the tier-1 gate") {
-  auto only = [](const std::string& systems) {
-    auto findings = run_check("critical.failover-tested", plan_from("systems:\n" + systems), kAsOf);
-    REQUIRE(findings.size() == 1);
-    return findings[0];
-  };
   const std::string untiered = "  - {id: payments-api, dr_strategy: warm_standby, standby: {site: dc-b}}\n";
   SUBCASE("a standby and no tier") {
     const Finding f = only(untiered);
@@ -102,6 +104,54 @@ TEST_CASE("critical.failover-tested: a system without a tier fails, it does not 
     const Finding f = only(untiered);
     CHECK(f.message == "系统 payments-api 未填写级别（systems[].tier），无法确定是否需要切换测试");
     CHECK(f.remediation == "为 payments-api 设置级别：1 关键业务，2 重要，3 其他");
+  }
+}
+
+TEST_CASE("critical.failover-tested: a tier-1 system without a dr_strategy fails, it does not pass as having no standby") {
+  const std::string no_strategy = "  - {id: payments-api, tier: 1, standby: {site: dc-b}}\n";
+  SUBCASE("tier 1 and no dr_strategy") {
+    const Finding f = only(no_strategy);
+    CHECK(f.status == Status::Fail);
+    CHECK(f.subject == "systems[payments-api]");
+    CHECK(f.message ==
+          "system payments-api has no dr_strategy (systems[].dr_strategy), so whether it needs a failover test is unknown");
+    CHECK(where(f) == "plan.yaml:13:5");
+    CHECK(f.remediation ==
+          "Set dr_strategy of payments-api: backup_restore, pilot_light, warm_standby or active_active");
+  }
+  SUBCASE("the remediation is critical.rpo-achievable's for the same system") {
+    const Finding rpo =
+        run_check("critical.rpo-achievable", plan_from("systems:\n" + no_strategy), kAsOf).at(0);
+    CHECK(rpo.status == Status::Fail);
+    CHECK(rpo.remediation == only(no_strategy).remediation);
+  }
+  SUBCASE("no dr_strategy, even with a passed failover test: the strategy decides what is required") {
+    CHECK(only("  - {id: payments-api, tier: 1,\n"
+               "     standby: {site: dc-b, failover_test: {at: 2026-10-12, duration: 9m, result: pass}}}\n")
+              .status == Status::Fail);
+  }
+  SUBCASE("tier 2 without a dr_strategy is still skipped, for its tier") {
+    const Finding f = only("  - {id: reports, tier: 2}\n");
+    CHECK(f.status == Status::Skip);
+    CHECK(f.message == "tier 2: failover tests are required of tier-1 systems");
+  }
+  SUBCASE("neither tier nor dr_strategy: the tier is asked for first") {
+    const Finding f = only("  - {id: payments-api}\n");
+    CHECK(f.status == Status::Fail);
+    CHECK(f.message == "system payments-api has no tier (systems[].tier), so whether it needs a failover test is unknown");
+  }
+  SUBCASE("with a strategy the tier-1 system is judged as before") {
+    CHECK(run_check("critical.failover-tested", standby_plan("2026-10-12", 1, "active_active"), kAsOf)[0].status ==
+          Status::Pass);
+    const Finding skip = run_check("critical.failover-tested", standby_plan("2026-10-12", 1, "backup_restore"), kAsOf).at(0);
+    CHECK(skip.status == Status::Skip);
+    CHECK(skip.message == "backup_restore: no standby to fail over to");
+  }
+  SUBCASE("in Chinese") {
+    Speaking zh("zh-CN");
+    const Finding f = only(no_strategy);
+    CHECK(f.message == "系统 payments-api 未填写 dr_strategy（systems[].dr_strategy），无法确定是否需要切换测试");
+    CHECK(f.remediation == "为 payments-api 设置 dr_strategy：backup_restore、pilot_light、warm_standby 或 active_active");
   }
 }
 
