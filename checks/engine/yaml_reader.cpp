@@ -1161,11 +1161,15 @@ std::string quoted_number(const std::string& path, const std::string& value) {
   return message("errors.yaml.quoted_number", fmt::arg("path", path), fmt::arg("value", preview(value)));
 }
 
-// "x: 5 is out of range (1 to 4)"; `value` as written, or the number read.
+// "x: 5 is out of range (1 to 4)", or "(more than 0, at most 1)" when min itself is refused;
+// `value` as written, or the number read. The one source of the range's words, for a value
+// outside it and for one a double cannot hold (1e999) alike.
 template <class V, class N>
-std::string out_of_range(const std::string& path, const V& value, N min, N max) {
-  return message("errors.yaml.out_of_range", fmt::arg("path", path), fmt::arg("value", value),
-                 fmt::arg("min", min), fmt::arg("max", max));
+std::string out_of_range(const std::string& path, const V& value, N min, N max,
+                         bool min_exclusive = false) {
+  return message(min_exclusive ? "errors.yaml.out_of_range_above" : "errors.yaml.out_of_range",
+                 fmt::arg("path", path), fmt::arg("value", value), fmt::arg("min", min),
+                 fmt::arg("max", max));
 }
 
 std::string not_a(const char* key, const std::string& path, const std::string& value) {
@@ -1258,7 +1262,7 @@ Field<double> MapReader::number_in(const std::string& key, double min, double ma
   // Only what YAML 1.2 reads as a number is one: "1_000", "inf" and "1,5" are not.
   bool yaml_number = type == CoreType::Int || type == CoreType::Float;
   if (yaml_number && res.ec == std::errc::result_out_of_range && whole) {
-    ctx_.diags.error(s->second, out_of_range(path_of(key), preview(str), min, max));
+    ctx_.diags.error(s->second, out_of_range(path_of(key), preview(str), min, max, min_exclusive));
     return {std::nullopt, s->second};
   }
   if (!yaml_number || res.ec != std::errc() || !whole || !std::isfinite(v)) {
@@ -1266,11 +1270,7 @@ Field<double> MapReader::number_in(const std::string& key, double min, double ma
     return {std::nullopt, s->second};
   }
   if (v < min || v > max || (min_exclusive && v == min)) {
-    ctx_.diags.error(s->second,
-                     min_exclusive
-                         ? message("errors.yaml.out_of_range_above", fmt::arg("path", path_of(key)),
-                                   fmt::arg("value", str), fmt::arg("min", min), fmt::arg("max", max))
-                         : out_of_range(path_of(key), str, min, max));
+    ctx_.diags.error(s->second, out_of_range(path_of(key), str, min, max, min_exclusive));
     return {std::nullopt, s->second};
   }
   return {v, s->second};

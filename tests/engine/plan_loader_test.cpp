@@ -13,12 +13,14 @@
 #include "checks/engine/plan_loader.h"
 #include "checks/engine/yaml_reader.h"
 #include "tests/support/fixtures.h"
+#include "tests/support/speaking.h"
 
 using namespace golive;
 using namespace std::chrono_literals;
 using golive::test::at;
 using golive::test::diagnostics_of;
 using golive::test::plan_from;
+using golive::test::Speaking;
 
 namespace {
 
@@ -35,6 +37,11 @@ go_live:
 )";
 
 std::string with_base(const std::string& sections) { return kBase + sections; }
+
+/// The base plan with one large-upgrade phase whose scope_pct is `pct` as written.
+std::string scope(const std::string& pct) {
+  return with_base("scenarios: {large_upgrade: {phases: [{name: a, scope_pct: " + pct + "}]}}\n");
+}
 
 std::string fixture_path(const std::string& name) {
   return golive::test::source_dir() + "/tests/fixtures/plans/" + name;
@@ -305,17 +312,11 @@ TEST_CASE("loader: value types are checked with an example of the expected form"
     CHECK(diagnostics_of(with_base("resources: {network: {max_utilization: 70}}\n")) ==
           "plan.yaml:10:40: error: resources.network.max_utilization: 70 is out of range (more than 0, "
           "at most 1)\n");
-    CHECK(diagnostics_of(with_base("resources: {network: {max_utilization: 1e999}}\n")) ==
-          "plan.yaml:10:40: error: resources.network.max_utilization: 1e999 is out of range (0 to "
-          "1)\n");
     CHECK(diagnostics_of(with_base("resources: {network: {max_utilization: .nan}}\n")) ==
           "plan.yaml:10:40: error: resources.network.max_utilization: '.nan' is not a number\n");
     CHECK(*plan_from(with_base("systems: [{id: s, tier: +2}]\n")).systems[0].tier == 2);
   }
   SUBCASE("a phase's scope_pct is more than 0 and at most 100") {
-    auto scope = [](const std::string& pct) {
-      return with_base("scenarios: {large_upgrade: {phases: [{name: a, scope_pct: " + pct + "}]}}\n");
-    };
     CHECK(diagnostics_of(scope("0")) ==
           "plan.yaml:10:59: error: scenarios.large_upgrade.phases[0].scope_pct: 0 is out of range (more "
           "than 0, at most 100)\n");
@@ -330,6 +331,48 @@ TEST_CASE("loader: value types are checked with an example of the expected form"
           "than 0, at most 100)\n");
     CHECK(*plan_from(scope("0.001")).scenarios.large_upgrade->phases[0].scope_pct == 0.001);
     CHECK(*plan_from(scope("100")).scenarios.large_upgrade->phases[0].scope_pct == 100);
+  }
+  SUBCASE("a number too large to read is out of the key's range, in the same words as any other") {
+    const auto utilization = [](const std::string& v) {
+      return with_base("resources: {network: {max_utilization: " + v + "}}\n");
+    };
+    // Whose minimum is excluded: "more than 0", overflowing or not.
+    CHECK(diagnostics_of(utilization("1e999")) ==
+          "plan.yaml:10:40: error: resources.network.max_utilization: 1e999 is out of range (more than 0, "
+          "at most 1)\n");
+    CHECK(diagnostics_of(utilization("-1e999")) ==
+          "plan.yaml:10:40: error: resources.network.max_utilization: -1e999 is out of range (more than 0, "
+          "at most 1)\n");
+    CHECK(diagnostics_of(utilization("0")) ==
+          "plan.yaml:10:40: error: resources.network.max_utilization: 0 is out of range (more than 0, "
+          "at most 1)\n");
+    CHECK(diagnostics_of(scope("1e999")) ==
+          "plan.yaml:10:59: error: scenarios.large_upgrade.phases[0].scope_pct: 1e999 is out of range "
+          "(more than 0, at most 100)\n");
+    CHECK(diagnostics_of(scope("-1e999")) ==
+          "plan.yaml:10:59: error: scenarios.large_upgrade.phases[0].scope_pct: -1e999 is out of range "
+          "(more than 0, at most 100)\n");
+    // The largest finite numbers are read, and refused as any value above the maximum.
+    CHECK(diagnostics_of(utilization("1e308")) ==
+          "plan.yaml:10:40: error: resources.network.max_utilization: 1e308 is out of range (more than 0, "
+          "at most 1)\n");
+    CHECK(*plan_from(utilization("1")).resources->network->max_utilization == 1);
+    // Whose minimum is included: "0 to 100", overflowing or not.
+    const auto tolerance = [](const std::string& v) {
+      return with_base("scenarios: {large_upgrade: {data_migration: {reconciliation: {tolerance_pct: " + v +
+                       "}}}}\n");
+    };
+    CHECK(diagnostics_of(tolerance("1e999")) ==
+          "plan.yaml:10:78: error: scenarios.large_upgrade.data_migration.reconciliation.tolerance_pct: "
+          "1e999 is out of range (0 to 100)\n");
+    CHECK(diagnostics_of(tolerance("101")) ==
+          "plan.yaml:10:78: error: scenarios.large_upgrade.data_migration.reconciliation.tolerance_pct: "
+          "101 is out of range (0 to 100)\n");
+    SUBCASE("in Chinese") {
+      Speaking zh("zh-CN");
+      CHECK(diagnostics_of(scope("-1e999")) ==
+            "plan.yaml:10:59: error: scenarios.large_upgrade.phases[0].scope_pct：-1e999 超出范围（须大于 0，且不超过 100）\n");
+    }
   }
   SUBCASE("booleans") {
     CHECK(diagnostics_of(with_base("backups: [{id: b, offsite: yes}]\n")) ==
