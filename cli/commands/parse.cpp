@@ -555,6 +555,9 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
                                  fmt::arg("problem", message("cli.not_one_of", fmt::arg("value", sc),
                                                              fmt::arg("allowed", say_list(init_scenarios())),
                                                              fmt::arg("hint", hint(sc, init_scenarios()))))));
+    if (init->get_option("--output")->count() > 0 && init_options.output.empty())
+      return usage(io, message("cli.option_problem", fmt::arg("command", "init"), fmt::arg("option", "--output"),
+                               fmt::arg("problem", message("cli.empty_output"))));
     return {init_options, kExitReady};
   }
   if (brief->parsed()) {
@@ -565,6 +568,9 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Io& io,
                                                            fmt::arg("allowed", message("cli.formats_three", fmt::arg("a", "text"),
                                                                                        fmt::arg("b", "markdown"), fmt::arg("c", "html"))),
                                                            fmt::arg("hint", hint(brief_options.format, formats))))));
+    if (brief->get_option("--output")->count() > 0 && brief_options.output.empty())
+      return usage(io, message("cli.option_problem", fmt::arg("command", "brief"), fmt::arg("option", "--output"),
+                               fmt::arg("problem", message("cli.empty_output"))));
     if (!cli->brief_as_of.empty()) {
       CheckOptions as_of;
       if (std::string problem = parse_as_of(cli->brief_as_of, as_of); !problem.empty())

@@ -208,6 +208,32 @@ TEST_CASE("brief -o - writes to stdout, not to a file named -, as init does") {
   CHECK(not_ready.out.find("\nNOT READY: blocked by ") != std::string::npos);
 }
 
+TEST_CASE("brief and init refuse an empty -o, which names no file") {
+  TempDir dir;
+  ProcessOptions in_dir;
+  in_dir.cwd = dir.path();
+  const std::string plan = source_dir() + "/examples/payments-ready.yaml";
+  for (const std::vector<std::string>& output : {std::vector<std::string>{"-o", ""}, {"--output="}, {"--output", ""}}) {
+    std::vector<std::string> args = {"brief", "--as-of", "2026-12-04T12:00:00+08:00"};
+    args.insert(args.end(), output.begin(), output.end());
+    args.push_back(plan);
+    ProcessResult b = run_golive(args, in_dir);
+    CHECK(b.exit_code == 2);
+    CHECK(b.out == "");
+    CHECK(b.err == "golive: error: brief: --output: an empty path names no file (write - for stdout)\n");
+    std::vector<std::string> init_args = {"init"};
+    init_args.insert(init_args.end(), output.begin(), output.end());
+    ProcessResult i = run_golive(init_args, in_dir);
+    CHECK(i.exit_code == 2);
+    CHECK(i.out == "");
+    CHECK(i.err == "golive: error: init: --output: an empty path names no file (write - for stdout)\n");
+  }
+  CHECK(dir.list().empty());
+  ProcessResult zh = run_golive({"init", "--lang", "zh-CN", "-o", ""}, in_dir);
+  CHECK(zh.exit_code == 2);
+  CHECK(zh.err.find("空路径不指向任何文件（输出到标准输出请写 -）") != std::string::npos);
+}
+
 TEST_CASE("brief rollback deadline is the rollback.fits-window computation: exactly fits") {
   // The last checkpoint at 05:25, 25m + 10m verification: done exactly at window end 06:00.
   auto plan_with_checkpoint = [](const std::string& at) {
