@@ -96,6 +96,7 @@ bench-deps:
 
 bench: build bench-deps
 	bash bench/startup.sh $(BUILD)
+	bash bench/faults.sh $(BUILD)
 	bash bench/tz.sh $(BUILD)
 	bash bench/large.sh $(BUILD)
 	bash bench/portfolio.sh $(BUILD)
