@@ -74,6 +74,9 @@ void check_patterns(const std::vector<std::string>& patterns, const SourceLoc& l
 // ruleset that is no file is built in. True when a report would.
 bool reports_overwrite_inputs(const CheckOptions& options, const std::vector<std::string>& plans,
                               Diagnostics& diags) {
+  // Finding the ruleset files means reading and parsing every user ruleset (again for each
+  // plan later): not done when there is no report file to compare them with.
+  if (options.reports.empty()) return false;
   namespace fs = std::filesystem;
   std::vector<std::pair<std::string, std::string>> inputs;  // path, what it is in the run's language
   auto input = [&](const std::string& path, const std::string& key) {
