@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <vector>
 
 #include <fcntl.h>
@@ -30,6 +31,12 @@ double since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count();
 }
 
+// A call that failed would time nothing (a kernel before 5.14 has no MADV_POPULATE_*): stop.
+[[noreturn]] void fail(const char* what) {
+  std::perror(what);
+  std::exit(1);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -43,10 +50,12 @@ int main(int argc, char** argv) {
     return 2;
   }
   auto file_round = [&](bool populate) {
-    auto* p = static_cast<volatile char*>(::mmap(nullptr, kFileBytes, PROT_READ, MAP_PRIVATE, fd, 0));
+    void* m = ::mmap(nullptr, kFileBytes, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (m == MAP_FAILED) fail("mmap of the file");
+    auto* p = static_cast<volatile char*>(m);
     const auto t0 = std::chrono::steady_clock::now();
     if (populate) {
-      ::madvise(const_cast<char*>(p), kFileBytes, MADV_POPULATE_READ);
+      if (::madvise(const_cast<char*>(p), kFileBytes, MADV_POPULATE_READ) != 0) fail("MADV_POPULATE_READ");
     } else {
       for (size_t i = 0; i < kFileBytes; i += 64 * 1024) (void)p[i];
     }
@@ -55,10 +64,12 @@ int main(int argc, char** argv) {
     return us;
   };
   auto anon_round = [&](bool populate) {
-    auto* p = static_cast<char*>(::mmap(nullptr, kAnonBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
+    void* m = ::mmap(nullptr, kAnonBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (m == MAP_FAILED) fail("anonymous mmap");
+    auto* p = static_cast<char*>(m);
     const auto t0 = std::chrono::steady_clock::now();
     if (populate) {
-      ::madvise(p, kAnonBytes, MADV_POPULATE_WRITE);
+      if (::madvise(p, kAnonBytes, MADV_POPULATE_WRITE) != 0) fail("MADV_POPULATE_WRITE");
     } else {
       for (size_t i = 0; i < kAnonBytes; i += 4096) p[i] = 1;
     }
